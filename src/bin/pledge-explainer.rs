@@ -1,0 +1,160 @@
+//! The native command line: figures as sentences or JSON, dataset checks, static renders.
+//! All computing is the library's; this file only parses flags, reads files and prints.
+
+use pledge_explainer::i18n::{assumption_error_message, dataset_error_message};
+use pledge_explainer::{Assumptions, Dataset, DatasetError, Knob, Lang, Locale, Report};
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+pledge-explainer: the figures of an AI-investment pledge story, checked
+
+USAGE:
+  pledge-explainer summary [--json] [--lang en|fr|ar] [--dataset FILE] [ASSUMPTIONS]
+  pledge-explainer dataset
+  pledge-explainer check FILE
+  pledge-explainer help
+
+ASSUMPTIONS (each must lie in the dataset's range):
+  --eurusd R        exchange rate, US$ per euro (default: ECB reference rate of the story's day)
+  --pop-fr M        population of France, millions
+  --pop-us M        population of the United States, millions
+  --uae B           the UAE pledge's point within its range, billions of euros
+  --load-factor F   share of the year the AI capacity runs at full power (0.05 to 1)
+";
+
+struct Args {
+    command: String,
+    json: bool,
+    lang: Locale,
+    dataset_path: Option<String>,
+    knobs: Vec<(Knob, String)>,
+    positional: Vec<String>,
+}
+
+fn parse_args(raw: Vec<String>) -> Result<Args, String> {
+    let mut it = raw.into_iter();
+    let command = it.next().ok_or_else(|| "no command given".to_string())?;
+    let mut args = Args {
+        command,
+        json: false,
+        lang: Locale::EN,
+        dataset_path: None,
+        knobs: Vec::new(),
+        positional: Vec::new(),
+    };
+    while let Some(arg) = it.next() {
+        let mut value_of = |flag: &str| it.next().ok_or_else(|| format!("{flag} needs a value"));
+        match arg.as_str() {
+            "--json" => args.json = true,
+            "--lang" => {
+                let v = value_of("--lang")?;
+                args.lang = Locale::parse(&v).ok_or_else(|| format!("--lang: unknown language '{v}' (use en, fr or ar)"))?;
+            }
+            "--dataset" => args.dataset_path = Some(value_of("--dataset")?),
+            flag if flag.starts_with("--") => {
+                let name = &flag[2..];
+                let knob = Knob::from_param(name).ok_or_else(|| format!("unknown flag '{flag}'"))?;
+                args.knobs.push((knob, value_of(flag)?));
+            }
+            _ => args.positional.push(arg),
+        }
+    }
+    Ok(args)
+}
+
+fn print_dataset_errors(errors: &[DatasetError], source: &str) {
+    eprintln!("{source}: invalid dataset ({} problem{}):", errors.len(), if errors.len() == 1 { "" } else { "s" });
+    for e in errors {
+        eprintln!("  {}", dataset_error_message(e, Lang::En));
+    }
+}
+
+fn load_dataset(path: Option<&str>) -> Result<Dataset, ExitCode> {
+    let Some(path) = path else {
+        return Dataset::default_story().map_err(|errors| {
+            print_dataset_errors(&errors, "embedded dataset");
+            ExitCode::from(70)
+        });
+    };
+    let json = std::fs::read_to_string(path).map_err(|e| {
+        eprintln!("{path}: cannot read: {e}");
+        ExitCode::from(66)
+    })?;
+    Dataset::from_json(&json).map_err(|errors| {
+        print_dataset_errors(&errors, path);
+        ExitCode::from(65)
+    })
+}
+
+fn assumptions(args: &Args, dataset: &Dataset) -> Result<Assumptions, ExitCode> {
+    let mut a = Assumptions::defaults(dataset);
+    for (knob, text) in &args.knobs {
+        if let Err(e) = a.set_str(dataset, *knob, text) {
+            eprintln!("--{}: '{}': {}", knob.param().replace('_', "-"), text, assumption_error_message(&e, Lang::En));
+            return Err(ExitCode::from(2));
+        }
+    }
+    Ok(a)
+}
+
+fn run(args: Args) -> Result<(), ExitCode> {
+    match args.command.as_str() {
+        "summary" => {
+            let dataset = load_dataset(args.dataset_path.as_deref())?;
+            let a = assumptions(&args, &dataset)?;
+            let report = Report::new(&dataset, &a, args.lang);
+            if args.json {
+                println!("{}", pledge_explainer::report::summary_json(&dataset, &report));
+            } else {
+                for (_, sentence) in &report.sentences {
+                    println!("{sentence}");
+                }
+            }
+            Ok(())
+        }
+        "dataset" => {
+            print!("{}", pledge_explainer::dataset::DEFAULT_DATASET_JSON);
+            Ok(())
+        }
+        "check" => {
+            let [path] = args.positional.as_slice() else {
+                eprintln!("check needs exactly one FILE\n\n{USAGE}");
+                return Err(ExitCode::from(2));
+            };
+            let dataset = load_dataset(Some(path))?;
+            println!(
+                "{path}: valid dataset '{}' ({} pledges, {} sources)",
+                dataset.id,
+                dataset.subject.pledges.len(),
+                dataset.sources.len()
+            );
+            Ok(())
+        }
+        "help" | "--help" | "-h" => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        other => {
+            eprintln!("unknown command '{other}'\n\n{USAGE}");
+            Err(ExitCode::from(2))
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let raw: Vec<String> = std::env::args().skip(1).collect();
+    if raw.is_empty() {
+        eprint!("{USAGE}");
+        return ExitCode::from(2);
+    }
+    match parse_args(raw) {
+        Ok(args) => match run(args) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(code) => code,
+        },
+        Err(message) => {
+            eprintln!("error: {message}\n\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,331 @@
+//! The one number formatter, used by the prose, the table, the charts and the CLI.
+//!
+//! Written by hand rather than with `format!`: it is on every slider move, it must give the
+//! same digits natively and in wasm, and `std::fmt`'s float machinery is large in wasm.
+
+use crate::i18n::{Lang, Strings};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Digits {
+    Latin,
+    /// ٠١٢٣٤٥٦٧٨٩ (U+0660–U+0669)
+    ArabicIndic,
+}
+
+/// A language plus the regional conventions that change how numbers look.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Locale {
+    pub lang: Lang,
+    pub digits: Digits,
+}
+
+impl Locale {
+    pub const EN: Locale = Locale { lang: Lang::En, digits: Digits::Latin };
+    pub const FR: Locale = Locale { lang: Lang::Fr, digits: Digits::Latin };
+    pub const AR: Locale = Locale { lang: Lang::Ar, digits: Digits::ArabicIndic };
+
+    /// From a BCP 47 tag such as `ar`, `ar-MA`, `fr-CA`, `en_GB`. The Maghreb writes Arabic
+    /// with Latin digits; the Gulf, Egypt and the Levant with Arabic-Indic ones.
+    pub fn parse(tag: &str) -> Option<Locale> {
+        let tag = tag.trim().to_ascii_lowercase().replace('_', "-");
+        let mut parts = tag.split('-');
+        let lang = Lang::parse(parts.next()?)?;
+        let region = parts.find(|p| p.len() == 2);
+        let digits = match (lang, region) {
+            (Lang::Ar, Some("ma" | "dz" | "tn" | "ly" | "eh")) => Digits::Latin,
+            (Lang::Ar, _) => Digits::ArabicIndic,
+            _ => Digits::Latin,
+        };
+        Some(Locale { lang, digits })
+    }
+
+    pub fn for_lang(lang: Lang) -> Locale {
+        match lang {
+            Lang::En => Locale::EN,
+            Lang::Fr => Locale::FR,
+            Lang::Ar => Locale::AR,
+        }
+    }
+
+    pub fn strings(&self) -> &'static Strings {
+        self.lang.strings()
+    }
+
+    fn separators(&self) -> (&'static str, &'static str) {
+        // (group, decimal)
+        match (self.lang, self.digits) {
+            (Lang::En, _) => (",", "."),
+            // French groups with a narrow no-break space, so "1 650" never wraps.
+            (Lang::Fr, _) => ("\u{202F}", ","),
+            (Lang::Ar, Digits::ArabicIndic) => ("\u{066C}", "\u{066B}"),
+            (Lang::Ar, Digits::Latin) => (".", ","),
+        }
+    }
+
+    fn minus(&self) -> &'static str {
+        match self.lang {
+            // ALM keeps the sign on the number's side in right-to-left text.
+            Lang::Ar => "\u{061C}-",
+            Lang::Fr => "\u{2212}",
+            Lang::En => "-",
+        }
+    }
+
+    fn push_digit(&self, out: &mut String, d: u8) {
+        let base = match self.digits {
+            Digits::Latin => '0' as u32,
+            Digits::ArabicIndic => 0x0660,
+        };
+        out.push(char::from_u32(base + d as u32).unwrap_or('?'));
+    }
+
+    /// Converts Latin digits in a string to this locale's (for years and the like in templates).
+    pub fn digits_in(&self, s: &str) -> String {
+        if self.digits == Digits::Latin {
+            return s.to_string();
+        }
+        let mut out = String::with_capacity(s.len() * 2);
+        for c in s.chars() {
+            match c.to_digit(10) {
+                Some(d) => self.push_digit(&mut out, d as u8),
+                None => out.push(c),
+            }
+        }
+        out
+    }
+
+    /// A number with `decimals` places (trailing zeros kept), grouped. Not-finite values
+    /// become an en dash: a reader never sees NaN.
+    pub fn number(&self, value: f64, decimals: u32) -> String {
+        if !value.is_finite() {
+            return "\u{2013}".to_string();
+        }
+        let decimals = decimals.min(6);
+        let scale = 10u64.pow(decimals) as f64;
+        // Beyond 2^53 an f64 holds no fractional part worth showing.
+        let scaled = (value.abs() * scale).round().min(9.0e15);
+        let mut n = scaled as u64;
+        let negative = value < 0.0 && n != 0;
+
+        let mut frac = [0u8; 6];
+        for i in (0..decimals as usize).rev() {
+            frac[i] = (n % 10) as u8;
+            n /= 10;
+        }
+        let mut int_digits = Vec::with_capacity(20);
+        loop {
+            int_digits.push((n % 10) as u8);
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        let (group, point) = self.separators();
+        let mut out = String::with_capacity(32);
+        if negative {
+            out.push_str(self.minus());
+        }
+        // All three languages group from four digits (CLDR: 1,650 / 1 650 / ١٬٦٥٠).
+        let len = int_digits.len();
+        for (i, d) in int_digits.iter().rev().enumerate() {
+            if i > 0 && (len - i) % 3 == 0 {
+                out.push_str(group);
+            }
+            self.push_digit(&mut out, *d);
+        }
+        if decimals > 0 {
+            out.push_str(point);
+            for d in &frac[..decimals as usize] {
+                self.push_digit(&mut out, *d);
+            }
+        }
+        out
+    }
+
+    /// Like [`number`](Self::number) but drops a fractional part of zeros ("109", "112.5").
+    pub fn number_trim(&self, value: f64, max_decimals: u32) -> String {
+        let mut d = max_decimals.min(6);
+        while d > 0 {
+            let scale = 10f64.powi(d as i32);
+            let scaled = (value * scale).round();
+            if (scaled / 10.0).fract() != 0.0 {
+                break;
+            }
+            d -= 1;
+        }
+        self.number(value, d)
+    }
+
+    /// Billions of a currency: "€109bn", "109 Md€", "١٠٩ مليار يورو".
+    pub fn money_bn(&self, value: f64, currency: &str, max_decimals: u32) -> String {
+        let s = self.strings();
+        fill(s.money_bn, &[("n", &self.number_trim(value, max_decimals)), ("cur", s.currency(currency))])
+    }
+
+    /// An amount in currency units, to the unit: "$1,640", "1 640 $".
+    pub fn money(&self, value: f64, currency: &str) -> String {
+        let s = self.strings();
+        fill(s.money, &[("n", &self.number(value, 0)), ("cur", s.currency(currency))])
+    }
+
+    /// An exchange rate: "$1.032" per euro, to four places at most.
+    pub fn rate(&self, value: f64, currency: &str) -> String {
+        let s = self.strings();
+        fill(s.money, &[("n", &self.number_trim(value, 4)), ("cur", s.currency(currency))])
+    }
+
+    /// A ratio: "1.12×".
+    pub fn times(&self, value: f64) -> String {
+        fill(self.strings().times, &[("n", &self.number(value, 2))])
+    }
+
+    /// A share in [0, 1] as a percentage: "9.7%", "9,7 %", "٩٫٧٪".
+    pub fn percent(&self, share: f64, decimals: u32) -> String {
+        fill(self.strings().percent, &[("n", &self.number(share * 100.0, decimals))])
+    }
+
+    /// Millions of people: "68.6m", "68,6 M", "٦٨٫٦ مليون".
+    pub fn millions(&self, value: f64, max_decimals: u32) -> String {
+        fill(self.strings().millions, &[("n", &self.number_trim(value, max_decimals))])
+    }
+
+    pub fn twh(&self, value: f64, decimals: u32) -> String {
+        fill(self.strings().twh, &[("n", &self.number(value, decimals))])
+    }
+
+    pub fn gw(&self, value: f64) -> String {
+        fill(self.strings().gw, &[("n", &self.number_trim(value, 2))])
+    }
+
+    /// A low–high range of billions, collapsing to one figure when they are equal.
+    pub fn money_bn_range(&self, low: f64, high: f64, currency: &str, max_decimals: u32) -> String {
+        if self.number_trim(low, max_decimals) == self.number_trim(high, max_decimals) {
+            return self.money_bn(low, currency, max_decimals);
+        }
+        let s = self.strings();
+        let range = fill(
+            s.range,
+            &[("low", &self.number_trim(low, max_decimals)), ("high", &self.number_trim(high, max_decimals))],
+        );
+        fill(s.money_bn, &[("n", &range), ("cur", s.currency(currency))])
+    }
+}
+
+/// Fills `{name}` placeholders. Unknown placeholders are left as they are, so a missing value
+/// shows up in review instead of silently vanishing.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) => {
+                let key = &after[..close];
+                match values.iter().find(|(k, _)| *k == key) {
+                    Some((_, v)) => out.push_str(v),
+                    None => {
+                        out.push('{');
+                        out.push_str(key);
+                        out.push('}');
+                    }
+                }
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push_str(&rest[open..]);
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_and_decimals_per_locale() {
+        let cases: &[(Locale, f64, u32, &str)] = &[
+            (Locale::EN, 1639.58, 0, "1,640"),
+            (Locale::EN, 1234567.891, 2, "1,234,567.89"),
+            (Locale::EN, 0.925341, 4, "0.9253"),
+            (Locale::EN, -3.25, 1, "-3.3"),
+            (Locale::EN, -0.01, 1, "0.0"),
+            (Locale::FR, 1639.58, 0, "1\u{202F}640"),
+            (Locale::FR, 112.488, 1, "112,5"),
+            (Locale::FR, -2.5, 1, "\u{2212}2,5"),
+            (Locale::AR, 1639.58, 0, "١٬٦٤٠"),
+            (Locale::AR, 112.488, 1, "١١٢٫٥"),
+            (Locale::AR, 109.0, 0, "١٠٩"),
+            (Locale::AR, -4.0, 0, "\u{061C}-٤"),
+            (Locale { lang: Lang::Ar, digits: Digits::Latin }, 1639.58, 1, "1.639,6"),
+            (Locale::EN, 999.96, 1, "1,000.0"),
+            (Locale::EN, 0.0, 0, "0"),
+        ];
+        for (locale, value, decimals, want) in cases {
+            assert_eq!(&locale.number(*value, *decimals), want, "{locale:?} {value} {decimals}");
+        }
+    }
+
+    #[test]
+    fn never_shows_nan_or_infinity() {
+        for v in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(Locale::EN.number(v, 2), "\u{2013}");
+        }
+        // Huge but finite values are shown, not wrapped around.
+        assert!(Locale::EN.number(1e300, 0).starts_with("9,000,000"));
+    }
+
+    #[test]
+    fn trims_only_zero_fractions() {
+        assert_eq!(Locale::EN.number_trim(109.0, 1), "109");
+        assert_eq!(Locale::EN.number_trim(112.488, 1), "112.5");
+        assert_eq!(Locale::EN.number_trim(1.0275, 4), "1.0275");
+        assert_eq!(Locale::EN.number_trim(1.032, 4), "1.032");
+        assert_eq!(Locale::EN.number_trim(0.99999, 2), "1");
+    }
+
+    #[test]
+    fn locale_tags_choose_digits_by_region() {
+        let cases = [
+            ("ar", Digits::ArabicIndic),
+            ("ar-EG", Digits::ArabicIndic),
+            ("ar-AE", Digits::ArabicIndic),
+            ("ar-SA", Digits::ArabicIndic),
+            ("ar-LB", Digits::ArabicIndic),
+            ("ar-MA", Digits::Latin),
+            ("ar_DZ", Digits::Latin),
+            ("ar-TN", Digits::Latin),
+            ("fr-CA", Digits::Latin),
+        ];
+        for (tag, digits) in cases {
+            assert_eq!(Locale::parse(tag).map(|l| l.digits), Some(digits), "{tag}");
+        }
+        assert_eq!(Locale::parse("de"), None);
+        assert_eq!(Locale::parse(""), None);
+    }
+
+    #[test]
+    fn fill_replaces_known_and_keeps_unknown() {
+        assert_eq!(fill("{a} and {b} {", &[("a", "1")]), "1 and {b} {");
+    }
+
+    #[test]
+    fn money_in_each_language() {
+        assert_eq!(Locale::EN.money_bn(109.0, "EUR", 1), "€109bn");
+        assert_eq!(Locale::EN.money_bn(112.488, "USD", 1), "$112.5bn");
+        assert_eq!(Locale::FR.money_bn(109.0, "EUR", 1), "109\u{A0}Md€");
+        assert_eq!(Locale::AR.money_bn(109.0, "EUR", 1), "١٠٩ مليار يورو");
+        assert_eq!(Locale::EN.money(1639.6, "USD"), "$1,640");
+        assert_eq!(Locale::FR.money(1639.6, "USD"), "1\u{202F}640\u{A0}$");
+        assert_eq!(Locale::EN.money_bn_range(63.0, 83.0, "EUR", 1), "€63–83bn");
+        assert_eq!(Locale::EN.money_bn_range(20.0, 20.0, "EUR", 1), "€20bn");
+        assert_eq!(Locale::EN.percent(0.0973, 1), "9.7%");
+        assert_eq!(Locale::FR.percent(0.0973, 1), "9,7\u{A0}%");
+        assert_eq!(Locale::AR.percent(0.0973, 1), "٩٫٧٪");
+        assert_eq!(Locale::EN.times(1.1153), "1.12×");
+    }
+}

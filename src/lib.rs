@@ -1,0 +1,20 @@
+//! pledge-explainer: the numbers of an AI-investment pledge story, checked.
+//!
+//! The core (`dataset`, `model`, `format`, `i18n`, `report`) is plain Rust with no
+//! I/O and no wasm imports; `wasm` is the only module that talks to JavaScript.
+//! See ARCHITECTURE.md for the map.
+
+pub mod dataset;
+pub mod format;
+pub mod i18n;
+pub mod model;
+pub mod report;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use dataset::{Dataset, DatasetError};
+pub use format::Locale;
+pub use i18n::Lang;
+pub use model::{compute, Assumptions, Figures, Knob};
+pub use report::Report;

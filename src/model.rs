@@ -1,0 +1,304 @@
+//! The arithmetic of the story: aggregates with ranges, conversions, per-person comparisons,
+//! the values that would make the claim exactly true, and the energy angle.
+//!
+//! Pure functions of (dataset, assumptions). Nothing here can panic or return NaN: divisions by
+//! zero become `None`, and assumptions are checked against the dataset's ranges first.
+
+use crate::dataset::{Dataset, Range};
+use serde::Serialize;
+
+/// Hours in a (non-leap) year: 1 GW running all year is 8.76 TWh.
+pub const HOURS_PER_YEAR: f64 = 8760.0;
+
+/// What the reader may change. Populations in millions, the rate in benchmark currency per
+/// subject currency (US$ per €), the ranged pledge's point in billions of the subject currency.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Assumptions {
+    pub eurusd: f64,
+    pub pop_fr_m: f64,
+    pub pop_us_m: f64,
+    /// Where the ranged pledge (the UAE's €30–50bn) sits; `None` when the dataset has none.
+    pub uae_eur_bn: Option<f64>,
+    /// Share of the year the pledged capacity runs at full power (1.0 = all year).
+    pub load_factor: f64,
+}
+
+/// The assumptions a reader can set, by their public names (URL parameters, CLI flags).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Knob {
+    Eurusd,
+    PopFr,
+    PopUs,
+    Uae,
+    LoadFactor,
+}
+
+impl Knob {
+    pub const ALL: [Knob; 5] = [Knob::Eurusd, Knob::PopFr, Knob::PopUs, Knob::Uae, Knob::LoadFactor];
+
+    /// The URL parameter name (the CLI flag is the same with `-` for `_`).
+    pub fn param(self) -> &'static str {
+        match self {
+            Knob::Eurusd => "eurusd",
+            Knob::PopFr => "pop_fr",
+            Knob::PopUs => "pop_us",
+            Knob::Uae => "uae",
+            Knob::LoadFactor => "load_factor",
+        }
+    }
+
+    pub fn from_param(name: &str) -> Option<Knob> {
+        Knob::ALL.into_iter().find(|k| k.param() == name || k.param().replace('_', "-") == name)
+    }
+}
+
+/// Why a value was refused for a knob.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum AssumptionError {
+    NotANumber,
+    OutOfRange { min: f64, max: f64 },
+    NotApplicable,
+}
+
+impl Assumptions {
+    /// The sourced defaults of a dataset; the ranged pledge at its high end (the story's "up to").
+    pub fn defaults(dataset: &Dataset) -> Assumptions {
+        Assumptions {
+            eurusd: dataset.exchange_rate.value,
+            pop_fr_m: dataset.subject.population_m.value,
+            pop_us_m: dataset.benchmark.population_m.value,
+            uae_eur_bn: dataset.ranged_pledge().and_then(|p| p.high_bn),
+            load_factor: 1.0,
+        }
+    }
+
+    /// The range a knob accepts in this dataset.
+    pub fn range(dataset: &Dataset, knob: Knob) -> Option<Range> {
+        let r = &dataset.ranges;
+        match knob {
+            Knob::Eurusd => Some(r.rate),
+            Knob::PopFr => Some(r.subject_population_m),
+            Knob::PopUs => Some(r.benchmark_population_m),
+            Knob::Uae => dataset
+                .ranged_pledge()
+                .and_then(|p| p.amount())
+                .map(|(min, max)| Range { min, max, step: 0.5 }),
+            Knob::LoadFactor => Some(Range { min: 0.05, max: 1.0, step: 0.05 }),
+        }
+    }
+
+    pub fn get(&self, knob: Knob) -> Option<f64> {
+        match knob {
+            Knob::Eurusd => Some(self.eurusd),
+            Knob::PopFr => Some(self.pop_fr_m),
+            Knob::PopUs => Some(self.pop_us_m),
+            Knob::Uae => self.uae_eur_bn,
+            Knob::LoadFactor => Some(self.load_factor),
+        }
+    }
+
+    /// Sets one knob if the value is a finite number inside the dataset's range; otherwise
+    /// leaves everything as it was and says why.
+    pub fn set(&mut self, dataset: &Dataset, knob: Knob, value: f64) -> Result<(), AssumptionError> {
+        if !value.is_finite() {
+            return Err(AssumptionError::NotANumber);
+        }
+        let range = Assumptions::range(dataset, knob).ok_or(AssumptionError::NotApplicable)?;
+        // Tolerate the last-digit noise of a decimal typed into a text field.
+        let eps = (range.max - range.min).abs() * 1e-9;
+        if value < range.min - eps || value > range.max + eps {
+            return Err(AssumptionError::OutOfRange { min: range.min, max: range.max });
+        }
+        let value = value.clamp(range.min, range.max);
+        match knob {
+            Knob::Eurusd => self.eurusd = value,
+            Knob::PopFr => self.pop_fr_m = value,
+            Knob::PopUs => self.pop_us_m = value,
+            Knob::Uae => self.uae_eur_bn = Some(value),
+            Knob::LoadFactor => self.load_factor = value,
+        }
+        Ok(())
+    }
+
+    /// Parses a textual value (URL parameter, CLI flag, typed input) and sets it.
+    pub fn set_str(&mut self, dataset: &Dataset, knob: Knob, text: &str) -> Result<(), AssumptionError> {
+        let value: f64 = text.trim().parse().map_err(|_| AssumptionError::NotANumber)?;
+        self.set(dataset, knob, value)
+    }
+
+    /// The story's own figures as a preset: its rounded population, the population multiple
+    /// it states, and the rate its dollar conversion implies. Knobs it does not state keep
+    /// the defaults; values outside the sliders' ranges are left out.
+    pub fn as_reported(dataset: &Dataset) -> Assumptions {
+        let mut a = Assumptions::defaults(dataset);
+        let r = &dataset.reported;
+        if let Some(pop) = &r.subject_population_m {
+            let _ = a.set(dataset, Knob::PopFr, pop.value);
+        }
+        if let Some(multiple) = &r.population_multiple {
+            let _ = a.set(dataset, Knob::PopUs, a.pop_fr_m * multiple.value);
+        }
+        if let Some(rate) = implied_rate(dataset) {
+            let _ = a.set(dataset, Knob::Eurusd, rate);
+        }
+        a
+    }
+}
+
+/// A low–high pair, always ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Span {
+    pub low: f64,
+    pub high: f64,
+}
+
+impl Span {
+    fn new(a: f64, b: f64) -> Span {
+        if a <= b {
+            Span { low: a, high: b }
+        } else {
+            Span { low: b, high: a }
+        }
+    }
+    fn scale(self, k: f64) -> Span {
+        Span::new(self.low * k, self.high * k)
+    }
+}
+
+/// Every figure the page, the charts and the CLI show, under the public keys of the JSON summary.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figures {
+    pub announced_eur_bn: f64,
+    pub announced_usd_bn: f64,
+    pub itemised_eur_bn: Span,
+    pub itemised_usd_bn: Span,
+    pub unitemised_eur_bn: Span,
+    pub unitemised_usd_bn: Span,
+    /// The itemised total with the ranged pledge at the reader's point.
+    pub itemised_at_point_eur_bn: f64,
+    pub unitemised_at_point_eur_bn: f64,
+    pub pledges_named_without_amount: usize,
+    pub stargate_usd_bn: f64,
+    pub france_usd_per_person: f64,
+    pub us_usd_per_person: f64,
+    /// France's $ per person over Stargate's; 1.0 means "the same proportion".
+    pub per_person_ratio: Option<f64>,
+    pub stargate_scaled_to_france_usd_bn: f64,
+    /// The exchange rate at which the per-person figures are equal.
+    pub parity_eurusd: Option<f64>,
+    /// France's population (millions) at which they are equal, at the chosen rate.
+    pub parity_pop_fr_m: Option<f64>,
+    /// US population / France population (the story says 5).
+    pub population_multiple: f64,
+    /// The rate the story's own conversion implies (112 / 109).
+    pub article_implied_eurusd: Option<f64>,
+    /// The per-person ratio with the story's own figures (68m, 5×, its conversion).
+    pub article_per_person_ratio: Option<f64>,
+    pub nuclear_ai_gw: Option<f64>,
+    pub nuclear_ai_twh_per_year: Option<f64>,
+    pub exports_twh: Option<f64>,
+    pub nuclear_ai_share_of_exports: Option<f64>,
+    pub assumptions: Assumptions,
+}
+
+fn ratio(num: f64, den: f64) -> Option<f64> {
+    let r = num / den;
+    (den != 0.0 && r.is_finite()).then_some(r)
+}
+
+/// The rate implied by the story's own conversion, if it gives one.
+pub fn implied_rate(dataset: &Dataset) -> Option<f64> {
+    let converted = dataset.reported.converted_bn.as_ref()?;
+    ratio(converted.value, dataset.subject.announced_bn.value)
+}
+
+/// Computes every figure. Assumptions that are not finite and positive are replaced by the
+/// dataset's defaults, so the result never holds NaN or infinity.
+pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
+    let defaults = Assumptions::defaults(dataset);
+    let sane = |x: f64, fallback: f64| if x.is_finite() && x > 0.0 { x } else { fallback };
+    let a = Assumptions {
+        eurusd: sane(assumptions.eurusd, defaults.eurusd),
+        pop_fr_m: sane(assumptions.pop_fr_m, defaults.pop_fr_m),
+        pop_us_m: sane(assumptions.pop_us_m, defaults.pop_us_m),
+        uae_eur_bn: assumptions.uae_eur_bn.filter(|x| x.is_finite()).or(defaults.uae_eur_bn),
+        load_factor: sane(assumptions.load_factor, 1.0).min(1.0),
+    };
+    let rate = a.eurusd;
+
+    let announced = dataset.subject.announced_bn.value;
+    let pledges = &dataset.subject.pledges;
+    let (mut low, mut high, mut at_point) = (0.0, 0.0, 0.0);
+    let ranged = dataset.ranged_pledge();
+    for p in pledges {
+        if let Some((l, h)) = p.amount() {
+            low += l;
+            high += h;
+            at_point += if ranged.is_some_and(|r| std::ptr::eq(r, p)) {
+                a.uae_eur_bn.unwrap_or(h).clamp(l, h)
+            } else {
+                h
+            };
+        }
+    }
+    let itemised = Span::new(low, high);
+    let unitemised = Span::new(announced - high, announced - low);
+
+    let stargate = dataset.benchmark.amount_bn.value;
+    let announced_usd = announced * rate;
+    // Billions over millions: ×1000 gives currency units per person.
+    let france_pp = announced_usd / a.pop_fr_m * 1000.0;
+    let us_pp = stargate / a.pop_us_m * 1000.0;
+
+    let capacity = dataset.energy.as_ref().map(|e| e.capacity_gw.value);
+    let exports = dataset.energy.as_ref().map(|e| e.exports_twh.value);
+    let twh = capacity.map(|gw| gw * HOURS_PER_YEAR / 1000.0 * a.load_factor);
+
+    let reported = &dataset.reported;
+    let article_rate = implied_rate(dataset);
+    let article_ratio = (|| {
+        let pop = reported.subject_population_m.as_ref()?.value;
+        let multiple = reported.population_multiple.as_ref()?.value;
+        let converted = reported.converted_bn.as_ref()?.value;
+        ratio(converted / pop, stargate / (pop * multiple))
+    })();
+
+    Figures {
+        announced_eur_bn: announced,
+        announced_usd_bn: announced_usd,
+        itemised_eur_bn: itemised,
+        itemised_usd_bn: itemised.scale(rate),
+        unitemised_eur_bn: unitemised,
+        unitemised_usd_bn: unitemised.scale(rate),
+        itemised_at_point_eur_bn: at_point,
+        unitemised_at_point_eur_bn: announced - at_point,
+        pledges_named_without_amount: pledges.iter().filter(|p| p.amount().is_none()).count(),
+        stargate_usd_bn: stargate,
+        france_usd_per_person: france_pp,
+        us_usd_per_person: us_pp,
+        per_person_ratio: ratio(france_pp, us_pp),
+        stargate_scaled_to_france_usd_bn: us_pp * a.pop_fr_m / 1000.0,
+        parity_eurusd: ratio(stargate * a.pop_fr_m, a.pop_us_m * announced),
+        parity_pop_fr_m: ratio(announced_usd * a.pop_us_m, stargate),
+        population_multiple: a.pop_us_m / a.pop_fr_m,
+        article_implied_eurusd: article_rate,
+        article_per_person_ratio: article_ratio,
+        nuclear_ai_gw: capacity,
+        nuclear_ai_twh_per_year: twh,
+        exports_twh: exports,
+        nuclear_ai_share_of_exports: match (twh, exports) {
+            (Some(t), Some(e)) => ratio(t, e),
+            _ => None,
+        },
+        assumptions: a,
+    }
+}
+
+/// The per-person ratio at another exchange rate (and France's population), for the
+/// sensitivity chart: linear in the rate, inverse in the population.
+pub fn ratio_at(dataset: &Dataset, a: &Assumptions, eurusd: f64, pop_fr_m: f64) -> Option<f64> {
+    let announced = dataset.subject.announced_bn.value;
+    let stargate = dataset.benchmark.amount_bn.value;
+    ratio(announced * eurusd / pop_fr_m, stargate / a.pop_us_m)
+}

@@ -1,0 +1,244 @@
+//! Figures put into words: the formatted value of every key figure, and the live prose.
+//! Used by the page (through wasm), the static fallback and the CLI, so all three say the same.
+
+use crate::dataset::Dataset;
+use crate::format::{fill, Locale};
+use crate::i18n::{join_list, Lang};
+use crate::model::{compute, Assumptions, Figures};
+use serde::Serialize;
+
+/// Within this share of each other, the per-person figures count as "the same proportion".
+pub const SAME_PROPORTION_TOLERANCE: f64 = 0.01;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    Holds,
+    More,
+    Less,
+}
+
+pub fn verdict(ratio: Option<f64>) -> Option<Verdict> {
+    let r = ratio?;
+    Some(if (r - 1.0).abs() < SAME_PROPORTION_TOLERANCE {
+        Verdict::Holds
+    } else if r > 1.0 {
+        Verdict::More
+    } else {
+        Verdict::Less
+    })
+}
+
+/// Everything a reader sees for one set of assumptions, in one language.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub lang: Lang,
+    pub figures: Figures,
+    pub verdict: Option<Verdict>,
+    /// Formatted figures by their public key (`data-figure="<key>"`).
+    pub display: Vec<(&'static str, String)>,
+    /// The live prose, one sentence per entry, in reading order.
+    pub sentences: Vec<(&'static str, String)>,
+}
+
+impl Report {
+    pub fn new(dataset: &Dataset, assumptions: &Assumptions, locale: Locale) -> Report {
+        let figures = compute(dataset, assumptions);
+        let ctx = Context::new(dataset, &figures, locale);
+        let display = ctx.display();
+        let sentences = ctx.sentences();
+        Report { lang: locale.lang, verdict: verdict(figures.per_person_ratio), figures, display, sentences }
+    }
+
+    pub fn display(&self, key: &str) -> Option<&str> {
+        self.display.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
+    }
+
+    pub fn prose(&self) -> String {
+        let parts: Vec<&str> = self.sentences.iter().map(|(_, s)| s.as_str()).collect();
+        parts.join(" ")
+    }
+}
+
+/// The year of an `as_of` such as "2024" or "2024-12-31".
+fn year_of(as_of: Option<&str>) -> String {
+    as_of.map(|s| s.chars().take_while(|c| c.is_ascii_digit()).collect()).unwrap_or_default()
+}
+
+fn capitalize_first(s: String) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
+        _ => s,
+    }
+}
+
+/// The named values every template may use, formatted once.
+pub struct Context<'a> {
+    pub dataset: &'a Dataset,
+    pub figures: &'a Figures,
+    pub locale: Locale,
+    values: Vec<(&'static str, String)>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(dataset: &'a Dataset, f: &'a Figures, locale: Locale) -> Context<'a> {
+        let l = locale;
+        let lang = l.lang;
+        let s = l.strings();
+        let base = dataset.subject.currency.as_str();
+        let quote = dataset.benchmark.currency.as_str();
+        let a = &f.assumptions;
+        let dash = || "\u{2013}".to_string();
+        let opt = |x: Option<f64>, fmt: &dyn Fn(f64) -> String| x.map(fmt).unwrap_or_else(dash);
+
+        let ranged = dataset.ranged_pledge();
+        let no_amount: Vec<&str> =
+            dataset.subject.pledges.iter().filter(|p| p.amount().is_none()).map(|p| p.name.get(lang)).collect();
+        let ratio_pct = f.per_person_ratio.map(|r| (r - 1.0).abs());
+        let year = year_of(dataset.energy.as_ref().and_then(|e| e.exports_twh.as_of.as_deref()));
+
+        let mut values: Vec<(&'static str, String)> = vec![
+            ("subject", dataset.subject.name.get(lang).to_string()),
+            ("benchmark", dataset.benchmark.name.get(lang).to_string()),
+            ("package", dataset.subject.package.get(lang).to_string()),
+            ("benchmark_package", dataset.benchmark.package.get(lang).to_string()),
+            ("base", s.currency(base).trim().to_string()),
+            ("quote", s.currency(quote).trim().to_string()),
+            ("unit", s.currency_unit(base).to_string()),
+            ("currency_name", s.currency_unit(quote).to_string()),
+            ("rate", l.rate(a.eurusd, quote)),
+            ("announced", l.money_bn(f.announced_eur_bn, base, 1)),
+            ("announced_conv", l.money_bn(f.announced_usd_bn, quote, 1)),
+            ("itemised", l.money_bn_range(f.itemised_eur_bn.low, f.itemised_eur_bn.high, base, 1)),
+            ("unitemised", l.money_bn_range(f.unitemised_eur_bn.low, f.unitemised_eur_bn.high, base, 1)),
+            ("pp", l.money(f.france_usd_per_person, quote)),
+            ("benchmark_pp", l.money(f.us_usd_per_person, quote)),
+            ("ratio", opt(f.per_person_ratio, &|r| l.number(r, 2))),
+            ("pct", opt(ratio_pct, &|p| l.percent(p, if p < 0.1 { 1 } else { 0 }))),
+            ("tolerance", l.percent(SAME_PROPORTION_TOLERANCE, 0)),
+            ("scaled", l.money_bn(f.stargate_scaled_to_france_usd_bn, quote, 1)),
+            ("parity_rate", opt(f.parity_eurusd, &|r| l.rate(r, quote))),
+            ("parity_pop", opt(f.parity_pop_fr_m, &|p| l.millions(p, 1))),
+            ("names", join_list(lang, &no_amount)),
+            ("names_no_amount", join_list(lang, &no_amount)),
+            ("year", l.digits_in(&year)),
+            ("load", l.percent(a.load_factor, 0)),
+        ];
+        if let Some(p) = ranged {
+            values.push(("ranged", p.name.get(lang).to_string()));
+        }
+        if let (Some(gw), Some(twh), Some(exports)) = (f.nuclear_ai_gw, f.nuclear_ai_twh_per_year, f.exports_twh) {
+            values.push(("gw", l.gw(gw)));
+            values.push(("twh", l.twh(twh, 2)));
+            values.push(("exports", l.twh(exports, 0)));
+            values.push(("share", opt(f.nuclear_ai_share_of_exports, &|x| l.percent(x, 1))));
+        }
+        let r = &dataset.reported;
+        if let (Some(pop), Some(multiple), Some(rate), Some(ratio)) =
+            (&r.subject_population_m, &r.population_multiple, f.article_implied_eurusd, f.article_per_person_ratio)
+        {
+            values.push(("article_pop", l.millions(pop.value, 1)));
+            values.push(("multiple", l.number_trim(multiple.value, 2)));
+            values.push(("article_rate", l.rate(rate, quote)));
+            values.push(("article_ratio", l.number(ratio, 2)));
+        }
+        Context { dataset, figures: f, locale, values }
+    }
+
+    pub fn fill(&self, template: &str) -> String {
+        let pairs: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(template, &pairs)
+    }
+
+    pub fn value(&self, key: &str) -> Option<&str> {
+        self.values.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
+    }
+
+    fn sentences(&self) -> Vec<(&'static str, String)> {
+        let s = self.locale.strings();
+        let f = self.figures;
+        let mut out = vec![("lede", s.lede), ("pledges", s.pledges)];
+        if f.pledges_named_without_amount > 0 {
+            out.push(("pledges_unnamed", s.pledges_unnamed));
+        }
+        out.push(("scaled", s.scaled));
+        match verdict(f.per_person_ratio) {
+            Some(Verdict::Holds) => out.push(("verdict", s.verdict_holds)),
+            Some(Verdict::More) => out.push(("verdict", s.verdict_more)),
+            Some(Verdict::Less) => out.push(("verdict", s.verdict_less)),
+            None => {}
+        }
+        if f.parity_eurusd.is_some() {
+            out.push(("parity", s.parity));
+        }
+        if self.value("article_ratio").is_some() {
+            out.push(("article_check", s.article_check));
+        }
+        if self.value("gw").is_some() {
+            let full_year = f.assumptions.load_factor >= 1.0;
+            out.push(("energy", if full_year { s.energy } else { s.energy_load }));
+        }
+        out.into_iter().map(|(k, t)| (k, capitalize_first(self.fill(t)))).collect()
+    }
+
+    fn display(&self) -> Vec<(&'static str, String)> {
+        let l = self.locale;
+        let f = self.figures;
+        let base = self.dataset.subject.currency.as_str();
+        let quote = self.dataset.benchmark.currency.as_str();
+        let dash = || "\u{2013}".to_string();
+        let opt = |x: Option<f64>, fmt: &dyn Fn(f64) -> String| x.map(fmt).unwrap_or_else(dash);
+        let a = &f.assumptions;
+        vec![
+            ("announced_eur_bn", l.money_bn(f.announced_eur_bn, base, 1)),
+            ("announced_usd_bn", l.money_bn(f.announced_usd_bn, quote, 1)),
+            ("itemised_eur_bn", l.money_bn_range(f.itemised_eur_bn.low, f.itemised_eur_bn.high, base, 1)),
+            ("itemised_usd_bn", l.money_bn_range(f.itemised_usd_bn.low, f.itemised_usd_bn.high, quote, 1)),
+            ("unitemised_eur_bn", l.money_bn_range(f.unitemised_eur_bn.low, f.unitemised_eur_bn.high, base, 1)),
+            ("unitemised_usd_bn", l.money_bn_range(f.unitemised_usd_bn.low, f.unitemised_usd_bn.high, quote, 1)),
+            ("itemised_at_point_eur_bn", l.money_bn(f.itemised_at_point_eur_bn, base, 1)),
+            ("stargate_usd_bn", l.money_bn(f.stargate_usd_bn, quote, 1)),
+            ("france_usd_per_person", l.money(f.france_usd_per_person, quote)),
+            ("us_usd_per_person", l.money(f.us_usd_per_person, quote)),
+            ("per_person_ratio", opt(f.per_person_ratio, &|r| l.times(r))),
+            ("stargate_scaled_to_france_usd_bn", l.money_bn(f.stargate_scaled_to_france_usd_bn, quote, 1)),
+            ("parity_eurusd", opt(f.parity_eurusd, &|r| l.rate(r, quote))),
+            ("parity_pop_fr_m", opt(f.parity_pop_fr_m, &|p| l.millions(p, 1))),
+            ("population_multiple", l.times(f.population_multiple)),
+            ("article_implied_eurusd", opt(f.article_implied_eurusd, &|r| l.rate(r, quote))),
+            ("article_per_person_ratio", opt(f.article_per_person_ratio, &|r| l.times(r))),
+            ("nuclear_ai_twh_per_year", opt(f.nuclear_ai_twh_per_year, &|t| l.twh(t, 2))),
+            ("nuclear_ai_share_of_exports", opt(f.nuclear_ai_share_of_exports, &|s| l.percent(s, 1))),
+            ("eurusd", l.rate(a.eurusd, quote)),
+            ("pop_fr", l.millions(a.pop_fr_m, 3)),
+            ("pop_us", l.millions(a.pop_us_m, 1)),
+            ("uae", opt(a.uae_eur_bn, &|u| l.money_bn(u, base, 1))),
+        ]
+    }
+}
+
+/// The CLI's `summary --json`: every figure under its public key, the assumptions used, the
+/// verdict, and the same figures and sentences formatted for the chosen language.
+pub fn summary_json(dataset: &Dataset, report: &Report) -> String {
+    use std::collections::BTreeMap;
+    #[derive(Serialize)]
+    struct Summary<'a> {
+        dataset: &'a str,
+        lang: Lang,
+        #[serde(flatten)]
+        figures: &'a Figures,
+        verdict: Option<Verdict>,
+        display: BTreeMap<&'a str, &'a str>,
+        sentences: BTreeMap<&'a str, &'a str>,
+    }
+    let summary = Summary {
+        dataset: &dataset.id,
+        lang: report.lang,
+        figures: &report.figures,
+        verdict: report.verdict,
+        display: report.display.iter().map(|(k, v)| (*k, v.as_str())).collect(),
+        sentences: report.sentences.iter().map(|(k, v)| (*k, v.as_str())).collect(),
+    };
+    serde_json::to_string_pretty(&summary).unwrap_or_default()
+}
