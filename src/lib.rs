@@ -6,12 +6,14 @@
 
 pub mod dataset;
 pub mod format;
+pub mod html;
 pub mod i18n;
 pub mod model;
+pub mod params;
 pub mod report;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use dataset::{Dataset, DatasetError};
 pub use format::Locale;

@@ -189,6 +189,8 @@ pub struct Figures {
     pub parity_eurusd: Option<f64>,
     /// France's population (millions) at which they are equal, at the chosen rate.
     pub parity_pop_fr_m: Option<f64>,
+    /// The US population (millions) at which they are equal, at the chosen rate.
+    pub parity_pop_us_m: Option<f64>,
     /// US population / France population (the story says 5).
     pub population_multiple: f64,
     /// The rate the story's own conversion implies (112 / 109).
@@ -281,6 +283,7 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
         stargate_scaled_to_france_usd_bn: us_pp * a.pop_fr_m / 1000.0,
         parity_eurusd: ratio(stargate * a.pop_fr_m, a.pop_us_m * announced),
         parity_pop_fr_m: ratio(announced_usd * a.pop_us_m, stargate),
+        parity_pop_us_m: ratio(stargate * a.pop_fr_m, announced_usd),
         population_multiple: a.pop_us_m / a.pop_fr_m,
         article_implied_eurusd: article_rate,
         article_per_person_ratio: article_ratio,

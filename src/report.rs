@@ -182,6 +182,10 @@ impl<'a> Context<'a> {
         out.into_iter().map(|(k, t)| (k, capitalize_first(self.fill(t)))).collect()
     }
 
+    pub fn display_value(&self, key: &str) -> Option<String> {
+        self.display().into_iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
     fn display(&self) -> Vec<(&'static str, String)> {
         let l = self.locale;
         let f = self.figures;
@@ -241,4 +245,89 @@ pub fn summary_json(dataset: &Dataset, report: &Report) -> String {
         sentences: report.sentences.iter().map(|(k, v)| (*k, v.as_str())).collect(),
     };
     serde_json::to_string_pretty(&summary).unwrap_or_default()
+}
+
+/// One slider as the page draws it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Control {
+    pub param: &'static str,
+    pub label: String,
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+    pub value: f64,
+    /// The value, formatted for the reader.
+    pub display: String,
+    /// Where the claim holds exactly, when that point lies on this slider.
+    pub parity: Option<f64>,
+}
+
+/// The sliders for this dataset: the rate (when the currencies differ), both populations,
+/// and the ranged pledge (when there is one).
+pub fn controls(dataset: &Dataset, assumptions: &Assumptions, locale: Locale) -> Vec<Control> {
+    use crate::model::Knob;
+    let figures = compute(dataset, assumptions);
+    let ctx = Context::new(dataset, &figures, locale);
+    let s = locale.strings();
+    let mut out = Vec::new();
+    for (knob, template, parity, display_key) in [
+        (Knob::Eurusd, s.label_eurusd, figures.parity_eurusd, "eurusd"),
+        (Knob::PopFr, s.label_pop_fr, figures.parity_pop_fr_m, "pop_fr"),
+        (Knob::PopUs, s.label_pop_us, figures.parity_pop_us_m, "pop_us"),
+        (Knob::Uae, s.label_uae, None, "uae"),
+    ] {
+        if knob == Knob::Eurusd && dataset.subject.currency == dataset.benchmark.currency {
+            continue;
+        }
+        let (Some(range), Some(value)) = (Assumptions::range(dataset, knob), figures.assumptions.get(knob)) else {
+            continue;
+        };
+        out.push(Control {
+            param: knob.param(),
+            label: ctx.fill(template),
+            min: range.min,
+            max: range.max,
+            step: range.step,
+            value,
+            display: ctx.display_value(display_key).unwrap_or_default(),
+            parity: parity.filter(|p| range.contains(*p)),
+        });
+    }
+    out
+}
+
+/// One line of the figures table: the public key, a label, the formatted value.
+#[derive(Debug, Clone, Serialize)]
+pub struct Row {
+    pub key: &'static str,
+    pub label: String,
+    pub value: String,
+}
+
+impl Report {
+    /// The figures table, in reading order; the same rows for the page and the static fallback.
+    pub fn rows(&self, dataset: &Dataset, locale: Locale) -> Vec<Row> {
+        let ctx = Context::new(dataset, &self.figures, locale);
+        let s = locale.strings();
+        let who = |key: &str| ctx.value(key).unwrap_or_default().to_string();
+        let mut rows: Vec<(&'static str, String)> = vec![
+            ("announced_eur_bn", ctx.fill(s.fig_announced)),
+            ("announced_usd_bn", ctx.fill(s.fig_converted)),
+            ("itemised_eur_bn", ctx.fill(s.fig_itemised)),
+            ("unitemised_eur_bn", ctx.fill(s.fig_unitemised)),
+            ("france_usd_per_person", fill(s.fig_per_person, &[("who", &who("package"))])),
+            ("us_usd_per_person", fill(s.fig_per_person, &[("who", &who("benchmark_package"))])),
+            ("per_person_ratio", ctx.fill(s.fig_ratio)),
+            ("stargate_scaled_to_france_usd_bn", ctx.fill(s.fig_scaled)),
+            ("parity_eurusd", ctx.fill(s.fig_parity_rate)),
+            ("parity_pop_fr_m", ctx.fill(s.fig_parity_pop)),
+        ];
+        if self.figures.nuclear_ai_twh_per_year.is_some() {
+            rows.push(("nuclear_ai_twh_per_year", ctx.fill(s.fig_energy)));
+            rows.push(("nuclear_ai_share_of_exports", ctx.fill(s.fig_share)));
+        }
+        rows.into_iter()
+            .map(|(key, label)| Row { key, label: capitalize_first(label), value: self.display(key).unwrap_or_default().to_string() })
+            .collect()
+    }
 }

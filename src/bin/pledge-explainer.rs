@@ -12,6 +12,7 @@ USAGE:
   pledge-explainer summary [--json] [--lang en|fr|ar] [--dataset FILE] [ASSUMPTIONS]
   pledge-explainer dataset
   pledge-explainer check FILE
+  pledge-explainer render --out DIR [--lang en|fr|ar] [--dataset FILE] [ASSUMPTIONS]
   pledge-explainer help
 
 ASSUMPTIONS (each must lie in the dataset's range):
@@ -29,6 +30,7 @@ struct Args {
     dataset_path: Option<String>,
     knobs: Vec<(Knob, String)>,
     positional: Vec<String>,
+    out: Option<String>,
 }
 
 fn parse_args(raw: Vec<String>) -> Result<Args, String> {
@@ -41,6 +43,7 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
         dataset_path: None,
         knobs: Vec::new(),
         positional: Vec::new(),
+        out: None,
     };
     while let Some(arg) = it.next() {
         let mut value_of = |flag: &str| it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -51,6 +54,7 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
                 args.lang = Locale::parse(&v).ok_or_else(|| format!("--lang: unknown language '{v}' (use en, fr or ar)"))?;
             }
             "--dataset" => args.dataset_path = Some(value_of("--dataset")?),
+            "--out" => args.out = Some(value_of("--out")?),
             flag if flag.starts_with("--") => {
                 let name = &flag[2..];
                 let knob = Knob::from_param(name).ok_or_else(|| format!("unknown flag '{flag}'"))?;
@@ -112,6 +116,18 @@ fn run(args: Args) -> Result<(), ExitCode> {
             }
             Ok(())
         }
+        "render" => {
+            let Some(out) = args.out.as_deref() else {
+                eprintln!("render needs --out DIR\n\n{USAGE}");
+                return Err(ExitCode::from(2));
+            };
+            let dataset = load_dataset(args.dataset_path.as_deref())?;
+            let a = assumptions(&args, &dataset)?;
+            render(&dataset, &a, args.lang, std::path::Path::new(out)).map_err(|e| {
+                eprintln!("{out}: cannot write: {e}");
+                ExitCode::from(73)
+            })
+        }
         "dataset" => {
             print!("{}", pledge_explainer::dataset::DEFAULT_DATASET_JSON);
             Ok(())
@@ -139,6 +155,25 @@ fn run(args: Args) -> Result<(), ExitCode> {
             Err(ExitCode::from(2))
         }
     }
+}
+
+/// Writes the static fallback: the summary fragment (prose and figures table).
+fn render(dataset: &Dataset, a: &Assumptions, locale: Locale, out: &std::path::Path) -> std::io::Result<()> {
+    use pledge_explainer::html;
+    std::fs::create_dir_all(out)?;
+    let report = Report::new(dataset, a, locale);
+    std::fs::write(out.join("prose.html"), html::prose(&report))?;
+    std::fs::write(out.join("figures.html"), html::figures_table(&report, dataset, locale))?;
+    let fragment = format!(
+        "<div class=\"pledge-explainer-static\" lang=\"{lang}\" dir=\"{dir}\">\n<h2 id=\"figures-heading\">{title}</h2>\n<p>{prose}</p>\n{table}</div>\n",
+        lang = locale.lang.code(),
+        dir = locale.strings().dir,
+        title = html::escape(dataset.title.get(locale.lang)),
+        prose = html::prose(&report),
+        table = html::figures_table(&report, dataset, locale),
+    );
+    std::fs::write(out.join("summary.html"), fragment)?;
+    Ok(())
 }
 
 fn main() -> ExitCode {

@@ -108,6 +108,8 @@ pub struct Strings {
     pub fig_itemised: &'static str,
     pub fig_unitemised: &'static str,
     pub fig_per_person: &'static str,
+    pub fig_converted: &'static str,
+    pub fig_share: &'static str,
     pub fig_ratio: &'static str,
     pub fig_scaled: &'static str,
     pub fig_parity_rate: &'static str,

@@ -1,0 +1,32 @@
+# The two set-up commands (README): `make serve` and `make test`. Both install what is missing.
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+CHROMEDRIVER ?= /usr/bin/chromedriver
+export CHROMEDRIVER
+
+.PHONY: serve build test test-rust test-wasm test-browser test-long bench setup-build setup-test
+
+## Build, then serve the explainer on http://127.0.0.1:8000
+serve: build
+	node scripts/serve.mjs --root dist --port 8000
+
+## A deployable static site in dist/ (relative paths only)
+build: setup-build
+	scripts/build.sh
+
+## Every test there is: native, wasm in Chromium, the page in Chromium
+test: setup-test
+	cargo test --quiet
+	cargo test --target wasm32-unknown-unknown --test wasm
+	scripts/build.sh
+	node --test tests/browser/
+
+## Longer property runs than CI's
+test-long:
+	PROPTEST_CASES=100000 cargo test --release --test properties
+
+setup-build:
+	scripts/setup.sh build
+
+setup-test:
+	scripts/setup.sh test

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds the deployable static site into dist/: the page, the wasm and its JS glue, relative
+# paths only, so the folder can be copied to any static host or subfolder.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$HOME/.cargo/bin:$PATH"
+
+cargo build --release --target wasm32-unknown-unknown --lib --quiet
+rm -rf pkg && mkdir -p pkg
+wasm-bindgen --target web --no-typescript --out-dir pkg \
+  target/wasm32-unknown-unknown/release/pledge_explainer.wasm
+# Rust 1.95 emits these proposals by default; binaryen must be told it may keep them.
+node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-reference-types --enable-multivalue --enable-mutable-globals \
+  pkg/pledge_explainer_bg.wasm -o pkg/pledge_explainer_bg.wasm
+
+rm -rf dist && mkdir -p dist/pkg
+cp -r www/. dist/
+cp pkg/pledge_explainer.js pkg/pledge_explainer_bg.wasm dist/pkg/
+
+# The static fallback, rendered natively by the same core.
+cargo build --release --bin pledge-explainer --quiet
+rm -rf target/fallback
+target/release/pledge-explainer render --out target/fallback
+node scripts/inject-fallback.mjs dist/index.html target/fallback
+echo "built dist/ ($(du -sh dist | cut -f1))" >&2

@@ -1,0 +1,17 @@
+// Screenshots for looking at the page: node scripts/screenshot.mjs OUTDIR [query...]
+import { launch, serveDist, openPage, waitReady } from '../tests/browser/helpers.mjs';
+const [out = 'target/shots', ...queries] = process.argv.slice(2);
+const { server, url } = await serveDist();
+const browser = await launch();
+for (const q of queries.length ? queries : ['lang=en', 'lang=ar']) {
+  for (const width of [375, 1280]) {
+    const { page, context } = await openPage(browser, `${url}?${q}`, { width, height: 800 });
+    await waitReady(page);
+    const name = `${out}/${q.replace(/[^a-z0-9=]+/gi, '_')}-${width}.png`;
+    await page.screenshot({ path: name, fullPage: true });
+    console.log(name);
+    await context.close();
+  }
+}
+await browser.close();
+server.close();

@@ -1,0 +1,73 @@
+// A small static server for dist/: correct MIME types (application/wasm for streaming
+// compilation), the strict Content-Security-Policy newsrooms use, and loopback only.
+// Used by `make serve`, the browser tests and the benchmark.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data: blob:; connect-src 'self'";
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+/** Serves `root` on 127.0.0.1:`port` (0 = any free port). Resolves to { server, url, requests }. */
+export function startServer({ root, port = 0, csp = true, log = false } = {}) {
+  const base = resolve(root);
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    requests.push(url.pathname + url.search);
+    let path = normalize(join(base, decodeURIComponent(url.pathname)));
+    if (!path.startsWith(base)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    try {
+      if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
+      const body = await readFile(path);
+      const headers = {
+        'content-type': TYPES[extname(path)] || 'application/octet-stream',
+        'cache-control': 'no-cache',
+        'x-content-type-options': 'nosniff',
+      };
+      if (csp) headers['content-security-policy'] = CSP;
+      res.writeHead(200, headers).end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+    if (log) console.log(`${res.statusCode} ${req.method} ${url.pathname}`);
+  });
+  return new Promise((done) => {
+    server.listen(port, '127.0.0.1', () => {
+      const { port: p } = server.address();
+      done({ server, url: `http://127.0.0.1:${p}/`, requests });
+    });
+  });
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = process.argv.slice(2);
+  const opt = (name, fallback) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : fallback;
+  };
+  const { url } = await startServer({
+    root: opt('--root', 'dist'),
+    port: Number(opt('--port', '8000')),
+    csp: !args.includes('--no-csp'),
+    log: args.includes('--log'),
+  });
+  console.log(`The explainer is served at ${url} (Ctrl-C to stop)`);
+}

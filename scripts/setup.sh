@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, skipping whatever is already there.
+#   scripts/setup.sh build   wasm32 target, the wasm-bindgen CLI matching Cargo.lock, npm tools
+#   scripts/setup.sh test    the same, plus Debian's Chromium and ChromeDriver
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-build}"
+say() { printf '[setup] %s\n' "$*" >&2; }
+
+export PATH="$HOME/.cargo/bin:$PATH"
+
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# The CLI must match the wasm-bindgen crate exactly; the version is read from Cargo.lock.
+want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$want" ]; then
+  say "installing wasm-bindgen-cli $want (found '${have:-none}'; takes a few minutes)"
+  # Without --locked: with it, resolution fails on this kind of machine.
+  cargo install wasm-bindgen-cli --version "$want" --force
+fi
+
+# npm tools from the committed lockfile: binaryen's wasm-opt (pinned), playwright-core, axe-core.
+if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm tools from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+if [ "$what" = test ]; then
+  if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+    say "installing Debian's chromium and chromium-driver"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    # fonts-noto-core carries Arabic glyphs for screenshots and text measuring.
+    apt-get install -y -qq chromium chromium-driver fonts-noto-core >/dev/null
+  fi
+fi

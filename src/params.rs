@@ -1,0 +1,171 @@
+//! The page's public URL state: `lang`, `eurusd`, `pop_fr`, `pop_us`, `uae`.
+//!
+//! Parsing lives in the core so that the page, the embed script and the tests agree on it.
+//! Unknown parameters (embed hosts add their own) are ignored silently; a known one with a bad
+//! value is ignored with a notice, and the others still apply.
+
+use crate::dataset::Dataset;
+use crate::format::Locale;
+use crate::i18n::{assumption_error_message, Lang};
+use crate::model::{AssumptionError, Assumptions, Knob};
+use serde::Serialize;
+
+/// A parameter that was refused, and why, in words for the reader.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Notice {
+    pub param: String,
+    pub value: String,
+    pub error: AssumptionError,
+}
+
+impl Notice {
+    pub fn message(&self, lang: Lang) -> String {
+        let s = lang.strings();
+        // A hostile value is shown as text by the page; here it is only shortened.
+        let value: String = self.value.chars().take(40).collect();
+        crate::format::fill(
+            s.param_ignored,
+            &[("param", &self.param), ("value", &value), ("why", &assumption_error_message(&self.error, lang))],
+        )
+    }
+}
+
+/// What a query string asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Parsed {
+    pub locale: Option<Locale>,
+    pub assumptions: Assumptions,
+    pub notices: Vec<Notice>,
+}
+
+/// Decodes `%XX` and `+` (application/x-www-form-urlencoded); invalid escapes stay as typed.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                match hex {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// Applies a query string (with or without the leading `?`) on top of `start`.
+pub fn parse_query(dataset: &Dataset, start: Assumptions, query: &str) -> Parsed {
+    let mut assumptions = start;
+    let mut locale = None;
+    let mut notices = Vec::new();
+    let query = query.strip_prefix('?').unwrap_or(query);
+    for pair in query.split('&').filter(|p| !p.is_empty()) {
+        let (raw_key, raw_value) = pair.split_once('=').unwrap_or((pair, ""));
+        let key = percent_decode(raw_key);
+        let value = percent_decode(raw_value);
+        if key == "lang" {
+            match Locale::parse(&value) {
+                Some(l) => locale = Some(l),
+                None => notices.push(Notice { param: key, value, error: AssumptionError::NotApplicable }),
+            }
+            continue;
+        }
+        // Only the public underscore spellings are URL parameters.
+        let Some(knob) = Knob::ALL.into_iter().find(|k| k.param() == key) else { continue };
+        if let Err(error) = assumptions.set_str(dataset, knob, &value) {
+            notices.push(Notice { param: key, value, error });
+        }
+    }
+    Parsed { locale, assumptions, notices }
+}
+
+/// The query string for a view: only what differs from the defaults, in a fixed order, so
+/// the same view always gives the same link.
+pub fn to_query(dataset: &Dataset, a: &Assumptions, lang: Option<Lang>) -> String {
+    let defaults = Assumptions::defaults(dataset);
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(l) = lang {
+        parts.push(format!("lang={}", l.code()));
+    }
+    for knob in [Knob::Eurusd, Knob::PopFr, Knob::PopUs, Knob::Uae] {
+        if let (Some(v), Some(d)) = (a.get(knob), defaults.get(knob)) {
+            if v != d {
+                parts.push(format!("{}={}", knob.param(), plain_number(v)));
+            }
+        }
+    }
+    parts.join("&")
+}
+
+/// A number as a URL carries it: shortest form that reads back to the same f64.
+pub fn plain_number(v: f64) -> String {
+    // Rust's `Display` for f64 is shortest round-trip; not on a hot path (debounced).
+    format!("{v}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn story() -> Dataset {
+        Dataset::default_story().expect("default dataset is valid")
+    }
+
+    #[test]
+    fn good_values_apply_and_unknown_parameters_are_silent() {
+        let d = story();
+        let p = parse_query(&d, Assumptions::defaults(&d), "?lang=ar&eurusd=1.05&pop_fr=70&initialWidth=375&childId=x");
+        assert_eq!(p.locale, Some(Locale::AR));
+        assert_eq!(p.assumptions.eurusd, 1.05);
+        assert_eq!(p.assumptions.pop_fr_m, 70.0);
+        assert!(p.notices.is_empty(), "{:?}", p.notices);
+    }
+
+    #[test]
+    fn bad_values_are_named_and_the_rest_survive() {
+        let d = story();
+        let defaults = Assumptions::defaults(&d);
+        let p = parse_query(&d, defaults, "eurusd=abc&pop_fr=70&pop_us=Infinity&uae=99&lang=xx&eurusd=%3Cscript%3E");
+        assert_eq!(p.assumptions.pop_fr_m, 70.0);
+        assert_eq!(p.assumptions.eurusd, defaults.eurusd);
+        assert_eq!(p.assumptions.pop_us_m, defaults.pop_us_m);
+        assert_eq!(p.assumptions.uae_eur_bn, defaults.uae_eur_bn);
+        let named: Vec<&str> = p.notices.iter().map(|n| n.param.as_str()).collect();
+        assert_eq!(named, ["eurusd", "pop_us", "uae", "lang", "eurusd"]);
+        assert_eq!(p.notices[4].value, "<script>");
+        let msg = p.notices[2].message(Lang::En);
+        assert!(msg.contains("uae=99") && msg.contains("between 30 and 50"), "{msg}");
+    }
+
+    #[test]
+    fn round_trip_gives_the_same_view() {
+        let d = story();
+        let mut a = Assumptions::defaults(&d);
+        a.set(&d, Knob::Eurusd, 0.9873).unwrap();
+        a.set(&d, Knob::Uae, 41.5).unwrap();
+        let q = to_query(&d, &a, Some(Lang::Fr));
+        assert_eq!(q, "lang=fr&eurusd=0.9873&uae=41.5");
+        let back = parse_query(&d, Assumptions::defaults(&d), &q);
+        assert_eq!(back.assumptions, a);
+        assert_eq!(back.locale, Some(Locale::FR));
+    }
+
+    #[test]
+    fn percent_decoding_survives_garbage() {
+        assert_eq!(percent_decode("a%20b+c"), "a b c");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%zz%4"), "%zz%4");
+        assert_eq!(percent_decode("%E2%82%AC"), "€");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+}

@@ -1,0 +1,169 @@
+//! The JavaScript face of the core: a thin `#[wasm_bindgen]` layer, nothing computed here.
+//!
+//! Every method returns plain JS objects (serde-wasm-bindgen, JSON-compatible) or a JS
+//! `Error` whose message is written for the reader, in the reader's language.
+
+use crate::dataset::Dataset;
+use crate::format::Locale;
+use crate::i18n::{assumption_error_message, dataset_error_message, Lang};
+use crate::model::{Assumptions, Knob};
+use crate::params;
+use crate::report::Report;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+
+fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
+}
+
+/// Reports a Rust panic to the console with its message before the wasm traps, so the page
+/// can show what happened instead of a dead page.
+#[cfg(feature = "panic-hook")]
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        web_sys::console::error_1(&JsValue::from_str(&format!("pledge-explainer: {info}")));
+    }));
+}
+
+#[wasm_bindgen]
+pub struct Explainer {
+    dataset: Dataset,
+    assumptions: Assumptions,
+    locale: Locale,
+}
+
+#[wasm_bindgen]
+impl Explainer {
+    /// From a dataset's JSON text, or the embedded default story when `None`. A bad dataset
+    /// throws an `Error` listing every problem with its JSON path, in `lang`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(dataset_json: Option<String>, lang: &str) -> Result<Explainer, JsError> {
+        let locale = Locale::parse(lang).unwrap_or(Locale::EN);
+        let parsed = match dataset_json {
+            Some(json) => Dataset::from_json(&json),
+            None => Dataset::default_story(),
+        };
+        let dataset = parsed.map_err(|errors| {
+            let s = locale.strings();
+            let lines: Vec<String> = errors.iter().map(|e| dataset_error_message(e, locale.lang)).collect();
+            JsError::new(&format!("{}\n{}", s.dataset_invalid, lines.join("\n")))
+        })?;
+        let assumptions = Assumptions::defaults(&dataset);
+        Ok(Explainer { dataset, assumptions, locale })
+    }
+
+    /// Sets the language from a tag such as `ar-MA`; returns false (and keeps the current
+    /// one) for a language the explainer does not have.
+    pub fn set_locale(&mut self, tag: &str) -> bool {
+        match Locale::parse(tag) {
+            Some(l) => {
+                self.locale = l;
+                true
+            }
+            None => false,
+        }
+    }
+
+    pub fn lang(&self) -> String {
+        self.locale.lang.code().to_string()
+    }
+
+    /// Sets one assumption by its URL name. Throws a reader-worded `Error` when refused;
+    /// the previous value stays.
+    pub fn set(&mut self, param: &str, value: f64) -> Result<(), JsError> {
+        let knob = Knob::from_param(param).ok_or_else(|| JsError::new(&format!("unknown setting '{param}'")))?;
+        self.assumptions
+            .set(&self.dataset, knob, value)
+            .map_err(|e| JsError::new(&assumption_error_message(&e, self.locale.lang)))
+    }
+
+    pub fn reset(&mut self) {
+        self.assumptions = Assumptions::defaults(&self.dataset);
+    }
+
+    /// `"article"` (the story's own rounded figures) or `"official"` (the sourced defaults).
+    pub fn preset(&mut self, name: &str) -> bool {
+        match name {
+            "article" => self.assumptions = Assumptions::as_reported(&self.dataset),
+            "official" => self.assumptions = Assumptions::defaults(&self.dataset),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Applies a query string over the defaults. Returns `{ lang, notices: [message] }`:
+    /// `lang` is null when the query names none; each notice names a refused parameter.
+    pub fn apply_query(&mut self, query: &str) -> JsValue {
+        let parsed = params::parse_query(&self.dataset, Assumptions::defaults(&self.dataset), query);
+        self.assumptions = parsed.assumptions;
+        if let Some(l) = parsed.locale {
+            self.locale = l;
+        }
+        #[derive(Serialize)]
+        struct Applied {
+            lang: Option<&'static str>,
+            notices: Vec<String>,
+        }
+        let lang = self.locale.lang;
+        to_js(&Applied {
+            lang: parsed.locale.map(|l| l.lang.code()),
+            notices: parsed.notices.iter().map(|n| n.message(lang)).collect(),
+        })
+    }
+
+    /// The query string for the current view (only what differs from the defaults).
+    pub fn query(&self, with_lang: bool) -> String {
+        params::to_query(&self.dataset, &self.assumptions, with_lang.then_some(self.locale.lang))
+    }
+
+    /// Everything the page shows for the current assumptions: `{ figures, verdict,
+    /// display: {key: text}, sentences: {key: text}, order: [key], rows: [{key, label, value}] }`.
+    pub fn report(&self) -> JsValue {
+        let report = Report::new(&self.dataset, &self.assumptions, self.locale);
+        #[derive(Serialize)]
+        struct View<'a> {
+            figures: &'a crate::model::Figures,
+            verdict: Option<crate::report::Verdict>,
+            display: BTreeMap<&'a str, &'a str>,
+            sentences: BTreeMap<&'a str, &'a str>,
+            order: Vec<&'a str>,
+            rows: Vec<crate::report::Row>,
+        }
+        to_js(&View {
+            figures: &report.figures,
+            verdict: report.verdict,
+            display: report.display.iter().map(|(k, v)| (*k, v.as_str())).collect(),
+            sentences: report.sentences.iter().map(|(k, v)| (*k, v.as_str())).collect(),
+            order: report.sentences.iter().map(|(k, _)| *k).collect(),
+            rows: report.rows(&self.dataset, self.locale),
+        })
+    }
+
+    /// The sliders: for each knob `{ param, label, min, max, step, value, parity }`, labels
+    /// filled in for this dataset and language.
+    pub fn controls(&self) -> JsValue {
+        to_js(&crate::report::controls(&self.dataset, &self.assumptions, self.locale))
+    }
+
+    /// The language table, for the page's static strings.
+    pub fn strings(&self) -> JsValue {
+        to_js(self.locale.strings())
+    }
+
+    /// The dataset as loaded (sources, names, quotes) for the sources section.
+    pub fn dataset(&self) -> JsValue {
+        to_js(&self.dataset)
+    }
+
+    pub fn title(&self) -> String {
+        self.dataset.title.get(self.locale.lang).to_string()
+    }
+}
+
+/// For tests: the languages the explainer speaks.
+#[wasm_bindgen]
+pub fn languages() -> Vec<String> {
+    Lang::ALL.iter().map(|l| l.code().to_string()).collect()
+}

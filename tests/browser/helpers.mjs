@@ -1,0 +1,37 @@
+// Shared by the browser tests: Debian's Chromium through playwright-core, and dist/ served
+// on loopback by the same server `make serve` uses.
+import { chromium } from 'playwright-core';
+import { startServer } from '../../scripts/serve.mjs';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+export async function serveDist(options = {}) {
+  return startServer({ root: new URL('../../dist', import.meta.url).pathname, ...options });
+}
+
+/** Opens a page and collects console errors and page errors into `errors`. */
+export async function openPage(browser, url, { width = 1280, height = 900, locale = 'en-US', javaScriptEnabled = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, locale, javaScriptEnabled });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(url);
+  return { page, context, errors };
+}
+
+export async function waitReady(page) {
+  await page.waitForFunction(() => performance.getEntriesByName('explainer:ready').length > 0, null, { timeout: 15000 });
+}
+
+export const figure = (page, key) => page.locator(`[data-figure="${key}"]`).first().textContent();

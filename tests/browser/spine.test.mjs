@@ -1,0 +1,49 @@
+// The spine end to end: dist/index.html loads the wasm, shows the figures, and a slider
+// moves them by the amounts the core computes.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, serveDist, openPage, waitReady, figure } from './helpers.mjs';
+
+let browser, server, url;
+before(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+test('the page becomes ready and shows the sourced figures', async () => {
+  const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
+  await waitReady(page);
+  assert.equal(await figure(page, 'announced_usd_bn'), '$112.5bn');
+  assert.equal(await figure(page, 'itemised_eur_bn'), '€63–83bn');
+  assert.equal(await figure(page, 'per_person_ratio'), '1.12×');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('moving the exchange-rate slider changes the dollar figures', async () => {
+  const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
+  await waitReady(page);
+  const slider = page.locator('#range-eurusd');
+  await slider.focus();
+  // Ten steps of 0.0005 up with the keyboard, as a reader would.
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await slider.inputValue(), '1.037');
+  assert.equal(await figure(page, 'announced_usd_bn'), '$113bn');
+  // 109 × 1.037 = 113.033 → per person 113.033e9 / 68.606e6 = $1,647.5
+  assert.equal(await figure(page, 'france_usd_per_person'), '$1,648');
+  const lede = await page.locator('[data-sentence="lede"]').textContent();
+  assert.match(lede, /^At \$1\.037 per euro/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('without wasm the static figures stay', async () => {
+  const { page, context } = await openPage(browser, url, { javaScriptEnabled: false });
+  assert.equal(await figure(page, 'announced_usd_bn'), '$112.5bn');
+  assert.match(await page.locator('#prose').textContent(), /France's AI package of €109bn is \$112\.5bn/);
+  await context.close();
+});

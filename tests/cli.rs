@@ -1,0 +1,110 @@
+//! The native command line, run as a user runs it.
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_pledge-explainer")).args(args).output().expect("binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn temp_file(name: &str, contents: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("pledge-explainer-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path
+}
+
+#[test]
+fn summary_json_has_every_documented_key() {
+    let o = run(&["summary", "--json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    for key in [
+        "announced_eur_bn", "announced_usd_bn", "itemised_eur_bn", "unitemised_eur_bn", "stargate_usd_bn",
+        "france_usd_per_person", "us_usd_per_person", "per_person_ratio", "stargate_scaled_to_france_usd_bn",
+        "parity_eurusd", "parity_pop_fr_m", "nuclear_ai_twh_per_year", "nuclear_ai_share_of_exports", "assumptions",
+    ] {
+        assert!(v.get(key).is_some_and(|x| !x.is_null()), "missing {key}");
+    }
+    assert_eq!(v["itemised_eur_bn"]["low"], 63.0);
+    assert_eq!(v["itemised_eur_bn"]["high"], 83.0);
+    assert_eq!(v["unitemised_eur_bn"]["low"], 26.0);
+    assert_eq!(v["assumptions"]["eurusd"], 1.032);
+    assert_eq!(v["verdict"], "more");
+}
+
+#[test]
+fn summary_follows_the_assumption_flags() {
+    let o = run(&["summary", "--json", "--eurusd", "1.0275", "--pop-fr", "68", "--pop-us", "340", "--uae", "30"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let ratio = v["per_person_ratio"].as_f64().unwrap();
+    assert!((ratio - 1.1194).abs() < 0.001, "{ratio}");
+    assert_eq!(v["itemised_at_point_eur_bn"], 63.0);
+    assert_eq!(v["assumptions"]["pop_fr_m"], 68.0);
+}
+
+#[test]
+fn summary_in_words_in_each_language() {
+    let en = stdout(&run(&["summary"]));
+    assert!(en.contains("At $1.032 per euro, France's AI package of €109bn is $112.5bn"), "{en}");
+    let fr = stdout(&run(&["summary", "--lang", "fr"]));
+    assert!(fr.contains("112,5\u{A0}Md$"), "{fr}");
+    let ar = stdout(&run(&["summary", "--lang", "ar"]));
+    assert!(ar.contains("مشروع ستارغيت") && ar.contains("١١٢٫٥"), "{ar}");
+}
+
+#[test]
+fn dataset_prints_the_embedded_story_and_check_accepts_it() {
+    let o = run(&["dataset"]);
+    assert!(o.status.success());
+    let path = temp_file("default.json", &stdout(&o));
+    let o = run(&["check", path.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("valid dataset 'france-ai-2025'"));
+}
+
+#[test]
+fn check_refuses_a_broken_dataset_with_paths() {
+    let broken = pledge_explainer::dataset::DEFAULT_DATASET_JSON
+        .replacen("\"low_bn\": 30", "\"low_bn\": -30", 1)
+        .replacen("\"currency\": \"EUR\"", "\"currency\": \"EURO\"", 1);
+    let path = temp_file("broken.json", &broken);
+    let o = run(&["check", path.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(65));
+    let err = stderr(&o);
+    assert!(err.contains("subject.pledges[0].low_bn: is negative"), "{err}");
+    assert!(err.contains("subject.currency: unknown currency “EURO”"), "{err}");
+
+    let o = run(&["check", "/nonexistent/file.json"]);
+    assert_eq!(o.status.code(), Some(66));
+    assert!(stderr(&o).contains("cannot read"));
+}
+
+#[test]
+fn bad_flags_get_a_message_and_a_nonzero_exit_never_a_panic() {
+    let cases: &[(&[&str], &str)] = &[
+        (&["summary", "--eurusd", "abc"], "--eurusd: 'abc': it is not a number."),
+        (&["summary", "--eurusd", "9"], "--eurusd: '9': it must be between 0.8 and 1.3."),
+        (&["summary", "--pop-fr", "NaN"], "--pop-fr: 'NaN': it is not a number."),
+        (&["summary", "--pop-us"], "--pop-us needs a value"),
+        (&["summary", "--lang", "de"], "unknown language 'de'"),
+        (&["summary", "--frobnicate", "1"], "unknown flag '--frobnicate'"),
+        (&["bogus"], "unknown command 'bogus'"),
+        (&["check"], "check needs exactly one FILE"),
+        (&["render"], "render needs --out DIR"),
+    ];
+    for (args, want) in cases {
+        let o = run(args);
+        assert!(!o.status.success(), "{args:?} succeeded");
+        assert_ne!(o.status.code(), Some(101), "{args:?} panicked");
+        assert!(stderr(&o).contains(want), "{args:?}: wanted {want:?} in {}", stderr(&o));
+    }
+}

@@ -1,0 +1,112 @@
+//! Validation: each broken dataset is refused with a message naming the JSON path and the
+//! problem. Data-driven: (what, a change to the default dataset, expected path, expected text).
+
+use pledge_explainer::dataset::{Problem, DEFAULT_DATASET_JSON};
+use pledge_explainer::i18n::dataset_error_message;
+use pledge_explainer::{Dataset, Lang};
+use serde_json::{json, Value};
+
+fn default_value() -> Value {
+    serde_json::from_str(DEFAULT_DATASET_JSON).unwrap()
+}
+
+/// Sets `pointer` (RFC 6901) to `new`, or removes it when `new` is None.
+fn with(pointer: &str, new: Option<Value>) -> String {
+    let mut v = default_value();
+    let (parent, key) = pointer.rsplit_once('/').unwrap();
+    let target = v.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent}"));
+    match (target, new) {
+        (Value::Object(map), Some(n)) => {
+            map.insert(key.to_string(), n);
+        }
+        (Value::Object(map), None) => {
+            map.remove(key);
+        }
+        (Value::Array(items), Some(n)) => items[key.parse::<usize>().unwrap()] = n,
+        (Value::Array(items), None) => {
+            items.remove(key.parse::<usize>().unwrap());
+        }
+        _ => panic!("{pointer} is not in an object or array"),
+    }
+    serde_json::to_string_pretty(&v).unwrap()
+}
+
+fn errors_of(json: &str) -> Vec<String> {
+    match Dataset::from_json(json) {
+        Ok(_) => vec![],
+        Err(errors) => errors.iter().map(|e| dataset_error_message(e, Lang::En)).collect(),
+    }
+}
+
+#[test]
+fn the_default_dataset_is_valid_and_round_trips() {
+    let d = Dataset::default_story().expect("valid");
+    let again = Dataset::from_json(&d.to_json_pretty()).expect("its own output is valid");
+    assert_eq!(d, again);
+}
+
+#[test]
+fn each_problem_is_named_with_its_path() {
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("negative amount", with("/subject/pledges/1/low_bn", Some(json!(-20))), "subject.pledges[1].low_bn: is negative (-20)"),
+        ("low above high", with("/subject/pledges/0/low_bn", Some(json!(60))), "subject.pledges[0].low_bn: low (60) is above high (50)"),
+        ("half a range", with("/subject/pledges/2/high_bn", None), "subject.pledges[2]: give both low_bn and high_bn"),
+        ("unknown currency", with("/subject/currency", Some(json!("XYZ"))), "subject.currency: unknown currency “XYZ”"),
+        ("missing population", with("/subject/population_m", None), "subject: wrong shape: missing field `population_m`"),
+        ("zero population", with("/benchmark/population_m/value", Some(json!(0))), "benchmark.population_m.value: must be above zero"),
+        ("duplicate name", with("/subject/pledges/3/name", Some(json!({"en": "brookfield"}))), "subject.pledges[3].name: “brookfield” appears twice"),
+        ("unknown source", with("/subject/pledges/1/source", Some(json!("nowhere"))), "subject.pledges[1].source: names the source “nowhere”"),
+        ("wrong type", with("/subject/announced_bn/value", Some(json!("109"))), "subject.announced_bn.value: wrong shape: invalid type: string \"109\", expected f64"),
+        ("unknown field (a typo)", with("/subject/pledges/0/hihg_bn", Some(json!(5))), "subject.pledges[0].hihg_bn: wrong shape: unknown field `hihg_bn`"),
+        ("default outside its slider", with("/exchange_rate/value", Some(json!(2.5))), "ranges.rate: the default 2.5 is outside the range 0.8–1.3"),
+        ("empty label", with("/subject/pledges/0/name", Some(json!({"en": "  "}))), "subject.pledges[0].name.en: is empty"),
+        ("unsupported version", with("/schema_version", Some(json!(2))), "schema_version: schema version 2 is not supported"),
+        ("huge number", DEFAULT_DATASET_JSON.replacen("\"value\": 109,", "\"value\": 1e999,", 1), "number out of range"),
+    ];
+    for (what, json, want) in cases {
+        let errors = errors_of(&json);
+        assert!(errors.iter().any(|e| e.contains(want)), "{what}: wanted {want:?}, got {errors:?}");
+    }
+}
+
+#[test]
+fn malformed_json_gives_line_and_column() {
+    let broken = DEFAULT_DATASET_JSON.replacen("\"id\": \"france-ai-2025\",", "\"id\": \"france-ai-2025\"", 1);
+    let errors = Dataset::from_json(&broken).unwrap_err();
+    assert_eq!(errors.len(), 1);
+    match &errors[0].problem {
+        Problem::Malformed { line, column, .. } => assert_eq!((*line, *column), (4, 3)),
+        other => panic!("expected Malformed, got {other:?}"),
+    }
+    let msg = dataset_error_message(&errors[0], Lang::En);
+    assert!(msg.contains("line 4, column 3"), "{msg}");
+    for junk in ["", "{", "[]", "null", "{\"a\":1} trailing", "\u{feff}{}"] {
+        assert!(Dataset::from_json(junk).is_err(), "{junk:?} accepted");
+    }
+}
+
+#[test]
+fn all_problems_are_reported_at_once() {
+    let mut v = default_value();
+    v["subject"]["pledges"][0]["low_bn"] = json!(-1);
+    v["subject"]["currency"] = json!("ZZZ");
+    v["benchmark"]["currency"] = json!("QQQ");
+    let errors = Dataset::from_json(&v.to_string()).unwrap_err();
+    assert!(errors.len() >= 3, "{errors:?}");
+}
+
+#[test]
+fn errors_are_worded_in_each_language() {
+    let json = with("/subject/currency", Some(json!("XYZ")));
+    let error = &Dataset::from_json(&json).unwrap_err()[0];
+    assert!(dataset_error_message(error, Lang::Fr).contains("devise inconnue"));
+    let ar = dataset_error_message(error, Lang::Ar);
+    assert!(ar.contains("عملة غير معروفة") && ar.contains("\u{2066}subject.currency\u{2069}"), "{ar}");
+}
+
+#[test]
+fn hostile_labels_are_accepted_as_data() {
+    let json = with("/subject/pledges/1/name", Some(json!({"en": "<script>alert(1)</script>&\""})));
+    let d = Dataset::from_json(&json).expect("a label is just text");
+    assert_eq!(d.subject.pledges[1].name.en, "<script>alert(1)</script>&\"");
+}

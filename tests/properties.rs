@@ -1,0 +1,152 @@
+//! Invariants over arbitrary inputs: nothing panics, nothing shown is NaN or infinite, ranges
+//! stay ordered, ratios scale as they must, conversions round-trip.
+//! Cases per property: PROPTEST_CASES (default 1,000 here; `make test-long` runs more).
+
+use pledge_explainer::model::Knob;
+use pledge_explainer::{compute, Assumptions, Dataset, Locale, Report};
+use proptest::prelude::*;
+
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(1000)
+}
+
+fn story() -> Dataset {
+    Dataset::default_story().unwrap()
+}
+
+/// Any f64 at all, weighted toward the awkward ones.
+fn any_f64() -> impl Strategy<Value = f64> {
+    prop_oneof![
+        Just(0.0),
+        Just(-0.0),
+        Just(f64::NAN),
+        Just(f64::INFINITY),
+        Just(f64::NEG_INFINITY),
+        Just(f64::MIN_POSITIVE),
+        Just(f64::MAX),
+        -1e6..1e6f64,
+        any::<f64>(),
+    ]
+}
+
+/// Assumptions a reader can actually reach: inside the sliders' ranges.
+fn reachable() -> impl Strategy<Value = (f64, f64, f64, f64)> {
+    (0.8..=1.3f64, 40.0..=100.0f64, 250.0..=450.0f64, 30.0..=50.0f64)
+}
+
+fn assumptions(d: &Dataset, (rate, fr, us, uae): (f64, f64, f64, f64)) -> Assumptions {
+    let mut a = Assumptions::defaults(d);
+    a.set(d, Knob::Eurusd, rate).unwrap();
+    a.set(d, Knob::PopFr, fr).unwrap();
+    a.set(d, Knob::PopUs, us).unwrap();
+    a.set(d, Knob::Uae, uae).unwrap();
+    a
+}
+
+fn all_finite(f: &pledge_explainer::Figures) -> bool {
+    let v = serde_json::to_value(f).unwrap();
+    fn walk(v: &serde_json::Value) -> bool {
+        match v {
+            serde_json::Value::Number(n) => n.as_f64().is_some_and(f64::is_finite),
+            serde_json::Value::Object(m) => m.values().all(walk),
+            serde_json::Value::Array(a) => a.iter().all(walk),
+            _ => true,
+        }
+    }
+    // serde_json turns NaN and infinity into null, so count the nulls that are not Options.
+    walk(&v) && !v.to_string().contains("NaN")
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(), ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_text_is_parsed_or_refused_without_panic(text in any::<String>()) {
+        let _ = Dataset::from_json(&text);
+    }
+
+    #[test]
+    fn any_numbers_in_the_dataset_are_refused_or_computed_safely(
+        announced in any_f64(), low in any_f64(), high in any_f64(), pop in any_f64(), rate in any_f64(),
+        set_rate in any_f64(), set_pop in any_f64(),
+    ) {
+        let mut v: serde_json::Value = serde_json::from_str(pledge_explainer::dataset::DEFAULT_DATASET_JSON).unwrap();
+        let num = |x: f64| serde_json::Number::from_f64(x).map(serde_json::Value::Number).unwrap_or(serde_json::Value::Null);
+        v["subject"]["announced_bn"]["value"] = num(announced);
+        v["subject"]["pledges"][0]["low_bn"] = num(low);
+        v["subject"]["pledges"][0]["high_bn"] = num(high);
+        v["subject"]["population_m"]["value"] = num(pop);
+        v["exchange_rate"]["value"] = num(rate);
+        if let Ok(d) = Dataset::from_json(&v.to_string()) {
+            let mut a = Assumptions::defaults(&d);
+            let _ = a.set(&d, Knob::Eurusd, set_rate);
+            let _ = a.set(&d, Knob::PopFr, set_pop);
+            let f = compute(&d, &a);
+            prop_assert!(all_finite(&f), "{f:?}");
+            prop_assert!(f.itemised_eur_bn.low <= f.itemised_eur_bn.high);
+            prop_assert!(f.unitemised_eur_bn.low <= f.unitemised_eur_bn.high);
+            for locale in [Locale::EN, Locale::FR, Locale::AR] {
+                let prose = Report::new(&d, &a, locale).prose();
+                prop_assert!(!prose.contains("NaN") && !prose.contains("inf"), "{prose}");
+            }
+        }
+    }
+
+    #[test]
+    fn refused_assumptions_change_nothing(knob in 0usize..5, value in any_f64()) {
+        let d = story();
+        let before = Assumptions::defaults(&d);
+        let mut a = before;
+        if a.set(&d, Knob::ALL[knob], value).is_err() {
+            prop_assert_eq!(a, before);
+        } else {
+            prop_assert!(value.is_finite());
+        }
+    }
+
+    #[test]
+    fn ratios_scale_as_they_must(p in reachable(), k in 0.5..2.0f64) {
+        let d = story();
+        let a = assumptions(&d, p);
+        let f = compute(&d, &a);
+        let ratio = f.per_person_ratio.unwrap();
+        // Linear in the rate, inverse in France's population, linear in the US population.
+        let at = pledge_explainer::model::ratio_at(&d, &a, a.eurusd * k, a.pop_fr_m).unwrap();
+        prop_assert!((at - ratio * k).abs() <= 1e-9 * ratio.max(1.0) * k.max(1.0));
+        let at = pledge_explainer::model::ratio_at(&d, &a, a.eurusd, a.pop_fr_m * k).unwrap();
+        prop_assert!((at - ratio / k).abs() <= 1e-9 * ratio.max(1.0) / k.min(1.0));
+        // At the parity values the per-person figures are equal.
+        let parity = f.parity_eurusd.unwrap();
+        let at = pledge_explainer::model::ratio_at(&d, &a, parity, a.pop_fr_m).unwrap();
+        prop_assert!((at - 1.0).abs() < 1e-9);
+        let at = pledge_explainer::model::ratio_at(&d, &a, a.eurusd, f.parity_pop_fr_m.unwrap()).unwrap();
+        prop_assert!((at - 1.0).abs() < 1e-9);
+        // Stargate scaled to France's population over France's package is 1 / ratio.
+        prop_assert!((f.stargate_scaled_to_france_usd_bn / f.announced_usd_bn - 1.0 / ratio).abs() < 1e-9);
+    }
+
+    #[test]
+    fn conversions_round_trip_and_ranges_stay_ordered(p in reachable()) {
+        let d = story();
+        let f = compute(&d, &assumptions(&d, p));
+        let rate = f.assumptions.eurusd;
+        prop_assert!((f.announced_usd_bn / rate - f.announced_eur_bn).abs() < 1e-9);
+        prop_assert!((f.itemised_usd_bn.high / rate - f.itemised_eur_bn.high).abs() < 1e-9);
+        prop_assert!(f.itemised_eur_bn.low <= f.itemised_at_point_eur_bn);
+        prop_assert!(f.itemised_at_point_eur_bn <= f.itemised_eur_bn.high);
+        prop_assert!((f.itemised_at_point_eur_bn + f.unitemised_at_point_eur_bn - f.announced_eur_bn).abs() < 1e-9);
+        prop_assert!(f.itemised_usd_bn.low <= f.itemised_usd_bn.high);
+        prop_assert!(f.unitemised_usd_bn.low <= f.unitemised_usd_bn.high);
+    }
+
+    #[test]
+    fn the_formatter_never_shows_nan_or_panics(x in any_f64(), decimals in 0u32..10) {
+        for locale in [Locale::EN, Locale::FR, Locale::AR] {
+            let s = locale.number(x, decimals);
+            prop_assert!(!s.is_empty());
+            prop_assert!(!s.contains("NaN") && !s.contains("inf"));
+            let _ = locale.money_bn(x, "EUR", decimals);
+            let _ = locale.percent(x, decimals);
+        }
+    }
+}
