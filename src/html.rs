@@ -1,8 +1,10 @@
 //! Static HTML for readers without JavaScript, feeds and newsletters: the prose and the
 //! figures table, with the same keys the live page uses. Every dataset string is escaped.
 
+use crate::charts::{self, Chart, Mode};
 use crate::dataset::Dataset;
 use crate::format::Locale;
+use crate::model::Figures;
 use crate::report::Report;
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -46,6 +48,30 @@ pub fn figures_table(report: &Report, dataset: &Dataset, locale: Locale) -> Stri
     }
     out.push_str("</tbody>\n</table>\n");
     out
+}
+
+/// A chart in the page: a `<figure>` named by its heading and described by its summary (the
+/// text alternative, with the chart's main figures), the plot kept left to right.
+pub fn chart_figure(chart: Chart, dataset: &Dataset, figures: &Figures, locale: Locale, width: u32) -> String {
+    let id = chart.name();
+    let t = charts::text(chart, dataset, figures, locale);
+    format!(
+        "<figure class=\"chart\" data-chart=\"{id}\" aria-labelledby=\"{id}-heading\" aria-describedby=\"{id}-summary\">\n\
+         <figcaption><h3 id=\"{id}-heading\">{}</h3><p id=\"{id}-summary\">{}</p></figcaption>\n\
+         <div class=\"plot\" dir=\"ltr\">{}</div>\n</figure>\n",
+        escape(&t.title),
+        escape(&t.desc),
+        charts::svg(chart, dataset, figures, locale, width, Mode::Inline)
+    )
+}
+
+/// Every chart that applies to the dataset.
+pub fn chart_figures(dataset: &Dataset, figures: &Figures, locale: Locale, width: u32) -> String {
+    Chart::ALL
+        .into_iter()
+        .filter(|c| c.applies(dataset))
+        .map(|c| chart_figure(c, dataset, figures, locale, width))
+        .collect()
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //! I/O and no wasm imports; `wasm` is the only module that talks to JavaScript.
 //! See ARCHITECTURE.md for the map.
 
+pub mod charts;
 pub mod dataset;
 pub mod format;
 pub mod html;

@@ -65,7 +65,7 @@ fn year_of(as_of: Option<&str>) -> String {
     as_of.map(|s| s.chars().take_while(|c| c.is_ascii_digit()).collect()).unwrap_or_default()
 }
 
-fn capitalize_first(s: String) -> String {
+pub fn capitalize_first(s: String) -> String {
     let mut chars = s.chars();
     match chars.next() {
         Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),

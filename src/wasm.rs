@@ -3,10 +3,11 @@
 //! Every method returns plain JS objects (serde-wasm-bindgen, JSON-compatible) or a JS
 //! `Error` whose message is written for the reader, in the reader's language.
 
+use crate::charts::{self, Chart, Mode};
 use crate::dataset::Dataset;
 use crate::format::Locale;
 use crate::i18n::{assumption_error_message, dataset_error_message, Lang};
-use crate::model::{Assumptions, Knob};
+use crate::model::{compute, Assumptions, Knob};
 use crate::params;
 use crate::report::Report;
 use serde::Serialize;
@@ -145,6 +146,48 @@ impl Explainer {
     /// filled in for this dataset and language.
     pub fn controls(&self) -> JsValue {
         to_js(&crate::report::controls(&self.dataset, &self.assumptions, self.locale))
+    }
+
+    /// One chart for the page at `width` CSS pixels: `{ name, title, desc, svg, inputs }`, or
+    /// null for a chart this dataset does not have.
+    pub fn chart(&self, name: &str, width: u32) -> JsValue {
+        let Some(chart) = Chart::from_name(name).filter(|c| c.applies(&self.dataset)) else {
+            return JsValue::NULL;
+        };
+        let figures = compute(&self.dataset, &self.assumptions);
+        let text = charts::text(chart, &self.dataset, &figures, self.locale);
+        #[derive(Serialize)]
+        struct View<'a> {
+            name: &'a str,
+            title: String,
+            desc: String,
+            svg: String,
+            inputs: Vec<&'static str>,
+        }
+        to_js(&View {
+            name: chart.name(),
+            title: text.title,
+            desc: text.desc,
+            svg: charts::svg(chart, &self.dataset, &figures, self.locale, width, Mode::Inline),
+            inputs: chart.inputs().iter().map(|k| k.param()).collect(),
+        })
+    }
+
+    /// Changes whenever the chart would look different (language or one of its inputs), so the
+    /// page redraws only the charts a slider actually moved.
+    pub fn chart_key(&self, name: &str) -> String {
+        let inputs = Chart::from_name(name).map(|c| c.inputs()).unwrap_or(&[]);
+        let mut key = format!("{:?}", self.locale);
+        for knob in inputs {
+            key.push('|');
+            key.push_str(&params::plain_number(self.assumptions.get(*knob).unwrap_or(f64::NAN)));
+        }
+        key
+    }
+
+    /// The names of the charts this dataset has, in reading order.
+    pub fn chart_names(&self) -> Vec<String> {
+        Chart::ALL.iter().filter(|c| c.applies(&self.dataset)).map(|c| c.name().to_string()).collect()
     }
 
     /// The language table, for the page's static strings.

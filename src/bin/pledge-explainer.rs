@@ -157,15 +157,23 @@ fn run(args: Args) -> Result<(), ExitCode> {
     }
 }
 
-/// Writes the static fallback: the summary fragment (prose and figures table).
+/// Writes the static fallback: each chart as a standalone SVG, and HTML fragments (prose,
+/// figures table, charts, and all of them together in `summary.html`).
 fn render(dataset: &Dataset, a: &Assumptions, locale: Locale, out: &std::path::Path) -> std::io::Result<()> {
+    use pledge_explainer::charts::{self, layout::STATIC_WIDTH, Chart, Mode};
     use pledge_explainer::html;
     std::fs::create_dir_all(out)?;
     let report = Report::new(dataset, a, locale);
+    for chart in Chart::ALL.into_iter().filter(|c| c.applies(dataset)) {
+        let svg = charts::svg(chart, dataset, &report.figures, locale, STATIC_WIDTH, Mode::Standalone);
+        std::fs::write(out.join(format!("{}.svg", chart.name())), svg)?;
+    }
+    let charts_html = html::chart_figures(dataset, &report.figures, locale, STATIC_WIDTH);
     std::fs::write(out.join("prose.html"), html::prose(&report))?;
     std::fs::write(out.join("figures.html"), html::figures_table(&report, dataset, locale))?;
+    std::fs::write(out.join("charts.html"), &charts_html)?;
     let fragment = format!(
-        "<div class=\"pledge-explainer-static\" lang=\"{lang}\" dir=\"{dir}\">\n<h2 id=\"figures-heading\">{title}</h2>\n<p>{prose}</p>\n{table}</div>\n",
+        "<div class=\"pledge-explainer-static\" lang=\"{lang}\" dir=\"{dir}\">\n<h2 id=\"figures-heading\">{title}</h2>\n<p>{prose}</p>\n{charts_html}{table}</div>\n",
         lang = locale.lang.code(),
         dir = locale.strings().dir,
         title = html::escape(dataset.title.get(locale.lang)),
