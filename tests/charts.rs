@@ -1,0 +1,197 @@
+//! The charts as SVG: snapshots per chart and language (review the diff when they change;
+//! `UPDATE_SNAPSHOTS=1 cargo test --test charts` rewrites them), well-formed XML with a text
+//! alternative, hostile labels shown as text, extreme assumptions drawn without panic, and a
+//! palette that keeps its contrast on both themes.
+
+use pledge_explainer::charts::layout::{BACKGROUNDS, MEANINGFUL, STATIC_WIDTH};
+use pledge_explainer::charts::{self, Chart, Mode};
+use pledge_explainer::dataset::DEFAULT_DATASET_JSON;
+use pledge_explainer::model::Knob;
+use pledge_explainer::{compute, Assumptions, Dataset, Locale};
+use std::path::PathBuf;
+
+fn story() -> Dataset {
+    Dataset::default_story().unwrap()
+}
+
+fn standalone(d: &Dataset, a: &Assumptions, chart: Chart, locale: Locale, width: u32) -> String {
+    charts::svg(chart, d, &compute(d, a), locale, width, Mode::Standalone)
+}
+
+/// Parses and returns every <text> content, checking that no <text> holds markup.
+fn texts(svg: &str) -> Vec<String> {
+    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{svg}"));
+    let mut out = Vec::new();
+    for node in doc.descendants().filter(|n| n.has_tag_name("text")) {
+        assert!(node.children().all(|c| c.is_text()), "markup inside <text>: {svg}");
+        out.push(node.text().unwrap_or_default().trim().to_string());
+    }
+    assert!(!svg.contains("NaN") && !svg.contains("inf"), "NaN or infinity in SVG");
+    out
+}
+
+#[test]
+fn snapshots_per_chart_and_language() {
+    let d = story();
+    let a = Assumptions::defaults(&d);
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/snapshots");
+    let update = std::env::var_os("UPDATE_SNAPSHOTS").is_some();
+    let mut changed = Vec::new();
+    for chart in Chart::ALL {
+        for (lang, locale) in [("en", Locale::EN), ("fr", Locale::FR), ("ar", Locale::AR)] {
+            for width in [375, STATIC_WIDTH] {
+                let svg = standalone(&d, &a, chart, locale, width);
+                let path = dir.join(format!("{}-{lang}-{width}.svg", chart.name()));
+                if update {
+                    std::fs::create_dir_all(&dir).unwrap();
+                    std::fs::write(&path, &svg).unwrap();
+                } else {
+                    let want = std::fs::read_to_string(&path).unwrap_or_default();
+                    if want != svg {
+                        changed.push(path.display().to_string());
+                    }
+                }
+            }
+        }
+    }
+    assert!(changed.is_empty(), "snapshots differ (review, then UPDATE_SNAPSHOTS=1): {changed:#?}");
+}
+
+#[test]
+fn every_chart_is_well_formed_with_title_and_desc_stating_its_figures() {
+    let d = story();
+    let a = Assumptions::defaults(&d);
+    let cases = [
+        (Chart::Pledges, "Where does the €109bn come from?", "€63–83bn"),
+        (Chart::PerPerson, "Is it the same proportion as Stargate?", "$1,640"),
+        (Chart::Sensitivity, "How much does the verdict depend on the exchange rate?", "$0.9253"),
+        (Chart::Energy, "1 GW for AI against the electricity France exports", "9.7%"),
+    ];
+    for (chart, title, figure) in cases {
+        let svg = standalone(&d, &a, chart, Locale::EN, 640);
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let root = doc.root_element();
+        assert_eq!(root.attribute("role"), Some("img"));
+        let title_el = root.children().find(|n| n.has_tag_name("title")).expect("title");
+        assert_eq!(title_el.text(), Some(title));
+        let desc = root.children().find(|n| n.has_tag_name("desc")).and_then(|n| n.text()).unwrap_or_default();
+        assert!(desc.contains(figure), "{chart:?} desc lacks {figure}: {desc}");
+    }
+}
+
+#[test]
+fn the_charts_show_the_core_figures() {
+    let d = story();
+    let mut a = Assumptions::defaults(&d);
+    a.set(&d, Knob::Eurusd, 1.2).unwrap();
+    let all: Vec<String> = Chart::ALL.iter().flat_map(|c| texts(&standalone(&d, &a, *c, Locale::EN, 640))).collect();
+    // 109 × 1.2 = 130.8; per person 130.8bn / 68.606m = $1,907
+    for want in ["$130.8bn", "$1,907", "$1,470", "€30–50bn", "€26–46bn", "Announced €109bn", "Your rate: 1.30×", "8.76 TWh", "9.7%"] {
+        assert!(all.iter().any(|t| t.contains(want)), "no chart text contains {want:?}: {all:?}");
+    }
+}
+
+#[test]
+fn arabic_charts_use_arabic_indic_digits_and_isolate_rtl_labels() {
+    let d = story();
+    let a = Assumptions::defaults(&d);
+    let texts = texts(&standalone(&d, &a, Chart::Pledges, Locale::AR, 640));
+    assert!(texts.iter().any(|t| t.contains("٣٠–٥٠ مليار يورو")), "{texts:?}");
+    assert!(texts.iter().all(|t| !t.chars().any(|c| c.is_ascii_digit()) || t.contains("MGX")), "{texts:?}");
+    assert!(texts.iter().all(|t| t.starts_with('\u{2067}') && t.ends_with('\u{2069}')), "{texts:?}");
+}
+
+#[test]
+fn hostile_labels_stay_text_in_every_chart() {
+    let hostile = "<script>alert(1)</script>&\"'";
+    let mut v: serde_json::Value = serde_json::from_str(DEFAULT_DATASET_JSON).unwrap();
+    v["subject"]["pledges"][1]["name"]["en"] = hostile.into();
+    v["subject"]["pledges"][4]["name"]["en"] = "<img src=x onerror=alert(1)>".into();
+    v["benchmark"]["package"]["en"] = "</text><script>x</script>".into();
+    let d = Dataset::from_json(&v.to_string()).unwrap();
+    let a = Assumptions::defaults(&d);
+    for chart in Chart::ALL {
+        for mode in [Mode::Standalone, Mode::Inline] {
+            let svg = charts::svg(chart, &d, &compute(&d, &a), Locale::EN, 640, mode);
+            assert!(!svg.contains("<script"), "{chart:?}: unescaped markup");
+            assert!(!svg.contains("<img"), "{chart:?}: unescaped markup");
+            texts(&svg);
+        }
+    }
+    let pledges = texts(&standalone(&d, &a, Chart::Pledges, Locale::EN, 640));
+    assert!(pledges.iter().any(|t| t.contains("<script>alert(1)")), "{pledges:?}");
+}
+
+#[test]
+fn extreme_assumptions_and_widths_draw_without_panic() {
+    let d = story();
+    let r = &d.ranges;
+    for rate in [r.rate.min, r.rate.max] {
+        for fr in [r.subject_population_m.min, r.subject_population_m.max] {
+            for us in [r.benchmark_population_m.min, r.benchmark_population_m.max] {
+                let mut a = Assumptions::defaults(&d);
+                a.set(&d, Knob::Eurusd, rate).unwrap();
+                a.set(&d, Knob::PopFr, fr).unwrap();
+                a.set(&d, Knob::PopUs, us).unwrap();
+                a.set(&d, Knob::Uae, 30.0).unwrap();
+                for chart in Chart::ALL {
+                    for width in [0, 1, 280, 320, 1200, 100_000] {
+                        texts(&standalone(&d, &a, chart, Locale::AR, width));
+                    }
+                }
+            }
+        }
+    }
+    // Tiny and huge populations, beyond the sliders, straight into the chart code.
+    let mut f = compute(&d, &Assumptions::defaults(&d));
+    for (pop, rate) in [(1e-9, 1e-9), (1e12, 1e12), (f64::MIN_POSITIVE, 0.5)] {
+        f.assumptions.pop_fr_m = pop;
+        f.assumptions.eurusd = rate;
+        f.france_usd_per_person = 1e15;
+        f.per_person_ratio = Some(1e15);
+        for chart in Chart::ALL {
+            texts(&charts::svg(chart, &d, &f, Locale::EN, 640, Mode::Standalone));
+        }
+    }
+}
+
+#[test]
+fn a_dataset_without_energy_or_ranges_still_draws() {
+    let mut v: serde_json::Value = serde_json::from_str(DEFAULT_DATASET_JSON).unwrap();
+    v.as_object_mut().unwrap().remove("energy");
+    v["subject"]["pledges"][0]["low_bn"] = 50.into();
+    v["subject"]["pledges"] = serde_json::Value::Array(v["subject"]["pledges"].as_array().unwrap()[..4].to_vec());
+    let d = Dataset::from_json(&v.to_string()).unwrap();
+    assert!(!Chart::Energy.applies(&d));
+    let a = Assumptions::defaults(&d);
+    for chart in [Chart::Pledges, Chart::PerPerson, Chart::Sensitivity] {
+        let t = texts(&standalone(&d, &a, chart, Locale::EN, 640));
+        assert!(!t.iter().any(|s| s.contains("Named without amounts")), "{t:?}");
+    }
+}
+
+fn luminance(c: plotters::style::RGBColor) -> f64 {
+    let lin = |v: u8| {
+        let s = v as f64 / 255.0;
+        if s <= 0.03928 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
+    };
+    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+}
+
+fn contrast(a: plotters::style::RGBColor, b: plotters::style::RGBColor) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
+#[test]
+fn meaningful_colours_keep_3_to_1_on_light_and_dark_backgrounds() {
+    for color in MEANINGFUL {
+        for bg in BACKGROUNDS {
+            let c = contrast(color, bg);
+            assert!(c >= 3.0, "{color:?} on {bg:?}: {c:.2}:1");
+        }
+    }
+    // Subject and benchmark differ in lightness too, not in hue alone.
+    let (s, b) = (MEANINGFUL[0], MEANINGFUL[1]);
+    assert!((luminance(s) - luminance(b)).abs() > 0.04, "{:.3} vs {:.3}", luminance(s), luminance(b));
+}
