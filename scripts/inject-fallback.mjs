@@ -5,7 +5,7 @@ import { join } from 'node:path';
 
 const [page, dir] = process.argv.slice(2);
 let html = readFileSync(page, 'utf8');
-for (const part of ['prose', 'charts', 'figures']) {
+for (const part of ['prose', 'claim', 'charts', 'figures', 'sources']) {
   const marker = `<!-- fallback:${part} -->`;
   if (!html.includes(marker)) throw new Error(`${page}: marker ${marker} is missing`);
   html = html.replace(marker, readFileSync(join(dir, `${part}.html`), 'utf8').trim());

@@ -14,6 +14,8 @@ pub const CURRENCIES: &[&str] = &["EUR", "USD", "GBP", "AED", "CAD", "JPY", "CNY
 
 /// Labels longer than this would break every layout; they are refused.
 pub const MAX_LABEL_CHARS: usize = 160;
+/// Caveats and claims are sentences, not labels.
+pub const MAX_SENTENCE_CHARS: usize = 600;
 /// More pledges than this cannot be told apart in a stacked bar.
 pub const MAX_PLEDGES: usize = 40;
 
@@ -147,6 +149,14 @@ pub struct Reported {
     pub population_multiple: Option<Figure>,
 }
 
+/// A caveat a careful reader should know (what "private" hides, pledges against spending).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Caveat {
+    pub text: Text,
+    pub sources: Vec<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Energy {
@@ -194,6 +204,8 @@ pub struct Dataset {
     pub reported: Reported,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub energy: Option<Energy>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub caveats: Vec<Caveat>,
     pub ranges: Ranges,
 }
 
@@ -398,6 +410,13 @@ impl Validator<'_> {
             self.positive("energy.exports_twh", &e.exports_twh);
         }
 
+        for (i, c) in d.caveats.iter().enumerate() {
+            self.text(&format!("caveats[{i}].text"), &c.text);
+            for (j, id) in c.sources.iter().enumerate() {
+                self.source_ref(&format!("caveats[{i}].sources[{j}]"), id);
+            }
+        }
+
         let ranges = &d.ranges;
         self.range("ranges.rate", &ranges.rate, d.exchange_rate.value);
         self.range("ranges.subject_population_m", &ranges.subject_population_m, s.population_m.value);
@@ -413,12 +432,13 @@ impl Validator<'_> {
     }
 
     fn text(&mut self, path: &str, text: &Text) {
-        self.label(&format!("{path}.en"), &text.en);
-        for (lang, value) in [("fr", &text.fr), ("ar", &text.ar)] {
-            if let Some(v) = value {
-                if v.chars().count() > MAX_LABEL_CHARS {
-                    self.push(format!("{path}.{lang}"), Problem::TooLong { max: MAX_LABEL_CHARS });
-                }
+        let max = if path.starts_with("caveats") || path.starts_with("claim") { MAX_SENTENCE_CHARS } else { MAX_LABEL_CHARS };
+        for (lang, value) in [("en", Some(&text.en)), ("fr", text.fr.as_ref()), ("ar", text.ar.as_ref())] {
+            let Some(v) = value else { continue };
+            if lang == "en" && v.trim().is_empty() {
+                self.push(format!("{path}.en"), Problem::Empty);
+            } else if v.chars().count() > max {
+                self.push(format!("{path}.{lang}"), Problem::TooLong { max });
             }
         }
     }

@@ -50,6 +50,86 @@ pub fn figures_table(report: &Report, dataset: &Dataset, locale: Locale) -> Stri
     out
 }
 
+/// The claim, its verdict, the values that would make it exact, and the method notes.
+/// Live values sit in `data-figure` cells and `#verdict`, which the page updates in place.
+pub fn claim_section(dataset: &Dataset, report: &Report, locale: Locale) -> String {
+    let s = locale.strings();
+    let lang = locale.lang;
+    let mut out = String::new();
+    if let Some(c) = &dataset.claim {
+        out.push_str(&format!(
+            "<figure class=\"quote\"><blockquote><p>{}</p></blockquote><figcaption>{}</figcaption></figure>\n",
+            escape(c.text.get(lang)),
+            escape(&crate::format::fill(s.claim_said, &[("speaker", c.speaker.get(lang))]))
+        ));
+    }
+    let verdict = report.verdict.map(|v| format!("{v:?}").to_lowercase()).unwrap_or_default();
+    out.push_str(&format!(
+        "<p class=\"verdict\" id=\"verdict\" data-verdict=\"{verdict}\">{}</p>\n",
+        escape(&crate::report::verdict_badge(dataset, report, locale))
+    ));
+    out.push_str("<dl class=\"claim-figures\">\n");
+    for row in report.rows(dataset, locale) {
+        if matches!(row.key, "per_person_ratio" | "parity_eurusd" | "parity_pop_fr_m") {
+            out.push_str(&format!(
+                "<div><dt>{}</dt><dd data-figure=\"{}\">{}</dd></div>\n",
+                escape(&row.label),
+                row.key,
+                escape(&row.value)
+            ));
+        }
+    }
+    out.push_str("</dl>\n<ul class=\"method\">\n");
+    for note in crate::report::method_notes(dataset, report, locale) {
+        out.push_str(&format!("<li>{}</li>\n", escape(&note)));
+    }
+    out.push_str("</ul>\n");
+    out
+}
+
+/// Every sourced figure with a link to its source, the Arabic quote it comes from, and the
+/// caveats. Links open the source itself; nothing is loaded from it.
+pub fn sources_section(dataset: &Dataset, locale: Locale) -> String {
+    let s = locale.strings();
+    let mut out = String::from("<ul class=\"sources-list\">\n");
+    for f in crate::report::sourced_figures(dataset, locale) {
+        let cite = format!("{}, “{}”, {}", f.publisher, f.title, f.date);
+        let cite = match &f.url {
+            Some(url) => format!("<a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}</a>", escape(url), escape(&cite)),
+            None => escape(&cite),
+        };
+        out.push_str(&format!(
+            "<li><span class=\"src-label\">{}</span>: <bdi class=\"src-value\">{}</bdi> <cite>{}</cite>",
+            escape(&f.label),
+            escape(&f.value),
+            cite
+        ));
+        if let Some(q) = &f.quote_ar {
+            out.push_str(&format!(
+                "<br><span class=\"quote-label\">{}</span>: <q lang=\"ar\" dir=\"rtl\">{}</q>",
+                escape(s.quote_label),
+                escape(q)
+            ));
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
+    if !dataset.caveats.is_empty() {
+        out.push_str(&format!("<h3>{}</h3>\n<ul class=\"caveats\">\n", escape(s.caveats_heading)));
+        for c in &dataset.caveats {
+            let names: Vec<String> =
+                c.sources.iter().filter_map(|id| dataset.sources.get(id)).map(|src| escape(&src.publisher)).collect();
+            out.push_str(&format!(
+                "<li>{} <span class=\"caveat-sources\">({})</span></li>\n",
+                escape(c.text.get(locale.lang)),
+                names.join(", ")
+            ));
+        }
+        out.push_str("</ul>\n");
+    }
+    out
+}
+
 /// A chart in the page: a `<figure>` named by its heading and described by its summary (the
 /// text alternative, with the chart's main figures), the plot kept left to right.
 pub fn chart_figure(chart: Chart, dataset: &Dataset, figures: &Figures, locale: Locale, width: u32) -> String {

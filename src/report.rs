@@ -125,9 +125,17 @@ impl<'a> Context<'a> {
             ("year", l.digits_in(&year)),
             ("load", l.percent(a.load_factor, 0)),
         ];
-        if let Some(p) = ranged {
+        if let Some((p, (low, high))) = ranged.and_then(|p| p.amount().map(|a| (p, a))) {
             values.push(("ranged", p.name.get(lang).to_string()));
+            values.push(("ranged_low", l.money_bn(low, base, 1)));
+            values.push(("ranged_high", l.money_bn(high, base, 1)));
         }
+        values.push(("itemised_low", l.money_bn(f.itemised_eur_bn.low, base, 1)));
+        values.push(("default_rate", l.rate(dataset.exchange_rate.value, quote)));
+        values.push((
+            "multiple_official",
+            l.number(dataset.benchmark.population_m.value / dataset.subject.population_m.value, 2),
+        ));
         if let (Some(gw), Some(twh), Some(exports)) = (f.nuclear_ai_gw, f.nuclear_ai_twh_per_year, f.exports_twh) {
             values.push(("gw", l.gw(gw)));
             values.push(("twh", l.twh(twh, 2)));
@@ -142,6 +150,15 @@ impl<'a> Context<'a> {
             values.push(("multiple", l.number_trim(multiple.value, 2)));
             values.push(("article_rate", l.rate(rate, quote)));
             values.push(("article_ratio", l.number(ratio, 2)));
+        }
+        if let Some(m) = &r.population_multiple {
+            values.push(("reported_multiple", l.number_trim(m.value, 2)));
+        }
+        if let Some(c) = &r.converted_bn {
+            values.push(("reported_conv", l.money_bn(c.value, quote, 1)));
+        }
+        if let Some(i) = &r.itemised_bn {
+            values.push(("reported_itemised", l.money_bn(i.value, base, 1)));
         }
         Context { dataset, figures: f, locale, values }
     }
@@ -247,6 +264,18 @@ pub fn summary_json(dataset: &Dataset, report: &Report) -> String {
     serde_json::to_string_pretty(&summary).unwrap_or_default()
 }
 
+/// The verdict in a few words, for the badge beside the claim.
+pub fn verdict_badge(dataset: &Dataset, report: &Report, locale: Locale) -> String {
+    let ctx = Context::new(dataset, &report.figures, locale);
+    let s = locale.strings();
+    match report.verdict {
+        Some(Verdict::Holds) => s.verdict_badge_holds.to_string(),
+        Some(Verdict::More) => ctx.fill(s.verdict_badge_more),
+        Some(Verdict::Less) => ctx.fill(s.verdict_badge_less),
+        None => String::new(),
+    }
+}
+
 /// One slider as the page draws it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Control {
@@ -260,6 +289,7 @@ pub struct Control {
     pub display: String,
     /// Where the claim holds exactly, when that point lies on this slider.
     pub parity: Option<f64>,
+    pub parity_display: Option<String>,
 }
 
 /// The sliders for this dataset: the rate (when the currencies differ), both populations,
@@ -282,6 +312,13 @@ pub fn controls(dataset: &Dataset, assumptions: &Assumptions, locale: Locale) ->
         let (Some(range), Some(value)) = (Assumptions::range(dataset, knob), figures.assumptions.get(knob)) else {
             continue;
         };
+        let parity = parity.filter(|p| range.contains(*p));
+        let base = dataset.subject.currency.as_str();
+        let show = |v: f64| match knob {
+            Knob::Eurusd => locale.rate(v, dataset.benchmark.currency.as_str()),
+            Knob::PopFr | Knob::PopUs => locale.millions(v, 1),
+            _ => locale.money_bn(v, base, 1),
+        };
         out.push(Control {
             param: knob.param(),
             label: ctx.fill(template),
@@ -290,7 +327,8 @@ pub fn controls(dataset: &Dataset, assumptions: &Assumptions, locale: Locale) ->
             step: range.step,
             value,
             display: ctx.display_value(display_key).unwrap_or_default(),
-            parity: parity.filter(|p| range.contains(*p)),
+            parity,
+            parity_display: parity.map(show),
         });
     }
     out
@@ -315,13 +353,18 @@ impl Report {
             ("announced_usd_bn", ctx.fill(s.fig_converted)),
             ("itemised_eur_bn", ctx.fill(s.fig_itemised)),
             ("unitemised_eur_bn", ctx.fill(s.fig_unitemised)),
+        ];
+        if ctx.value("ranged").is_some() {
+            rows.push(("itemised_at_point_eur_bn", ctx.fill(s.fig_at_point)));
+        }
+        rows.extend([
             ("france_usd_per_person", fill(s.fig_per_person, &[("who", &who("package"))])),
             ("us_usd_per_person", fill(s.fig_per_person, &[("who", &who("benchmark_package"))])),
             ("per_person_ratio", ctx.fill(s.fig_ratio)),
             ("stargate_scaled_to_france_usd_bn", ctx.fill(s.fig_scaled)),
             ("parity_eurusd", ctx.fill(s.fig_parity_rate)),
             ("parity_pop_fr_m", ctx.fill(s.fig_parity_pop)),
-        ];
+        ]);
         if self.figures.nuclear_ai_twh_per_year.is_some() {
             rows.push(("nuclear_ai_twh_per_year", ctx.fill(s.fig_energy)));
             rows.push(("nuclear_ai_share_of_exports", ctx.fill(s.fig_share)));
@@ -329,5 +372,147 @@ impl Report {
         rows.into_iter()
             .map(|(key, label)| Row { key, label: capitalize_first(label), value: self.display(key).unwrap_or_default().to_string() })
             .collect()
+    }
+}
+
+/// The method notes: where the article's own figures are loose, stated plainly. Only the notes
+/// whose figures the dataset has.
+pub fn method_notes(dataset: &Dataset, report: &Report, locale: Locale) -> Vec<String> {
+    let ctx = Context::new(dataset, &report.figures, locale);
+    let s = locale.strings();
+    let mut out = Vec::new();
+    let needs = |keys: &[&str]| keys.iter().all(|k| ctx.value(k).is_some());
+    if needs(&["reported_itemised", "ranged", "ranged_low"]) {
+        out.push(ctx.fill(s.method_upper_bound));
+    }
+    if needs(&["reported_conv", "article_rate"]) {
+        out.push(ctx.fill(s.method_implied_rate));
+    }
+    if needs(&["reported_multiple"]) {
+        out.push(ctx.fill(s.method_population));
+    }
+    out.into_iter().map(capitalize_first).collect()
+}
+
+/// A figure of the dataset with where it comes from, for the sources list.
+#[derive(Debug, Clone, Serialize)]
+pub struct Sourced {
+    pub label: String,
+    pub value: String,
+    pub source_id: String,
+    pub publisher: String,
+    pub title: String,
+    pub date: String,
+    pub url: Option<String>,
+    pub as_of: Option<String>,
+    pub quote_ar: Option<String>,
+}
+
+/// Every sourced figure of the dataset, in the order a reader meets them.
+pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
+    use crate::dataset::Figure;
+    let s = locale.strings();
+    let l = locale;
+    let lang = locale.lang;
+    let base = dataset.subject.currency.as_str();
+    let quote = dataset.benchmark.currency.as_str();
+    let mut out = Vec::new();
+    let mut push = |label: String, value: String, source: &str, as_of: Option<&str>, quote_ar: Option<&str>| {
+        let Some(src) = dataset.sources.get(source) else { return };
+        out.push(Sourced {
+            label: capitalize_first(label),
+            value,
+            source_id: source.to_string(),
+            publisher: src.publisher.clone(),
+            title: src.title.clone(),
+            date: l.digits_in(&src.date),
+            url: src.url.clone().filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            as_of: as_of.map(|d| l.digits_in(d)),
+            quote_ar: quote_ar.map(str::to_string),
+        });
+    };
+    let fig = |f: &Figure| (f.source.clone(), f.as_of.clone(), f.quote_ar.clone());
+    let sub = &dataset.subject;
+    let (src, as_of, q) = fig(&sub.announced_bn);
+    push(s.src_announced.to_string(), l.money_bn(sub.announced_bn.value, base, 1), &src, as_of.as_deref(), q.as_deref());
+    for p in &sub.pledges {
+        let value = match p.amount() {
+            Some((low, high)) => l.money_bn_range(low, high, base, 1),
+            None => s.src_no_amount.to_string(),
+        };
+        push(fill(s.src_pledge, &[("name", p.name.get(lang))]), value, &p.source, p.as_of.as_deref(), p.quote_ar.as_deref());
+    }
+    let b = &dataset.benchmark;
+    let (src, as_of, q) = fig(&b.amount_bn);
+    push(fill(s.src_benchmark, &[("benchmark_package", b.package.get(lang))]), l.money_bn(b.amount_bn.value, quote, 1), &src, as_of.as_deref(), q.as_deref());
+    if let Some(c) = &dataset.claim {
+        push(s.src_claim.to_string(), c.text.get(lang).to_string(), &c.source, c.as_of.as_deref(), c.quote_ar.as_deref());
+    }
+    for (who, f) in [(sub.name.get(lang), &sub.population_m), (b.name.get(lang), &b.population_m)] {
+        let (src, as_of, q) = fig(f);
+        push(fill(s.src_population, &[("who", who)]), l.millions(f.value, 3), &src, as_of.as_deref(), q.as_deref());
+    }
+    let (src, as_of, q) = fig(&dataset.exchange_rate);
+    push(s.src_rate.to_string(), l.rate(dataset.exchange_rate.value, quote), &src, as_of.as_deref(), q.as_deref());
+    if let Some(e) = &dataset.energy {
+        let (src, as_of, q) = fig(&e.capacity_gw);
+        push(s.src_capacity.to_string(), l.gw(e.capacity_gw.value), &src, as_of.as_deref(), q.as_deref());
+        let (src, as_of, q) = fig(&e.exports_twh);
+        push(s.src_exports.to_string(), l.twh(e.exports_twh.value, 0), &src, as_of.as_deref(), q.as_deref());
+    }
+    let r = &dataset.reported;
+    let reported: [(&str, &Option<Figure>, Box<dyn Fn(f64) -> String>); 4] = [
+        (s.src_reported_conv, &r.converted_bn, Box::new(|v| l.money_bn(v, quote, 1))),
+        (s.src_reported_itemised, &r.itemised_bn, Box::new(|v| l.money_bn(v, base, 1))),
+        (s.src_reported_pop, &r.subject_population_m, Box::new(|v| l.millions(v, 1))),
+        (s.src_reported_multiple, &r.population_multiple, Box::new(|v| l.times(v))),
+    ];
+    for (label, f, show) in reported {
+        if let Some(f) = f {
+            let (src, as_of, q) = fig(f);
+            push(label.to_string(), show(f.value), &src, as_of.as_deref(), q.as_deref());
+        }
+    }
+    out
+}
+
+/// The figures table as CSV (RFC 4180), with the raw number beside the formatted one. A cell
+/// that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR) is prefixed with
+/// an apostrophe, so a hostile label stays text.
+pub fn csv(dataset: &Dataset, report: &Report, locale: Locale) -> String {
+    let s = locale.strings();
+    let raw = serde_json::to_value(&report.figures).unwrap_or_default();
+    let mut out = String::new();
+    let mut line = |cells: &[&str]| {
+        let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    };
+    line(&["key", s.csv_figure, s.csv_value, s.csv_shown]);
+    for row in report.rows(dataset, locale) {
+        let value = match raw.get(row.key) {
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(serde_json::Value::Object(m)) => {
+                let get = |k: &str| m.get(k).map(|v| v.to_string()).unwrap_or_default();
+                format!("{}–{}", get("low"), get("high"))
+            }
+            _ => String::new(),
+        };
+        line(&[row.key, &row.label, &value, &row.value]);
+    }
+    out
+}
+
+fn csv_cell(text: &str) -> String {
+    let is_number = text.parse::<f64>().is_ok_and(f64::is_finite);
+    let guarded = match text.chars().next() {
+        _ if is_number => text.to_string(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    };
+    if guarded.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
     }
 }

@@ -131,6 +131,7 @@ impl Explainer {
             sentences: BTreeMap<&'a str, &'a str>,
             order: Vec<&'a str>,
             rows: Vec<crate::report::Row>,
+            badge: String,
         }
         to_js(&View {
             figures: &report.figures,
@@ -139,6 +140,7 @@ impl Explainer {
             sentences: report.sentences.iter().map(|(k, v)| (*k, v.as_str())).collect(),
             order: report.sentences.iter().map(|(k, _)| *k).collect(),
             rows: report.rows(&self.dataset, self.locale),
+            badge: crate::report::verdict_badge(&self.dataset, &report, self.locale),
         })
     }
 
@@ -188,6 +190,35 @@ impl Explainer {
     /// The names of the charts this dataset has, in reading order.
     pub fn chart_names(&self) -> Vec<String> {
         Chart::ALL.iter().filter(|c| c.applies(&self.dataset)).map(|c| c.name().to_string()).collect()
+    }
+
+    /// The claim and the sources sections as HTML (every dataset string escaped by the core):
+    /// `{ claim, sources }`. They change with the language; their live values are
+    /// `data-figure` cells and `#verdict`, which `report()` updates.
+    pub fn sections(&self) -> JsValue {
+        let report = Report::new(&self.dataset, &self.assumptions, self.locale);
+        #[derive(Serialize)]
+        struct Sections {
+            claim: String,
+            sources: String,
+        }
+        to_js(&Sections {
+            claim: crate::html::claim_section(&self.dataset, &report, self.locale),
+            sources: crate::html::sources_section(&self.dataset, self.locale),
+        })
+    }
+
+    /// The figures table as CSV, for download.
+    pub fn csv(&self) -> String {
+        let report = Report::new(&self.dataset, &self.assumptions, self.locale);
+        crate::report::csv(&self.dataset, &report, self.locale)
+    }
+
+    /// A chart as a standalone SVG file (white background, `<title>`, `<desc>`), for download.
+    pub fn chart_file(&self, name: &str, width: u32) -> Option<String> {
+        let chart = Chart::from_name(name).filter(|c| c.applies(&self.dataset))?;
+        let figures = compute(&self.dataset, &self.assumptions);
+        Some(charts::svg(chart, &self.dataset, &figures, self.locale, width, Mode::Standalone))
     }
 
     /// The language table, for the page's static strings.

@@ -95,7 +95,13 @@ fn every_figure_names_a_known_source_and_arabic_quotes_are_verbatim() {
     fn walk(v: &serde_json::Value, path: &str, d: &Dataset, quotes: &mut Vec<(String, String)>) {
         match v {
             serde_json::Value::Object(map) => {
-                let is_figure = map.contains_key("value") || map.contains_key("low_bn") || map.contains_key("text");
+                if let Some(ids) = map.get("sources").and_then(|s| s.as_array()) {
+                    assert!(!ids.is_empty(), "{path}: no source");
+                    for id in ids {
+                        assert!(d.sources.contains_key(id.as_str().unwrap_or("")), "{path}: unknown source {id}");
+                    }
+                }
+                let is_figure = map.contains_key("value") || map.contains_key("low_bn") || map.contains_key("speaker");
                 if is_figure {
                     let source = map.get("source").and_then(|s| s.as_str()).unwrap_or_else(|| panic!("{path}: no source"));
                     assert!(d.sources.contains_key(source), "{path}: unknown source {source}");

@@ -1,36 +1,38 @@
-// The explainer page: wires the wasm core to the DOM. All figures, words and number formats
-// come from the core; this file only reads inputs, writes text and keeps the URL in step.
+// The explainer page: wires the wasm core to the DOM. Every figure, word and number format
+// comes from the core; this file reads inputs, writes text and keeps the URL in step.
 import init, { Explainer } from './pkg/pledge_explainer.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
-const URL_DEBOUNCE_MS = 300;
+const URL_DEBOUNCE_MS = 300;      // history.replaceState costs ~1 ms: not on every input event
+const ANNOUNCE_DEBOUNCE_MS = 800; // screen readers hear the result of a drag, not every step
+const LANGS = ['en', 'fr', 'ar'];
+const STATE_PARAMS = ['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae'];
+const DOWNLOAD_WIDTH = 1200;
 
 let explainer = null;
 let strings = null;
-let langFromUrl = false;
+let langExplicit = false;
 
-/** The language: ?lang=, else the browser's, else English. */
+/** ?lang=, else the browser's languages, else English. */
 function pickLocale(params) {
   const asked = params.get('lang');
-  if (asked) return { tag: asked, explicit: true };
+  if (asked && LANGS.includes(asked.toLowerCase().split(/[-_]/)[0])) return { tag: asked, explicit: true };
   for (const tag of navigator.languages || [navigator.language]) {
-    const base = String(tag).toLowerCase().split('-')[0];
-    if (base === 'ar' || base === 'fr' || base === 'en') return { tag, explicit: false };
+    if (LANGS.includes(String(tag).toLowerCase().split('-')[0])) return { tag, explicit: false };
   }
   return { tag: 'en', explicit: false };
 }
 
 function notify(messages) {
-  const box = $('#notices');
-  box.replaceChildren(...messages.map((m) => {
+  $('#notices').replaceChildren(...messages.map((m) => {
     const p = document.createElement('p');
     p.textContent = m;
     return p;
   }));
 }
 
-/** Runs a call into wasm; a trap or a bug leaves the last good figures on screen. */
+/** Runs a call into wasm; if it throws or traps, the last good figures stay on screen. */
 function guard(fn) {
   try {
     return fn();
@@ -41,57 +43,119 @@ function guard(fn) {
   }
 }
 
-function applyStrings() {
+function el(tag, props = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(props)) {
+    if (k === 'dataset') Object.assign(node.dataset, v);
+    else if (k.startsWith('aria-') || k === 'role' || k === 'for') node.setAttribute(k, v);
+    else node[k] = v;
+  }
+  node.append(...children);
+  return node;
+}
+
+// ---------------------------------------------------------------- language
+
+function applyLanguage() {
   strings = explainer.strings();
-  document.documentElement.lang = strings.lang;
-  document.documentElement.dir = strings.dir;
+  const root = document.documentElement;
+  root.lang = strings.lang;
+  root.dir = strings.dir;
   document.title = explainer.title();
   $('#title').textContent = explainer.title();
-  for (const el of $$('[data-i18n]')) {
-    const text = strings[el.dataset.i18n];
-    if (typeof text === 'string') el.textContent = text;
+  for (const node of $$('[data-i18n]')) {
+    const text = strings[node.dataset.i18n];
+    if (typeof text === 'string') node.textContent = text;
+  }
+  $('#langs').setAttribute('aria-label', strings.language_label);
+  $('#presets').setAttribute('aria-label', strings.presets_label);
+  $('#charts').setAttribute('aria-label', strings.charts_label);
+  for (const a of $$('#langs a')) {
+    if (a.dataset.lang === strings.lang) a.setAttribute('aria-current', 'true');
+    else a.removeAttribute('aria-current');
+  }
+  const sections = explainer.sections();
+  $('#claim-body').innerHTML = sections.claim;     // built and escaped by the core
+  $('#sources-body').innerHTML = sections.sources; // built and escaped by the core
+  $('#figures').replaceChildren();
+  drawnFor.clear();
+  buildControls();
+  render();
+  updateLangLinks();
+}
+
+function updateLangLinks() {
+  for (const a of $$('#langs a')) {
+    const url = new URL(location.href);
+    url.searchParams.set('lang', a.dataset.lang);
+    a.href = url.search;
   }
 }
+
+function switchLanguage(lang) {
+  guard(() => {
+    if (!explainer.set_locale(lang)) return;
+    langExplicit = true;
+    applyLanguage();
+    writeUrl();
+  });
+}
+
+// ---------------------------------------------------------------- sliders
 
 function buildControls() {
   const box = $('#sliders');
   box.replaceChildren();
   for (const c of explainer.controls()) {
-    const wrap = document.createElement('div');
-    wrap.className = 'control';
-    wrap.dataset.control = c.param;
-
-    const label = document.createElement('label');
-    label.id = `label-${c.param}`;
-    label.htmlFor = `range-${c.param}`;
-    label.textContent = c.label;
-
-    const range = document.createElement('input');
-    range.type = 'range';
-    range.id = `range-${c.param}`;
-    range.name = c.param;
-    Object.assign(range, { min: c.min, max: c.max, step: c.step });
+    const label = el('label', { id: `label-${c.param}`, htmlFor: `range-${c.param}` }, c.label);
+    const range = el('input', {
+      type: 'range', id: `range-${c.param}`, name: c.param, min: c.min, max: c.max, step: c.step,
+      'aria-describedby': `parity-${c.param}`,
+    });
     range.value = c.value;
-    range.setAttribute('aria-valuetext', c.display);
-
-    const number = document.createElement('input');
-    number.type = 'number';
-    number.id = `number-${c.param}`;
-    number.inputMode = 'decimal';
-    Object.assign(number, { min: c.min, max: c.max, step: c.step });
+    const number = el('input', {
+      type: 'number', id: `number-${c.param}`, inputMode: 'decimal', min: c.min, max: c.max, step: 'any',
+      'aria-labelledby': label.id,
+    });
     number.value = c.value;
-    number.setAttribute('aria-labelledby', label.id);
-
     range.addEventListener('input', () => onInput(c.param, range.valueAsNumber, range));
     number.addEventListener('change', () => onInput(c.param, number.valueAsNumber, number));
 
-    const row = document.createElement('div');
-    row.className = 'control-row';
-    row.append(range, number);
-    wrap.append(label, row);
-    box.append(wrap);
+    const track = el('div', { className: 'track' }, range, el('span', { className: 'parity-mark', 'aria-hidden': 'true' }));
+    const parity = el('button', { type: 'button', className: 'parity', id: `parity-${c.param}` });
+    parity.addEventListener('click', () => {
+      const control = explainer.controls().find((x) => x.param === c.param);
+      if (control && control.parity != null) onInput(c.param, control.parity, null);
+    });
+    box.append(el('div', { className: 'control', dataset: { control: c.param } },
+      label, el('div', { className: 'control-row' }, track, number), parity));
   }
 }
+
+function updateControls(source) {
+  for (const c of explainer.controls()) {
+    const range = $(`#range-${c.param}`);
+    if (!range) continue;
+    const number = $(`#number-${c.param}`);
+    if (range !== source) range.value = c.value;
+    if (number !== source) number.value = round(c.value);
+    range.setAttribute('aria-valuetext', c.display);
+    const mark = $('.parity-mark', range.parentNode);
+    const parity = $(`#parity-${c.param}`);
+    if (c.parity == null) {
+      mark.hidden = true;
+      parity.hidden = true;
+    } else {
+      mark.hidden = false;
+      parity.hidden = false;
+      // CSSOM, not a style attribute: allowed by the strict CSP.
+      mark.style.setProperty('--t', String((c.parity - c.min) / (c.max - c.min)));
+      parity.textContent = `${strings.parity_mark}: ${c.parity_display}`;
+    }
+  }
+}
+
+const round = (v) => Math.round(v * 1e6) / 1e6;
 
 function onInput(param, value, source) {
   guard(() => {
@@ -99,39 +163,67 @@ function onInput(param, value, source) {
       explainer.set(param, value);
       notify([]);
     } catch (err) {
-      // A typed value out of range: say so, and keep the previous one.
+      // A typed value out of range: say so, keep the previous one.
       notify([`${$(`#label-${param}`).textContent}: ${err.message}`]);
+      source = null;
     }
     render(source);
-    scheduleUrlUpdate();
+    scheduleUrlWrite();
+    scheduleAnnounce();
   });
 }
+
+function applyPreset(name) {
+  guard(() => {
+    if (name === 'reset') explainer.reset();
+    else explainer.preset(name);
+    notify([]);
+    render();
+    writeUrl();
+    scheduleAnnounce();
+  });
+}
+
+// ---------------------------------------------------------------- rendering
 
 function render(source) {
   const view = explainer.report();
   const prose = $('#prose');
-  prose.replaceChildren();
-  view.order.forEach((key, i) => {
-    if (i > 0) prose.append(' ');
-    const span = document.createElement('span');
-    span.dataset.sentence = key;
-    span.textContent = view.sentences[key];
-    prose.append(span);
-  });
+  if (prose.childElementCount !== view.order.length || !view.order.every((k, i) => prose.children[i].dataset.sentence === k)) {
+    prose.replaceChildren();
+    view.order.forEach((key, i) => {
+      if (i > 0) prose.append(' ');
+      prose.append(el('span', { dataset: { sentence: key } }));
+    });
+  }
+  for (const span of prose.children) {
+    const text = view.sentences[span.dataset.sentence];
+    if (span.textContent !== text) span.textContent = text;
+  }
   renderTable(view.rows);
+  for (const node of $$('[data-figure]')) {
+    const text = view.display[node.dataset.figure];
+    if (text !== undefined && node.textContent !== text) node.textContent = text;
+  }
+  const verdict = $('#verdict');
+  if (verdict) {
+    verdict.textContent = view.badge;
+    verdict.dataset.verdict = view.verdict || '';
+  }
+  updateControls(source);
   renderCharts();
-  for (const el of $$('[data-figure]')) {
-    const text = view.display[el.dataset.figure];
-    if (text !== undefined && el.textContent !== text) el.textContent = text;
+  lastView = view;
+}
+let lastView = null;
+
+function renderTable(rows) {
+  const box = $('#figures');
+  if ($('table', box)?.rows.length === rows.length) return;
+  const body = el('tbody');
+  for (const r of rows) {
+    body.append(el('tr', {}, el('th', { scope: 'row' }, r.label), el('td', { dataset: { figure: r.key } })));
   }
-  for (const c of explainer.controls()) {
-    const range = $(`#range-${c.param}`);
-    const number = $(`#number-${c.param}`);
-    if (!range) continue;
-    if (range !== source) range.value = c.value;
-    if (number !== source) number.value = c.value;
-    range.setAttribute('aria-valuetext', c.display);
-  }
+  box.replaceChildren(el('table', { className: 'figures-table', 'aria-labelledby': 'figures-heading' }, body));
 }
 
 /** What each chart was last drawn for: redraw only when its inputs, the language or the width changed. */
@@ -143,31 +235,23 @@ function renderCharts() {
     const key = `${chartWidth}|${explainer.chart_key(name)}`;
     if (drawnFor.get(name) === key) continue;
     const chart = explainer.chart(name, chartWidth);
-    let fig = $(`[data-chart="${name}"]`);
-    if (!fig) fig = createFigure(name);
+    const fig = $(`[data-chart="${name}"]`) || createFigure(name);
     $('h3', fig).textContent = chart.title;
     $('figcaption p', fig).textContent = chart.desc;
-    $('.plot', fig).innerHTML = chart.svg; // generated by the core; every dataset string is escaped there
+    $('.plot', fig).innerHTML = chart.svg; // built by the core; every dataset string is escaped there
+    if (!$('.chart-downloads', fig)) fig.append(downloadButtons(name));
+    for (const b of $$('.chart-downloads button', fig)) {
+      b.textContent = strings[`download_${b.dataset.format}`];
+      b.setAttribute('aria-label', strings.download_chart.replace('{title}', chart.title).replace('{format}', b.dataset.format.toUpperCase()));
+    }
     drawnFor.set(name, key);
   }
 }
 
 function createFigure(name) {
-  const fig = document.createElement('figure');
-  fig.className = 'chart';
-  fig.dataset.chart = name;
-  fig.setAttribute('aria-labelledby', `${name}-heading`);
-  fig.setAttribute('aria-describedby', `${name}-summary`);
-  const cap = document.createElement('figcaption');
-  const h3 = document.createElement('h3');
-  h3.id = `${name}-heading`;
-  const p = document.createElement('p');
-  p.id = `${name}-summary`;
-  cap.append(h3, p);
-  const plot = document.createElement('div');
-  plot.className = 'plot';
-  plot.dir = 'ltr';
-  fig.append(cap, plot);
+  const fig = el('figure', { className: 'chart', dataset: { chart: name }, 'aria-labelledby': `${name}-heading`, 'aria-describedby': `${name}-summary` },
+    el('figcaption', {}, el('h3', { id: `${name}-heading` }), el('p', { id: `${name}-summary` })),
+    el('div', { className: 'plot', dir: 'ltr' }));
   $('#charts').append(fig);
   return fig;
 }
@@ -181,43 +265,83 @@ function measureCharts() {
   return false;
 }
 
-function renderTable(rows) {
-  const box = $('#figures');
-  let table = $('table', box);
-  const fresh = !table || table.rows.length !== rows.length || table.dataset.lang !== strings.lang;
-  if (fresh) {
-    table = document.createElement('table');
-    table.className = 'figures-table';
-    table.dataset.lang = strings.lang;
-    table.setAttribute('aria-labelledby', 'figures-heading');
-    const body = table.createTBody();
-    for (const r of rows) {
-      const tr = body.insertRow();
-      const th = document.createElement('th');
-      th.scope = 'row';
-      th.textContent = r.label;
-      const td = document.createElement('td');
-      td.dataset.figure = r.key;
-      tr.append(th, td);
-    }
-    box.replaceChildren(table);
+// ---------------------------------------------------------------- downloads
+
+function downloadButtons(name) {
+  const box = el('div', { className: 'chart-downloads' });
+  for (const format of ['svg', 'png']) {
+    const b = el('button', { type: 'button', dataset: { format } });
+    b.addEventListener('click', () => guard(() => downloadChart(name, format)));
+    box.append(b);
   }
+  return box;
+}
+
+function save(blob, filename) {
+  const url = URL.createObjectURL(blob);
+  const a = el('a', { href: url, download: filename });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+}
+
+function downloadChart(name, format) {
+  const svg = explainer.chart_file(name, DOWNLOAD_WIDTH);
+  const file = `${name}-${strings.lang}`;
+  const blob = new Blob([svg], { type: 'image/svg+xml' });
+  if (format === 'svg') return save(blob, `${file}.svg`);
+  // PNG at twice the size, drawn from the same SVG (blob: images are allowed by the CSP).
+  const img = new Image();
+  const url = URL.createObjectURL(blob);
+  img.onload = () => {
+    const canvas = el('canvas', { width: img.naturalWidth * 2, height: img.naturalHeight * 2 });
+    const ctx = canvas.getContext('2d');
+    ctx.scale(2, 2);
+    ctx.drawImage(img, 0, 0);
+    URL.revokeObjectURL(url);
+    canvas.toBlob((png) => png && save(png, `${file}.png`), 'image/png');
+  };
+  img.src = url;
+}
+
+// ---------------------------------------------------------------- URL, sharing, announcements
+
+function writeUrl() {
+  const url = new URL(location.href);
+  for (const key of STATE_PARAMS) url.searchParams.delete(key);
+  for (const [k, v] of new URLSearchParams(explainer.query(langExplicit))) url.searchParams.set(k, v);
+  if (url.href !== location.href) history.replaceState(history.state, '', url);
+  updateLangLinks();
 }
 
 let urlTimer = 0;
-function scheduleUrlUpdate() {
+function scheduleUrlWrite() {
   clearTimeout(urlTimer);
-  urlTimer = setTimeout(() => {
-    guard(() => {
-      const url = new URL(location.href);
-      const known = new Set(['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae']);
-      for (const key of [...url.searchParams.keys()]) if (known.has(key)) url.searchParams.delete(key);
-      const ours = new URLSearchParams(explainer.query(langFromUrl));
-      for (const [k, v] of ours) url.searchParams.set(k, v);
-      history.replaceState(history.state, '', url);
-    });
-  }, URL_DEBOUNCE_MS);
+  urlTimer = setTimeout(() => guard(writeUrl), URL_DEBOUNCE_MS);
 }
+
+let announceTimer = 0;
+function scheduleAnnounce() {
+  clearTimeout(announceTimer);
+  announceTimer = setTimeout(() => {
+    if (lastView) $('#announce').textContent = `${lastView.badge}. ${lastView.sentences.lede}`;
+  }, ANNOUNCE_DEBOUNCE_MS);
+}
+
+async function copyText(text, done) {
+  const status = $('#copy-status');
+  try {
+    await navigator.clipboard.writeText(text);
+    status.textContent = done;
+  } catch {
+    // Clipboard refused (an iframe without permission, an old browser): show the text to copy.
+    status.replaceChildren(`${strings.copy_failed} `, el('input', { value: text, readOnly: true, className: 'copy-fallback' }));
+    $('input', status).select();
+  }
+}
+
+// ---------------------------------------------------------------- start
 
 async function main() {
   const params = new URLSearchParams(location.search);
@@ -231,21 +355,38 @@ async function main() {
     return;
   }
   const locale = pickLocale(params);
-  langFromUrl = locale.explicit;
+  langExplicit = locale.explicit;
   explainer = guard(() => new Explainer(undefined, locale.tag));
   if (!explainer) return;
   const applied = explainer.apply_query(location.search);
-  if (!explainer.set_locale(locale.tag)) explainer.set_locale('en');
-  applyStrings();
-  notify(applied.notices);
-  buildControls();
+  if (!locale.explicit) explainer.set_locale(locale.tag);
+
   measureCharts();
-  render();
-  // Redraw at the new width when the page resizes (one layout read per resize, not per move).
+  applyLanguage();
+  notify(applied.notices);
+
+  $('#loading').hidden = true;
+  $('#presets').hidden = false;
+  $('#share').hidden = false;
+  $('#csv-download').hidden = false;
+  for (const b of $$('[data-preset]')) b.addEventListener('click', () => applyPreset(b.dataset.preset));
+  for (const a of $$('#langs a')) {
+    a.addEventListener('click', (e) => {
+      e.preventDefault();
+      switchLanguage(a.dataset.lang);
+    });
+  }
+  $('#copy-link').addEventListener('click', () => { guard(writeUrl); copyText(location.href, strings.copied); });
+  $('#copy-embed').hidden = true; // offered once the embed script ships
+  $('#download-csv').addEventListener('click', () => guard(() => {
+    // A byte-order mark so spreadsheet programs read the file as UTF-8.
+    save(new Blob(['\ufeff', explainer.csv()], { type: 'text/csv;charset=utf-8' }), `figures-${strings.lang}.csv`);
+  }));
+  // Redraw at the new width when the page resizes: one layout read per resize, not per move.
   new ResizeObserver(() => {
     if (measureCharts()) guard(renderCharts);
   }).observe($('#charts'));
-  $('#loading').hidden = true;
+
   $('#explainer').setAttribute('aria-busy', 'false');
   performance.mark('explainer:ready');
 }

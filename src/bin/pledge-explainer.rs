@@ -172,6 +172,8 @@ fn render(dataset: &Dataset, a: &Assumptions, locale: Locale, out: &std::path::P
     std::fs::write(out.join("prose.html"), html::prose(&report))?;
     std::fs::write(out.join("figures.html"), html::figures_table(&report, dataset, locale))?;
     std::fs::write(out.join("charts.html"), &charts_html)?;
+    std::fs::write(out.join("claim.html"), html::claim_section(dataset, &report, locale))?;
+    std::fs::write(out.join("sources.html"), html::sources_section(dataset, locale))?;
     let fragment = format!(
         "<div class=\"pledge-explainer-static\" lang=\"{lang}\" dir=\"{dir}\">\n<h2 id=\"figures-heading\">{title}</h2>\n<p>{prose}</p>\n{charts_html}{table}</div>\n",
         lang = locale.lang.code(),

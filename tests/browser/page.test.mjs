@@ -1,0 +1,229 @@
+// The explainer page as a reader uses it: every slider moves the figures by what the core
+// computes (checked against the native CLI), three languages, URL round trips, bad and hostile
+// parameters, presets, the screen-reader path, and axe-core in English and Arabic.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { launch, serveDist, openPage, waitReady, figure } from './helpers.mjs';
+
+const CLI = new URL('../../target/release/pledge-explainer', import.meta.url).pathname;
+const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
+
+let browser, server, url;
+before(async () => {
+  ({ server, url } = await serveDist());
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** The CLI's formatted figures for the same assumptions: the page must show exactly these. */
+function cliDisplay(lang, flags) {
+  const args = ['summary', '--json', '--lang', lang];
+  for (const [k, v] of Object.entries(flags)) args.push(`--${k.replace('_', '-')}`, String(v));
+  return JSON.parse(execFileSync(CLI, args, { encoding: 'utf8' })).display;
+}
+
+async function pageFigures(page) {
+  return page.evaluate(() => Object.fromEntries(
+    [...document.querySelectorAll('#figures [data-figure]')].map((n) => [n.dataset.figure, n.textContent])));
+}
+
+async function typeValue(page, param, value) {
+  const input = page.locator(`#number-${param}`);
+  await input.fill(String(value));
+  await input.press('Enter'); // Chromium commits a number input (a `change` event) on Enter
+}
+
+const SLIDERS = [
+  // param, value, figures that must change, figures that must not
+  ['eurusd', 1.1, ['announced_usd_bn', 'france_usd_per_person', 'per_person_ratio', 'parity_pop_fr_m'], ['itemised_eur_bn', 'us_usd_per_person']],
+  ['pop_fr', 70, ['france_usd_per_person', 'per_person_ratio', 'parity_eurusd', 'stargate_scaled_to_france_usd_bn'], ['announced_usd_bn']],
+  ['pop_us', 300, ['us_usd_per_person', 'per_person_ratio', 'parity_eurusd'], ['france_usd_per_person']],
+  ['uae', 40, ['itemised_at_point_eur_bn'], ['itemised_eur_bn', 'per_person_ratio']],
+];
+
+for (const [param, value, changes, stays] of SLIDERS) {
+  test(`the ${param} slider moves exactly the figures the core computes`, async () => {
+    const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
+    await waitReady(page);
+    const before = await pageFigures(page);
+    assertSameAsCli(before, cliDisplay('en', {}));
+    await typeValue(page, param, value);
+    const after = await pageFigures(page);
+    const want = cliDisplay('en', { [param]: value });
+    assertSameAsCli(after, want);
+    for (const key of changes) assert.notEqual(after[key], before[key], `${key} should change`);
+    for (const key of stays) assert.equal(after[key], before[key], `${key} should not change`);
+    assert.equal(await page.locator(`#range-${param}`).inputValue(), String(value));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+/** Asserts that every figure the page shows is the CLI's, and that the page shows the table's 13 or more. */
+function assertSameAsCli(shown, cli) {
+  const keys = Object.keys(shown);
+  assert.ok(keys.length >= 13, `only ${keys.length} figures on the page`);
+  assert.deepEqual(shown, Object.fromEntries(keys.map((k) => [k, cli[k]])));
+}
+
+test('dragging the range input itself updates prose, table and charts on the same event', async () => {
+  const { page, context } = await openPage(browser, `${url}?lang=en`);
+  await waitReady(page);
+  const box = await page.locator('#range-eurusd').boundingBox();
+  await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+  const after = await page.evaluate(() => ({
+    value: document.querySelector('#range-eurusd').value,
+    lede: document.querySelector('[data-sentence="lede"]').textContent,
+    cell: document.querySelector('#figures [data-figure="announced_usd_bn"]').textContent,
+  }));
+  const want = cliDisplay('en', { eurusd: after.value });
+  assert.equal(after.cell, want.announced_usd_bn);
+  assert.ok(after.lede.includes(want.announced_usd_bn), after.lede);
+  await context.close();
+});
+
+for (const [lang, dir, sample] of [['en', 'ltr', '$112.5bn'], ['fr', 'ltr', '112,5\u00a0Md$'], ['ar', 'rtl', '١١٢٫٥ مليار دولار']]) {
+  test(`${lang}: direction, digits and words`, async () => {
+    const { page, errors, context } = await openPage(browser, `${url}?lang=${lang}`);
+    await waitReady(page);
+    assert.equal(await page.evaluate(() => document.documentElement.dir), dir);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    assert.equal(await figure(page, 'announced_usd_bn'), sample);
+    const prose = await page.locator('#prose').textContent();
+    if (lang === 'ar') {
+      assert.doesNotMatch(prose, /[0-9]/, 'Latin digits in Arabic prose');
+      assert.match(prose, /مشروع ستارغيت/);
+      assert.doesNotMatch(prose, /بوابة/);
+    }
+    assertSameAsCli(await pageFigures(page), cliDisplay(lang, {}));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the language follows the browser when the URL does not say, and the switcher keeps the state', async () => {
+  const { page, context } = await openPage(browser, `${url}?eurusd=1.2`, { locale: 'fr-FR' });
+  await waitReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
+  await page.locator('#langs a[data-lang="ar"]').click();
+  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  assert.equal(await figure(page, 'announced_usd_bn'), cliDisplay('ar', { eurusd: 1.2 }).announced_usd_bn);
+  assert.match(await page.evaluate(() => location.search), /lang=ar/);
+  assert.match(await page.evaluate(() => location.search), /eurusd=1\.2/);
+  await context.close();
+});
+
+test('moving sliders writes the URL, and opening it restores the same view', async () => {
+  const { page, context } = await openPage(browser, `${url}?lang=fr`);
+  await waitReady(page);
+  await typeValue(page, 'eurusd', 0.97);
+  await typeValue(page, 'pop_us', 335.5);
+  await typeValue(page, 'uae', 42);
+  await page.waitForFunction(() => location.search.includes('uae=42'));
+  const search = await page.evaluate(() => location.search);
+  assert.equal(search, '?lang=fr&eurusd=0.97&pop_us=335.5&uae=42');
+  const figuresThere = await pageFigures(page);
+  const again = await openPage(browser, `${url}${search}`);
+  await waitReady(again.page);
+  assert.deepEqual(await pageFigures(again.page), figuresThere);
+  assert.equal(await again.page.locator('#range-pop_us').inputValue(), '335.5');
+  await context.close();
+  await again.context.close();
+});
+
+test('bad and hostile parameters are named in a notice; the rest of the URL still applies', async () => {
+  const hostile = encodeURIComponent('<img src=x onerror="window.__xss=1">');
+  const { page, errors, context } = await openPage(browser,
+    `${url}?lang=en&eurusd=abc&pop_fr=70&pop_us=1e999&uae=${hostile}&initialWidth=375&childId=x&parentUrl=http%3A%2F%2Fexample.org`);
+  await waitReady(page);
+  const notice = await page.locator('[role="status"]#notices').textContent();
+  assert.match(notice, /eurusd=abc/);
+  assert.match(notice, /pop_us=1e999/);
+  assert.match(notice, /uae=<img src=x/);
+  assert.doesNotMatch(notice, /initialWidth|childId|parentUrl/);
+  assert.equal(await figure(page, 'announced_usd_bn'), '$112.5bn', 'bad eurusd: default used');
+  assert.equal(await figure(page, 'france_usd_per_person'), cliDisplay('en', { pop_fr: 70 }).france_usd_per_person, 'pop_fr applied');
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.locator('#notices img').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a typed value out of range is refused with a message and the previous value stays', async () => {
+  const { page, context } = await openPage(browser, `${url}?lang=en`);
+  await waitReady(page);
+  await typeValue(page, 'pop_fr', 500);
+  assert.match(await page.locator('#notices').textContent(), /between 40 and 100/);
+  assert.equal(await page.locator('#number-pop_fr').inputValue(), '68.606');
+  assert.equal(await figure(page, 'france_usd_per_person'), '$1,640');
+  await context.close();
+});
+
+test('presets: the article\'s rounded figures, then the official statistics', async () => {
+  const { page, context } = await openPage(browser, `${url}?lang=en`);
+  await waitReady(page);
+  await page.locator('[data-preset="article"]').click();
+  const article = cliDisplay('en', { eurusd: 112 / 109, pop_fr: 68, pop_us: 340 });
+  assertSameAsCli(await pageFigures(page), article);
+  assert.equal(await figure(page, 'per_person_ratio'), '1.12×');
+  await page.locator('[data-preset="official"]').click();
+  assertSameAsCli(await pageFigures(page), cliDisplay('en', {}));
+  await context.close();
+});
+
+test('the claim section: verdict, parity values, and the parity button puts the slider there', async () => {
+  const { page, context } = await openPage(browser, `${url}?lang=en`);
+  await waitReady(page);
+  assert.equal(await page.locator('#verdict').textContent(), 'Not quite: 12% more per person');
+  assert.equal(await page.locator('.claim [data-figure="parity_eurusd"]').textContent(), '$0.9253');
+  await page.locator('#parity-eurusd').click();
+  assert.equal(await page.locator('#verdict').textContent(), 'The claim holds at these assumptions');
+  assert.equal(await figure(page, 'per_person_ratio'), '1.00×');
+  await context.close();
+});
+
+test('sources link out and quote the Arabic article; figures are announced politely once a drag ends', async () => {
+  const { page, context } = await openPage(browser, `${url}?lang=en`);
+  await waitReady(page);
+  const links = await page.locator('.sources-list a').evaluateAll((as) => as.map((a) => a.href));
+  assert.ok(links.some((h) => h.startsWith('https://openai.com/')), links.join());
+  assert.ok(await page.locator('.sources-list q[lang="ar"]').count() >= 10);
+  assert.equal(await page.locator('#announce').getAttribute('aria-live'), 'polite');
+  await page.locator('#range-eurusd').focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  assert.equal(await page.locator('#announce').textContent(), '', 'not announced mid-drag');
+  await page.waitForFunction(() => document.querySelector('#announce').textContent.length > 0, null, { timeout: 3000 });
+  assert.match(await page.locator('#announce').textContent(), /^Not quite: 12% more per person\. At \$1\.0345 per euro/);
+  await context.close();
+});
+
+test('the figures download as CSV with formula-looking cells neutralised', async () => {
+  const { page, context } = await openPage(browser, `${url}?lang=en`);
+  await waitReady(page);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
+  const text = readFileSync(await download.path(), 'utf8');
+  assert.match(text, /^\ufeffkey,figure,value,as shown\r\n/);
+  assert.match(text, /announced_usd_bn,"Announced, converted",112\.488,\$112\.5bn/);
+  await context.close();
+});
+
+for (const lang of ['en', 'ar']) {
+  test(`axe-core finds no serious or critical violation (${lang})`, async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${url}?lang=${lang}`);
+    await waitReady(page);
+    await page.evaluate(AXE); // through the debugger protocol: the page's CSP stays strict
+    const result = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    }));
+    const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    assert.deepEqual(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`), []);
+    await context.close();
+  });
+}
