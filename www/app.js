@@ -349,6 +349,7 @@ async function main() {
     await init();
   } catch (err) {
     console.error(err);
+    document.documentElement.classList.remove('relabel');
     $('#loading').textContent =
       'The interactive version could not load in this browser; the figures below use the sourced defaults.';
     $('#explainer').setAttribute('aria-busy', 'false');
@@ -357,18 +358,19 @@ async function main() {
   const locale = pickLocale(params);
   langExplicit = locale.explicit;
   explainer = guard(() => new Explainer(undefined, locale.tag));
-  if (!explainer) return;
+  if (!explainer) {
+    document.documentElement.classList.remove('relabel');
+    return;
+  }
   const applied = explainer.apply_query(location.search);
   if (!locale.explicit) explainer.set_locale(locale.tag);
 
   measureCharts();
   applyLanguage();
+  document.documentElement.classList.remove('relabel');
   notify(applied.notices);
 
-  $('#loading').hidden = true;
-  $('#presets').hidden = false;
-  $('#share').hidden = false;
-  $('#csv-download').hidden = false;
+  for (const b of $$('#presets button, #share button, #download-csv')) b.disabled = false;
   for (const b of $$('[data-preset]')) b.addEventListener('click', () => applyPreset(b.dataset.preset));
   for (const a of $$('#langs a')) {
     a.addEventListener('click', (e) => {

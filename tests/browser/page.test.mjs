@@ -227,3 +227,35 @@ for (const lang of ['en', 'ar']) {
     await context.close();
   });
 }
+
+for (const [lang, width] of [['en', 375], ['ar', 375], ['fr', 1280], ['ar', 1280]]) {
+  test(`loading does not shift the layout (${lang}, ${width} px)`, async () => {
+    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      window.__cls = 0;
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${url}?lang=${lang}`);
+    await waitReady(page);
+    await page.waitForTimeout(300);
+    const cls = await page.evaluate(() => window.__cls);
+    assert.ok(cls < 0.01, `cumulative layout shift ${cls}`);
+    await context.close();
+  });
+}
+
+test('if the wasm cannot load, the static figures and a message stay, in a visible page', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(`${url}?lang=ar`);
+  await page.waitForFunction(() => document.querySelector('#explainer').getAttribute('aria-busy') === 'false');
+  assert.equal(await page.evaluate(() => document.documentElement.classList.contains('relabel')), false);
+  assert.match(await page.locator('#loading').textContent(), /could not load/);
+  assert.equal(await figure(page, 'announced_usd_bn'), '$112.5bn');
+  assert.equal(await page.locator('[data-chart] svg').count(), 4);
+  await context.close();
+});

@@ -1,0 +1,17 @@
+// Runs before the body is parsed (a plain, blocking script: the CSP forbids inline ones).
+// The static page is in English; when the reader will get French or Arabic, keep the page
+// invisible until the wasm has rewritten it, so nothing visibly jumps. CSS reveals it after a
+// few seconds whatever happens, and app.js reveals it at once if the wasm cannot run.
+(function () {
+  var asked = new URLSearchParams(location.search).get('lang');
+  var tags = [asked].concat(navigator.languages || [navigator.language]);
+  for (var i = 0; i < tags.length; i++) {
+    var lang = String(tags[i] || '').toLowerCase().slice(0, 2);
+    if (lang === 'en' || lang === 'fr' || lang === 'ar') {
+      if (lang !== document.documentElement.lang && typeof WebAssembly === 'object') {
+        document.documentElement.classList.add('relabel');
+      }
+      return;
+    }
+  }
+})();
