@@ -24,4 +24,5 @@ cargo build --release --bin pledge-explainer --quiet
 rm -rf target/fallback
 target/release/pledge-explainer render --out target/fallback
 node scripts/inject-fallback.mjs dist/index.html target/fallback
+node scripts/single-file.mjs
 echo "built dist/ ($(du -sh dist | cut -f1))" >&2

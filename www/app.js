@@ -82,6 +82,7 @@ function applyLanguage() {
   buildControls();
   render();
   updateLangLinks();
+  reportHeight();
 }
 
 function updateLangLinks() {
@@ -311,7 +312,14 @@ function writeUrl() {
   const url = new URL(location.href);
   for (const key of STATE_PARAMS) url.searchParams.delete(key);
   for (const [k, v] of new URLSearchParams(explainer.query(langExplicit))) url.searchParams.set(k, v);
-  if (url.href !== location.href) history.replaceState(history.state, '', url);
+  if (url.href !== location.href) {
+    try {
+      history.replaceState(history.state, '', url);
+    } catch {
+      // Some contexts (a file opened from disk, a sandboxed frame) refuse URL changes: the
+      // view still works, it just cannot be bookmarked.
+    }
+  }
   updateLangLinks();
 }
 
@@ -341,12 +349,72 @@ async function copyText(text, done) {
   }
 }
 
+// ---------------------------------------------------------------- embedding
+
+/**
+ * Inside an iframe, tell the parent page our height, in the Pym.js child protocol
+ * (`pymxPYMx<childId>xPYMxheightxPYMx<px>`), which NPR's pym.js parent and our embed.js both
+ * understand. Sent whenever the height changes, and in answer to the parent's width messages.
+ * Messages that do not come from the embedding page's origin are ignored.
+ */
+let reportHeight = () => {};
+
+function startFrameMessaging(params) {
+  if (window.parent === window) return;
+  const childId = params.get('childId');
+  if (!childId) return;
+  let parentOrigin = '*';
+  try {
+    parentOrigin = new URL(params.get('parentUrl') || document.referrer).origin;
+  } catch { /* unknown parent: answer anyone, the height is not a secret */ }
+  let sent = -1;
+  const sendHeight = () => {
+    const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === sent) return;
+    sent = height;
+    window.parent.postMessage(`pymxPYMx${childId}xPYMxheightxPYMx${height}`, parentOrigin);
+  };
+  window.addEventListener('message', (e) => {
+    if (e.source !== window.parent || typeof e.data !== 'string') return;
+    if (parentOrigin !== '*' && e.origin !== parentOrigin) return;
+    const m = e.data.match(/^pymxPYMx(.+?)xPYMx(\S+)xPYMx(.*)$/);
+    if (m && m[1] === childId && m[2] === 'width') {
+      // Answer at once: an off-screen cross-origin frame gets no animation frames or resize
+      // observations until it is scrolled into view, but it can still lay out and reply.
+      sent = -1;
+      sendHeight();
+    }
+  });
+  new ResizeObserver(sendHeight).observe(document.documentElement);
+  sendHeight();
+  // Also called after the page is rewritten: an off-screen frame gets no resize observations.
+  reportHeight = sendHeight;
+}
+
+/** The one-line embed for the current view: our embed.js creates and sizes the iframe. */
+function embedSnippet() {
+  const base = new URL('.', location.href).href;
+  const attrs = [`data-lang="${strings.lang}"`];
+  for (const [k, v] of new URLSearchParams(explainer.query(false))) {
+    attrs.push(`data-${k.replace('_', '-')}="${encodeURIComponent(v)}"`);
+  }
+  return `<div data-pledge-explainer ${attrs.join(' ')}></div><script src="${base}embed.js" async></script>`;
+}
+
 // ---------------------------------------------------------------- start
+
+/** The single-file build carries the wasm inline (base64); the site fetches pkg/…_bg.wasm. */
+function wasmSource() {
+  const inline = globalThis.PLEDGE_EXPLAINER_WASM;
+  if (typeof inline !== 'string') return undefined;
+  return { module_or_path: Uint8Array.from(atob(inline), (c) => c.charCodeAt(0)) };
+}
 
 async function main() {
   const params = new URLSearchParams(location.search);
+  startFrameMessaging(params);
   try {
-    await init();
+    await init(wasmSource());
   } catch (err) {
     console.error(err);
     document.documentElement.classList.remove('relabel');
@@ -366,8 +434,8 @@ async function main() {
   if (!locale.explicit) explainer.set_locale(locale.tag);
 
   measureCharts();
-  applyLanguage();
   document.documentElement.classList.remove('relabel');
+  applyLanguage();
   notify(applied.notices);
 
   for (const b of $$('#presets button, #share button, #download-csv')) b.disabled = false;
@@ -379,7 +447,8 @@ async function main() {
     });
   }
   $('#copy-link').addEventListener('click', () => { guard(writeUrl); copyText(location.href, strings.copied); });
-  $('#copy-embed').hidden = true; // offered once the embed script ships
+  $('#copy-embed').hidden = false;
+  $('#copy-embed').addEventListener('click', () => guard(() => copyText(embedSnippet(), strings.embed_copied)));
   $('#download-csv').addEventListener('click', () => guard(() => {
     // A byte-order mark so spreadsheet programs read the file as UTF-8.
     save(new Blob(['\ufeff', explainer.csv()], { type: 'text/csv;charset=utf-8' }), `figures-${strings.lang}.csv`);

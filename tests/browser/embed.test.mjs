@@ -1,0 +1,161 @@
+// Embedding in news pages on another origin: NPR's pym.js parent and our embed.js size the
+// iframe to the explainer's height at every width and after a language switch; two embeds do
+// not interfere; the explainer runs under the strict CSP and requests nothing elsewhere.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../scripts/serve.mjs';
+import { launch, serveDist, waitReady } from './helpers.mjs';
+
+let browser, explainer, host, hostUrl, explainerUrl;
+before(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pledge-host-'));
+  cpSync(new URL('./fixtures', import.meta.url).pathname, dir, { recursive: true });
+  cpSync(new URL('../../node_modules/pym.js/dist/pym.v1.min.js', import.meta.url).pathname, join(dir, 'pym.v1.min.js'));
+  explainer = await serveDist();
+  explainerUrl = explainer.url;
+  host = await startServer({ root: dir, csp: false });
+  // A different site, not only a different port: localhost against 127.0.0.1.
+  hostUrl = host.url.replace('127.0.0.1', 'localhost');
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  explainer?.server.close();
+  host?.server.close();
+});
+
+/** Waits until the iframe's height equals its document's height, and returns both. */
+async function settledHeights(page, selector) {
+  const frameEl = page.locator(selector);
+  const frame = await (await frameEl.elementHandle()).contentFrame();
+  await waitReady(frame);
+  let last = null;
+  for (let i = 0; i < 50; i++) {
+    const inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
+    const outer = await frameEl.evaluate((f) => f.getBoundingClientRect().height);
+    const scrolls = await frame.evaluate(() => document.documentElement.scrollHeight > document.documentElement.clientHeight);
+    last = { inner, outer, scrolls };
+    if (Math.abs(inner - outer) <= 1 && !scrolls) return last;
+    await page.waitForTimeout(100);
+  }
+  return last;
+}
+
+for (const width of [1000, 375]) {
+  test(`pym.js parent: the iframe is exactly as high as the explainer at ${width} px, and after a language switch`, async () => {
+    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    await page.goto(`${hostUrl}pym-host.html?explainer=${encodeURIComponent(`${explainerUrl}?lang=en`)}`);
+    let h = await settledHeights(page, '#explainer-embed iframe');
+    assert.ok(Math.abs(h.inner - h.outer) <= 1 && !h.scrolls, JSON.stringify(h));
+    const enHeight = h.outer;
+    const frame = await (await page.locator('#explainer-embed iframe').elementHandle()).contentFrame();
+    assert.match(frame.url(), /initialWidth=\d+&childId=explainer-embed/);
+    await frame.locator('#langs a[data-lang="ar"]').click();
+    await frame.waitForFunction(() => document.documentElement.dir === 'rtl');
+    h = await settledHeights(page, '#explainer-embed iframe');
+    assert.ok(Math.abs(h.inner - h.outer) <= 1 && !h.scrolls, JSON.stringify(h));
+    assert.notEqual(h.outer, enHeight, 'the Arabic page has another height, and the iframe followed it');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('embed.js: two embeds on one page size themselves independently, with the host page language as default', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${hostUrl}embed-host.html?explainer=${encodeURIComponent(explainerUrl)}`);
+  const first = await settledHeights(page, '#first iframe');
+  const second = await settledHeights(page, '#second iframe');
+  for (const h of [first, second]) assert.ok(Math.abs(h.inner - h.outer) <= 1 && !h.scrolls, JSON.stringify(h));
+  const [f1, f2] = await Promise.all(['#first iframe', '#second iframe'].map(async (s) => (await page.locator(s).elementHandle()).contentFrame()));
+  assert.equal(await f1.evaluate(() => document.documentElement.lang), 'ar');
+  assert.equal(await f2.evaluate(() => document.documentElement.lang), 'fr', 'the host page is in French');
+  assert.equal(await f2.locator('#range-eurusd').inputValue(), '1.1');
+  assert.equal(await page.locator('#first iframe').getAttribute('title'), 'Explainer in Arabic');
+  // Resizing the host: both follow.
+  await page.setViewportSize({ width: 375, height: 900 });
+  const narrow1 = await settledHeights(page, '#first iframe');
+  const narrow2 = await settledHeights(page, '#second iframe');
+  for (const h of [narrow1, narrow2]) assert.ok(Math.abs(h.inner - h.outer) <= 1 && !h.scrolls, JSON.stringify(h));
+  assert.ok(narrow1.outer > first.outer, 'taller when narrower');
+  await context.close();
+});
+
+test('a forged height message from the host page itself is ignored by embed.js', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${hostUrl}embed-host.html?explainer=${encodeURIComponent(explainerUrl)}`);
+  const h = await settledHeights(page, '#first iframe');
+  await page.evaluate(() => window.postMessage('pymxPYMxpledge-explainer-1xPYMxheightxPYMx5', '*'));
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('#first iframe').evaluate((f) => f.getBoundingClientRect().height), h.outer);
+  await context.close();
+});
+
+test('under the strict CSP: no violation, ready, and every request stays on the explainer\'s origin', async () => {
+  const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  const response = await page.goto(`${explainerUrl}?lang=ar`);
+  assert.match(response.headers()['content-security-policy'], /script-src 'self' 'wasm-unsafe-eval'/);
+  await waitReady(page);
+  // Exercise everything: sliders, language, presets, a chart download.
+  await page.locator('#range-eurusd').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.locator('[data-preset="article"]').click();
+  await page.locator('#langs a[data-lang="fr"]').click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart="pledges"] button[data-format="png"]').click()]);
+  assert.ok(await download.path());
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  const origin = new URL(explainerUrl).origin;
+  const foreign = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(foreign, []);
+  await context.close();
+});
+
+test('dist/ works from a subfolder of a static host', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pledge-sub-'));
+  cpSync(new URL('../../dist', import.meta.url).pathname, join(dir, 'news', 'explainer'), { recursive: true });
+  const sub = await startServer({ root: dir });
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${sub.url}news/explainer/?lang=en`);
+  await waitReady(page);
+  assert.equal(await page.locator('[data-figure="announced_usd_bn"]').first().textContent(), '$112.5bn');
+  assert.deepEqual(errors, []);
+  await page.close();
+  sub.server.close();
+});
+
+test('dist/explainer.html opened from disk becomes ready and fetches nothing', async () => {
+  const file = new URL('../../dist/explainer.html', import.meta.url).href;
+  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const page = await context.newPage();
+  const requests = [];
+  const errors = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.goto(`${file}?lang=ar&eurusd=1.05`);
+  await waitReady(page);
+  assert.equal(await page.locator('[data-figure="announced_usd_bn"]').first().textContent(), '١١٤٫٥ مليار دولار');
+  await page.locator('#range-pop_fr').focus();
+  await page.keyboard.press('ArrowLeft');
+  assert.equal(await page.locator('[data-chart] svg').count(), 4);
+  const network = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'));
+  assert.deepEqual(network, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
