@@ -4,7 +4,7 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMEDRIVER
 
-.PHONY: serve build test test-rust test-wasm test-browser test-long bench setup-build setup-test
+.PHONY: serve build test test-long bench setup-build setup-test
 
 ## Build, then serve the explainer on http://127.0.0.1:8000
 serve: build
@@ -30,3 +30,9 @@ setup-build:
 
 setup-test:
 	scripts/setup.sh test
+
+## Speed and size against a hand-made Chart.js page, plus the core's native micro-benchmark
+bench: setup-test
+	scripts/build.sh
+	cargo bench --bench core
+	node scripts/bench.mjs

@@ -23,7 +23,7 @@ const TYPES = {
 };
 
 /** Serves `root` on 127.0.0.1:`port` (0 = any free port). Resolves to { server, url, requests }. */
-export function startServer({ root, port = 0, csp = true, log = false } = {}) {
+export function startServer({ root, port = 0, csp = true, log = false, isolate = false } = {}) {
   const base = resolve(root);
   const requests = [];
   const server = createServer(async (req, res) => {
@@ -43,6 +43,11 @@ export function startServer({ root, port = 0, csp = true, log = false } = {}) {
         'x-content-type-options': 'nosniff',
       };
       if (csp) headers['content-security-policy'] = CSP;
+      if (isolate) {
+        // Cross-origin isolation: performance.now() at 5 µs instead of 100 µs (benchmarks).
+        headers['cross-origin-opener-policy'] = 'same-origin';
+        headers['cross-origin-embedder-policy'] = 'require-corp';
+      }
       res.writeHead(200, headers).end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');

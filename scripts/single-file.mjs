@@ -12,7 +12,7 @@ const glue = read('pkg/pledge_explainer.js')
   .replace(/^export \{[^}]*\};?\s*$/m, '')
   .replace(/^export (class|function|async function|const|let) /gm, '$1 ');
 const app = read('app.js').replace(
-  /^import init, \{ Explainer \} from '\.\/pkg\/pledge_explainer\.js';$/m,
+  /^import init, \{[^}]*\} from '\.\/pkg\/pledge_explainer\.js';$/m,
   'const init = __wbg_init;',
 );
 if (app.includes("from './pkg/")) throw new Error('app.js import line not found: update single-file.mjs');

@@ -236,6 +236,12 @@ impl Explainer {
     }
 }
 
+/// Bytes of wasm linear memory, for the benchmark's flat-memory check.
+#[wasm_bindgen]
+pub fn wasm_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}
+
 /// For tests: the languages the explainer speaks.
 #[wasm_bindgen]
 pub fn languages() -> Vec<String> {

@@ -1,6 +1,6 @@
 // The explainer page: wires the wasm core to the DOM. Every figure, word and number format
 // comes from the core; this file reads inputs, writes text and keeps the URL in step.
-import init, { Explainer } from './pkg/pledge_explainer.js';
+import init, { Explainer, wasm_memory_bytes } from './pkg/pledge_explainer.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
@@ -459,6 +459,8 @@ async function main() {
   }).observe($('#charts'));
 
   $('#explainer').setAttribute('aria-busy', 'false');
+  // A small public hook for benchmarks and newsroom debugging.
+  globalThis.pledgeExplainer = { memoryBytes: wasm_memory_bytes };
   performance.mark('explainer:ready');
 }
 

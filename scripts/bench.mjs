@@ -1,0 +1,160 @@
+// `make bench`: the explainer against a hand-made Chart.js page (bench/chartjs/) in the same
+// run, in headless Chromium on loopback. Prints a table and writes target/bench.json.
+// Machines here are noisy: the ratios within one run are the figures that count.
+import { chromium } from 'playwright-core';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { startServer } from './serve.mjs';
+import { CHROMIUM_ARGS } from '../tests/browser/helpers.mjs';
+
+const COLD_LOADS = Number(process.env.BENCH_LOADS || 7);
+const MOVES = Number(process.env.BENCH_MOVES || 200);
+const SOAK = Number(process.env.BENCH_SOAK || 10000);
+const root = new URL('..', import.meta.url).pathname;
+
+const refDir = mkdtempSync(join(tmpdir(), 'pledge-bench-'));
+cpSync(join(root, 'bench/chartjs'), refDir, { recursive: true });
+cpSync(join(root, 'node_modules/chart.js/dist/chart.umd.min.js'), join(refDir, 'chart.umd.min.js'));
+
+const ours = await startServer({ root: join(root, 'dist'), isolate: true });
+const reference = await startServer({ root: refDir, csp: false, isolate: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
+});
+
+const PAGES = {
+  ours: { url: `${ours.url}?lang=en`, slider: (p) => `#range-${p}` },
+  chartjs: { url: `${reference.url}`, slider: (p) => `#r-${p}` },
+};
+const SLIDERS = ['eurusd', 'pop_fr', 'pop_us', 'uae'];
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
+const round = (x, d = 3) => Math.round(x * 10 ** d) / 10 ** d;
+
+async function bytes(url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const files = [];
+  page.on('response', async (r) => {
+    try {
+      const body = await r.body();
+      files.push({ url: r.url().replace(/^http:\/\/[^/]+/, ''), raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+    } catch { /* redirects have no body */ }
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('explainer:ready').length > 0);
+  await page.waitForTimeout(300);
+  await context.close();
+  files.sort((a, b) => b.gzip - a.gzip);
+  return { files, raw: files.reduce((a, f) => a + f.raw, 0), gzip: files.reduce((a, f) => a + f.gzip, 0) };
+}
+
+async function ready(url) {
+  const times = [];
+  for (let i = 0; i < COLD_LOADS; i++) {
+    const context = await browser.newContext(); // a cold cache every time
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('explainer:ready').length > 0);
+    times.push(await page.evaluate(() => performance.getEntriesByName('explainer:ready')[0].startTime));
+    await context.close();
+  }
+  return { median: round(median(times), 1), min: round(Math.min(...times), 1), max: round(Math.max(...times), 1), runs: times.map((t) => round(t, 1)) };
+}
+
+async function interaction(url, sliderSel) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('explainer:ready').length > 0);
+  const perSlider = {};
+  for (const p of SLIDERS) {
+    perSlider[p] = await page.evaluate(async ({ sel, n }) => {
+      const r = document.querySelector(sel);
+      const min = Number(r.min), max = Number(r.max);
+      const sync = [], frame = [];
+      for (let i = 0; i < n; i++) {
+        r.value = String(min + ((i * 37) % n) * (max - min) / n);
+        const t0 = performance.now();
+        r.dispatchEvent(new Event('input', { bubbles: true }));
+        const t1 = performance.now();
+        // The next painted frame: after rAF, once the frame is produced.
+        await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+        sync.push(t1 - t0);
+        frame.push(performance.now() - t0);
+      }
+      return { sync, frame };
+    }, { sel: sliderSel(p), n: MOVES });
+  }
+  const sync = Object.values(perSlider).flatMap((s) => s.sync);
+  const frame = Object.values(perSlider).flatMap((s) => s.frame);
+
+  // Memory over a soak of synchronous moves, after full garbage collections.
+  const memory = await page.evaluate(async ({ sels, n }) => {
+    const measure = () => {
+      gc();
+      return { jsHeap: performance.memory.usedJSHeapSize, wasm: globalThis.pledgeExplainer ? globalThis.pledgeExplainer.memoryBytes() : null };
+    };
+    const before = measure();
+    const ranges = sels.map((s) => document.querySelector(s));
+    for (let i = 0; i < n; i++) {
+      const r = ranges[i % ranges.length];
+      r.value = String(Number(r.min) + ((i * 7919) % 1000) * (Number(r.max) - Number(r.min)) / 1000);
+      r.dispatchEvent(new Event('input', { bubbles: true }));
+      if (i % 500 === 499) await new Promise((done) => setTimeout(done, 0));
+    }
+    await new Promise((done) => setTimeout(done, 100));
+    return { before, after: measure() };
+  }, { sels: SLIDERS.map(sliderSel), n: SOAK });
+  await context.close();
+  return {
+    sync_ms: { median: round(median(sync)), p95: round(pct(sync, 0.95)), max: round(Math.max(...sync)) },
+    frame_ms: { median: round(median(frame), 2), p95: round(pct(frame, 0.95), 2) },
+    per_slider_sync_median_ms: Object.fromEntries(Object.entries(perSlider).map(([k, v]) => [k, round(median(v.sync))])),
+    moves: sync.length,
+    memory,
+  };
+}
+
+const results = {};
+for (const [name, page] of Object.entries(PAGES)) {
+  console.error(`measuring ${name}…`);
+  results[name] = { bytes: await bytes(page.url), ready_ms: await ready(page.url), ...(await interaction(page.url, page.slider)) };
+}
+await browser.close();
+ours.server.close();
+reference.server.close();
+
+const o = results.ours, c = results.chartjs;
+const ratios = {
+  bytes_gzip: round(o.bytes.gzip / c.bytes.gzip, 2),
+  ready: round(o.ready_ms.median / c.ready_ms.median, 2),
+  slider_sync: round(o.sync_ms.median / c.sync_ms.median, 3),
+  slider_p95: round(o.sync_ms.p95 / c.sync_ms.p95, 3),
+  frame: round(o.frame_ms.median / c.frame_ms.median, 2),
+};
+const budget = { bytes_gzip: 0.6, ready: 0.5, slider_sync: 0.1 };
+const report = { date: new Date().toISOString(), chromium: browser.version?.(), cold_loads: COLD_LOADS, moves_per_slider: MOVES, soak_moves: SOAK, results, ratios, budget };
+mkdirSync(join(root, 'target'), { recursive: true });
+writeFileSync(join(root, 'target/bench.json'), JSON.stringify(report, null, 2));
+
+const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
+const memo = (m) => `JS ${kb(m.before.jsHeap)} → ${kb(m.after.jsHeap)}` + (m.before.wasm != null ? `, wasm ${kb(m.before.wasm)} → ${kb(m.after.wasm)}` : '');
+const rows = [
+  ['', 'ours', 'Chart.js', 'ours / Chart.js', 'budget'],
+  ['bytes loaded, gzip -9', kb(o.bytes.gzip), kb(c.bytes.gzip), ratios.bytes_gzip, '≤ 0.6'],
+  ['bytes loaded, raw', kb(o.bytes.raw), kb(c.bytes.raw), round(o.bytes.raw / c.bytes.raw, 2), ''],
+  [`ready, median of ${COLD_LOADS} cold loads (ms)`, `${o.ready_ms.median} (${o.ready_ms.min}–${o.ready_ms.max})`, `${c.ready_ms.median} (${c.ready_ms.min}–${c.ready_ms.max})`, ratios.ready, '≤ 0.5'],
+  [`slider input, sync work median (ms, ${o.moves} moves)`, o.sync_ms.median, c.sync_ms.median, ratios.slider_sync, '≤ 0.1'],
+  ['slider input, sync work p95 (ms)', o.sync_ms.p95, c.sync_ms.p95, ratios.slider_p95, '< 2 ms'],
+  ['input to next painted frame, median (ms)', o.frame_ms.median, c.frame_ms.median, ratios.frame, ''],
+  [`memory before → after ${SOAK} moves`, memo(o.memory), memo(c.memory), '', 'flat'],
+];
+console.log(rows.map((r) => `| ${r.join(' | ')} |`).join('\n').replace(/\n/, '\n|---|---|---|---|---|\n'));
+console.log('\nfiles (ours):');
+for (const f of o.bytes.files) console.log(`  ${f.url.padEnd(40)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(8)} gzip`);
+console.log('\nwritten: target/bench.json');
