@@ -36,9 +36,9 @@ pub fn prose(report: &Report) -> String {
 }
 
 /// The figures table, named by the heading the page puts above it.
-pub fn figures_table(report: &Report, dataset: &Dataset, locale: Locale) -> String {
+pub fn figures_table(report: &Report) -> String {
     let mut out = String::from("<table class=\"figures-table\" aria-labelledby=\"figures-heading\">\n<tbody>\n");
-    for row in report.rows(dataset, locale) {
+    for row in report.rows() {
         out.push_str(&format!(
             "<tr><th scope=\"row\">{}</th><td data-figure=\"{}\">{}</td></tr>\n",
             escape(&row.label),
@@ -52,7 +52,8 @@ pub fn figures_table(report: &Report, dataset: &Dataset, locale: Locale) -> Stri
 
 /// The claim, its verdict, the values that would make it exact, and the method notes.
 /// Live values sit in `data-figure` cells and `#verdict`, which the page updates in place.
-pub fn claim_section(dataset: &Dataset, report: &Report, locale: Locale) -> String {
+pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
+    let locale = report.locale;
     let s = locale.strings();
     let lang = locale.lang;
     let mut out = String::new();
@@ -66,10 +67,10 @@ pub fn claim_section(dataset: &Dataset, report: &Report, locale: Locale) -> Stri
     let verdict = report.verdict.map(|v| format!("{v:?}").to_lowercase()).unwrap_or_default();
     out.push_str(&format!(
         "<p class=\"verdict\" id=\"verdict\" data-verdict=\"{verdict}\">{}</p>\n",
-        escape(&crate::report::verdict_badge(dataset, report, locale))
+        escape(&report.badge)
     ));
     out.push_str("<dl class=\"claim-figures\">\n");
-    for row in report.rows(dataset, locale) {
+    for row in report.rows() {
         if matches!(row.key, "per_person_ratio" | "parity_eurusd" | "parity_pop_fr_m") {
             out.push_str(&format!(
                 "<div><dt>{}</dt><dd data-figure=\"{}\">{}</dd></div>\n",
@@ -80,7 +81,7 @@ pub fn claim_section(dataset: &Dataset, report: &Report, locale: Locale) -> Stri
         }
     }
     out.push_str("</dl>\n<ul class=\"method\">\n");
-    for note in crate::report::method_notes(dataset, report, locale) {
+    for note in crate::report::method_notes(report) {
         out.push_str(&format!("<li>{}</li>\n", escape(&note)));
     }
     out.push_str("</ul>\n");

@@ -39,15 +39,42 @@ pub struct Report {
     pub display: Vec<(&'static str, String)>,
     /// The live prose, one sentence per entry, in reading order.
     pub sentences: Vec<(&'static str, String)>,
+    /// The verdict in a few words, for the badge beside the claim.
+    pub badge: String,
+    #[serde(skip)]
+    pub locale: Locale,
+    /// Every template value, formatted once (see [`Context`]).
+    #[serde(skip)]
+    values: Vec<(&'static str, String)>,
 }
 
 impl Report {
+    /// Computes and formats everything once; every other view (table rows, sliders, method
+    /// notes) reads from here rather than formatting again.
     pub fn new(dataset: &Dataset, assumptions: &Assumptions, locale: Locale) -> Report {
         let figures = compute(dataset, assumptions);
-        let ctx = Context::new(dataset, &figures, locale);
-        let display = ctx.display();
-        let sentences = ctx.sentences();
-        Report { lang: locale.lang, verdict: verdict(figures.per_person_ratio), figures, display, sentences }
+        let (display, sentences, badge, values) = {
+            let ctx = Context::new(dataset, &figures, locale);
+            let s = locale.strings();
+            let badge = match verdict(figures.per_person_ratio) {
+                Some(Verdict::Holds) => s.verdict_badge_holds.to_string(),
+                Some(Verdict::More) => ctx.fill(s.verdict_badge_more),
+                Some(Verdict::Less) => ctx.fill(s.verdict_badge_less),
+                None => String::new(),
+            };
+            (ctx.display(), ctx.sentences(), badge, ctx.values)
+        };
+        Report { lang: locale.lang, verdict: verdict(figures.per_person_ratio), figures, display, sentences, badge, locale, values }
+    }
+
+    /// Fills a template with this report's values.
+    pub fn fill(&self, template: &str) -> String {
+        let pairs: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(template, &pairs)
+    }
+
+    pub fn value(&self, key: &str) -> Option<&str> {
+        self.values.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
     }
 
     pub fn display(&self, key: &str) -> Option<&str> {
@@ -199,10 +226,6 @@ impl<'a> Context<'a> {
         out.into_iter().map(|(k, t)| (k, capitalize_first(self.fill(t)))).collect()
     }
 
-    pub fn display_value(&self, key: &str) -> Option<String> {
-        self.display().into_iter().find(|(k, _)| *k == key).map(|(_, v)| v)
-    }
-
     fn display(&self) -> Vec<(&'static str, String)> {
         let l = self.locale;
         let f = self.figures;
@@ -264,18 +287,6 @@ pub fn summary_json(dataset: &Dataset, report: &Report) -> String {
     serde_json::to_string_pretty(&summary).unwrap_or_default()
 }
 
-/// The verdict in a few words, for the badge beside the claim.
-pub fn verdict_badge(dataset: &Dataset, report: &Report, locale: Locale) -> String {
-    let ctx = Context::new(dataset, &report.figures, locale);
-    let s = locale.strings();
-    match report.verdict {
-        Some(Verdict::Holds) => s.verdict_badge_holds.to_string(),
-        Some(Verdict::More) => ctx.fill(s.verdict_badge_more),
-        Some(Verdict::Less) => ctx.fill(s.verdict_badge_less),
-        None => String::new(),
-    }
-}
-
 /// One slider as the page draws it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Control {
@@ -294,10 +305,10 @@ pub struct Control {
 
 /// The sliders for this dataset: the rate (when the currencies differ), both populations,
 /// and the ranged pledge (when there is one).
-pub fn controls(dataset: &Dataset, assumptions: &Assumptions, locale: Locale) -> Vec<Control> {
+pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
     use crate::model::Knob;
-    let figures = compute(dataset, assumptions);
-    let ctx = Context::new(dataset, &figures, locale);
+    let figures = &report.figures;
+    let locale = report.locale;
     let s = locale.strings();
     let mut out = Vec::new();
     for (knob, template, parity, display_key) in [
@@ -321,12 +332,12 @@ pub fn controls(dataset: &Dataset, assumptions: &Assumptions, locale: Locale) ->
         };
         out.push(Control {
             param: knob.param(),
-            label: ctx.fill(template),
+            label: report.fill(template),
             min: range.min,
             max: range.max,
             step: range.step,
             value,
-            display: ctx.display_value(display_key).unwrap_or_default(),
+            display: report.display(display_key).unwrap_or_default().to_string(),
             parity,
             parity_display: parity.map(show),
         });
@@ -344,9 +355,9 @@ pub struct Row {
 
 impl Report {
     /// The figures table, in reading order; the same rows for the page and the static fallback.
-    pub fn rows(&self, dataset: &Dataset, locale: Locale) -> Vec<Row> {
-        let ctx = Context::new(dataset, &self.figures, locale);
-        let s = locale.strings();
+    pub fn rows(&self) -> Vec<Row> {
+        let ctx = self;
+        let s = self.locale.strings();
         let who = |key: &str| ctx.value(key).unwrap_or_default().to_string();
         let mut rows: Vec<(&'static str, String)> = vec![
             ("announced_eur_bn", ctx.fill(s.fig_announced)),
@@ -377,9 +388,9 @@ impl Report {
 
 /// The method notes: where the article's own figures are loose, stated plainly. Only the notes
 /// whose figures the dataset has.
-pub fn method_notes(dataset: &Dataset, report: &Report, locale: Locale) -> Vec<String> {
-    let ctx = Context::new(dataset, &report.figures, locale);
-    let s = locale.strings();
+pub fn method_notes(report: &Report) -> Vec<String> {
+    let ctx = report;
+    let s = report.locale.strings();
     let mut out = Vec::new();
     let needs = |keys: &[&str]| keys.iter().all(|k| ctx.value(k).is_some());
     if needs(&["reported_itemised", "ranged", "ranged_low"]) {
@@ -479,8 +490,8 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
 /// The figures table as CSV (RFC 4180), with the raw number beside the formatted one. A cell
 /// that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR) is prefixed with
 /// an apostrophe, so a hostile label stays text.
-pub fn csv(dataset: &Dataset, report: &Report, locale: Locale) -> String {
-    let s = locale.strings();
+pub fn csv(report: &Report) -> String {
+    let s = report.locale.strings();
     let raw = serde_json::to_value(&report.figures).unwrap_or_default();
     let mut out = String::new();
     let mut line = |cells: &[&str]| {
@@ -489,7 +500,7 @@ pub fn csv(dataset: &Dataset, report: &Report, locale: Locale) -> String {
         out.push_str("\r\n");
     };
     line(&["key", s.csv_figure, s.csv_value, s.csv_shown]);
-    for row in report.rows(dataset, locale) {
+    for row in report.rows() {
         let value = match raw.get(row.key) {
             Some(serde_json::Value::Number(n)) => n.to_string(),
             Some(serde_json::Value::Object(m)) => {

@@ -139,15 +139,64 @@ impl Explainer {
             display: report.display.iter().map(|(k, v)| (*k, v.as_str())).collect(),
             sentences: report.sentences.iter().map(|(k, v)| (*k, v.as_str())).collect(),
             order: report.sentences.iter().map(|(k, _)| *k).collect(),
-            rows: report.rows(&self.dataset, self.locale),
-            badge: crate::report::verdict_badge(&self.dataset, &report, self.locale),
+            rows: report.rows(),
+            badge: report.badge.clone(),
         })
+    }
+
+    /// The hot path, once per animation frame while a slider moves: only what changes with the
+    /// assumptions, as JSON text for `JSON.parse` (measured: five times cheaper than building
+    /// the same object through serde-wasm-bindgen, property by property).
+    /// `{ display: {key: text}, sentences: {key: text}, order: [key], verdict, badge,
+    /// controls: [{ param, min, max, value, display, parity, parity_display }] }`.
+    pub fn live(&self) -> String {
+        let report = Report::new(&self.dataset, &self.assumptions, self.locale);
+        #[derive(Serialize)]
+        struct Knob<'a> {
+            param: &'a str,
+            min: f64,
+            max: f64,
+            value: f64,
+            display: &'a str,
+            parity: Option<f64>,
+            parity_display: Option<&'a str>,
+        }
+        #[derive(Serialize)]
+        struct Live<'a> {
+            display: BTreeMap<&'a str, &'a str>,
+            sentences: BTreeMap<&'a str, &'a str>,
+            order: Vec<&'a str>,
+            verdict: Option<crate::report::Verdict>,
+            badge: String,
+            controls: Vec<Knob<'a>>,
+        }
+        let controls = crate::report::controls(&self.dataset, &report);
+        let live = Live {
+            display: report.display.iter().map(|(k, v)| (*k, v.as_str())).collect(),
+            sentences: report.sentences.iter().map(|(k, v)| (*k, v.as_str())).collect(),
+            order: report.sentences.iter().map(|(k, _)| *k).collect(),
+            verdict: report.verdict,
+            badge: report.badge.clone(),
+            controls: controls
+                .iter()
+                .map(|c| Knob {
+                    param: c.param,
+                    min: c.min,
+                    max: c.max,
+                    value: c.value,
+                    display: &c.display,
+                    parity: c.parity,
+                    parity_display: c.parity_display.as_deref(),
+                })
+                .collect(),
+        };
+        serde_json::to_string(&live).unwrap_or_default()
     }
 
     /// The sliders: for each knob `{ param, label, min, max, step, value, parity }`, labels
     /// filled in for this dataset and language.
     pub fn controls(&self) -> JsValue {
-        to_js(&crate::report::controls(&self.dataset, &self.assumptions, self.locale))
+        to_js(&crate::report::controls(&self.dataset, &Report::new(&self.dataset, &self.assumptions, self.locale)))
     }
 
     /// One chart for the page at `width` CSS pixels: `{ name, title, desc, svg, inputs }`, or
@@ -203,7 +252,7 @@ impl Explainer {
             sources: String,
         }
         to_js(&Sections {
-            claim: crate::html::claim_section(&self.dataset, &report, self.locale),
+            claim: crate::html::claim_section(&self.dataset, &report),
             sources: crate::html::sources_section(&self.dataset, self.locale),
         })
     }
@@ -211,7 +260,7 @@ impl Explainer {
     /// The figures table as CSV, for download.
     pub fn csv(&self) -> String {
         let report = Report::new(&self.dataset, &self.assumptions, self.locale);
-        crate::report::csv(&self.dataset, &report, self.locale)
+        crate::report::csv(&report)
     }
 
     /// A chart as a standalone SVG file (white background, `<title>`, `<desc>`), for download.

@@ -77,7 +77,9 @@ function applyLanguage() {
   const sections = explainer.sections();
   $('#claim-body').innerHTML = sections.claim;     // built and escaped by the core
   $('#sources-body').innerHTML = sections.sources; // built and escaped by the core
-  $('#figures').replaceChildren();
+  renderTable(explainer.report().rows);
+  figureNodes = $$('[data-figure]');
+  chartNames = explainer.chart_names();
   drawnFor.clear();
   buildControls();
   render();
@@ -125,7 +127,7 @@ function buildControls() {
     const track = el('div', { className: 'track' }, range, el('span', { className: 'parity-mark', 'aria-hidden': 'true' }));
     const parity = el('button', { type: 'button', className: 'parity', id: `parity-${c.param}` });
     parity.addEventListener('click', () => {
-      const control = explainer.controls().find((x) => x.param === c.param);
+      const control = lastView && lastView.controls.find((x) => x.param === c.param);
       if (control && control.parity != null) onInput(c.param, control.parity, null);
     });
     box.append(el('div', { className: 'control', dataset: { control: c.param } },
@@ -133,46 +135,75 @@ function buildControls() {
   }
 }
 
-function updateControls(source) {
-  for (const c of explainer.controls()) {
+function updateControls(controls, source) {
+  for (const c of controls) {
     const range = $(`#range-${c.param}`);
     if (!range) continue;
     const number = $(`#number-${c.param}`);
-    if (range !== source) range.value = c.value;
-    if (number !== source) number.value = round(c.value);
-    range.setAttribute('aria-valuetext', c.display);
+    if (range !== source && range.valueAsNumber !== c.value) range.value = c.value;
+    if (number !== source && number.valueAsNumber !== round(c.value)) number.value = round(c.value);
+    if (range.getAttribute('aria-valuetext') !== c.display) range.setAttribute('aria-valuetext', c.display);
     const mark = $('.parity-mark', range.parentNode);
     const parity = $(`#parity-${c.param}`);
-    if (c.parity == null) {
-      mark.hidden = true;
-      parity.hidden = true;
-    } else {
-      mark.hidden = false;
-      parity.hidden = false;
-      // CSSOM, not a style attribute: allowed by the strict CSP.
-      mark.style.setProperty('--t', String((c.parity - c.min) / (c.max - c.min)));
-      parity.textContent = `${strings.parity_mark}: ${c.parity_display}`;
+    const shown = c.parity != null;
+    mark.hidden = !shown;
+    parity.hidden = !shown;
+    if (!shown) continue;
+    const t = String((c.parity - c.min) / (c.max - c.min));
+    // CSSOM, not a style attribute: allowed by the strict CSP. Written only when it moved.
+    if (mark.dataset.t !== t) {
+      mark.dataset.t = t;
+      mark.style.setProperty('--t', t);
     }
+    const text = `${strings.parity_mark}: ${c.parity_display}`;
+    if (parity.textContent !== text) parity.textContent = text;
   }
 }
 
 const round = (v) => Math.round(v * 1e6) / 1e6;
 
+/**
+ * Slider input is coalesced: the event only records the value, and one render per animation
+ * frame applies everything that arrived since (a fast drag fires several events per frame).
+ * The figures, prose and charts still change on the frame the slider moves.
+ */
+const pending = new Map();
+let pendingSource = null;
+let frameRequested = false;
+
 function onInput(param, value, source) {
+  pending.set(param, value);
+  pendingSource = source;
+  if (!frameRequested) {
+    frameRequested = true;
+    requestAnimationFrame(flushInput);
+  }
+}
+
+function flushInput() {
+  frameRequested = false;
+  const t0 = performance.now();
   guard(() => {
-    try {
-      explainer.set(param, value);
-      notify([]);
-    } catch (err) {
-      // A typed value out of range: say so, keep the previous one.
-      notify([`${$(`#label-${param}`).textContent}: ${err.message}`]);
-      source = null;
+    const messages = [];
+    let source = pendingSource;
+    for (const [param, value] of pending) {
+      try {
+        explainer.set(param, value);
+      } catch (err) {
+        // A typed value out of range: say so, keep the previous one.
+        messages.push(`${$(`#label-${param}`).textContent}: ${err.message}`);
+        source = null;
+      }
     }
+    pending.clear();
+    notify(messages);
     render(source);
     scheduleUrlWrite();
     scheduleAnnounce();
   });
+  lastFrameMs = performance.now() - t0;
 }
+let lastFrameMs = 0;
 
 function applyPreset(name) {
   guard(() => {
@@ -187,8 +218,11 @@ function applyPreset(name) {
 
 // ---------------------------------------------------------------- rendering
 
+/** The live figures: `data-figure` cells, collected once per language (the DOM is rebuilt then). */
+let figureNodes = [];
+
 function render(source) {
-  const view = explainer.report();
+  const view = JSON.parse(explainer.live());
   const prose = $('#prose');
   if (prose.childElementCount !== view.order.length || !view.order.every((k, i) => prose.children[i].dataset.sentence === k)) {
     prose.replaceChildren();
@@ -201,30 +235,27 @@ function render(source) {
     const text = view.sentences[span.dataset.sentence];
     if (span.textContent !== text) span.textContent = text;
   }
-  renderTable(view.rows);
-  for (const node of $$('[data-figure]')) {
+  for (const node of figureNodes) {
     const text = view.display[node.dataset.figure];
     if (text !== undefined && node.textContent !== text) node.textContent = text;
   }
   const verdict = $('#verdict');
-  if (verdict) {
+  if (verdict && verdict.textContent !== view.badge) {
     verdict.textContent = view.badge;
     verdict.dataset.verdict = view.verdict || '';
   }
-  updateControls(source);
+  updateControls(view.controls, source);
   renderCharts();
   lastView = view;
 }
 let lastView = null;
 
 function renderTable(rows) {
-  const box = $('#figures');
-  if ($('table', box)?.rows.length === rows.length) return;
   const body = el('tbody');
   for (const r of rows) {
     body.append(el('tr', {}, el('th', { scope: 'row' }, r.label), el('td', { dataset: { figure: r.key } })));
   }
-  box.replaceChildren(el('table', { className: 'figures-table', 'aria-labelledby': 'figures-heading' }, body));
+  $('#figures').replaceChildren(el('table', { className: 'figures-table', 'aria-labelledby': 'figures-heading' }, body));
 }
 
 /** What each chart was last drawn for: redraw only when its inputs, the language or the width changed. */
@@ -232,7 +263,7 @@ const drawnFor = new Map();
 let chartWidth = 0;
 
 function renderCharts() {
-  for (const name of explainer.chart_names()) {
+  for (const name of chartNames) {
     const key = `${chartWidth}|${explainer.chart_key(name)}`;
     if (drawnFor.get(name) === key) continue;
     const chart = explainer.chart(name, chartWidth);
@@ -248,6 +279,7 @@ function renderCharts() {
     drawnFor.set(name, key);
   }
 }
+let chartNames = [];
 
 function createFigure(name) {
   const fig = el('figure', { className: 'chart', dataset: { chart: name }, 'aria-labelledby': `${name}-heading`, 'aria-describedby': `${name}-summary` },
@@ -460,7 +492,7 @@ async function main() {
 
   $('#explainer').setAttribute('aria-busy', 'false');
   // A small public hook for benchmarks and newsroom debugging.
-  globalThis.pledgeExplainer = { memoryBytes: wasm_memory_bytes };
+  globalThis.pledgeExplainer = { memoryBytes: wasm_memory_bytes, lastFrameMs: () => lastFrameMs };
   performance.mark('explainer:ready');
 }
 

@@ -170,9 +170,9 @@ fn render(dataset: &Dataset, a: &Assumptions, locale: Locale, out: &std::path::P
     }
     let charts_html = html::chart_figures(dataset, &report.figures, locale, STATIC_WIDTH);
     std::fs::write(out.join("prose.html"), html::prose(&report))?;
-    std::fs::write(out.join("figures.html"), html::figures_table(&report, dataset, locale))?;
+    std::fs::write(out.join("figures.html"), html::figures_table(&report))?;
     std::fs::write(out.join("charts.html"), &charts_html)?;
-    std::fs::write(out.join("claim.html"), html::claim_section(dataset, &report, locale))?;
+    std::fs::write(out.join("claim.html"), html::claim_section(dataset, &report))?;
     std::fs::write(out.join("sources.html"), html::sources_section(dataset, locale))?;
     let fragment = format!(
         "<div class=\"pledge-explainer-static\" lang=\"{lang}\" dir=\"{dir}\">\n<h2 id=\"figures-heading\">{title}</h2>\n<p>{prose}</p>\n{charts_html}{table}</div>\n",
@@ -180,7 +180,7 @@ fn render(dataset: &Dataset, a: &Assumptions, locale: Locale, out: &std::path::P
         dir = locale.strings().dir,
         title = html::escape(dataset.title.get(locale.lang)),
         prose = html::prose(&report),
-        table = html::figures_table(&report, dataset, locale),
+        table = html::figures_table(&report),
     );
     std::fs::write(out.join("summary.html"), fragment)?;
     Ok(())

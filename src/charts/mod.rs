@@ -571,6 +571,8 @@ pub fn svg(chart: Chart, dataset: &Dataset, figures: &Figures, locale: Locale, w
         let _ = painted.and_then(|_| draw(chart, &root, dataset, figures, locale));
         let _ = root.present();
     }
+    // plotters writes every default out; dropping them makes the page's SVG parse faster.
+    let out = out.replace(" opacity=\"1\"", "");
     let id = chart.name();
     match mode {
         Mode::Inline => out.replacen("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" direction=\"ltr\" ", 1),

@@ -3,7 +3,7 @@
 // DOM node per label and without a CSP violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, openPage, waitReady } from './helpers.mjs';
+import { launch, serveDist, openPage, waitReady, nextFrame } from './helpers.mjs';
 
 let browser, server, url;
 before(async () => {
@@ -79,6 +79,7 @@ test('slider moves redraw only the charts they change, with no DOM text measurin
     times.push(Date.now() - t0);
   }
   for (let i = 0; i < 20; i++) await page.keyboard.press('ArrowRight'); // +0.01 $/€
+  await nextFrame(page);
   const after = await page.locator('[data-chart="per-person"] svg').innerHTML();
   assert.notEqual(after, before, 'per-person chart follows the rate');
   const result = await page.evaluate(() => ({
@@ -102,6 +103,7 @@ test('the UAE slider moves the marker on the pledges chart', async () => {
   await page.locator('#number-uae').fill('35');
   await page.locator('#number-uae').press('Enter');
   await page.locator('#number-uae').blur();
+  await nextFrame(page);
   const after = await page.locator('[data-chart="pledges"] svg').innerHTML();
   assert.notEqual(after, before);
   await context.close();

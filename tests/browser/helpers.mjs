@@ -34,4 +34,10 @@ export async function waitReady(page) {
   await page.waitForFunction(() => performance.getEntriesByName('explainer:ready').length > 0, null, { timeout: 15000 });
 }
 
-export const figure = (page, key) => page.locator(`[data-figure="${key}"]`).first().textContent();
+/** Input is applied once per animation frame: wait for two frames before reading the page. */
+export const nextFrame = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+
+export async function figure(page, key) {
+  await nextFrame(page);
+  return page.locator(`[data-figure="${key}"]`).first().textContent();
+}

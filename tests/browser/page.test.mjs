@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { launch, serveDist, openPage, waitReady, figure } from './helpers.mjs';
+import { launch, serveDist, openPage, waitReady, figure, nextFrame } from './helpers.mjs';
 
 const CLI = new URL('../../target/release/pledge-explainer', import.meta.url).pathname;
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -28,6 +28,7 @@ function cliDisplay(lang, flags) {
 }
 
 async function pageFigures(page) {
+  await nextFrame(page);
   return page.evaluate(() => Object.fromEntries(
     [...document.querySelectorAll('#figures [data-figure]')].map((n) => [n.dataset.figure, n.textContent])));
 }
@@ -36,6 +37,7 @@ async function typeValue(page, param, value) {
   const input = page.locator(`#number-${param}`);
   await input.fill(String(value));
   await input.press('Enter'); // Chromium commits a number input (a `change` event) on Enter
+  await nextFrame(page);
 }
 
 const SLIDERS = [
@@ -76,6 +78,7 @@ test('dragging the range input itself updates prose, table and charts on the sam
   await waitReady(page);
   const box = await page.locator('#range-eurusd').boundingBox();
   await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
+  await nextFrame(page);
   const after = await page.evaluate(() => ({
     value: document.querySelector('#range-eurusd').value,
     lede: document.querySelector('[data-sentence="lede"]').textContent,
@@ -182,6 +185,7 @@ test('the claim section: verdict, parity values, and the parity button puts the 
   assert.equal(await page.locator('#verdict').textContent(), 'Not quite: 12% more per person');
   assert.equal(await page.locator('.claim [data-figure="parity_eurusd"]').textContent(), '$0.9253');
   await page.locator('#parity-eurusd').click();
+  await nextFrame(page);
   assert.equal(await page.locator('#verdict').textContent(), 'The claim holds at these assumptions');
   assert.equal(await figure(page, 'per_person_ratio'), '1.00×');
   await context.close();

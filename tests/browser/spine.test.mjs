@@ -43,7 +43,7 @@ test('moving the exchange-rate slider changes the dollar figures', async () => {
 
 test('without wasm the static figures stay', async () => {
   const { page, context } = await openPage(browser, url, { javaScriptEnabled: false });
-  assert.equal(await figure(page, 'announced_usd_bn'), '$112.5bn');
+  assert.equal(await page.locator('[data-figure="announced_usd_bn"]').first().textContent(), '$112.5bn');
   assert.match(await page.locator('#prose').textContent(), /France's AI package of €109bn is \$112\.5bn/);
   assert.equal(await page.locator('[data-chart] svg').count(), 4, 'the static charts');
   assert.match(await page.locator('#pledges-summary').textContent(), /€63–83bn/);
