@@ -35,8 +35,8 @@ fn main() {
         time(&format!("figures + words (Report::new, {:?})", locale.lang), 20_000, |i| Report::new(&d, &at(i), locale).sentences.len());
     }
     for chart in Chart::ALL {
-        time(&format!("render {} to SVG (640 px, en)", chart.name()), 5_000, |i| {
-            charts::svg(chart, &d, &compute(&d, &at(i)), Locale::EN, 640, Mode::Inline).len()
+        time(&format!("figures + words + {} SVG (640 px, en)", chart.name()), 5_000, |i| {
+            charts::svg(chart, &d, &Report::new(&d, &at(i), Locale::EN), 640, Mode::Inline).len()
         });
     }
 }

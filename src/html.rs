@@ -4,7 +4,6 @@
 use crate::charts::{self, Chart, Mode};
 use crate::dataset::Dataset;
 use crate::format::Locale;
-use crate::model::Figures;
 use crate::report::Report;
 
 /// Escapes text for HTML element content and quoted attribute values.
@@ -133,25 +132,25 @@ pub fn sources_section(dataset: &Dataset, locale: Locale) -> String {
 
 /// A chart in the page: a `<figure>` named by its heading and described by its summary (the
 /// text alternative, with the chart's main figures), the plot kept left to right.
-pub fn chart_figure(chart: Chart, dataset: &Dataset, figures: &Figures, locale: Locale, width: u32) -> String {
+pub fn chart_figure(chart: Chart, dataset: &Dataset, report: &Report, width: u32) -> String {
     let id = chart.name();
-    let t = charts::text(chart, dataset, figures, locale);
+    let t = charts::text(chart, report);
     format!(
         "<figure class=\"chart\" data-chart=\"{id}\" aria-labelledby=\"{id}-heading\" aria-describedby=\"{id}-summary\">\n\
          <figcaption><h3 id=\"{id}-heading\">{}</h3><p id=\"{id}-summary\">{}</p></figcaption>\n\
          <div class=\"plot\" dir=\"ltr\">{}</div>\n</figure>\n",
         escape(&t.title),
         escape(&t.desc),
-        charts::svg(chart, dataset, figures, locale, width, Mode::Inline)
+        charts::svg(chart, dataset, report, width, Mode::Inline)
     )
 }
 
 /// Every chart that applies to the dataset.
-pub fn chart_figures(dataset: &Dataset, figures: &Figures, locale: Locale, width: u32) -> String {
+pub fn chart_figures(dataset: &Dataset, report: &Report, width: u32) -> String {
     Chart::ALL
         .into_iter()
         .filter(|c| c.applies(dataset))
-        .map(|c| chart_figure(c, dataset, figures, locale, width))
+        .map(|c| chart_figure(c, dataset, report, width))
         .collect()
 }
 

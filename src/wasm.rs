@@ -7,7 +7,7 @@ use crate::charts::{self, Chart, Mode};
 use crate::dataset::Dataset;
 use crate::format::Locale;
 use crate::i18n::{assumption_error_message, dataset_error_message, Lang};
-use crate::model::{compute, Assumptions, Knob};
+use crate::model::{Assumptions, Knob};
 use crate::params;
 use crate::report::Report;
 use serde::Serialize;
@@ -33,6 +33,9 @@ pub struct Explainer {
     dataset: Dataset,
     assumptions: Assumptions,
     locale: Locale,
+    /// Everything formatted for the current assumptions and language, recomputed once per
+    /// change (`refresh`) and read by every view: text, sliders, charts.
+    report: Report,
 }
 
 #[wasm_bindgen]
@@ -52,7 +55,12 @@ impl Explainer {
             JsError::new(&format!("{}\n{}", s.dataset_invalid, lines.join("\n")))
         })?;
         let assumptions = Assumptions::defaults(&dataset);
-        Ok(Explainer { dataset, assumptions, locale })
+        let report = Report::new(&dataset, &assumptions, locale);
+        Ok(Explainer { dataset, assumptions, locale, report })
+    }
+
+    fn refresh(&mut self) {
+        self.report = Report::new(&self.dataset, &self.assumptions, self.locale);
     }
 
     /// Sets the language from a tag such as `ar-MA`; returns false (and keeps the current
@@ -61,6 +69,7 @@ impl Explainer {
         match Locale::parse(tag) {
             Some(l) => {
                 self.locale = l;
+                self.refresh();
                 true
             }
             None => false,
@@ -77,11 +86,14 @@ impl Explainer {
         let knob = Knob::from_param(param).ok_or_else(|| JsError::new(&format!("unknown setting '{param}'")))?;
         self.assumptions
             .set(&self.dataset, knob, value)
-            .map_err(|e| JsError::new(&assumption_error_message(&e, self.locale.lang)))
+            .map_err(|e| JsError::new(&assumption_error_message(&e, self.locale.lang)))?;
+        self.refresh();
+        Ok(())
     }
 
     pub fn reset(&mut self) {
         self.assumptions = Assumptions::defaults(&self.dataset);
+        self.refresh();
     }
 
     /// `"article"` (the story's own rounded figures) or `"official"` (the sourced defaults).
@@ -91,6 +103,7 @@ impl Explainer {
             "official" => self.assumptions = Assumptions::defaults(&self.dataset),
             _ => return false,
         }
+        self.refresh();
         true
     }
 
@@ -102,6 +115,7 @@ impl Explainer {
         if let Some(l) = parsed.locale {
             self.locale = l;
         }
+        self.refresh();
         #[derive(Serialize)]
         struct Applied {
             lang: Option<&'static str>,
@@ -122,7 +136,7 @@ impl Explainer {
     /// Everything the page shows for the current assumptions: `{ figures, verdict,
     /// display: {key: text}, sentences: {key: text}, order: [key], rows: [{key, label, value}] }`.
     pub fn report(&self) -> JsValue {
-        let report = Report::new(&self.dataset, &self.assumptions, self.locale);
+        let report = &self.report;
         #[derive(Serialize)]
         struct View<'a> {
             figures: &'a crate::model::Figures,
@@ -150,7 +164,7 @@ impl Explainer {
     /// `{ display: {key: text}, sentences: {key: text}, order: [key], verdict, badge,
     /// controls: [{ param, min, max, value, display, parity, parity_display }] }`.
     pub fn live(&self) -> String {
-        let report = Report::new(&self.dataset, &self.assumptions, self.locale);
+        let report = &self.report;
         #[derive(Serialize)]
         struct Knob<'a> {
             param: &'a str,
@@ -170,7 +184,7 @@ impl Explainer {
             badge: String,
             controls: Vec<Knob<'a>>,
         }
-        let controls = crate::report::controls(&self.dataset, &report);
+        let controls = crate::report::controls(&self.dataset, report);
         let live = Live {
             display: report.display.iter().map(|(k, v)| (*k, v.as_str())).collect(),
             sentences: report.sentences.iter().map(|(k, v)| (*k, v.as_str())).collect(),
@@ -196,7 +210,7 @@ impl Explainer {
     /// The sliders: for each knob `{ param, label, min, max, step, value, parity }`, labels
     /// filled in for this dataset and language.
     pub fn controls(&self) -> JsValue {
-        to_js(&crate::report::controls(&self.dataset, &Report::new(&self.dataset, &self.assumptions, self.locale)))
+        to_js(&crate::report::controls(&self.dataset, &self.report))
     }
 
     /// One chart for the page at `width` CSS pixels: `{ name, title, desc, svg, inputs }`, or
@@ -205,8 +219,7 @@ impl Explainer {
         let Some(chart) = Chart::from_name(name).filter(|c| c.applies(&self.dataset)) else {
             return JsValue::NULL;
         };
-        let figures = compute(&self.dataset, &self.assumptions);
-        let text = charts::text(chart, &self.dataset, &figures, self.locale);
+        let text = charts::text(chart, &self.report);
         #[derive(Serialize)]
         struct View<'a> {
             name: &'a str,
@@ -219,7 +232,7 @@ impl Explainer {
             name: chart.name(),
             title: text.title,
             desc: text.desc,
-            svg: charts::svg(chart, &self.dataset, &figures, self.locale, width, Mode::Inline),
+            svg: charts::svg(chart, &self.dataset, &self.report, width, Mode::Inline),
             inputs: chart.inputs().iter().map(|k| k.param()).collect(),
         })
     }
@@ -245,29 +258,28 @@ impl Explainer {
     /// `{ claim, sources }`. They change with the language; their live values are
     /// `data-figure` cells and `#verdict`, which `report()` updates.
     pub fn sections(&self) -> JsValue {
-        let report = Report::new(&self.dataset, &self.assumptions, self.locale);
+        let report = &self.report;
         #[derive(Serialize)]
         struct Sections {
             claim: String,
             sources: String,
         }
         to_js(&Sections {
-            claim: crate::html::claim_section(&self.dataset, &report),
+            claim: crate::html::claim_section(&self.dataset, report),
             sources: crate::html::sources_section(&self.dataset, self.locale),
         })
     }
 
     /// The figures table as CSV, for download.
     pub fn csv(&self) -> String {
-        let report = Report::new(&self.dataset, &self.assumptions, self.locale);
-        crate::report::csv(&report)
+        let report = &self.report;
+        crate::report::csv(report)
     }
 
     /// A chart as a standalone SVG file (white background, `<title>`, `<desc>`), for download.
     pub fn chart_file(&self, name: &str, width: u32) -> Option<String> {
         let chart = Chart::from_name(name).filter(|c| c.applies(&self.dataset))?;
-        let figures = compute(&self.dataset, &self.assumptions);
-        Some(charts::svg(chart, &self.dataset, &figures, self.locale, width, Mode::Standalone))
+        Some(charts::svg(chart, &self.dataset, &self.report, width, Mode::Standalone))
     }
 
     /// The language table, for the page's static strings.

@@ -7,7 +7,7 @@ use pledge_explainer::charts::layout::{BACKGROUNDS, MEANINGFUL, STATIC_WIDTH};
 use pledge_explainer::charts::{self, Chart, Mode};
 use pledge_explainer::dataset::DEFAULT_DATASET_JSON;
 use pledge_explainer::model::Knob;
-use pledge_explainer::{compute, Assumptions, Dataset, Locale};
+use pledge_explainer::{Assumptions, Dataset, Locale, Report};
 use std::path::PathBuf;
 
 fn story() -> Dataset {
@@ -15,7 +15,7 @@ fn story() -> Dataset {
 }
 
 fn standalone(d: &Dataset, a: &Assumptions, chart: Chart, locale: Locale, width: u32) -> String {
-    charts::svg(chart, d, &compute(d, a), locale, width, Mode::Standalone)
+    charts::svg(chart, d, &Report::new(d, a, locale), width, Mode::Standalone)
 }
 
 /// Parses and returns every <text> content, checking that no <text> holds markup.
@@ -112,7 +112,7 @@ fn hostile_labels_stay_text_in_every_chart() {
     let a = Assumptions::defaults(&d);
     for chart in Chart::ALL {
         for mode in [Mode::Standalone, Mode::Inline] {
-            let svg = charts::svg(chart, &d, &compute(&d, &a), Locale::EN, 640, mode);
+            let svg = charts::svg(chart, &d, &Report::new(&d, &a, Locale::EN), 640, mode);
             assert!(!svg.contains("<script"), "{chart:?}: unescaped markup");
             assert!(!svg.contains("<img"), "{chart:?}: unescaped markup");
             texts(&svg);
@@ -143,14 +143,14 @@ fn extreme_assumptions_and_widths_draw_without_panic() {
         }
     }
     // Tiny and huge populations, beyond the sliders, straight into the chart code.
-    let mut f = compute(&d, &Assumptions::defaults(&d));
+    let mut r = Report::new(&d, &Assumptions::defaults(&d), Locale::EN);
     for (pop, rate) in [(1e-9, 1e-9), (1e12, 1e12), (f64::MIN_POSITIVE, 0.5)] {
-        f.assumptions.pop_fr_m = pop;
-        f.assumptions.eurusd = rate;
-        f.france_usd_per_person = 1e15;
-        f.per_person_ratio = Some(1e15);
+        r.figures.assumptions.pop_fr_m = pop;
+        r.figures.assumptions.eurusd = rate;
+        r.figures.france_usd_per_person = 1e15;
+        r.figures.per_person_ratio = Some(1e15);
         for chart in Chart::ALL {
-            texts(&charts::svg(chart, &d, &f, Locale::EN, 640, Mode::Standalone));
+            texts(&charts::svg(chart, &d, &r, 640, Mode::Standalone));
         }
     }
 }

@@ -165,10 +165,10 @@ fn render(dataset: &Dataset, a: &Assumptions, locale: Locale, out: &std::path::P
     std::fs::create_dir_all(out)?;
     let report = Report::new(dataset, a, locale);
     for chart in Chart::ALL.into_iter().filter(|c| c.applies(dataset)) {
-        let svg = charts::svg(chart, dataset, &report.figures, locale, STATIC_WIDTH, Mode::Standalone);
+        let svg = charts::svg(chart, dataset, &report, STATIC_WIDTH, Mode::Standalone);
         std::fs::write(out.join(format!("{}.svg", chart.name())), svg)?;
     }
-    let charts_html = html::chart_figures(dataset, &report.figures, locale, STATIC_WIDTH);
+    let charts_html = html::chart_figures(dataset, &report, STATIC_WIDTH);
     std::fs::write(out.join("prose.html"), html::prose(&report))?;
     std::fs::write(out.join("figures.html"), html::figures_table(&report))?;
     std::fs::write(out.join("charts.html"), &charts_html)?;

@@ -12,8 +12,8 @@ pub mod layout;
 use crate::dataset::Dataset;
 use crate::format::Locale;
 use crate::html::escape;
-use crate::model::{ratio_at, Assumptions, Figures};
-use crate::report::{capitalize_first, verdict, Context, Verdict};
+use crate::model::{ratio_at, Assumptions};
+use crate::report::{capitalize_first, verdict, Report, Verdict};
 use layout::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -78,9 +78,10 @@ pub struct ChartText {
     pub desc: String,
 }
 
-pub fn text(chart: Chart, dataset: &Dataset, figures: &Figures, locale: Locale) -> ChartText {
-    let ctx = Context::new(dataset, figures, locale);
-    let s = locale.strings();
+pub fn text(chart: Chart, report: &Report) -> ChartText {
+    let ctx = report;
+    let figures = &report.figures;
+    let s = report.locale.strings();
     let (title, desc) = match chart {
         Chart::Pledges => (s.chart_pledges_title, s.chart_pledges_desc),
         Chart::PerPerson => (s.chart_per_person_title, s.chart_per_person_desc),
@@ -306,19 +307,19 @@ pub fn draw<DB: DrawingBackend>(
     chart: Chart,
     area: &DrawingArea<DB, Shift>,
     dataset: &Dataset,
-    figures: &Figures,
-    locale: Locale,
+    report: &Report,
 ) -> DrawResult<DB> {
-    let frame = Frame::new(area, locale);
+    let frame = Frame::new(area, report.locale);
     match chart {
-        Chart::Pledges => pledges(&frame, dataset, figures, locale),
-        Chart::PerPerson => per_person(&frame, dataset, figures, locale),
-        Chart::Sensitivity => sensitivity(&frame, dataset, figures, locale),
-        Chart::Energy => energy(&frame, dataset, figures, locale),
+        Chart::Pledges => pledges(&frame, dataset, report),
+        Chart::PerPerson => per_person(&frame, dataset, report),
+        Chart::Sensitivity => sensitivity(&frame, dataset, report),
+        Chart::Energy => energy(&frame, dataset, report),
     }
 }
 
-fn pledges<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, fig: &Figures, l: Locale) -> DrawResult<DB> {
+fn pledges<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawResult<DB> {
+    let (fig, l) = (&r.figures, r.locale);
     let s = l.strings();
     let cur = d.subject.currency.as_str();
     let lang = l.lang;
@@ -385,9 +386,10 @@ fn pledges<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, fig: &Figures, l: Loc
     Ok(())
 }
 
-fn per_person<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, fig: &Figures, l: Locale) -> DrawResult<DB> {
+fn per_person<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawResult<DB> {
+    let (fig, l) = (&r.figures, r.locale);
     let s = l.strings();
-    let ctx = Context::new(d, fig, l);
+    let ctx = r;
     let quote = d.benchmark.currency.as_str();
     let (x0, x1) = f.bar_span();
     let subject_name = capitalize_first(ctx.value("subject").unwrap_or_default().to_string());
@@ -439,9 +441,10 @@ fn per_person<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, fig: &Figures, l: 
     f.line_of_text(&capitalize_first(ctx.fill(line)), y + NOTE_HEIGHT / 2, bold, LABEL_PX, &INK)
 }
 
-fn sensitivity<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, fig: &Figures, l: Locale) -> DrawResult<DB> {
+fn sensitivity<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawResult<DB> {
+    let (fig, l) = (&r.figures, r.locale);
     let s = l.strings();
-    let ctx = Context::new(d, fig, l);
+    let ctx = r;
     let a = &fig.assumptions;
     let range = d.ranges.rate;
     let (_, h) = f.area.dim_in_pixel();
@@ -527,9 +530,10 @@ fn sensitivity<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, fig: &Figures, l:
     Ok(())
 }
 
-fn energy<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, fig: &Figures, l: Locale) -> DrawResult<DB> {
+fn energy<DB: DrawingBackend>(f: &Frame<DB>, _: &Dataset, r: &Report) -> DrawResult<DB> {
+    let (fig, l) = (&r.figures, r.locale);
     let s = l.strings();
-    let ctx = Context::new(d, fig, l);
+    let ctx = r;
     let (Some(twh), Some(exports)) = (fig.nuclear_ai_twh_per_year, fig.exports_twh) else { return Ok(()) };
     let (x0, x1) = f.bar_span();
     let max = exports.max(twh).max(f64::MIN_POSITIVE);
@@ -559,7 +563,7 @@ pub enum Mode {
     Inline,
 }
 
-pub fn svg(chart: Chart, dataset: &Dataset, figures: &Figures, locale: Locale, width: u32, mode: Mode) -> String {
+pub fn svg(chart: Chart, dataset: &Dataset, report: &Report, width: u32, mode: Mode) -> String {
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
     let height = height(chart, dataset, width);
     let mut out = String::new();
@@ -568,7 +572,7 @@ pub fn svg(chart: Chart, dataset: &Dataset, figures: &Figures, locale: Locale, w
         let root = backend.into_drawing_area();
         let painted = if mode == Mode::Standalone { root.fill(&PAPER) } else { Ok(()) };
         // Drawing into a String has no I/O to fail; an error leaves a partial chart, never a panic.
-        let _ = painted.and_then(|_| draw(chart, &root, dataset, figures, locale));
+        let _ = painted.and_then(|_| draw(chart, &root, dataset, report));
         let _ = root.present();
     }
     // plotters writes every default out; dropping them makes the page's SVG parse faster.
@@ -577,7 +581,7 @@ pub fn svg(chart: Chart, dataset: &Dataset, figures: &Figures, locale: Locale, w
     match mode {
         Mode::Inline => out.replacen("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" direction=\"ltr\" ", 1),
         Mode::Standalone => {
-            let t = text(chart, dataset, figures, locale);
+            let t = text(chart, report);
             let out = out.replacen(
                 "<svg ",
                 &format!("<svg role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" direction=\"ltr\" "),
