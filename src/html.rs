@@ -63,7 +63,7 @@ pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
             escape(&crate::format::fill(s.claim_said, &[("speaker", c.speaker.get(lang))]))
         ));
     }
-    let verdict = report.verdict.map(|v| format!("{v:?}").to_lowercase()).unwrap_or_default();
+    let verdict = report.verdict.map(|v| v.name()).unwrap_or_default();
     out.push_str(&format!(
         "<p class=\"verdict\" id=\"verdict\" data-verdict=\"{verdict}\">{}</p>\n",
         escape(&report.badge)

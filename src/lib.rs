@@ -9,6 +9,7 @@ pub mod dataset;
 pub mod format;
 pub mod html;
 pub mod i18n;
+pub mod json;
 pub mod model;
 pub mod params;
 pub mod report;

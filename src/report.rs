@@ -18,6 +18,16 @@ pub enum Verdict {
     Less,
 }
 
+impl Verdict {
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Holds => "holds",
+            Verdict::More => "more",
+            Verdict::Less => "less",
+        }
+    }
+}
+
 pub fn verdict(ratio: Option<f64>) -> Option<Verdict> {
     let r = ratio?;
     Some(if (r - 1.0).abs() < SAME_PROPORTION_TOLERANCE {
@@ -92,12 +102,14 @@ fn year_of(as_of: Option<&str>) -> String {
     as_of.map(|s| s.chars().take_while(|c| c.is_ascii_digit()).collect()).unwrap_or_default()
 }
 
-pub fn capitalize_first(s: String) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) if c.is_lowercase() => c.to_uppercase().chain(chars).collect(),
-        _ => s,
+/// Capitalises a sentence that starts with a lowercase ASCII letter ("la France…" → "La
+/// France…"). ASCII only: Unicode case tables would add 10 KiB to the wasm for no sentence
+/// these languages start with.
+pub fn capitalize_first(mut s: String) -> String {
+    if let Some(first) = s.get_mut(0..1) {
+        first.make_ascii_uppercase();
     }
+    s
 }
 
 /// The named values every template may use, formatted once.

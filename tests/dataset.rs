@@ -56,7 +56,7 @@ fn each_problem_is_named_with_its_path() {
         ("zero population", with("/benchmark/population_m/value", Some(json!(0))), "benchmark.population_m.value: must be above zero"),
         ("duplicate name", with("/subject/pledges/3/name", Some(json!({"en": "brookfield"}))), "subject.pledges[3].name: “brookfield” appears twice"),
         ("unknown source", with("/subject/pledges/1/source", Some(json!("nowhere"))), "subject.pledges[1].source: names the source “nowhere”"),
-        ("wrong type", with("/subject/announced_bn/value", Some(json!("109"))), "subject.announced_bn.value: wrong shape: invalid type: string \"109\", expected f64"),
+        ("wrong type", with("/subject/announced_bn/value", Some(json!("109"))), "subject.announced_bn.value: wrong shape: expected a number, found a string"),
         ("unknown field (a typo)", with("/subject/pledges/0/hihg_bn", Some(json!(5))), "subject.pledges[0].hihg_bn: wrong shape: unknown field `hihg_bn`"),
         ("default outside its slider", with("/exchange_rate/value", Some(json!(2.5))), "ranges.rate: the default 2.5 is outside the range 0.8–1.3"),
         ("empty label", with("/subject/pledges/0/name", Some(json!({"en": "  "}))), "subject.pledges[0].name.en: is empty"),
@@ -75,7 +75,7 @@ fn malformed_json_gives_line_and_column() {
     let errors = Dataset::from_json(&broken).unwrap_err();
     assert_eq!(errors.len(), 1);
     match &errors[0].problem {
-        Problem::Malformed { line, column, .. } => assert_eq!((*line, *column), (4, 3)),
+        Problem::Malformed { line, column, .. } => assert_eq!((*line, *column), (4, 3), "{:?}", errors[0]),
         other => panic!("expected Malformed, got {other:?}"),
     }
     let msg = dataset_error_message(&errors[0], Lang::En);

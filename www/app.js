@@ -57,7 +57,7 @@ function el(tag, props = {}, ...children) {
 // ---------------------------------------------------------------- language
 
 function applyLanguage() {
-  strings = explainer.strings();
+  strings = JSON.parse(explainer.strings());
   const root = document.documentElement;
   root.lang = strings.lang;
   root.dir = strings.dir;

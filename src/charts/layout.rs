@@ -31,9 +31,8 @@ pub const MEANINGFUL: [RGBColor; 3] = [SUBJECT, BENCHMARK, NEUTRAL];
 /// Opacity of the uncertain part of a range (drawn over a full-colour outline).
 pub const RANGE_FILL_OPACITY: f64 = 0.3;
 
-/// Generic on purpose: in the page, CSS gives chart text the page's own font; a standalone SVG
-/// uses the reader's sans-serif. (A long font list would repeat on every label.)
-pub const FONT_FAMILY: &str = "sans-serif";
+/// Chart text is `sans-serif` (plotters' `FontFamily::SansSerif`): in the page, CSS gives it
+/// the page's own font; a standalone SVG uses the reader's sans-serif.
 /// Pixel sizes as they appear on screen (plotters' SVG backend divides by 1.24; see `font`).
 pub const LABEL_PX: f64 = 14.0;
 pub const SMALL_PX: f64 = 12.5;

@@ -119,8 +119,9 @@ pub fn height(chart: Chart, dataset: &Dataset, width: u32) -> u32 {
 }
 
 fn font(px: f64) -> FontDesc<'static> {
-    // plotters' SVG backend writes font-size as size / 1.24.
-    (FONT_FAMILY, px * 1.24).into_font()
+    // plotters' SVG backend writes font-size as size / 1.24. The family is the enum, not a
+    // name: naming it by string pulls Unicode case tables into the wasm.
+    (FontFamily::SansSerif, px * 1.24).into_font()
 }
 
 fn style(px: f64, color: &RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
@@ -128,7 +129,7 @@ fn style(px: f64, color: &RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
 }
 
 fn bold(px: f64, color: &RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    (FONT_FAMILY, px * 1.24, FontStyle::Bold).into_font().color(color).pos(Pos::new(h, v))
+    (FontFamily::SansSerif, px * 1.24, FontStyle::Bold).into_font().color(color).pos(Pos::new(h, v))
 }
 
 /// A linear map from values to pixels.
@@ -525,7 +526,7 @@ fn sensitivity<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> Dr
         } else {
             ((x - 10, y - 8), Pos::new(HPos::Right, VPos::Bottom))
         };
-        f.text(&label, at, &(FONT_FAMILY, SMALL_PX * 1.24, FontStyle::Bold).into_font().color(&INK).pos(anchor))?;
+        f.text(&label, at, &(FontFamily::SansSerif, SMALL_PX * 1.24, FontStyle::Bold).into_font().color(&INK).pos(anchor))?;
     }
     Ok(())
 }

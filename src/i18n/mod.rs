@@ -47,7 +47,7 @@ impl Lang {
 }
 
 /// One language's strings. Field names are the keys the page uses (`data-i18n="..."`).
-#[derive(Debug, Serialize)]
+#[derive(Debug)]
 pub struct Strings {
     pub lang: &'static str,
     pub dir: &'static str,
