@@ -18,6 +18,8 @@ node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
 rm -rf dist && mkdir -p dist/pkg
 cp -r www/. dist/
 cp pkg/pledge_explainer.js pkg/pledge_explainer_bg.wasm dist/pkg/
+# Example datasets for ?dataset= (the default story is embedded in the wasm).
+mkdir -p dist/data && cp data/eu-investai-2025.json dist/data/
 
 # The static fallback, rendered natively by the same core.
 cargo build --release --bin pledge-explainer --quiet

@@ -214,7 +214,9 @@ impl<'a> Context<'a> {
     fn sentences(&self) -> Vec<(&'static str, String)> {
         let s = self.locale.strings();
         let f = self.figures;
-        let mut out = vec![("lede", s.lede), ("pledges", s.pledges)];
+        // Nothing left unexplained: say so rather than "€0bn is not itemised".
+        let all_itemised = f.unitemised_eur_bn.high.abs() < 0.05;
+        let mut out = vec![("lede", s.lede), ("pledges", if all_itemised { s.pledges_all } else { s.pledges })];
         if f.pledges_named_without_amount > 0 {
             out.push(("pledges_unnamed", s.pledges_unnamed));
         }
@@ -502,7 +504,7 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
 /// The figures table as CSV (RFC 4180), with the raw number beside the formatted one. A cell
 /// that a spreadsheet would read as a formula (`=`, `+`, `-`, `@`, tab, CR) is prefixed with
 /// an apostrophe, so a hostile label stays text.
-pub fn csv(report: &Report) -> String {
+pub fn csv(dataset: &Dataset, report: &Report) -> String {
     let s = report.locale.strings();
     let raw = serde_json::to_value(&report.figures).unwrap_or_default();
     let mut out = String::new();
@@ -522,6 +524,16 @@ pub fn csv(report: &Report) -> String {
             _ => String::new(),
         };
         line(&[row.key, &row.label, &value, &row.value]);
+    }
+    // The pledges themselves, named as the dataset names them.
+    let l = report.locale;
+    for p in &dataset.subject.pledges {
+        let (raw, shown) = match p.amount() {
+            Some((low, high)) if low == high => (low.to_string(), l.money_bn(low, &dataset.subject.currency, 1)),
+            Some((low, high)) => (format!("{low}–{high}"), l.money_bn_range(low, high, &dataset.subject.currency, 1)),
+            None => (String::new(), s.src_no_amount.to_string()),
+        };
+        line(&["pledge", p.name.get(l.lang), &raw, &shown]);
     }
     out
 }

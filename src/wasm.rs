@@ -12,20 +12,41 @@ use crate::params;
 use crate::report::Report;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::prelude::*;
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
-/// Reports a Rust panic to the console with its message before the wasm traps, so the page
-/// can show what happened instead of a dead page.
+/// Set by the panic hook. A panic aborts the wasm call that hit it; the instance may be left
+/// half-way through some work, so every later call refuses to run and says so, and the page
+/// keeps the last good figures on screen.
+static PANICKED: AtomicBool = AtomicBool::new(false);
+
+/// Reports a Rust panic to the console with its message before the wasm traps.
 #[cfg(feature = "panic-hook")]
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(|info| {
+        PANICKED.store(true, Ordering::SeqCst);
         web_sys::console::error_1(&JsValue::from_str(&format!("pledge-explainer: {info}")));
     }));
+}
+
+/// Panics on purpose. It exists so the browser tests can check that a panic, should one ever
+/// happen, leaves a readable page; nothing in the page calls it.
+#[wasm_bindgen]
+pub fn panic_for_test() {
+    panic!("panic_for_test was called");
+}
+
+fn alive() -> Result<(), JsError> {
+    if PANICKED.load(Ordering::SeqCst) {
+        Err(JsError::new("the calculation stopped after an internal error"))
+    } else {
+        Ok(())
+    }
 }
 
 #[wasm_bindgen]
@@ -65,14 +86,15 @@ impl Explainer {
 
     /// Sets the language from a tag such as `ar-MA`; returns false (and keeps the current
     /// one) for a language the explainer does not have.
-    pub fn set_locale(&mut self, tag: &str) -> bool {
+    pub fn set_locale(&mut self, tag: &str) -> Result<bool, JsError> {
+        alive()?;
         match Locale::parse(tag) {
             Some(l) => {
                 self.locale = l;
                 self.refresh();
-                true
+                Ok(true)
             }
-            None => false,
+            None => Ok(false),
         }
     }
 
@@ -83,6 +105,7 @@ impl Explainer {
     /// Sets one assumption by its URL name. Throws a reader-worded `Error` when refused;
     /// the previous value stays.
     pub fn set(&mut self, param: &str, value: f64) -> Result<(), JsError> {
+        alive()?;
         let knob = Knob::from_param(param).ok_or_else(|| JsError::new(&format!("unknown setting '{param}'")))?;
         self.assumptions
             .set(&self.dataset, knob, value)
@@ -91,20 +114,23 @@ impl Explainer {
         Ok(())
     }
 
-    pub fn reset(&mut self) {
+    pub fn reset(&mut self) -> Result<(), JsError> {
+        alive()?;
         self.assumptions = Assumptions::defaults(&self.dataset);
         self.refresh();
+        Ok(())
     }
 
     /// `"article"` (the story's own rounded figures) or `"official"` (the sourced defaults).
-    pub fn preset(&mut self, name: &str) -> bool {
+    pub fn preset(&mut self, name: &str) -> Result<bool, JsError> {
+        alive()?;
         match name {
             "article" => self.assumptions = Assumptions::as_reported(&self.dataset),
             "official" => self.assumptions = Assumptions::defaults(&self.dataset),
-            _ => return false,
+            _ => return Ok(false),
         }
         self.refresh();
-        true
+        Ok(true)
     }
 
     /// Applies a query string over the defaults. Returns `{ lang, notices: [message] }`:
@@ -163,7 +189,8 @@ impl Explainer {
     /// the same object through serde-wasm-bindgen, property by property).
     /// `{ display: {key: text}, sentences: {key: text}, order: [key], verdict, badge,
     /// controls: [{ param, min, max, value, display, parity, parity_display }] }`.
-    pub fn live(&self) -> String {
+    pub fn live(&self) -> Result<String, JsError> {
+        alive()?;
         let report = &self.report;
         #[derive(Serialize)]
         struct Knob<'a> {
@@ -204,7 +231,7 @@ impl Explainer {
                 })
                 .collect(),
         };
-        serde_json::to_string(&live).unwrap_or_default()
+        Ok(serde_json::to_string(&live).unwrap_or_default())
     }
 
     /// The sliders: for each knob `{ param, label, min, max, step, value, parity }`, labels
@@ -215,9 +242,10 @@ impl Explainer {
 
     /// One chart for the page at `width` CSS pixels: `{ name, title, desc, svg, inputs }`, or
     /// null for a chart this dataset does not have.
-    pub fn chart(&self, name: &str, width: u32) -> JsValue {
+    pub fn chart(&self, name: &str, width: u32) -> Result<JsValue, JsError> {
+        alive()?;
         let Some(chart) = Chart::from_name(name).filter(|c| c.applies(&self.dataset)) else {
-            return JsValue::NULL;
+            return Ok(JsValue::NULL);
         };
         let text = charts::text(chart, &self.report);
         #[derive(Serialize)]
@@ -228,25 +256,26 @@ impl Explainer {
             svg: String,
             inputs: Vec<&'static str>,
         }
-        to_js(&View {
+        Ok(to_js(&View {
             name: chart.name(),
             title: text.title,
             desc: text.desc,
             svg: charts::svg(chart, &self.dataset, &self.report, width, Mode::Inline),
             inputs: chart.inputs().iter().map(|k| k.param()).collect(),
-        })
+        }))
     }
 
     /// Changes whenever the chart would look different (language or one of its inputs), so the
     /// page redraws only the charts a slider actually moved.
-    pub fn chart_key(&self, name: &str) -> String {
+    pub fn chart_key(&self, name: &str) -> Result<String, JsError> {
+        alive()?;
         let inputs = Chart::from_name(name).map(|c| c.inputs()).unwrap_or(&[]);
         let mut key = format!("{:?}", self.locale);
         for knob in inputs {
             key.push('|');
             key.push_str(&params::plain_number(self.assumptions.get(*knob).unwrap_or(f64::NAN)));
         }
-        key
+        Ok(key)
     }
 
     /// The names of the charts this dataset has, in reading order.
@@ -271,15 +300,17 @@ impl Explainer {
     }
 
     /// The figures table as CSV, for download.
-    pub fn csv(&self) -> String {
+    pub fn csv(&self) -> Result<String, JsError> {
+        alive()?;
         let report = &self.report;
-        crate::report::csv(report)
+        Ok(crate::report::csv(&self.dataset, report))
     }
 
     /// A chart as a standalone SVG file (white background, `<title>`, `<desc>`), for download.
-    pub fn chart_file(&self, name: &str, width: u32) -> Option<String> {
-        let chart = Chart::from_name(name).filter(|c| c.applies(&self.dataset))?;
-        Some(charts::svg(chart, &self.dataset, &self.report, width, Mode::Standalone))
+    pub fn chart_file(&self, name: &str, width: u32) -> Result<Option<String>, JsError> {
+        alive()?;
+        let Some(chart) = Chart::from_name(name).filter(|c| c.applies(&self.dataset)) else { return Ok(None) };
+        Ok(Some(charts::svg(chart, &self.dataset, &self.report, width, Mode::Standalone)))
     }
 
     /// The strings the page's own markup and script use (`data-i18n` keys and a few more),
@@ -311,6 +342,9 @@ impl Explainer {
             ("presets_label", s.presets_label),
             ("parity_mark", s.parity_mark),
             ("crashed", s.crashed),
+            ("dataset_cross_origin", s.dataset_cross_origin),
+            ("dataset_unreachable", s.dataset_unreachable),
+            ("use_default_story", s.use_default_story),
         ]
         .into_iter()
         .collect();

@@ -108,3 +108,31 @@ fn bad_flags_get_a_message_and_a_nonzero_exit_never_a_panic() {
         assert!(stderr(&o).contains(want), "{args:?}: wanted {want:?} in {}", stderr(&o));
     }
 }
+
+#[test]
+fn the_eu_investai_story_runs_through_the_same_cli() {
+    let eu = concat!(env!("CARGO_MANIFEST_DIR"), "/data/eu-investai-2025.json");
+    let o = run(&["summary", "--json", "--dataset", eu]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["dataset"], "eu-investai-2025");
+    assert_eq!(v["announced_eur_bn"], 200.0);
+    assert_eq!(v["itemised_eur_bn"]["high"], 200.0);
+    // 200 × 1.0324 / 449.2 = $459.7 per person against Stargate's $1,470: 0.31.
+    let ratio = v["per_person_ratio"].as_f64().unwrap();
+    assert!((ratio - 0.3128).abs() < 0.0005, "{ratio}");
+    assert_eq!(v["verdict"], "less");
+    assert!(v["nuclear_ai_twh_per_year"].is_null(), "no energy figures in this story");
+    assert_eq!(v["sentences"]["pledges"], "All of the €200bn is itemised.");
+
+    let out = std::env::temp_dir().join(format!("pledge-explainer-eu-{}", std::process::id()));
+    let o = run(&["render", "--dataset", eu, "--lang", "fr", "--out", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    for chart in ["pledges", "per-person", "sensitivity"] {
+        let svg = std::fs::read_to_string(out.join(format!("{chart}.svg"))).unwrap();
+        assert!(svg.contains("<title id="), "{chart}");
+    }
+    assert!(!out.join("energy.svg").exists());
+    let summary = std::fs::read_to_string(out.join("summary.html")).unwrap();
+    assert!(summary.contains("InvestAI") && !summary.contains("Macron"));
+}

@@ -1,13 +1,13 @@
 //! Invariants over arbitrary inputs: nothing panics, nothing shown is NaN or infinite, ranges
 //! stay ordered, ratios scale as they must, conversions round-trip.
-//! Cases per property: PROPTEST_CASES (default 1,000 here; `make test-long` runs more).
+//! Cases per property: PROPTEST_CASES (default 10,000; `make test-long` runs 100,000).
 
 use pledge_explainer::model::Knob;
 use pledge_explainer::{compute, Assumptions, Dataset, Locale, Report};
 use proptest::prelude::*;
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(1000)
+    std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000)
 }
 
 fn story() -> Dataset {
@@ -63,6 +63,24 @@ proptest! {
     #[test]
     fn any_text_is_parsed_or_refused_without_panic(text in any::<String>()) {
         let _ = Dataset::from_json(&text);
+    }
+
+    #[test]
+    fn damaged_copies_of_the_real_dataset_are_refused_or_read_without_panic(
+        cut in 0usize..12_000, byte in any::<u8>(), at in 0usize..12_000,
+    ) {
+        // Truncated downloads and flipped bytes: what a broken CMS upload looks like.
+        let text = pledge_explainer::dataset::DEFAULT_DATASET_JSON.as_bytes();
+        let mut bytes = text[..cut.min(text.len())].to_vec();
+        if !bytes.is_empty() {
+            let i = at % bytes.len();
+            bytes[i] = byte;
+        }
+        let text = String::from_utf8_lossy(&bytes);
+        if let Ok(d) = Dataset::from_json(&text) {
+            let f = compute(&d, &Assumptions::defaults(&d));
+            prop_assert!(all_finite(&f));
+        }
     }
 
     #[test]

@@ -80,6 +80,8 @@ function applyLanguage() {
   renderTable(explainer.report().rows);
   figureNodes = $$('[data-figure]');
   chartNames = explainer.chart_names();
+  // A chart the story does not have (the static page's energy chart, for another story) goes.
+  for (const fig of $$('[data-chart]')) if (!chartNames.includes(fig.dataset.chart)) fig.remove();
   drawnFor.clear();
   buildControls();
   render();
@@ -427,10 +429,59 @@ function startFrameMessaging(params) {
 function embedSnippet() {
   const base = new URL('.', location.href).href;
   const attrs = [`data-lang="${strings.lang}"`];
+  const dataset = new URLSearchParams(location.search).get('dataset');
+  if (dataset) attrs.push(`data-dataset="${encodeURIComponent(dataset)}"`);
   for (const [k, v] of new URLSearchParams(explainer.query(false))) {
     attrs.push(`data-${k.replace('_', '-')}="${encodeURIComponent(v)}"`);
   }
   return `<div data-pledge-explainer ${attrs.join(' ')}></div><script src="${base}embed.js" async></script>`;
+}
+
+// ---------------------------------------------------------------- another story
+
+/**
+ * Loads `?dataset=` (same origin only: the CSP's connect-src allows nothing else) and, if it
+ * is valid, makes it the explainer's story. Returns the problem in words, or null.
+ */
+async function loadDataset(asked, tag) {
+  let url;
+  try {
+    url = new URL(asked, location.href);
+  } catch {
+    return strings.dataset_unreachable.replace('{status}', '—').replace('{url}', asked);
+  }
+  if (url.origin !== location.origin) return strings.dataset_cross_origin.replace('{url}', url.href);
+  let text;
+  try {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) return strings.dataset_unreachable.replace('{status}', `HTTP ${response.status}`).replace('{url}', url.href);
+    text = await response.text();
+  } catch (err) {
+    return strings.dataset_unreachable.replace('{status}', String(err.message || err)).replace('{url}', url.href);
+  }
+  try {
+    const story = new Explainer(text, tag);
+    explainer.free();
+    explainer = story;
+    return null;
+  } catch (err) {
+    return err.message; // every problem with its JSON path, worded by the core
+  }
+}
+
+/** Shows why the dataset was refused, and a button to go on with the default story. */
+function offerDefault(problem) {
+  const box = el('div', { className: 'dataset-error', role: 'alert' });
+  for (const line of problem.split('\n')) box.append(el('p', {}, line));
+  const button = el('button', { type: 'button' }, strings.use_default_story);
+  box.append(button);
+  $('#notices').before(box);
+  document.documentElement.classList.remove('relabel');
+  $('#explainer').setAttribute('aria-busy', 'false');
+  return new Promise((done) => button.addEventListener('click', () => {
+    box.remove();
+    done();
+  }, { once: true }));
 }
 
 // ---------------------------------------------------------------- start
@@ -457,10 +508,17 @@ async function main() {
   }
   const locale = pickLocale(params);
   langExplicit = locale.explicit;
+  // The default story first: its strings word any problem with a dataset the URL asks for.
   explainer = guard(() => new Explainer(undefined, locale.tag));
   if (!explainer) {
     document.documentElement.classList.remove('relabel');
     return;
+  }
+  strings = JSON.parse(explainer.strings());
+  const asked = params.get('dataset');
+  if (asked) {
+    const problem = await loadDataset(asked, locale.tag);
+    if (problem) await offerDefault(problem);
   }
   const applied = explainer.apply_query(location.search);
   if (!locale.explicit) explainer.set_locale(locale.tag);
@@ -492,7 +550,12 @@ async function main() {
 
   $('#explainer').setAttribute('aria-busy', 'false');
   // A small public hook for benchmarks and newsroom debugging.
-  globalThis.pledgeExplainer = { memoryBytes: wasm_memory_bytes, lastFrameMs: () => lastFrameMs };
+  globalThis.pledgeExplainer = {
+    memoryBytes: wasm_memory_bytes,
+    lastFrameMs: () => lastFrameMs,
+    /** The current view as URL parameters (what the URL will say once it is written). */
+    query: () => explainer.query(true),
+  };
   performance.mark('explainer:ready');
 }
 

@@ -1,9 +1,16 @@
 // Runs before the body is parsed (a plain, blocking script: the CSP forbids inline ones).
-// The static page is in English; when the reader will get French or Arabic, keep the page
+// The static page is the default story in English; when the reader will get French or Arabic
+// or another story, keep the page
 // invisible until the wasm has rewritten it, so nothing visibly jumps. CSS reveals it after a
 // few seconds whatever happens, and app.js reveals it at once if the wasm cannot run.
 (function () {
-  var asked = new URLSearchParams(location.search).get('lang');
+  var query = new URLSearchParams(location.search);
+  // Another story replaces every word of the static one.
+  if (query.get('dataset') && typeof WebAssembly === 'object') {
+    document.documentElement.classList.add('relabel');
+    return;
+  }
+  var asked = query.get('lang');
   var tags = [asked].concat(navigator.languages || [navigator.language]);
   for (var i = 0; i < tags.length; i++) {
     var lang = String(tags[i] || '').toLowerCase().slice(0, 2);

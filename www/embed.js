@@ -3,14 +3,15 @@
 // Creates an iframe per placeholder and keeps it exactly as high as the explainer inside, using
 // the Pym.js message format (the explainer also works under NPR's own pym.js parent).
 // Attributes follow the URL parameters: data-lang, data-eurusd, data-pop-fr, data-pop-us,
-// data-uae; data-title names the iframe for screen readers.
+// data-uae, data-dataset (a dataset URL on the explainer's own site); data-title names the
+// iframe for screen readers.
 (function () {
   'use strict';
   var script = document.currentScript;
   if (!script || window.__pledgeExplainerEmbed) return;
   window.__pledgeExplainerEmbed = true;
   var base = new URL('.', script.src);
-  var PARAMS = ['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae'];
+  var PARAMS = ['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae', 'dataset'];
   var frames = {};
   var count = 0;
 

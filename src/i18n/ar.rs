@@ -131,6 +131,10 @@ pub const STRINGS: Strings = Strings {
     embed_copied: "نُسخ رمز التضمين",
     charts_label: "الرسوم البيانية",
 
+    dataset_cross_origin: "يجب أن تأتي مجموعة البيانات من هذا الموقع، وهذه ليست كذلك: {url}",
+    dataset_unreachable: "تعذّر تحميل مجموعة البيانات ({status}): {url}",
+    use_default_story: "اعرض القصة الافتراضية بدلًا منها",
+    pledges_all: "المبلغ المُعلن ({announced}) مفصّل بالكامل.",
     param_ignored: "تجاهلنا «{param}={value}»: {why} واستُخدمت القيمة الافتراضية.",
     why_not_a_number: "القيمة ليست رقمًا.",
     why_out_of_range: "يجب أن تكون القيمة بين {min} و{max}.",

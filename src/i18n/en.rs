@@ -129,6 +129,10 @@ pub const STRINGS: Strings = Strings {
     embed_copied: "Embed code copied",
     charts_label: "Charts",
 
+    dataset_cross_origin: "A dataset must come from this site; this one does not: {url}",
+    dataset_unreachable: "The dataset could not be loaded ({status}): {url}",
+    use_default_story: "Show the default story instead",
+    pledges_all: "All of the {announced} is itemised.",
     param_ignored: "Ignored “{param}={value}”: {why} The default is used.",
     why_not_a_number: "it is not a number.",
     why_out_of_range: "it must be between {min} and {max}.",

@@ -129,6 +129,10 @@ pub const STRINGS: Strings = Strings {
     embed_copied: "Code d'intégration copié",
     charts_label: "Graphiques",
 
+    dataset_cross_origin: "Un jeu de données doit venir de ce site\u{A0}; celui-ci non\u{A0}: {url}",
+    dataset_unreachable: "Le jeu de données n'a pas pu être chargé ({status})\u{A0}: {url}",
+    use_default_story: "Afficher plutôt l'histoire par défaut",
+    pledges_all: "Les {announced} sont entièrement détaillés.",
     param_ignored: "« {param}={value} » ignoré\u{A0}: {why} La valeur par défaut est utilisée.",
     why_not_a_number: "ce n'est pas un nombre.",
     why_out_of_range: "la valeur doit être comprise entre {min} et {max}.",

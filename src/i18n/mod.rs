@@ -186,6 +186,10 @@ pub struct Strings {
     pub charts_label: &'static str,
 
     // Problems, worded for a reader. {param}, {path}, {min}, {max}, ... are filled in.
+    pub dataset_cross_origin: &'static str,
+    pub dataset_unreachable: &'static str,
+    pub use_default_story: &'static str,
+    pub pledges_all: &'static str,
     pub param_ignored: &'static str,
     pub why_not_a_number: &'static str,
     pub why_out_of_range: &'static str,

@@ -1,0 +1,209 @@
+// Another story in the same page, and every bad input: broken, foreign and hostile datasets,
+// a wasm panic, and a thousand random reader actions checked against the core each time.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, cpSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startServer } from '../../scripts/serve.mjs';
+import { launch, openPage, waitReady, figure, nextFrame } from './helpers.mjs';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const CLI = join(ROOT, 'target/release/pledge-explainer');
+const EU = JSON.parse(readFileSync(join(ROOT, 'data/eu-investai-2025.json'), 'utf8'));
+const HOSTILE = '<img src=x onerror="window.__xss=1">';
+
+let browser, server, url;
+before(async () => {
+  // dist/ plus test datasets, served from one origin.
+  const dir = mkdtempSync(join(tmpdir(), 'pledge-hard-'));
+  cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+  mkdirSync(join(dir, 'test'), { recursive: true });
+  const broken = structuredClone(EU);
+  broken.subject.pledges[0].low_bn = -5;
+  broken.subject.currency = 'XYZ';
+  writeFileSync(join(dir, 'test/broken.json'), JSON.stringify(broken));
+  writeFileSync(join(dir, 'test/not-json.json'), '{"schema_version": 1,');
+  const hostile = structuredClone(EU);
+  hostile.subject.pledges[0].name = { en: HOSTILE };
+  hostile.subject.pledges[1].name = { en: '=HYPERLINK("http://evil.example","x")' };
+  hostile.benchmark.package = { en: `</text><script>window.__xss=2</script>${HOSTILE}` };
+  hostile.sources['verdict-2025-02-12'].title = HOSTILE;
+  hostile.sources['verdict-2025-02-12'].url = 'javascript:window.__xss=3';
+  writeFileSync(join(dir, 'test/hostile.json'), JSON.stringify(hostile));
+  ({ server, url } = await startServer({ root: dir }));
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+function cli(args) {
+  return JSON.parse(execFileSync(CLI, ['summary', '--json', ...args], { encoding: 'utf8' }));
+}
+
+async function shownFigures(page) {
+  await nextFrame(page);
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('#figures [data-figure]')].map((n) => [n.dataset.figure, n.textContent])));
+}
+
+test('another story from the same site: the EU InvestAI dataset, in French, with its own figures', async () => {
+  const { page, errors, context } = await openPage(browser, `${url}?dataset=data/eu-investai-2025.json&lang=fr&eurusd=1.05`);
+  await waitReady(page);
+  assert.match(await page.locator('h1').textContent(), /InvestAI/);
+  const want = cli(['--dataset', join(ROOT, 'data/eu-investai-2025.json'), '--lang', 'fr', '--eurusd', '1.05']).display;
+  const shown = await shownFigures(page);
+  for (const [k, v] of Object.entries(shown)) assert.equal(v, want[k], k);
+  assert.ok(Object.keys(shown).length >= 10);
+  assert.deepEqual(await page.locator('[data-chart]').evaluateAll((fs) => fs.map((f) => f.dataset.chart)), ['pledges', 'per-person', 'sensitivity']);
+  assert.doesNotMatch(await page.locator('main').textContent(), /Macron|Brookfield|109/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const [file, lang, expect] of [
+  ['test/broken.json', 'fr', [/subject\.currency.*devise inconnue «\u00a0XYZ\u00a0»/, /subject\.pledges\[0\]\.low_bn.*est négatif/]],
+  ['test/not-json.json', 'en', [/not valid JSON at line 1, column 22/]],
+  ['https://example.org/story.json', 'en', [/must come from this site/]],
+  ['test/missing.json', 'ar', [/تعذّر تحميل مجموعة البيانات \(HTTP 404\)/]],
+]) {
+  test(`a bad dataset (${file}) is explained in the reader's language, and the default story is offered`, async () => {
+    const { page, context } = await openPage(browser, `${url}?dataset=${encodeURIComponent(file)}&lang=${lang}&pop_fr=70`);
+    const alert = page.locator('[role="alert"]');
+    await alert.waitFor();
+    const text = await alert.textContent();
+    for (const re of expect) assert.match(text, re);
+    await alert.locator('button').click();
+    await waitReady(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
+    assert.equal(await page.locator('#number-pop_fr').inputValue(), '70', 'what the reader set is kept');
+    await context.close();
+  });
+}
+
+test('hostile labels are text everywhere: prose, table, charts, sources, CSV and the embed snippet', async () => {
+  const { page, errors, context } = await openPage(browser, `${url}?dataset=test/hostile.json&lang=en`);
+  await waitReady(page);
+  await page.locator('#range-eurusd').focus();
+  await page.keyboard.press('ArrowRight');
+  await nextFrame(page);
+  assert.equal(await page.evaluate(() => window.__xss), undefined);
+  assert.equal(await page.locator('main img, main script').count(), 0);
+  assert.match(await page.locator('#prose').textContent(), /<\/text><script>window\.__xss=2<\/script><img src=x/);
+  assert.match(await page.locator('[data-chart="pledges"] svg').textContent(), /<img src=x onerror=/);
+  assert.match(await page.locator('.sources-list').textContent(), /<img src=x onerror=/);
+  assert.equal(await page.locator('.sources-list a[href^="javascript:"]').count(), 0, 'only http(s) links');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.doesNotMatch(csv, /(^|,)=HYPERLINK/m);
+  assert.match(csv, /'=HYPERLINK/);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  await page.locator('#copy-embed').click();
+  await page.locator('#copy-status').filter({ hasText: /copied/ }).waitFor();
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  assert.doesNotMatch(snippet, /<img|<\/text>/);
+  assert.match(snippet, /data-dataset="test%2Fhostile\.json"/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a wasm panic shows a message and keeps the last good figures', async () => {
+  const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
+  await waitReady(page);
+  const before = await figure(page, 'announced_usd_bn');
+  const panicked = await page.evaluate(async () => {
+    const wasm = await import('./pkg/pledge_explainer.js'); // the page's own instance
+    try {
+      wasm.panic_for_test();
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  assert.ok(panicked);
+  await page.locator('#range-eurusd').focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+  await nextFrame(page);
+  assert.equal(await figure(page, 'announced_usd_bn'), before, 'the last good figures stay');
+  assert.match(await page.locator('#notices').textContent(), /last good figures are kept|stopped after an internal error/);
+  assert.ok(errors.some((e) => e.includes('panic_for_test was called')), 'the panic is reported on the console');
+  await context.close();
+});
+
+test('1,000 random reader actions: no console error, figures always the core\'s, the URL restores the view', async () => {
+  const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
+  await waitReady(page);
+  // An independent instance of the core in the same page, to recompute every view.
+  await page.evaluate(async () => {
+    const wasm = await import('./pkg/pledge_explainer.js');
+    window.__check = (query) => {
+      const ex = new wasm.Explainer(undefined, 'en');
+      ex.apply_query(query);
+      const view = JSON.parse(ex.live());
+      ex.free();
+      return view.display;
+    };
+  });
+  let seed = 42;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const params = ['eurusd', 'pop_fr', 'pop_us', 'uae'];
+  const langs = ['en', 'fr', 'ar'];
+  let checks = 0;
+  for (let i = 0; i < 1000; i++) {
+    const r = random();
+    const param = params[Math.floor(random() * params.length)];
+    if (r < 0.45) {
+      await page.locator(`#range-${param}`).focus();
+      await page.keyboard.press(['ArrowRight', 'ArrowLeft', 'PageUp', 'PageDown', 'Home', 'End'][Math.floor(random() * 6)]);
+    } else if (r < 0.75) {
+      const input = page.locator(`#number-${param}`);
+      const min = Number(await input.getAttribute('min')), max = Number(await input.getAttribute('max'));
+      // Mostly inside the range, sometimes outside or not a number.
+      const value = random() < 0.85 ? (min + random() * (max - min)).toFixed(3) : ['-1', '1e9', '1e400', ''][Math.floor(random() * 4)];
+      await input.fill(value);
+      await input.press('Enter');
+    } else if (r < 0.85) {
+      await page.locator(`[data-preset="${['article', 'official', 'reset'][Math.floor(random() * 3)]}"]`).click();
+    } else if (r < 0.93) {
+      await page.locator(`#langs a[data-lang="${langs[Math.floor(random() * 3)]}"]`).click();
+    } else {
+      // A URL a reader might paste: some parameters good, some bad.
+      const q = new URLSearchParams({ lang: langs[Math.floor(random() * 3)], [param]: random() < 0.7 ? String(random() * 400) : 'NaN' });
+      await page.goto(`${url}?${q}`);
+      await waitReady(page);
+      await page.evaluate(async () => {
+        const wasm = await import('./pkg/pledge_explainer.js');
+        window.__check = (query) => {
+          const ex = new wasm.Explainer(undefined, 'en');
+          ex.apply_query(query);
+          const view = JSON.parse(ex.live());
+          ex.free();
+          return view.display;
+        };
+      });
+    }
+    await nextFrame(page);
+    const { query, shown, want } = await page.evaluate(() => {
+      const q = window.pledgeExplainer.query();
+      const shown = Object.fromEntries([...document.querySelectorAll('#figures [data-figure]')].map((n) => [n.dataset.figure, n.textContent]));
+      return { query: q, shown, want: window.__check(q) };
+    });
+    for (const [k, v] of Object.entries(shown)) assert.equal(v, want[k], `action ${i}: ${k} (${query})`);
+    checks++;
+    if (i % 100 === 99) {
+      // The URL, once written, restores exactly this view.
+      await page.waitForFunction((q) => location.search.replace(/^\?/, '') === q, query, { timeout: 3000 });
+      const again = await openPage(browser, page.url());
+      await waitReady(again.page);
+      assert.deepEqual(await shownFigures(again.page), shown, `URL round trip after action ${i}`);
+      await again.context.close();
+    }
+  }
+  assert.equal(checks, 1000);
+  const unexpected = errors.filter((e) => !/Failed to load resource/.test(e));
+  assert.deepEqual(unexpected, []);
+  console.log(`# 1000 random actions, ${checks} figure checks against the core, 10 URL round trips`);
+  await context.close();
+});
