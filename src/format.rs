@@ -63,11 +63,32 @@ impl Locale {
     }
 
     fn minus(&self) -> &'static str {
-        match self.lang {
-            // ALM keeps the sign on the number's side in right-to-left text.
-            Lang::Ar => "\u{061C}-",
-            Lang::Fr => "\u{2212}",
-            Lang::En => "-",
+        match (self.lang, self.digits) {
+            // ALM (Arabic-Indic digits) or LRM (Latin digits, as in the Maghreb) keeps the sign
+            // on the number's side in right-to-left text, as CLDR has it.
+            (Lang::Ar, Digits::ArabicIndic) => "\u{061C}-",
+            (Lang::Ar, Digits::Latin) => "\u{200E}-",
+            (Lang::Fr, _) => "\u{2212}",
+            (Lang::En, _) => "-",
+        }
+    }
+
+    /// The tag that gives this locale back: `en`, `fr`, `ar`, or `ar-MA` for Arabic with Latin
+    /// digits (any Maghreb region formats the same way).
+    pub fn tag(&self) -> &'static str {
+        match (self.lang, self.digits) {
+            (Lang::Ar, Digits::Latin) => "ar-MA",
+            (lang, _) => lang.code(),
+        }
+    }
+
+    /// A quantity inside Arabic text is isolated (FSI…PDI) so that its digits, signs and unit
+    /// never reorder with the words around it.
+    fn quantity(&self, text: String) -> String {
+        if self.lang == Lang::Ar {
+            format!("\u{2068}{text}\u{2069}")
+        } else {
+            text
         }
     }
 
@@ -159,42 +180,47 @@ impl Locale {
     /// Billions of a currency: "€109bn", "109 Md€", "١٠٩ مليار يورو".
     pub fn money_bn(&self, value: f64, currency: &str, max_decimals: u32) -> String {
         let s = self.strings();
-        fill(s.money_bn, &[("n", &self.number_trim(value, max_decimals)), ("cur", s.currency(currency))])
+        self.quantity(fill(s.money_bn, &[("n", &self.number_trim(value, max_decimals)), ("cur", s.currency(currency))]))
     }
 
     /// An amount in currency units, to the unit: "$1,640", "1 640 $".
     pub fn money(&self, value: f64, currency: &str) -> String {
         let s = self.strings();
-        fill(s.money, &[("n", &self.number(value, 0)), ("cur", s.currency(currency))])
+        self.quantity(fill(s.money, &[("n", &self.number(value, 0)), ("cur", s.currency(currency))]))
     }
 
     /// An exchange rate: "$1.032" per euro, to four places at most.
     pub fn rate(&self, value: f64, currency: &str) -> String {
         let s = self.strings();
-        fill(s.money, &[("n", &self.number_trim(value, 4)), ("cur", s.currency(currency))])
+        self.quantity(fill(s.money, &[("n", &self.number_trim(value, 4)), ("cur", s.currency(currency))]))
     }
 
     /// A ratio: "1.12×".
     pub fn times(&self, value: f64) -> String {
-        fill(self.strings().times, &[("n", &self.number(value, 2))])
+        self.quantity(fill(self.strings().times, &[("n", &self.number(value, 2))]))
     }
 
     /// A share in [0, 1] as a percentage: "9.7%", "9,7 %", "٩٫٧٪".
     pub fn percent(&self, share: f64, decimals: u32) -> String {
-        fill(self.strings().percent, &[("n", &self.number(share * 100.0, decimals))])
+        // Arabic with Latin digits writes the Latin percent sign, kept on its side by an LRM.
+        let pattern = match (self.lang, self.digits) {
+            (Lang::Ar, Digits::Latin) => "{n}\u{200E}%",
+            _ => self.strings().percent,
+        };
+        self.quantity(fill(pattern, &[("n", &self.number(share * 100.0, decimals))]))
     }
 
     /// Millions of people: "68.6m", "68,6 M", "٦٨٫٦ مليون".
     pub fn millions(&self, value: f64, max_decimals: u32) -> String {
-        fill(self.strings().millions, &[("n", &self.number_trim(value, max_decimals))])
+        self.quantity(fill(self.strings().millions, &[("n", &self.number_trim(value, max_decimals))]))
     }
 
     pub fn twh(&self, value: f64, decimals: u32) -> String {
-        fill(self.strings().twh, &[("n", &self.number(value, decimals))])
+        self.quantity(fill(self.strings().twh, &[("n", &self.number(value, decimals))]))
     }
 
     pub fn gw(&self, value: f64) -> String {
-        fill(self.strings().gw, &[("n", &self.number_trim(value, 2))])
+        self.quantity(fill(self.strings().gw, &[("n", &self.number_trim(value, 2))]))
     }
 
     /// A low–high range of billions, collapsing to one figure when they are equal.
@@ -207,7 +233,7 @@ impl Locale {
             s.range,
             &[("low", &self.number_trim(low, max_decimals)), ("high", &self.number_trim(high, max_decimals))],
         );
-        fill(s.money_bn, &[("n", &range), ("cur", s.currency(currency))])
+        self.quantity(fill(s.money_bn, &[("n", &range), ("cur", s.currency(currency))]))
     }
 }
 
@@ -318,14 +344,19 @@ mod tests {
         assert_eq!(Locale::EN.money_bn(109.0, "EUR", 1), "€109bn");
         assert_eq!(Locale::EN.money_bn(112.488, "USD", 1), "$112.5bn");
         assert_eq!(Locale::FR.money_bn(109.0, "EUR", 1), "109\u{A0}Md€");
-        assert_eq!(Locale::AR.money_bn(109.0, "EUR", 1), "١٠٩ مليار يورو");
+        assert_eq!(Locale::AR.money_bn(109.0, "EUR", 1), "\u{2068}١٠٩ مليار يورو\u{2069}");
         assert_eq!(Locale::EN.money(1639.6, "USD"), "$1,640");
         assert_eq!(Locale::FR.money(1639.6, "USD"), "1\u{202F}640\u{A0}$");
         assert_eq!(Locale::EN.money_bn_range(63.0, 83.0, "EUR", 1), "€63–83bn");
         assert_eq!(Locale::EN.money_bn_range(20.0, 20.0, "EUR", 1), "€20bn");
         assert_eq!(Locale::EN.percent(0.0973, 1), "9.7%");
         assert_eq!(Locale::FR.percent(0.0973, 1), "9,7\u{A0}%");
-        assert_eq!(Locale::AR.percent(0.0973, 1), "٩٫٧٪");
+        assert_eq!(Locale::AR.percent(0.0973, 1), "\u{2068}٩٫٧٪\u{2069}");
+        let ma = Locale::parse("ar-MA").unwrap();
+        assert_eq!(ma.percent(0.0973, 1), "\u{2068}9,7\u{200E}%\u{2069}");
+        assert_eq!(ma.number(-2.5, 1), "\u{200E}-2,5");
+        assert_eq!(ma.tag(), "ar-MA");
+        assert_eq!(Locale::parse("ar-EG").unwrap().tag(), "ar");
         assert_eq!(Locale::EN.times(1.1153), "1.12×");
     }
 }

@@ -91,11 +91,11 @@ pub fn parse_query(dataset: &Dataset, start: Assumptions, query: &str) -> Parsed
 
 /// The query string for a view: only what differs from the defaults, in a fixed order, so
 /// the same view always gives the same link.
-pub fn to_query(dataset: &Dataset, a: &Assumptions, lang: Option<Lang>) -> String {
+pub fn to_query(dataset: &Dataset, a: &Assumptions, locale: Option<Locale>) -> String {
     let defaults = Assumptions::defaults(dataset);
     let mut parts: Vec<String> = Vec::new();
-    if let Some(l) = lang {
-        parts.push(format!("lang={}", l.code()));
+    if let Some(l) = locale {
+        parts.push(format!("lang={}", l.tag()));
     }
     for knob in [Knob::Eurusd, Knob::PopFr, Knob::PopUs, Knob::Uae] {
         if let (Some(v), Some(d)) = (a.get(knob), defaults.get(knob)) {
@@ -153,11 +153,15 @@ mod tests {
         let mut a = Assumptions::defaults(&d);
         a.set(&d, Knob::Eurusd, 0.9873).unwrap();
         a.set(&d, Knob::Uae, 41.5).unwrap();
-        let q = to_query(&d, &a, Some(Lang::Fr));
+        let q = to_query(&d, &a, Some(Locale::FR));
         assert_eq!(q, "lang=fr&eurusd=0.9873&uae=41.5");
         let back = parse_query(&d, Assumptions::defaults(&d), &q);
         assert_eq!(back.assumptions, a);
         assert_eq!(back.locale, Some(Locale::FR));
+        let ma = Locale::parse("ar-DZ").unwrap();
+        let q = to_query(&d, &a, Some(ma));
+        assert!(q.starts_with("lang=ar-MA&"), "{q}");
+        assert_eq!(parse_query(&d, Assumptions::defaults(&d), &q).locale, Some(ma));
     }
 
     #[test]

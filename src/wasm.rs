@@ -156,7 +156,7 @@ impl Explainer {
 
     /// The query string for the current view (only what differs from the defaults).
     pub fn query(&self, with_lang: bool) -> String {
-        params::to_query(&self.dataset, &self.assumptions, with_lang.then_some(self.locale.lang))
+        params::to_query(&self.dataset, &self.assumptions, with_lang.then_some(self.locale))
     }
 
     /// Everything the page shows for the current assumptions: `{ figures, verdict,

@@ -386,27 +386,37 @@ async function copyText(text, done) {
 // ---------------------------------------------------------------- embedding
 
 /**
- * Inside an iframe, tell the parent page our height, in the Pym.js child protocol
- * (`pymxPYMx<childId>xPYMxheightxPYMx<px>`), which NPR's pym.js parent and our embed.js both
- * understand. Sent whenever the height changes, and in answer to the parent's width messages.
- * Messages that do not come from the embedding page's origin are ignored.
+ * Inside an iframe, tell the embedding page our height in every convention hosts already
+ * listen for, so the explainer drops into their pages unchanged:
+ * - Pym.js (`pymxPYMx<childId>xPYMxheightxPYMx<px>`): NPR's pym.js parent and our embed.js;
+ * - Datawrapper (`{"datawrapper-height": {"<id>": px}}`);
+ * - Flourish (`{"sender": "Flourish", "method": "resize", "height": px}`, as JSON text);
+ * - AMP (`{"sentinel": "amp", "type": "embed-size", "height": px}`) for amp-iframe.
+ * Sent only when the height changes (a ResizeObserver), and in answer to Pym's width
+ * messages. Incoming messages from any origin but the embedding page's are ignored.
  */
 let reportHeight = () => {};
 
 function startFrameMessaging(params) {
   if (window.parent === window) return;
   const childId = params.get('childId');
-  if (!childId) return;
   let parentOrigin = '*';
   try {
     parentOrigin = new URL(params.get('parentUrl') || document.referrer).origin;
   } catch { /* unknown parent: answer anyone, the height is not a secret */ }
+  const id = childId || 'pledge-explainer';
   let sent = -1;
   const sendHeight = () => {
+    // The layout height, rounded up. (Not scrollHeight: inside a frame it never drops below
+    // the frame's own height, so the frame could grow but never shrink.)
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === sent) return;
     sent = height;
-    window.parent.postMessage(`pymxPYMx${childId}xPYMxheightxPYMx${height}`, parentOrigin);
+    const post = (message) => window.parent.postMessage(message, parentOrigin);
+    if (childId) post(`pymxPYMx${childId}xPYMxheightxPYMx${height}`);
+    post({ 'datawrapper-height': { [id]: height } });
+    post(JSON.stringify({ sender: 'Flourish', context: 'iframe.resize', method: 'resize', height, src: location.href }));
+    post({ sentinel: 'amp', type: 'embed-size', height });
   };
   window.addEventListener('message', (e) => {
     if (e.source !== window.parent || typeof e.data !== 'string') return;

@@ -1,10 +1,10 @@
-// One-line embed for news pages:
+// One-line embed for news pages, two ways:
 //   <div data-pledge-explainer data-lang="ar"></div><script src=".../embed.js" async></script>
-// Creates an iframe per placeholder and keeps it exactly as high as the explainer inside, using
-// the Pym.js message format (the explainer also works under NPR's own pym.js parent).
-// Attributes follow the URL parameters: data-lang, data-eurusd, data-pop-fr, data-pop-us,
-// data-uae, data-dataset (a dataset URL on the explainer's own site); data-title names the
-// iframe for screen readers.
+//   <pledge-explainer lang="ar" eurusd="1.05"></pledge-explainer><script src=".../embed.js" async></script>
+// Each becomes an iframe kept exactly as high as the explainer inside (Pym.js message format;
+// the explainer also works under NPR's own pym.js parent). Attributes follow the URL
+// parameters: lang, eurusd, pop-fr, pop-us, uae, dataset (a URL on the explainer's own site),
+// as data-* on a div or plain on the custom element; title/data-title names the iframe.
 (function () {
   'use strict';
   var script = document.currentScript;
@@ -15,33 +15,56 @@
   var frames = {};
   var count = 0;
 
-  function mount(host) {
-    if (host.getAttribute('data-pledge-mounted')) return;
-    host.setAttribute('data-pledge-mounted', 'true');
-    var id = 'pledge-explainer-' + (++count);
+  // The explainer's height at a width (default story, English, measured with the page's own
+  // stylesheet; tests/browser/hosts.test.mjs checks it stays within 10 %). Reserving it before
+  // the iframe loads keeps the host page from jumping.
+  var HEIGHTS = [[320, 8552], [375, 7728], [414, 7133], [480, 6729], [600, 5899], [736, 5532]];
+  function expectedHeight(width) {
+    if (width <= HEIGHTS[0][0]) return HEIGHTS[0][1];
+    for (var i = 1; i < HEIGHTS.length; i++) {
+      var a = HEIGHTS[i - 1], b = HEIGHTS[i];
+      if (width <= b[0]) return Math.round(a[1] + (b[1] - a[1]) * (width - a[0]) / (b[0] - a[0]));
+    }
+    return HEIGHTS[HEIGHTS.length - 1][1];
+  }
+
+  function attr(host, name) {
+    var dashed = name.replace('_', '-');
+    return host.getAttribute('data-' + dashed) || (host.localName === 'pledge-explainer' ? host.getAttribute(dashed) : null);
+  }
+
+  function source(host, id) {
     var query = new URLSearchParams();
     PARAMS.forEach(function (name) {
-      var value = host.getAttribute('data-' + name.replace('_', '-'));
+      var value = attr(host, name);
       if (value) query.set(name, value);
     });
-    // Without data-lang, the host page's own language is the request.
+    // Without a language of its own, the host page's language is the request.
     var hostLang = document.documentElement.lang;
     if (!query.has('lang') && hostLang) query.set('lang', hostLang);
     query.set('initialWidth', String(host.clientWidth));
     query.set('childId', id);
     query.set('parentUrl', location.href.split('#')[0]);
+    return new URL('index.html?' + query.toString(), base).href;
+  }
 
+  function mount(host) {
+    if (host.__pledgeFrame) return host.__pledgeFrame;
+    var id = 'pledge-explainer-' + (++count);
     var iframe = document.createElement('iframe');
-    iframe.src = new URL('index.html?' + query.toString(), base).href;
-    iframe.title = host.getAttribute('data-title') || 'Interactive explainer';
+    iframe.src = source(host, id);
+    iframe.title = host.getAttribute('data-title') || host.getAttribute('title') || 'Interactive explainer';
     iframe.setAttribute('scrolling', 'no');
     iframe.setAttribute('frameborder', '0');
     iframe.style.width = '100%';
     iframe.style.border = '0';
     iframe.style.display = 'block';
-    iframe.height = '600';
+    iframe.height = String(expectedHeight(host.clientWidth || 375));
+    iframe.__pledgeId = id;
     host.appendChild(iframe);
+    host.__pledgeFrame = iframe;
     frames[id] = iframe;
+    return iframe;
   }
 
   window.addEventListener('message', function (e) {
@@ -71,4 +94,23 @@
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', scan);
   else scan();
+
+  // <pledge-explainer>: attributes follow the URL parameters; changing one reloads the view.
+  if (window.customElements && !window.customElements.get('pledge-explainer')) {
+    var observed = ['lang', 'eurusd', 'pop-fr', 'pop-us', 'uae', 'dataset'];
+    var Element = function () { return Reflect.construct(HTMLElement, [], Element); };
+    Element.prototype = Object.create(HTMLElement.prototype);
+    Element.prototype.constructor = Element;
+    Object.setPrototypeOf(Element, HTMLElement);
+    Object.defineProperty(Element, 'observedAttributes', { get: function () { return observed; } });
+    Element.prototype.connectedCallback = function () {
+      if (!this.style.display) this.style.display = 'block';
+      mount(this);
+    };
+    Element.prototype.attributeChangedCallback = function () {
+      var iframe = this.__pledgeFrame;
+      if (iframe) iframe.src = source(this, iframe.__pledgeId);
+    };
+    window.customElements.define('pledge-explainer', Element);
+  }
 })();

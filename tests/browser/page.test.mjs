@@ -90,7 +90,7 @@ test('dragging the range input itself updates prose, table and charts on the sam
   await context.close();
 });
 
-for (const [lang, dir, sample] of [['en', 'ltr', '$112.5bn'], ['fr', 'ltr', '112,5\u00a0Md$'], ['ar', 'rtl', '١١٢٫٥ مليار دولار']]) {
+for (const [lang, dir, sample] of [['en', 'ltr', '$112.5bn'], ['fr', 'ltr', '112,5\u00a0Md$'], ['ar', 'rtl', '\u2068١١٢٫٥ مليار دولار\u2069']]) {
   test(`${lang}: direction, digits and words`, async () => {
     const { page, errors, context } = await openPage(browser, `${url}?lang=${lang}`);
     await waitReady(page);
