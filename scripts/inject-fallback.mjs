@@ -5,9 +5,10 @@ import { join } from 'node:path';
 
 const [page, dir] = process.argv.slice(2);
 let html = readFileSync(page, 'utf8');
-for (const part of ['prose', 'claim', 'charts', 'figures', 'sources']) {
+// Every marker is replaced (the title appears twice: <title> and <h1>).
+for (const part of ['title', 'description', 'prose', 'claim', 'charts', 'figures', 'sources']) {
   const marker = `<!-- fallback:${part} -->`;
   if (!html.includes(marker)) throw new Error(`${page}: marker ${marker} is missing`);
-  html = html.replace(marker, readFileSync(join(dir, `${part}.html`), 'utf8').trim());
+  html = html.replaceAll(marker, readFileSync(join(dir, `${part}.html`), 'utf8').trim());
 }
 writeFileSync(page, html);

@@ -37,9 +37,11 @@ export function startServer({ root, port = 0, csp = true, log = false, isolate =
     try {
       if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
       const body = await readFile(path);
+      // Content-hashed names (app.3f2a9c01de.js) never change: cache them for a year.
+      const immutable = /\.[0-9a-f]{10}\.[a-z]+$/.test(path);
       const headers = {
         'content-type': TYPES[extname(path)] || 'application/octet-stream',
-        'cache-control': 'no-cache',
+        'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
         'x-content-type-options': 'nosniff',
       };
       if (csp) headers['content-security-policy'] = CSP;

@@ -169,6 +169,10 @@ fn render(dataset: &Dataset, a: &Assumptions, locale: Locale, out: &std::path::P
         std::fs::write(out.join(format!("{}.svg", chart.name())), svg)?;
     }
     let charts_html = html::chart_figures(dataset, &report, STATIC_WIDTH);
+    std::fs::write(out.join("title.html"), html::escape(dataset.title.get(locale.lang)))?;
+    // The lede, for search engines and link previews.
+    let lede = report.sentences.first().map(|(_, s)| s.as_str()).unwrap_or_default();
+    std::fs::write(out.join("description.html"), html::escape(lede))?;
     std::fs::write(out.join("prose.html"), html::prose(&report))?;
     std::fs::write(out.join("figures.html"), html::figures_table(&report))?;
     std::fs::write(out.join("charts.html"), &charts_html)?;

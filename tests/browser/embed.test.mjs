@@ -160,3 +160,20 @@ test('dist/explainer.html opened from disk becomes ready and fetches nothing', a
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('assets carry content hashes and are cached for a year; index.html and embed.js are not', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const caching = {};
+  page.on('response', (r) => { caching[new URL(r.url()).pathname] = r.headers()['cache-control']; });
+  await page.goto(`${explainerUrl}?lang=en`);
+  await waitReady(page);
+  const assets = Object.keys(caching).filter((p) => /\.(js|css|wasm)$/.test(p));
+  assert.ok(assets.length >= 4, assets.join());
+  for (const p of assets) {
+    assert.match(p, /\.[0-9a-f]{10}\.(js|css|wasm)$/, `${p} has no content hash`);
+    assert.match(caching[p], /immutable/, p);
+  }
+  assert.equal(caching['/'], 'no-cache');
+  await context.close();
+});

@@ -114,7 +114,7 @@ test('a wasm panic shows a message and keeps the last good figures', async () =>
   await waitReady(page);
   const before = await figure(page, 'announced_usd_bn');
   const panicked = await page.evaluate(async () => {
-    const wasm = await import('./pkg/pledge_explainer.js'); // the page's own instance
+    const wasm = await import(document.querySelector('link[rel=modulepreload]').href); // the page's own instance
     try {
       wasm.panic_for_test();
       return false;
@@ -137,7 +137,7 @@ test('1,000 random reader actions: no console error, figures always the core\'s,
   await waitReady(page);
   // An independent instance of the core in the same page, to recompute every view.
   await page.evaluate(async () => {
-    const wasm = await import('./pkg/pledge_explainer.js');
+    const wasm = await import(document.querySelector('link[rel=modulepreload]').href);
     window.__check = (query) => {
       const ex = new wasm.Explainer(undefined, 'en');
       ex.apply_query(query);
@@ -174,7 +174,7 @@ test('1,000 random reader actions: no console error, figures always the core\'s,
       await page.goto(`${url}?${q}`);
       await waitReady(page);
       await page.evaluate(async () => {
-        const wasm = await import('./pkg/pledge_explainer.js');
+        const wasm = await import(document.querySelector('link[rel=modulepreload]').href);
         window.__check = (query) => {
           const ex = new wasm.Explainer(undefined, 'en');
           ex.apply_query(query);
