@@ -132,11 +132,9 @@ test('a wasm panic shows a message and keeps the last good figures', async () =>
   await context.close();
 });
 
-test('1,000 random reader actions: no console error, figures always the core\'s, the URL restores the view', async () => {
-  const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
-  await waitReady(page);
-  // An independent instance of the core in the same page, to recompute every view.
-  await page.evaluate(async () => {
+/** An independent instance of the core in the page, to recompute any view from its query. */
+function installCheck(page) {
+  return page.evaluate(async () => {
     const wasm = await import(document.querySelector('link[rel=modulepreload]').href);
     window.__check = (query) => {
       const ex = new wasm.Explainer(undefined, 'en');
@@ -146,6 +144,12 @@ test('1,000 random reader actions: no console error, figures always the core\'s,
       return view.display;
     };
   });
+}
+
+test('1,000 random reader actions: no console error, figures always the core\'s, the URL restores the view', async () => {
+  const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
+  await waitReady(page);
+  await installCheck(page);
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const params = ['eurusd', 'pop_fr', 'pop_us', 'uae'];
@@ -173,16 +177,7 @@ test('1,000 random reader actions: no console error, figures always the core\'s,
       const q = new URLSearchParams({ lang: langs[Math.floor(random() * 3)], [param]: random() < 0.7 ? String(random() * 400) : 'NaN' });
       await page.goto(`${url}?${q}`);
       await waitReady(page);
-      await page.evaluate(async () => {
-        const wasm = await import(document.querySelector('link[rel=modulepreload]').href);
-        window.__check = (query) => {
-          const ex = new wasm.Explainer(undefined, 'en');
-          ex.apply_query(query);
-          const view = JSON.parse(ex.live());
-          ex.free();
-          return view.display;
-        };
-      });
+      await installCheck(page);
     }
     await nextFrame(page);
     const { query, shown, want } = await page.evaluate(() => {
