@@ -3,22 +3,14 @@
 // DOM node per label and without a CSP violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, openPage, waitReady, nextFrame } from './helpers.mjs';
+import { useDist, openPage, waitReady, nextFrame } from './helpers.mjs';
 
-let browser, server, url;
-before(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useDist(before, after);
 
 const CHARTS = ['pledges', 'per-person', 'sensitivity', 'energy'];
 
 test('every chart has a name and a description stating its figures', async () => {
-  const { page, context } = await openPage(browser, `${url}?lang=en`);
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
   const expected = {
     pledges: ['Where does the €109bn come from?', '€63–83bn'],
@@ -39,9 +31,9 @@ test('every chart has a name and a description stating its figures', async () =>
 
 for (const width of [320, 1200]) {
   test(`charts are drawn at the container width (${width} px, pixel ratio 2) and the page does not scroll sideways`, async () => {
-    const context = await browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 2 });
+    const context = await env.browser.newContext({ viewport: { width, height: 800 }, deviceScaleFactor: 2 });
     const page = await context.newPage();
-    await page.goto(`${url}?lang=ar`);
+    await page.goto(`${env.url}?lang=ar`);
     await waitReady(page);
     const sizes = await page.evaluate(() => [...document.querySelectorAll('[data-chart] .plot')].map((p) => ({
       plot: p.clientWidth, svg: Number(p.querySelector('svg').getAttribute('width')), dir: p.getAttribute('dir'),
@@ -58,7 +50,7 @@ for (const width of [320, 1200]) {
 }
 
 test('slider moves redraw only the charts they change, with no DOM text measuring and no CSP violation', async () => {
-  const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
+  const { page, errors, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
   await page.evaluate(() => {
     window.__spans = 0;
@@ -97,7 +89,7 @@ test('slider moves redraw only the charts they change, with no DOM text measurin
 });
 
 test('the UAE slider moves the marker on the pledges chart', async () => {
-  const { page, context } = await openPage(browser, `${url}?lang=en`);
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
   const before = await page.locator('[data-chart="pledges"] svg').innerHTML();
   await page.locator('#number-uae').fill('35');

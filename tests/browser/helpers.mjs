@@ -15,6 +15,23 @@ export async function launch() {
   });
 }
 
+/**
+ * A browser and dist/ served for a test file: registers the node:test hooks and returns an
+ * object whose `browser` and `url` are set once they run.
+ */
+export function useDist(before, after) {
+  const env = {};
+  before(async () => {
+    ({ server: env.server, url: env.url } = await serveDist());
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    env.server?.close();
+  });
+  return env;
+}
+
 export async function serveDist(options = {}) {
   return startServer({ root: new URL('../../dist', import.meta.url).pathname, ...options });
 }

@@ -45,7 +45,7 @@ for (const convention of ['datawrapper', 'flourish', 'amp']) {
     test(`${convention}-style host: the iframe follows the content at ${width} px`, async () => {
       const context = await browser.newContext({ viewport: { width, height: 900 } });
       const page = await context.newPage();
-      await page.goto(`${hostUrl}${convention}-host.html?explainer=${encodeURIComponent(`${explainer.url}?lang=fr`)}`);
+      await page.goto(`${hostUrl}iframe-host.html?convention=${convention}&explainer=${encodeURIComponent(`${explainer.url}?lang=fr`)}`);
       const h = await frameMatches(page, '#embed');
       assert.ok(h.outer > 3000, `${h.outer}`);
       await context.close();

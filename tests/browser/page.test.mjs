@@ -5,20 +5,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { launch, serveDist, openPage, waitReady, figure, nextFrame } from './helpers.mjs';
+import { useDist, openPage, waitReady, figure, nextFrame } from './helpers.mjs';
 
 const CLI = new URL('../../target/release/pledge-explainer', import.meta.url).pathname;
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
 
-let browser, server, url;
-before(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useDist(before, after);
 
 /** The CLI's formatted figures for the same assumptions: the page must show exactly these. */
 function cliDisplay(lang, flags) {
@@ -50,7 +42,7 @@ const SLIDERS = [
 
 for (const [param, value, changes, stays] of SLIDERS) {
   test(`the ${param} slider moves exactly the figures the core computes`, async () => {
-    const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
+    const { page, errors, context } = await openPage(env.browser, `${env.url}?lang=en`);
     await waitReady(page);
     const before = await pageFigures(page);
     assertSameAsCli(before, cliDisplay('en', {}));
@@ -74,7 +66,7 @@ function assertSameAsCli(shown, cli) {
 }
 
 test('dragging the range input itself updates prose, table and charts on the same event', async () => {
-  const { page, context } = await openPage(browser, `${url}?lang=en`);
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
   const box = await page.locator('#range-eurusd').boundingBox();
   await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
@@ -92,7 +84,7 @@ test('dragging the range input itself updates prose, table and charts on the sam
 
 for (const [lang, dir, sample] of [['en', 'ltr', '$112.5bn'], ['fr', 'ltr', '112,5\u00a0Md$'], ['ar', 'rtl', '\u2068١١٢٫٥ مليار دولار\u2069']]) {
   test(`${lang}: direction, digits and words`, async () => {
-    const { page, errors, context } = await openPage(browser, `${url}?lang=${lang}`);
+    const { page, errors, context } = await openPage(env.browser, `${env.url}?lang=${lang}`);
     await waitReady(page);
     assert.equal(await page.evaluate(() => document.documentElement.dir), dir);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
@@ -110,7 +102,7 @@ for (const [lang, dir, sample] of [['en', 'ltr', '$112.5bn'], ['fr', 'ltr', '112
 }
 
 test('the language follows the browser when the URL does not say, and the switcher keeps the state', async () => {
-  const { page, context } = await openPage(browser, `${url}?eurusd=1.2`, { locale: 'fr-FR' });
+  const { page, context } = await openPage(env.browser, `${env.url}?eurusd=1.2`, { locale: 'fr-FR' });
   await waitReady(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
   await page.locator('#langs a[data-lang="ar"]').click();
@@ -122,7 +114,7 @@ test('the language follows the browser when the URL does not say, and the switch
 });
 
 test('moving sliders writes the URL, and opening it restores the same view', async () => {
-  const { page, context } = await openPage(browser, `${url}?lang=fr`);
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=fr`);
   await waitReady(page);
   await typeValue(page, 'eurusd', 0.97);
   await typeValue(page, 'pop_us', 335.5);
@@ -131,7 +123,7 @@ test('moving sliders writes the URL, and opening it restores the same view', asy
   const search = await page.evaluate(() => location.search);
   assert.equal(search, '?lang=fr&eurusd=0.97&pop_us=335.5&uae=42');
   const figuresThere = await pageFigures(page);
-  const again = await openPage(browser, `${url}${search}`);
+  const again = await openPage(env.browser, `${env.url}${search}`);
   await waitReady(again.page);
   assert.deepEqual(await pageFigures(again.page), figuresThere);
   assert.equal(await again.page.locator('#range-pop_us').inputValue(), '335.5');
@@ -141,8 +133,8 @@ test('moving sliders writes the URL, and opening it restores the same view', asy
 
 test('bad and hostile parameters are named in a notice; the rest of the URL still applies', async () => {
   const hostile = encodeURIComponent('<img src=x onerror="window.__xss=1">');
-  const { page, errors, context } = await openPage(browser,
-    `${url}?lang=en&eurusd=abc&pop_fr=70&pop_us=1e999&uae=${hostile}&initialWidth=375&childId=x&parentUrl=http%3A%2F%2Fexample.org`);
+  const { page, errors, context } = await openPage(env.browser,
+    `${env.url}?lang=en&eurusd=abc&pop_fr=70&pop_us=1e999&uae=${hostile}&initialWidth=375&childId=x&parentUrl=http%3A%2F%2Fexample.org`);
   await waitReady(page);
   const notice = await page.locator('[role="status"]#notices').textContent();
   assert.match(notice, /eurusd=abc/);
@@ -158,7 +150,7 @@ test('bad and hostile parameters are named in a notice; the rest of the URL stil
 });
 
 test('a typed value out of range is refused with a message and the previous value stays', async () => {
-  const { page, context } = await openPage(browser, `${url}?lang=en`);
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
   await typeValue(page, 'pop_fr', 500);
   assert.match(await page.locator('#notices').textContent(), /between 40 and 100/);
@@ -168,7 +160,7 @@ test('a typed value out of range is refused with a message and the previous valu
 });
 
 test('presets: the article\'s rounded figures, then the official statistics', async () => {
-  const { page, context } = await openPage(browser, `${url}?lang=en`);
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
   await page.locator('[data-preset="article"]').click();
   const article = cliDisplay('en', { eurusd: 112 / 109, pop_fr: 68, pop_us: 340 });
@@ -180,7 +172,7 @@ test('presets: the article\'s rounded figures, then the official statistics', as
 });
 
 test('the claim section: verdict, parity values, and the parity button puts the slider there', async () => {
-  const { page, context } = await openPage(browser, `${url}?lang=en`);
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
   assert.equal(await page.locator('#verdict').textContent(), 'Not quite: 12% more per person');
   assert.equal(await page.locator('.claim [data-figure="parity_eurusd"]').textContent(), '$0.9253');
@@ -192,7 +184,7 @@ test('the claim section: verdict, parity values, and the parity button puts the 
 });
 
 test('sources link out and quote the Arabic article; figures are announced politely once a drag ends', async () => {
-  const { page, context } = await openPage(browser, `${url}?lang=en`);
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
   const links = await page.locator('.sources-list a').evaluateAll((as) => as.map((a) => a.href));
   assert.ok(links.some((h) => h.startsWith('https://openai.com/')), links.join());
@@ -207,7 +199,7 @@ test('sources link out and quote the Arabic article; figures are announced polit
 });
 
 test('the figures download as CSV with formula-looking cells neutralised', async () => {
-  const { page, context } = await openPage(browser, `${url}?lang=en`);
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#download-csv').click()]);
   const text = readFileSync(await download.path(), 'utf8');
@@ -218,9 +210,9 @@ test('the figures download as CSV with formula-looking cells neutralised', async
 
 for (const lang of ['en', 'ar']) {
   test(`axe-core finds no serious or critical violation (${lang})`, async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${url}?lang=${lang}`);
+    await page.goto(`${env.url}?lang=${lang}`);
     await waitReady(page);
     await page.evaluate(AXE); // through the debugger protocol: the page's CSP stays strict
     const result = await page.evaluate(() => window.axe.run(document, {
@@ -234,7 +226,7 @@ for (const lang of ['en', 'ar']) {
 
 for (const [lang, width] of [['en', 375], ['ar', 375], ['fr', 1280], ['ar', 1280]]) {
   test(`loading does not shift the layout (${lang}, ${width} px)`, async () => {
-    const context = await browser.newContext({ viewport: { width, height: 800 } });
+    const context = await env.browser.newContext({ viewport: { width, height: 800 } });
     const page = await context.newPage();
     await page.addInitScript(() => {
       window.__cls = 0;
@@ -242,7 +234,7 @@ for (const [lang, width] of [['en', 375], ['ar', 375], ['fr', 1280], ['ar', 1280
         for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
       }).observe({ type: 'layout-shift', buffered: true });
     });
-    await page.goto(`${url}?lang=${lang}`);
+    await page.goto(`${env.url}?lang=${lang}`);
     await waitReady(page);
     await page.waitForTimeout(300);
     const cls = await page.evaluate(() => window.__cls);
@@ -252,10 +244,10 @@ for (const [lang, width] of [['en', 375], ['ar', 375], ['fr', 1280], ['ar', 1280
 }
 
 test('if the wasm cannot load, the static figures and a message stay, in a visible page', async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+  const context = await env.browser.newContext({ viewport: { width: 375, height: 800 } });
   const page = await context.newPage();
   await page.route('**/*.wasm', (route) => route.abort());
-  await page.goto(`${url}?lang=ar`);
+  await page.goto(`${env.url}?lang=ar`);
   await page.waitForFunction(() => document.querySelector('#explainer').getAttribute('aria-busy') === 'false');
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('relabel')), false);
   assert.match(await page.locator('#loading').textContent(), /could not load/);

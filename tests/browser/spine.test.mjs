@@ -2,20 +2,12 @@
 // moves them by the amounts the core computes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, openPage, waitReady, figure } from './helpers.mjs';
+import { useDist, openPage, waitReady, figure } from './helpers.mjs';
 
-let browser, server, url;
-before(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useDist(before, after);
 
 test('the page becomes ready and shows the sourced figures', async () => {
-  const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
+  const { page, errors, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
   assert.equal(await figure(page, 'announced_usd_bn'), '$112.5bn');
   assert.equal(await figure(page, 'itemised_eur_bn'), '€63–83bn');
@@ -25,7 +17,7 @@ test('the page becomes ready and shows the sourced figures', async () => {
 });
 
 test('moving the exchange-rate slider changes the dollar figures', async () => {
-  const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
+  const { page, errors, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
   const slider = page.locator('#range-eurusd');
   await slider.focus();
@@ -42,7 +34,7 @@ test('moving the exchange-rate slider changes the dollar figures', async () => {
 });
 
 test('without wasm the static figures stay', async () => {
-  const { page, context } = await openPage(browser, url, { javaScriptEnabled: false });
+  const { page, context } = await openPage(env.browser, env.url, { javaScriptEnabled: false });
   assert.equal(await page.locator('[data-figure="announced_usd_bn"]').first().textContent(), '$112.5bn');
   assert.match(await page.locator('#prose').textContent(), /France's AI package of €109bn is \$112\.5bn/);
   assert.equal(await page.locator('[data-chart] svg').count(), 4, 'the static charts');
