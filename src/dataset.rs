@@ -546,7 +546,7 @@ impl Reader {
         let (announced_bn, population_m) = (self.req_figure(m, path, "announced_bn"), self.req_figure(m, path, "population_m"));
         let mut pledges = Vec::new();
         let items = self.required(m, path, "pledges").and_then(|v| self.list(v, "subject.pledges"));
-        let Some(items) = items else { return None };
+        let items = items?;
         for (i, item) in items.iter().enumerate() {
             let path = format!("subject.pledges[{i}]");
             let Some(pm) = self.object(item, &path, &["name", "low_bn", "high_bn", "source", "as_of", "quote_ar"]) else { continue };

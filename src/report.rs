@@ -486,7 +486,8 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
         push(s.src_exports.to_string(), l.twh(e.exports_twh.value, 0), &src, as_of.as_deref(), q.as_deref());
     }
     let r = &dataset.reported;
-    let reported: [(&str, &Option<Figure>, Box<dyn Fn(f64) -> String>); 4] = [
+    type Shown<'a> = Box<dyn Fn(f64) -> String + 'a>;
+    let reported: [(&str, &Option<Figure>, Shown); 4] = [
         (s.src_reported_conv, &r.converted_bn, Box::new(|v| l.money_bn(v, quote, 1))),
         (s.src_reported_itemised, &r.itemised_bn, Box::new(|v| l.money_bn(v, base, 1))),
         (s.src_reported_pop, &r.subject_population_m, Box::new(|v| l.millions(v, 1))),

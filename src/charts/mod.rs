@@ -244,7 +244,7 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
     }
 
     fn dashed(&self, from: (i32, i32), to: (i32, i32), color: RGBColor) -> DrawResult<DB> {
-        self.area.draw(&plotters::element::DashedPathElement::new(vec![from, to].into_iter(), 5, 4, color.stroke_width(2)))
+        self.area.draw(&plotters::element::DashedPathElement::new(vec![from, to], 5, 4, color.stroke_width(2)))
     }
 
     /// A row of (text, colour, line width) swatches, from the reading direction's start.

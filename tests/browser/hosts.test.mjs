@@ -3,7 +3,7 @@
 // descriptions that follow the sliders, forced colours.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
@@ -169,6 +169,7 @@ test('forced colours: chart text, marks and the parity notch stay visible (scree
     return { text: getComputedStyle(text).fill, bar: getComputedStyle(bar).fill, mark: getComputedStyle(mark).backgroundColor, bg };
   });
   for (const k of ['text', 'bar', 'mark']) assert.notEqual(styles[k], styles.bg, `${k} has the background colour`);
+  mkdirSync('target/shots', { recursive: true });
   await page.locator('.controls').screenshot({ path: 'target/shots/forced-colors-controls.png' });
   await page.locator('[data-chart="per-person"]').screenshot({ path: 'target/shots/forced-colors-chart.png' });
   await context.close();
