@@ -30,6 +30,9 @@ after(async () => {
 /** Waits until the iframe's height equals its document's height, and returns both. */
 async function settledHeights(page, selector) {
   const frameEl = page.locator(selector);
+  // Chromium throttles the rendering of off-screen cross-origin frames, so a frame below the
+  // fold can report a stale viewport; a reader sees it only once scrolled to, so look there.
+  await frameEl.scrollIntoViewIfNeeded();
   const frame = await (await frameEl.elementHandle()).contentFrame();
   await waitReady(frame);
   let last = null;
