@@ -255,3 +255,33 @@ test('if the wasm cannot load, the static figures and a message stay, in a visib
   assert.equal(await page.locator('[data-chart] svg').count(), 4);
   await context.close();
 });
+
+test('keyboard only: Tab reaches the sliders with a visible focus ring, arrows move them', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
+  await waitReady(page);
+  let focused = '';
+  for (let i = 0; i < 30 && focused !== 'range-eurusd'; i++) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement.id);
+  }
+  assert.equal(focused, 'range-eurusd', 'the first slider is reachable with Tab');
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+  assert.notEqual(outline, 'none', 'focus is visible');
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await page.locator('#range-eurusd').inputValue(), '1.0325');
+  await context.close();
+});
+
+test('copy embed code gives the one-line snippet with the reader\'s language and assumptions', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=fr`);
+  await waitReady(page);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(env.url).origin });
+  await page.locator('#number-eurusd').fill('1.1');
+  await page.locator('#number-eurusd').press('Enter');
+  await nextFrame(page);
+  await page.locator('#copy-embed').click();
+  await page.locator('#copy-status').filter({ hasText: /copié/ }).waitFor();
+  const snippet = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(snippet, `<div data-pledge-explainer data-lang="fr" data-eurusd="1.1"></div><script src="${env.url}embed.js" async></script>`);
+  await context.close();
+});
