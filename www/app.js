@@ -496,18 +496,25 @@ function offerDefault(problem) {
 
 // ---------------------------------------------------------------- start
 
-/** The single-file build carries the wasm inline (base64); the site fetches pkg/…_bg.wasm. */
-function wasmSource() {
+/**
+ * Where the wasm comes from: compiled early by boot.js (the site), inline base64 (the
+ * single-file build), or else fetched by the wasm-bindgen glue itself.
+ */
+async function wasmSource() {
   const inline = globalThis.PLEDGE_EXPLAINER_WASM;
-  if (typeof inline !== 'string') return undefined;
-  return { module_or_path: Uint8Array.from(atob(inline), (c) => c.charCodeAt(0)) };
+  if (typeof inline === 'string') return { module_or_path: Uint8Array.from(atob(inline), (c) => c.charCodeAt(0)) };
+  try {
+    const compiled = await globalThis.__pledgeExplainerWasm;
+    if (compiled instanceof WebAssembly.Module) return { module_or_path: compiled };
+  } catch { /* compile failed early: let the glue try, and report its error */ }
+  return undefined;
 }
 
 async function main() {
   const params = new URLSearchParams(location.search);
   startFrameMessaging(params);
   try {
-    await init(wasmSource());
+    await init(await wasmSource());
   } catch (err) {
     console.error(err);
     document.documentElement.classList.remove('relabel');

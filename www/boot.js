@@ -4,6 +4,13 @@
 // invisible until the wasm has rewritten it, so nothing visibly jumps. CSS reveals it after a
 // few seconds whatever happens, and app.js reveals it at once if the wasm cannot run.
 (function () {
+  // Start compiling the wasm now, while the page is still being parsed: app.js (a module)
+  // only runs after parsing. The fetch is the preloaded one.
+  var wasm = document.querySelector('link[rel="preload"][type="application/wasm"]');
+  if (wasm && typeof WebAssembly === 'object' && WebAssembly.compileStreaming) {
+    window.__pledgeExplainerWasm = WebAssembly.compileStreaming(fetch(wasm.href, { credentials: 'same-origin' }));
+    window.__pledgeExplainerWasm.catch(function () { /* app.js falls back to its own fetch */ });
+  }
   var query = new URLSearchParams(location.search);
   // Another story replaces every word of the static one.
   if (query.get('dataset') && typeof WebAssembly === 'object') {
