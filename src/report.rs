@@ -112,16 +112,16 @@ pub fn capitalize_first(mut s: String) -> String {
     s
 }
 
-/// The named values every template may use, formatted once.
-pub struct Context<'a> {
-    pub dataset: &'a Dataset,
-    pub figures: &'a Figures,
-    pub locale: Locale,
+/// The named values every template may use, formatted once; `Report::new` keeps them.
+struct Context<'a> {
+    dataset: &'a Dataset,
+    figures: &'a Figures,
+    locale: Locale,
     values: Vec<(&'static str, String)>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(dataset: &'a Dataset, f: &'a Figures, locale: Locale) -> Context<'a> {
+    fn new(dataset: &'a Dataset, f: &'a Figures, locale: Locale) -> Context<'a> {
         let l = locale;
         let lang = l.lang;
         let s = l.strings();
@@ -202,12 +202,12 @@ impl<'a> Context<'a> {
         Context { dataset, figures: f, locale, values }
     }
 
-    pub fn fill(&self, template: &str) -> String {
+    fn fill(&self, template: &str) -> String {
         let pairs: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         fill(template, &pairs)
     }
 
-    pub fn value(&self, key: &str) -> Option<&str> {
+    fn value(&self, key: &str) -> Option<&str> {
         self.values.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
     }
 

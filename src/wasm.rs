@@ -6,7 +6,7 @@
 use crate::charts::{self, Chart, Mode};
 use crate::dataset::Dataset;
 use crate::format::Locale;
-use crate::i18n::{assumption_error_message, dataset_error_message, Lang};
+use crate::i18n::{assumption_error_message, dataset_error_message};
 use crate::model::{Assumptions, Knob};
 use crate::params;
 use crate::report::Report;
@@ -240,7 +240,7 @@ impl Explainer {
         to_js(&crate::report::controls(&self.dataset, &self.report))
     }
 
-    /// One chart for the page at `width` CSS pixels: `{ name, title, desc, svg, inputs }`, or
+    /// One chart for the page at `width` CSS pixels: `{ name, title, desc, svg }`, or
     /// null for a chart this dataset does not have.
     pub fn chart(&self, name: &str, width: u32) -> Result<JsValue, JsError> {
         alive()?;
@@ -254,14 +254,12 @@ impl Explainer {
             title: String,
             desc: String,
             svg: String,
-            inputs: Vec<&'static str>,
         }
         Ok(to_js(&View {
             name: chart.name(),
             title: text.title,
             desc: text.desc,
             svg: charts::svg(chart, &self.dataset, &self.report, width, Mode::Inline),
-            inputs: chart.inputs().iter().map(|k| k.param()).collect(),
         }))
     }
 
@@ -360,10 +358,4 @@ impl Explainer {
 #[wasm_bindgen]
 pub fn wasm_memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64
-}
-
-/// For tests: the languages the explainer speaks.
-#[wasm_bindgen]
-pub fn languages() -> Vec<String> {
-    Lang::ALL.iter().map(|l| l.code().to_string()).collect()
 }

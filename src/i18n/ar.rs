@@ -5,7 +5,6 @@ use super::Strings;
 pub const STRINGS: Strings = Strings {
     lang: "ar",
     dir: "rtl",
-    language_name: "العربية",
 
     money_bn: "{n} مليار {cur}",
     money: "{n} {cur}",
@@ -36,8 +35,6 @@ pub const STRINGS: Strings = Strings {
     label_pop_fr: "عدد سكان {subject} (بالملايين)",
     label_pop_us: "عدد سكان {benchmark} (بالملايين)",
     label_uae: "تعهد {ranged} (مليار {base})",
-    unit_millions: "مليون",
-    unit_bn: "مليار",
     parity_mark: "هنا يصحّ التصريح تمامًا",
     reset: "العودة إلى الأرقام الموثّقة",
     preset_article: "كما ورد في المقال",
@@ -49,7 +46,6 @@ pub const STRINGS: Strings = Strings {
     sources_heading: "المصادر والمنهجية",
     assumptions_heading: "افتراضاتك",
     loading: "جارٍ تحميل النسخة التفاعلية…",
-    no_wasm: "تعذّر تحميل النسخة التفاعلية في هذا المتصفح؛ الأرقام أدناه بالقيم الموثّقة.",
     crashed: "حدث خطأ في الحساب؛ أبقينا آخر أرقام صحيحة.",
 
     fig_announced: "المُعلن",
@@ -64,7 +60,6 @@ pub const STRINGS: Strings = Strings {
     fig_parity_rate: "السعر الذي يصحّ عنده التصريح",
     fig_parity_pop: "عدد السكان الذي يصحّ عنده التصريح",
     fig_energy: "{gw} لمدة عام",
-    per_person: "للفرد",
 
     chart_pledges_title: "من أين تأتي الـ{announced}؟",
     chart_pledges_desc: "تبلغ التعهدات المحددة المبلغ {itemised}؛ ولم يُفصَّل {unitemised}. وذُكرت {names_no_amount} دون مبالغ.",
@@ -85,11 +80,9 @@ pub const STRINGS: Strings = Strings {
     chart_not_itemised: "غير مفصّل",
     chart_named_no_amount: "ذُكرت دون مبالغ: {names}",
     chart_announced: "المُعلن {announced}",
-    chart_scaled_label: "{benchmark_package} مقيسًا بـ{subject}",
     chart_parity_line: "النسبة نفسها",
     chart_you_are_here: "سعرك",
     chart_rate_axis: "{quote} لكل {base}",
-    chart_ratio_axis: "النسبة",
     chart_exports: "صادرات {year}",
     chart_ai_year: "الذكاء الاصطناعي، عام",
 
@@ -114,9 +107,7 @@ pub const STRINGS: Strings = Strings {
     src_reported_pop: "عدد السكان في المقال",
     src_reported_multiple: "نسبة السكان في المقال",
     src_claim: "التصريح",
-    source_as_of: "بتاريخ {date}",
     quote_label: "في المقال العربي",
-    downloads_heading: "التنزيلات",
     download_svg: "SVG",
     download_png: "PNG",
     download_chart: "تنزيل «{title}» بصيغة {format}",

@@ -3,7 +3,6 @@ use super::Strings;
 pub const STRINGS: Strings = Strings {
     lang: "en",
     dir: "ltr",
-    language_name: "English",
 
     money_bn: "{cur}{n}bn",
     money: "{cur}{n}",
@@ -34,8 +33,6 @@ pub const STRINGS: Strings = Strings {
     label_pop_fr: "Population of {subject} (millions)",
     label_pop_us: "Population of {benchmark} (millions)",
     label_uae: "{ranged} pledge ({base}bn)",
-    unit_millions: "million",
-    unit_bn: "bn",
     parity_mark: "The claim holds exactly here",
     reset: "Reset to sourced figures",
     preset_article: "As the article says",
@@ -47,7 +44,6 @@ pub const STRINGS: Strings = Strings {
     sources_heading: "Sources and method",
     assumptions_heading: "Your assumptions",
     loading: "Loading the interactive version…",
-    no_wasm: "The interactive version could not load in this browser; the figures below use the sourced defaults.",
     crashed: "Something went wrong in the calculation; the last good figures are kept.",
 
     fig_announced: "Announced",
@@ -62,7 +58,6 @@ pub const STRINGS: Strings = Strings {
     fig_parity_rate: "Rate at which the claim holds",
     fig_parity_pop: "Population at which the claim holds",
     fig_energy: "{gw} for a year",
-    per_person: "per person",
 
     chart_pledges_title: "Where does the {announced} come from?",
     chart_pledges_desc: "Pledges with an amount add up to {itemised}; {unitemised} is not itemised. {names_no_amount} were named without amounts.",
@@ -83,11 +78,9 @@ pub const STRINGS: Strings = Strings {
     chart_not_itemised: "Not itemised",
     chart_named_no_amount: "Named without amounts: {names}",
     chart_announced: "Announced {announced}",
-    chart_scaled_label: "{benchmark_package} scaled to {subject}",
     chart_parity_line: "Same proportion",
     chart_you_are_here: "Your rate",
     chart_rate_axis: "{quote} per {base}",
-    chart_ratio_axis: "Ratio",
     chart_exports: "Exported in {year}",
     chart_ai_year: "AI, one year",
 
@@ -112,9 +105,7 @@ pub const STRINGS: Strings = Strings {
     src_reported_pop: "The article's population",
     src_reported_multiple: "The article's population multiple",
     src_claim: "The claim",
-    source_as_of: "as of {date}",
     quote_label: "In the Arabic article",
-    downloads_heading: "Downloads",
     download_svg: "SVG",
     download_png: "PNG",
     download_chart: "Download “{title}” as {format}",

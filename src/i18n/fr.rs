@@ -3,7 +3,6 @@ use super::Strings;
 pub const STRINGS: Strings = Strings {
     lang: "fr",
     dir: "ltr",
-    language_name: "Français",
 
     money_bn: "{n}\u{A0}Md{cur}",
     money: "{n}\u{A0}{cur}",
@@ -34,8 +33,6 @@ pub const STRINGS: Strings = Strings {
     label_pop_fr: "Population ({subject}, en millions)",
     label_pop_us: "Population ({benchmark}, en millions)",
     label_uae: "Engagement {ranged} (Md{base})",
-    unit_millions: "millions",
-    unit_bn: "Md",
     parity_mark: "L'affirmation est exacte ici",
     reset: "Revenir aux chiffres sourcés",
     preset_article: "Comme dans l'article",
@@ -47,7 +44,6 @@ pub const STRINGS: Strings = Strings {
     sources_heading: "Sources et méthode",
     assumptions_heading: "Vos hypothèses",
     loading: "Chargement de la version interactive…",
-    no_wasm: "La version interactive n'a pas pu se charger dans ce navigateur\u{A0}; les chiffres ci-dessous utilisent les valeurs sourcées.",
     crashed: "Le calcul a rencontré un problème\u{A0}; les derniers chiffres valides sont conservés.",
 
     fig_announced: "Annoncé",
@@ -62,7 +58,6 @@ pub const STRINGS: Strings = Strings {
     fig_parity_rate: "Taux auquel l'affirmation est exacte",
     fig_parity_pop: "Population à laquelle l'affirmation est exacte",
     fig_energy: "{gw} pendant un an",
-    per_person: "par habitant",
 
     chart_pledges_title: "D'où viennent les {announced}\u{A0}?",
     chart_pledges_desc: "Les engagements chiffrés totalisent {itemised}\u{A0}; {unitemised} ne sont pas détaillés. {names_no_amount} ont été cités sans montant.",
@@ -83,11 +78,9 @@ pub const STRINGS: Strings = Strings {
     chart_not_itemised: "Non détaillé",
     chart_named_no_amount: "Cités sans montant\u{A0}: {names}",
     chart_announced: "Annoncé\u{A0}: {announced}",
-    chart_scaled_label: "{benchmark_package} ramené à {subject}",
     chart_parity_line: "Même proportion",
     chart_you_are_here: "Votre taux",
     chart_rate_axis: "{quote} pour 1\u{A0}{base}",
-    chart_ratio_axis: "Rapport",
     chart_exports: "Exporté en {year}",
     chart_ai_year: "IA, un an",
 
@@ -112,9 +105,7 @@ pub const STRINGS: Strings = Strings {
     src_reported_pop: "Population selon l'article",
     src_reported_multiple: "Rapport de population selon l'article",
     src_claim: "L'affirmation",
-    source_as_of: "au {date}",
     quote_label: "Dans l'article en arabe",
-    downloads_heading: "Téléchargements",
     download_svg: "SVG",
     download_png: "PNG",
     download_chart: "Télécharger «\u{A0}{title}\u{A0}» en {format}",

@@ -51,7 +51,6 @@ impl Lang {
 pub struct Strings {
     pub lang: &'static str,
     pub dir: &'static str,
-    pub language_name: &'static str,
 
     // Number patterns: {n} is a formatted number, {cur} a currency symbol or name.
     pub money_bn: &'static str,
@@ -87,8 +86,6 @@ pub struct Strings {
     pub label_pop_fr: &'static str,
     pub label_pop_us: &'static str,
     pub label_uae: &'static str,
-    pub unit_millions: &'static str,
-    pub unit_bn: &'static str,
     pub parity_mark: &'static str,
     pub reset: &'static str,
     pub preset_article: &'static str,
@@ -100,7 +97,6 @@ pub struct Strings {
     pub sources_heading: &'static str,
     pub assumptions_heading: &'static str,
     pub loading: &'static str,
-    pub no_wasm: &'static str,
     pub crashed: &'static str,
 
     // Figure names (table rows, chart labels).
@@ -116,7 +112,6 @@ pub struct Strings {
     pub fig_parity_rate: &'static str,
     pub fig_parity_pop: &'static str,
     pub fig_energy: &'static str,
-    pub per_person: &'static str,
 
     // Charts.
     pub chart_pledges_title: &'static str,
@@ -138,11 +133,9 @@ pub struct Strings {
     pub chart_not_itemised: &'static str,
     pub chart_named_no_amount: &'static str,
     pub chart_announced: &'static str,
-    pub chart_scaled_label: &'static str,
     pub chart_parity_line: &'static str,
     pub chart_you_are_here: &'static str,
     pub chart_rate_axis: &'static str,
-    pub chart_ratio_axis: &'static str,
     pub chart_exports: &'static str,
     pub chart_ai_year: &'static str,
 
@@ -168,9 +161,7 @@ pub struct Strings {
     pub src_reported_pop: &'static str,
     pub src_reported_multiple: &'static str,
     pub src_claim: &'static str,
-    pub source_as_of: &'static str,
     pub quote_label: &'static str,
-    pub downloads_heading: &'static str,
     pub download_svg: &'static str,
     pub download_png: &'static str,
     pub download_chart: &'static str,
