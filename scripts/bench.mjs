@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/browser/helpers.mjs';
 
-const COLD_LOADS = Number(process.env.BENCH_LOADS || 7);
+const COLD_LOADS = Number(process.env.BENCH_LOADS || 15);
 const MOVES = Number(process.env.BENCH_MOVES || 200);
 const SOAK = Number(process.env.BENCH_SOAK || 10000);
 const root = new URL('..', import.meta.url).pathname;
@@ -53,17 +53,31 @@ async function bytes(url) {
   return { files, raw: files.reduce((a, f) => a + f.raw, 0), gzip: files.reduce((a, f) => a + f.gzip, 0) };
 }
 
-async function ready(url) {
-  const times = [];
+async function coldLoad(url) {
+  const context = await browser.newContext(); // a cold cache every time
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => performance.getEntriesByName('explainer:ready').length > 0);
+  const t = await page.evaluate(() => performance.getEntriesByName('explainer:ready')[0].startTime);
+  await context.close();
+  return t;
+}
+
+/**
+ * Cold loads of every page, interleaved (ours, Chart.js, Chart.js, ours, …) after one
+ * discarded warm-up each, so that drift in the machine's load falls on both pages alike.
+ */
+async function readyAll() {
+  const names = Object.keys(PAGES);
+  const times = Object.fromEntries(names.map((n) => [n, []]));
+  for (const n of names) await coldLoad(PAGES[n].url);
   for (let i = 0; i < COLD_LOADS; i++) {
-    const context = await browser.newContext(); // a cold cache every time
-    const page = await context.newPage();
-    await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('explainer:ready').length > 0);
-    times.push(await page.evaluate(() => performance.getEntriesByName('explainer:ready')[0].startTime));
-    await context.close();
+    for (const n of i % 2 ? [...names].reverse() : names) times[n].push(await coldLoad(PAGES[n].url));
   }
-  return { median: round(median(times), 1), min: round(Math.min(...times), 1), max: round(Math.max(...times), 1), runs: times.map((t) => round(t, 1)) };
+  return Object.fromEntries(names.map((n) => [n, {
+    median: round(median(times[n]), 1), min: round(Math.min(...times[n]), 1), max: round(Math.max(...times[n]), 1),
+    runs: times[n].map((t) => round(t, 1)),
+  }]));
 }
 
 async function interaction(url, sliderSel) {
@@ -124,10 +138,12 @@ async function interaction(url, sliderSel) {
   };
 }
 
+console.error('measuring cold loads…');
+const readyMs = await readyAll();
 const results = {};
 for (const [name, page] of Object.entries(PAGES)) {
   console.error(`measuring ${name}…`);
-  results[name] = { bytes: await bytes(page.url), ready_ms: await ready(page.url), ...(await interaction(page.url, page.slider)) };
+  results[name] = { bytes: await bytes(page.url), ready_ms: readyMs[name], ...(await interaction(page.url, page.slider)) };
 }
 await browser.close();
 ours.server.close();

@@ -9,6 +9,8 @@ let html = readFileSync(page, 'utf8');
 for (const part of ['title', 'description', 'prose', 'claim', 'charts', 'figures', 'sources']) {
   const marker = `<!-- fallback:${part} -->`;
   if (!html.includes(marker)) throw new Error(`${page}: marker ${marker} is missing`);
-  html = html.replaceAll(marker, readFileSync(join(dir, `${part}.html`), 'utf8').trim());
+  const fragment = readFileSync(join(dir, `${part}.html`), 'utf8');
+  // Block fragments stay byte for byte what the core writes at run time (the page adopts them).
+  html = html.replaceAll(marker, ['claim', 'figures', 'sources'].includes(part) ? fragment : fragment.trim());
 }
 writeFileSync(page, html);

@@ -281,18 +281,20 @@ impl Explainer {
         Chart::ALL.iter().filter(|c| c.applies(&self.dataset)).map(|c| c.name().to_string()).collect()
     }
 
-    /// The claim and the sources sections as HTML (every dataset string escaped by the core):
-    /// `{ claim, sources }`. They change with the language; their live values are
-    /// `data-figure` cells and `#verdict`, which `report()` updates.
+    /// The claim, the figures table and the sources as HTML (every dataset string escaped by
+    /// the core), the same fragments as the static page: `{ claim, figures, sources }`. They
+    /// change with the language; their live values are `data-figure` cells and `#verdict`.
     pub fn sections(&self) -> JsValue {
         let report = &self.report;
         #[derive(Serialize)]
         struct Sections {
             claim: String,
+            figures: String,
             sources: String,
         }
         to_js(&Sections {
             claim: crate::html::claim_section(&self.dataset, report),
+            figures: crate::html::figures_table(report),
             sources: crate::html::sources_section(&self.dataset, self.locale),
         })
     }

@@ -67,17 +67,11 @@ function applyLanguage() {
     const text = strings[node.dataset.i18n];
     if (typeof text === 'string') node.textContent = text;
   }
-  $('#langs').setAttribute('aria-label', strings.language_label);
-  $('#presets').setAttribute('aria-label', strings.presets_label);
-  $('#charts').setAttribute('aria-label', strings.charts_label);
-  for (const a of $$('#langs a')) {
-    if (a.dataset.lang === strings.lang) a.setAttribute('aria-current', 'true');
-    else a.removeAttribute('aria-current');
-  }
+  labelLandmarks();
   const sections = explainer.sections();
   $('#claim-body').innerHTML = sections.claim;     // built and escaped by the core
   $('#sources-body').innerHTML = sections.sources; // built and escaped by the core
-  renderTable(explainer.report().rows);
+  $('#figures').innerHTML = sections.figures;     // built and escaped by the core
   figureNodes = $$('[data-figure]');
   chartNames = explainer.chart_names();
   // A chart the story does not have (the static page's energy chart, for another story) goes.
@@ -87,6 +81,48 @@ function applyLanguage() {
   render();
   updateLangLinks();
   reportHeight();
+}
+
+/**
+ * Whether the page as served already shows the current view: the static fallback is the
+ * default story, in the page's language, at the sourced assumptions, rendered by the same core.
+ */
+function showsStaticPage(datasetAsked) {
+  return !datasetAsked && strings.lang === document.documentElement.lang && explainer.query(false) === '';
+}
+
+/**
+ * Takes over the static page instead of rewriting it: its words, figures and charts are what
+ * the core would write, so only the sliders are added. No layout is forced here; the
+ * ResizeObserver redraws the charts if the page is not as wide as they were drawn.
+ */
+function adoptStaticPage() {
+  labelLandmarks();
+  figureNodes = $$('[data-figure]');
+  chartNames = explainer.chart_names();
+  drawnFor.clear();
+  for (const name of chartNames) {
+    const fig = $(`[data-chart="${name}"]`);
+    const svg = fig && $('.plot > svg', fig);
+    if (!svg) continue;
+    chartWidth = Number(svg.getAttribute('width'));
+    drawnFor.set(name, `${chartWidth}|${explainer.chart_key(name)}`);
+    labelDownloads(fig, name, $('h3', fig).textContent);
+  }
+  buildControls();
+  render();
+  updateLangLinks();
+  reportHeight();
+}
+
+function labelLandmarks() {
+  $('#langs').setAttribute('aria-label', strings.language_label);
+  $('#presets').setAttribute('aria-label', strings.presets_label);
+  $('#charts').setAttribute('aria-label', strings.charts_label);
+  for (const a of $$('#langs a')) {
+    if (a.dataset.lang === strings.lang) a.setAttribute('aria-current', 'true');
+    else a.removeAttribute('aria-current');
+  }
 }
 
 function updateLangLinks() {
@@ -252,14 +288,6 @@ function render(source) {
 }
 let lastView = null;
 
-function renderTable(rows) {
-  const body = el('tbody');
-  for (const r of rows) {
-    body.append(el('tr', {}, el('th', { scope: 'row' }, r.label), el('td', { dataset: { figure: r.key } })));
-  }
-  $('#figures').replaceChildren(el('table', { className: 'figures-table', 'aria-labelledby': 'figures-heading' }, body));
-}
-
 /** What each chart was last drawn for: redraw only when its inputs, the language or the width changed. */
 const drawnFor = new Map();
 let chartWidth = 0;
@@ -273,12 +301,16 @@ function renderCharts() {
     $('h3', fig).textContent = chart.title;
     $('figcaption p', fig).textContent = chart.desc;
     $('.plot', fig).innerHTML = chart.svg; // built by the core; every dataset string is escaped there
-    if (!$('.chart-downloads', fig)) fig.append(downloadButtons(name));
-    for (const b of $$('.chart-downloads button', fig)) {
-      b.textContent = strings[`download_${b.dataset.format}`];
-      b.setAttribute('aria-label', strings.download_chart.replace('{title}', chart.title).replace('{format}', b.dataset.format.toUpperCase()));
-    }
+    labelDownloads(fig, name, chart.title);
     drawnFor.set(name, key);
+  }
+}
+
+function labelDownloads(fig, name, title) {
+  if (!$('.chart-downloads', fig)) fig.append(downloadButtons(name));
+  for (const b of $$('.chart-downloads button', fig)) {
+    b.textContent = strings[`download_${b.dataset.format}`];
+    b.setAttribute('aria-label', strings.download_chart.replace('{title}', title).replace('{format}', b.dataset.format.toUpperCase()));
   }
 }
 let chartNames = [];
@@ -540,9 +572,14 @@ async function main() {
   const applied = explainer.apply_query(location.search);
   if (!locale.explicit) explainer.set_locale(locale.tag);
 
-  measureCharts();
+  strings = JSON.parse(explainer.strings());
+  if (showsStaticPage(asked)) {
+    adoptStaticPage();
+  } else {
+    measureCharts(); // the page is hidden (boot.js): this layout is not seen
+    applyLanguage();
+  }
   document.documentElement.classList.remove('relabel');
-  applyLanguage();
   notify(applied.notices);
 
   for (const b of $$('#presets button, #share button, #download-csv')) b.disabled = false;

@@ -11,6 +11,8 @@
     window.__pledgeExplainerWasm = WebAssembly.compileStreaming(fetch(wasm.href, { credentials: 'same-origin' }));
     window.__pledgeExplainerWasm.catch(function () { /* app.js falls back to its own fetch */ });
   }
+  // In a frame the host sizes us from our height: style.css then lays out everything at once.
+  if (window.parent !== window) document.documentElement.classList.add('framed');
   var query = new URLSearchParams(location.search);
   // Another story replaces every word of the static one.
   if (query.get('dataset') && typeof WebAssembly === 'object') {

@@ -285,3 +285,29 @@ test('copy embed code gives the one-line snippet with the reader\'s language and
   assert.equal(snippet, `<div data-pledge-explainer data-lang="fr" data-eurusd="1.1"></div><script src="${env.url}embed.js" async></script>`);
   await context.close();
 });
+
+test('the served page is taken over as it is: the same DOM the core writes, no rewrite', async () => {
+  for (const width of [1280, 375]) {
+    const { page, context, errors } = await openPage(env.browser, `${env.url}?lang=en`, { width });
+    // Mark every static node: a node the start-up rewrote would come back unmarked.
+    await page.evaluate(() => { for (const n of document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *')) n.dataset.served = ''; });
+    await waitReady(page);
+    await nextFrame(page);
+    const kept = await page.evaluate(() => [...document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *')].every((n) => 'served' in n.dataset));
+    assert.ok(kept, `width ${width}: the static prose, claim, table and sources were rebuilt at start`);
+    const adopted = await page.evaluate(() => document.querySelector('#explainer').outerHTML.replace(/ data-served=""/g, ''));
+    // A full rewrite by the core (another language and back) must give exactly the same page.
+    await page.click('#langs a[data-lang="fr"]');
+    await nextFrame(page);
+    await page.click('#langs a[data-lang="en"]');
+    await nextFrame(page);
+    const rewritten = await page.evaluate(() => document.querySelector('#explainer').outerHTML.replace(/ data-served=""/g, ''));
+    assert.equal(adopted, rewritten, `width ${width}: the adopted static page differs from the core's own`);
+    // Charts are drawn at the real column width, not left at the static 640 px.
+    const widths = await page.evaluate(() => [...document.querySelectorAll('.plot > svg')].map((s) => s.getAttribute('width')));
+    const column = await page.evaluate(() => String(document.querySelector('#charts').clientWidth));
+    assert.deepEqual(widths, widths.map(() => column));
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
