@@ -7,6 +7,10 @@ for (const q of queries.length ? queries : ['lang=en', 'lang=ar']) {
   for (const width of [375, 1280]) {
     const { page, context } = await openPage(browser, `${url}?${q}`, { width, height: 800 });
     await waitReady(page);
+    // Sections below the fold are laid out when scrolled near (content-visibility): a full
+    // page capture needs a viewport as tall as the page.
+    await page.setViewportSize({ width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+    await page.waitForTimeout(100);
     const name = `${out}/${q.replace(/[^a-z0-9=]+/gi, '_')}-${width}.png`;
     await page.screenshot({ path: name, fullPage: true });
     console.log(name);

@@ -110,7 +110,7 @@ impl Assumptions {
         if value < range.min - eps || value > range.max + eps {
             return Err(AssumptionError::OutOfRange { min: range.min, max: range.max });
         }
-        let value = value.clamp(range.min, range.max);
+        let value = clamp(value, range.min, range.max);
         match knob {
             Knob::Eurusd => self.eurusd = value,
             Knob::PopFr => self.pop_fr_m = value,
@@ -238,7 +238,7 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
             low += l;
             high += h;
             at_point += if ranged.is_some_and(|r| std::ptr::eq(r, p)) {
-                a.uae_eur_bn.unwrap_or(h).clamp(l, h)
+                clamp(a.uae_eur_bn.unwrap_or(h), l, h)
             } else {
                 h
             };
@@ -304,4 +304,10 @@ pub fn ratio_at(dataset: &Dataset, a: &Assumptions, eurusd: f64, pop_fr_m: f64) 
     let announced = dataset.subject.announced_bn.value;
     let stargate = dataset.benchmark.amount_bn.value;
     ratio(announced * eurusd / pop_fr_m, stargate / a.pop_us_m)
+}
+
+/// `f64::clamp` without its panic on inverted or NaN bounds (and the float formatting that
+/// panic message links into the wasm): a NaN value comes out as `lo`.
+pub(crate) fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
+    v.max(lo).min(hi)
 }

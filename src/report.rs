@@ -1,6 +1,7 @@
 //! Figures put into words: the formatted value of every key figure, and the live prose.
 //! Used by the page (through wasm), the static fallback and the CLI, so all three say the same.
 
+use crate::params::plain_number;
 use crate::dataset::Dataset;
 use crate::format::{fill, Locale};
 use crate::i18n::{join_list, Lang};
@@ -517,9 +518,9 @@ pub fn csv(dataset: &Dataset, report: &Report) -> String {
     line(&["key", s.csv_figure, s.csv_value, s.csv_shown]);
     for row in report.rows() {
         let value = match raw.get(row.key) {
-            Some(serde_json::Value::Number(n)) => n.to_string(),
+            Some(serde_json::Value::Number(n)) => n.as_f64().map(plain_number).unwrap_or_default(),
             Some(serde_json::Value::Object(m)) => {
-                let get = |k: &str| m.get(k).map(|v| v.to_string()).unwrap_or_default();
+                let get = |k: &str| m.get(k).and_then(serde_json::Value::as_f64).map(plain_number).unwrap_or_default();
                 format!("{}–{}", get("low"), get("high"))
             }
             _ => String::new(),
@@ -530,8 +531,8 @@ pub fn csv(dataset: &Dataset, report: &Report) -> String {
     let l = report.locale;
     for p in &dataset.subject.pledges {
         let (raw, shown) = match p.amount() {
-            Some((low, high)) if low == high => (low.to_string(), l.money_bn(low, &dataset.subject.currency, 1)),
-            Some((low, high)) => (format!("{low}–{high}"), l.money_bn_range(low, high, &dataset.subject.currency, 1)),
+            Some((low, high)) if low == high => (plain_number(low), l.money_bn(low, &dataset.subject.currency, 1)),
+            Some((low, high)) => (format!("{}–{}", plain_number(low), plain_number(high)), l.money_bn_range(low, high, &dataset.subject.currency, 1)),
             None => (String::new(), s.src_no_amount.to_string()),
         };
         line(&["pledge", p.name.get(l.lang), &raw, &shown]);

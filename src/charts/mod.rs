@@ -8,6 +8,7 @@
 //! `figcaption`, SVG `<title>`/`<desc>`), where the browser lays them out.
 
 pub mod layout;
+mod svg_writer;
 
 use crate::dataset::Dataset;
 use crate::format::Locale;
@@ -145,7 +146,7 @@ impl Scale {
     fn at(&self, v: f64) -> i32 {
         let span = self.v1 - self.v0;
         let t = if span.abs() > f64::EPSILON { (v - self.v0) / span } else { 0.0 };
-        let t = if t.is_finite() { t.clamp(-0.05, 1.05) } else { 0.0 };
+        let t = if t.is_finite() { crate::model::clamp(t, -0.05, 1.05) } else { 0.0 };
         self.p0 + ((self.p1 - self.p0) as f64 * t).round() as i32
     }
 }
@@ -567,36 +568,27 @@ pub enum Mode {
 pub fn svg(chart: Chart, dataset: &Dataset, report: &Report, width: u32, mode: Mode) -> String {
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
     let height = height(chart, dataset, width);
-    let mut out = String::new();
-    {
-        let backend = SVGBackend::with_string(&mut out, (width, height));
-        let root = backend.into_drawing_area();
-        let painted = if mode == Mode::Standalone { root.fill(&PAPER) } else { Ok(()) };
-        // Drawing into a String has no I/O to fail; an error leaves a partial chart, never a panic.
-        let _ = painted.and_then(|_| draw(chart, &root, dataset, report));
-        let _ = root.present();
-    }
-    // plotters writes every default out; dropping them makes the page's SVG parse faster.
-    let out = out.replace(" opacity=\"1\"", "");
     let id = chart.name();
-    match mode {
-        Mode::Inline => out.replacen("<svg ", "<svg aria-hidden=\"true\" focusable=\"false\" direction=\"ltr\" ", 1),
-        Mode::Standalone => {
-            let t = text(chart, report);
-            let out = out.replacen(
-                "<svg ",
-                &format!("<svg role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" direction=\"ltr\" "),
-                1,
-            );
-            let meta = format!(
-                "<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
-                escape(&t.title),
-                escape(&t.desc)
-            );
-            match out.find(">\n") {
-                Some(i) => format!("{}{}{}", &out[..i + 2], meta, &out[i + 2..]),
-                None => out,
-            }
-        }
+    let mut out = String::new();
+    let head = match mode {
+        Mode::Inline => String::from("aria-hidden=\"true\" focusable=\"false\" direction=\"ltr\" "),
+        Mode::Standalone => format!("role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" direction=\"ltr\" "),
+    };
+    svg_writer::open_svg(&mut out, (width, height), &head);
+    if mode == Mode::Standalone {
+        let t = text(chart, report);
+        out.push_str(&format!(
+            "<title id=\"{id}-title\">{}</title>\n<desc id=\"{id}-desc\">{}</desc>\n",
+            escape(&t.title),
+            escape(&t.desc)
+        ));
     }
+    {
+        let root = svg_writer::SvgWriter::new(&mut out, (width, height)).into_drawing_area();
+        let painted = if mode == Mode::Standalone { root.fill(&PAPER) } else { Ok(()) };
+        // Drawing into a String cannot fail; an error leaves a partial chart, never a panic.
+        let _ = painted.and_then(|_| draw(chart, &root, dataset, report));
+    }
+    out.push_str("</svg>\n");
+    out
 }
