@@ -277,6 +277,16 @@ impl<'a> Context<'a> {
     }
 }
 
+/// Key–text pairs written as one JSON object in their own order (a `BTreeMap` would sort
+/// them, and bring its code into the wasm for nothing).
+pub struct TextMap<'a, K, V>(pub &'a [(K, V)]);
+
+impl<K: AsRef<str>, V: AsRef<str>> Serialize for TextMap<'_, K, V> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k.as_ref(), v.as_ref())))
+    }
+}
+
 /// The CLI's `summary --json`: every figure under its public key, the assumptions used, the
 /// verdict, and the same figures and sentences formatted for the chosen language.
 pub fn summary_json(dataset: &Dataset, report: &Report) -> String {
@@ -508,7 +518,17 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
 /// an apostrophe, so a hostile label stays text.
 pub fn csv(dataset: &Dataset, report: &Report) -> String {
     let s = report.locale.strings();
-    let raw = serde_json::to_value(&report.figures).unwrap_or_default();
+    // The figures under their public keys, read back through the crate's own JSON reader
+    // (serde_json's `Value` would bring a second JSON tree type into the wasm).
+    let raw = match crate::json::parse(&serde_json::to_string(&report.figures).unwrap_or_default()) {
+        Ok(crate::json::Value::Object(members)) => members,
+        _ => Vec::new(),
+    };
+    let get = |key: &str| raw.iter().find(|(k, _)| k == key).map(|(_, v)| v);
+    let number = |v: &crate::json::Value| match v {
+        crate::json::Value::Number(n) => plain_number(*n),
+        _ => String::new(),
+    };
     let mut out = String::new();
     let mut line = |cells: &[&str]| {
         let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
@@ -517,11 +537,11 @@ pub fn csv(dataset: &Dataset, report: &Report) -> String {
     };
     line(&["key", s.csv_figure, s.csv_value, s.csv_shown]);
     for row in report.rows() {
-        let value = match raw.get(row.key) {
-            Some(serde_json::Value::Number(n)) => n.as_f64().map(plain_number).unwrap_or_default(),
-            Some(serde_json::Value::Object(m)) => {
-                let get = |k: &str| m.get(k).and_then(serde_json::Value::as_f64).map(plain_number).unwrap_or_default();
-                format!("{}–{}", get("low"), get("high"))
+        let value = match get(row.key) {
+            Some(v @ crate::json::Value::Number(_)) => number(v),
+            Some(crate::json::Value::Object(range)) => {
+                let end = |k: &str| range.iter().find(|(name, _)| name == k).map(|(_, v)| number(v)).unwrap_or_default();
+                format!("{}–{}", end("low"), end("high"))
             }
             _ => String::new(),
         };

@@ -9,9 +9,8 @@ use crate::format::Locale;
 use crate::i18n::{assumption_error_message, dataset_error_message};
 use crate::model::{Assumptions, Knob};
 use crate::params;
-use crate::report::Report;
+use crate::report::{Report, TextMap};
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::prelude::*;
 
@@ -159,31 +158,6 @@ impl Explainer {
         params::to_query(&self.dataset, &self.assumptions, with_lang.then_some(self.locale))
     }
 
-    /// Everything the page shows for the current assumptions: `{ figures, verdict,
-    /// display: {key: text}, sentences: {key: text}, order: [key], rows: [{key, label, value}] }`.
-    pub fn report(&self) -> JsValue {
-        let report = &self.report;
-        #[derive(Serialize)]
-        struct View<'a> {
-            figures: &'a crate::model::Figures,
-            verdict: Option<crate::report::Verdict>,
-            display: BTreeMap<&'a str, &'a str>,
-            sentences: BTreeMap<&'a str, &'a str>,
-            order: Vec<&'a str>,
-            rows: Vec<crate::report::Row>,
-            badge: String,
-        }
-        to_js(&View {
-            figures: &report.figures,
-            verdict: report.verdict,
-            display: report.display.iter().map(|(k, v)| (*k, v.as_str())).collect(),
-            sentences: report.sentences.iter().map(|(k, v)| (*k, v.as_str())).collect(),
-            order: report.sentences.iter().map(|(k, _)| *k).collect(),
-            rows: report.rows(),
-            badge: report.badge.clone(),
-        })
-    }
-
     /// The hot path, once per animation frame while a slider moves: only what changes with the
     /// assumptions, as JSON text for `JSON.parse` (measured: five times cheaper than building
     /// the same object through serde-wasm-bindgen, property by property).
@@ -204,8 +178,8 @@ impl Explainer {
         }
         #[derive(Serialize)]
         struct Live<'a> {
-            display: BTreeMap<&'a str, &'a str>,
-            sentences: BTreeMap<&'a str, &'a str>,
+            display: TextMap<'a, &'static str, String>,
+            sentences: TextMap<'a, &'static str, String>,
             order: Vec<&'a str>,
             verdict: Option<crate::report::Verdict>,
             badge: String,
@@ -213,8 +187,8 @@ impl Explainer {
         }
         let controls = crate::report::controls(&self.dataset, report);
         let live = Live {
-            display: report.display.iter().map(|(k, v)| (*k, v.as_str())).collect(),
-            sentences: report.sentences.iter().map(|(k, v)| (*k, v.as_str())).collect(),
+            display: TextMap(&report.display),
+            sentences: TextMap(&report.sentences),
             order: report.sentences.iter().map(|(k, _)| *k).collect(),
             verdict: report.verdict,
             badge: report.badge.clone(),
@@ -317,7 +291,7 @@ impl Explainer {
     /// as JSON text. The rest of the table reaches the page already filled in by the core.
     pub fn strings(&self) -> String {
         let s = self.locale.strings();
-        let pairs: BTreeMap<&str, &str> = [
+        let pairs = [
             ("lang", s.lang),
             ("dir", s.dir),
             ("assumptions_heading", s.assumptions_heading),
@@ -345,10 +319,8 @@ impl Explainer {
             ("dataset_cross_origin", s.dataset_cross_origin),
             ("dataset_unreachable", s.dataset_unreachable),
             ("use_default_story", s.use_default_story),
-        ]
-        .into_iter()
-        .collect();
-        serde_json::to_string(&pairs).unwrap_or_default()
+        ];
+        serde_json::to_string(&TextMap(&pairs)).unwrap_or_default()
     }
 
     pub fn title(&self) -> String {

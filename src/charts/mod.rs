@@ -332,8 +332,9 @@ fn pledges<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawRe
     let top = AXIS_HEIGHT;
 
     // Points first, then ranges, so the uncertainty sits at the end of the stack.
-    let mut rows: Vec<&crate::dataset::Pledge> = d.subject.pledges.iter().filter(|p| p.amount().is_some()).collect();
-    rows.sort_by_key(|p| p.is_range());
+    // (Two passes rather than a stable sort: same order, and no sort code in the wasm.)
+    let with_amount = || d.subject.pledges.iter().filter(|p| p.amount().is_some());
+    let rows: Vec<&crate::dataset::Pledge> = with_amount().filter(|p| !p.is_range()).chain(with_amount().filter(|p| p.is_range())).collect();
     let rows_bottom = top + (rows.len() as i32 + 1) * ROW_HEIGHT;
 
     // The announced total: a rule across all rows, labelled above them.
