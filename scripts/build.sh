@@ -27,5 +27,6 @@ rm -rf target/fallback
 target/release/pledge-explainer render --out target/fallback
 node scripts/inject-fallback.mjs dist/index.html target/fallback
 node scripts/single-file.mjs
+node scripts/minify.mjs
 node scripts/hash-assets.mjs
 echo "built dist/ ($(du -sh dist | cut -f1))" >&2
