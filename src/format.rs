@@ -240,14 +240,14 @@ impl Locale {
 /// Fills `{name}` placeholders. Unknown placeholders are left as they are, so a missing value
 /// shows up in review instead of silently vanishing.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    // `split_once`, not byte indexing: indexing a `str` links a panic path (with Unicode tables
+    // to print the offending char) into the wasm.
     let mut out = String::with_capacity(template.len() + 32);
     let mut rest = template;
-    while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
-        let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) => {
-                let key = &after[..close];
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        match after.split_once('}') {
+            Some((key, tail)) => {
                 match values.iter().find(|(k, _)| *k == key) {
                     Some((_, v)) => out.push_str(v),
                     None => {
@@ -256,10 +256,11 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
                         out.push('}');
                     }
                 }
-                rest = &after[close + 1..];
+                rest = tail;
             }
             None => {
-                out.push_str(&rest[open..]);
+                out.push('{');
+                out.push_str(after);
                 rest = "";
             }
         }

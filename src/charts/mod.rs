@@ -92,8 +92,9 @@ pub fn text(chart: Chart, report: &Report) -> ChartText {
     let mut desc = ctx.fill(desc);
     if chart == Chart::Pledges && figures.pledges_named_without_amount == 0 {
         // The template's last sentence names investors without amounts; there are none.
-        if let Some(cut) = desc.rfind(". ") {
-            desc.truncate(cut + 1);
+        // (Bytes, not a `str` pattern: its searcher links a panic path that prints chars.)
+        if let Some(at) = desc.as_bytes().windows(2).rposition(|w| w == b". ") {
+            desc.truncate(at + 1);
         }
     }
     ChartText { title: ctx.fill(title), desc }
