@@ -94,6 +94,20 @@ impl<'a> SvgWriter<'a> {
         }
     }
 
+    /// A shape's opacity and either its fill or its outline (with a width when given).
+    fn paint(&mut self, c: BackendColor, fill: bool, stroke_width: Option<u32>) {
+        self.opacity(c);
+        if fill {
+            self.color("fill", c);
+        } else {
+            self.attr("fill", "none");
+            self.color("stroke", c);
+            if let Some(w) = stroke_width {
+                self.int("stroke-width", w as i64);
+            }
+        }
+    }
+
     fn points<I: IntoIterator<Item = BackendCoord>>(&mut self, path: I) {
         self.out.push_str(" points=\"");
         for (x, y) in path {
@@ -156,13 +170,7 @@ impl DrawingBackend for SvgWriter<'_> {
         self.int("y", upper_left.1 as i64);
         self.int("width", (bottom_right.0 - upper_left.0) as i64);
         self.int("height", (bottom_right.1 - upper_left.1) as i64);
-        self.opacity(c);
-        if fill {
-            self.color("fill", c);
-        } else {
-            self.attr("fill", "none");
-            self.color("stroke", c);
-        }
+        self.paint(c, fill, None);
         self.close();
         Ok(())
     }
@@ -204,14 +212,7 @@ impl DrawingBackend for SvgWriter<'_> {
         self.int("cx", center.0 as i64);
         self.int("cy", center.1 as i64);
         self.int("r", radius as i64);
-        self.opacity(c);
-        if fill {
-            self.color("fill", c);
-        } else {
-            self.attr("fill", "none");
-            self.color("stroke", c);
-            self.int("stroke-width", style.stroke_width() as i64);
-        }
+        self.paint(c, fill, Some(style.stroke_width()));
         self.close();
         Ok(())
     }
