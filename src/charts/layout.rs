@@ -43,8 +43,10 @@ pub const GLYPH_EM: f64 = 0.58;
 
 pub const MIN_WIDTH: u32 = 280;
 pub const MAX_WIDTH: u32 = 1200;
-/// The width the static fallback is rendered at (scaled by the reader's browser).
-pub const STATIC_WIDTH: u32 = 640;
+/// The width the static fallback is rendered at: the page's column on a desktop screen
+/// (style.css: `--measure` 44rem less 2 × 1rem padding, at 16 px), so a desktop reader's
+/// charts need no redraw at start; other widths are scaled, then redrawn by the page.
+pub const STATIC_WIDTH: u32 = 672;
 
 pub const PAD: i32 = 8;
 pub const ROW_HEIGHT: i32 = 44;

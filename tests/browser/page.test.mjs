@@ -288,13 +288,28 @@ test('copy embed code gives the one-line snippet with the reader\'s language and
 
 test('the served page is taken over as it is: the same DOM the core writes, no rewrite', async () => {
   for (const width of [1280, 375]) {
-    const { page, context, errors } = await openPage(env.browser, `${env.url}?lang=en`, { width });
-    // Mark every static node: a node the start-up rewrote would come back unmarked.
-    await page.evaluate(() => { for (const n of document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *')) n.dataset.served = ''; });
+    const context = await env.browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    // Before any script of the page runs: mark every served node (a node the start-up rewrote
+    // would come back unmarked) and keep the served chart SVGs to see which were replaced.
+    // ("interactive": parsing is done and the page's deferred and module scripts have not run.)
+    await page.addInitScript(() => document.addEventListener('readystatechange', () => {
+      if (document.readyState !== 'interactive') return;
+      for (const n of document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *')) n.dataset.served = '';
+      globalThis.servedCharts = [...document.querySelectorAll('.plot > svg')];
+    }));
+    await page.goto(`${env.url}?lang=en`);
     await waitReady(page);
     await nextFrame(page);
     const kept = await page.evaluate(() => [...document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *')].every((n) => 'served' in n.dataset));
     assert.ok(kept, `width ${width}: the static prose, claim, table and sources were rebuilt at start`);
+    const redrawn = await page.evaluate(() => globalThis.servedCharts.map((svg) => !svg.isConnected));
+    assert.equal(redrawn.length, 4);
+    assert.deepEqual(redrawn, redrawn.map(() => width !== 1280),
+      `width ${width}: the static charts are drawn for the desktop column, redrawn only at other widths`);
     const adopted = await page.evaluate(() => document.querySelector('#explainer').outerHTML.replace(/ data-served=""/g, ''));
     // A full rewrite by the core (another language and back) must give exactly the same page.
     await page.click('#langs a[data-lang="fr"]');
@@ -303,7 +318,7 @@ test('the served page is taken over as it is: the same DOM the core writes, no r
     await nextFrame(page);
     const rewritten = await page.evaluate(() => document.querySelector('#explainer').outerHTML.replace(/ data-served=""/g, ''));
     assert.equal(adopted, rewritten, `width ${width}: the adopted static page differs from the core's own`);
-    // Charts are drawn at the real column width, not left at the static 640 px.
+    // Charts are drawn at the real column width.
     const widths = await page.evaluate(() => [...document.querySelectorAll('.plot > svg')].map((s) => s.getAttribute('width')));
     const column = await page.evaluate(() => String(document.querySelector('#charts').clientWidth));
     assert.deepEqual(widths, widths.map(() => column));
