@@ -24,7 +24,9 @@ mkdir -p dist/data && cp data/eu-investai-2025.json dist/data/
 # The static fallback, rendered natively by the same core.
 cargo build --release --bin pledge-explainer --quiet
 rm -rf target/fallback
-target/release/pledge-explainer render --out target/fallback
+for lang in en fr ar; do
+  target/release/pledge-explainer render --lang "$lang" --out "target/fallback/$lang"
+done
 node scripts/inject-fallback.mjs dist/index.html target/fallback
 node scripts/single-file.mjs
 node scripts/minify.mjs

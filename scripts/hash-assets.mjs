@@ -1,6 +1,7 @@
 // Gives every asset of dist/ that index.html loads a content hash in its name (app.3f2a…js),
 // so hosts can cache them for a year and a new build is never mixed with an old cache.
-// index.html and embed.js keep their names: they are what embeds point at (serve no-cache).
+// The pages (index.html, index.fr.html, index.ar.html) and embed.js keep their names: they
+// are what embeds point at (serve them no-cache).
 import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
 
@@ -31,16 +32,18 @@ const app = hashed('app.js', [["'./pkg/pledge_explainer.js'", `'./${glue}'`]]);
 const css = hashed('style.css');
 const boot = hashed('boot.js');
 
-let html = readFileSync(path('index.html'), 'utf8');
-for (const [from, to] of [
-  ['href="style.css"', `href="${css}"`],
-  ['src="boot.js"', `src="${boot}"`],
-  ['src="app.js"', `src="${app}"`],
-  ['href="pkg/pledge_explainer.js"', `href="${glue}"`],
-  ['href="pkg/pledge_explainer_bg.wasm"', `href="pkg/${wasm}"`],
-]) {
-  if (!html.includes(from)) throw new Error(`index.html: ${from} not found`);
-  html = html.replace(from, to);
+for (const page of ['index.html', 'index.fr.html', 'index.ar.html']) {
+  let html = readFileSync(path(page), 'utf8');
+  for (const [from, to] of [
+    ['href="style.css"', `href="${css}"`],
+    ['src="boot.js"', `src="${boot}"`],
+    ['src="app.js"', `src="${app}"`],
+    ['href="pkg/pledge_explainer.js"', `href="${glue}"`],
+    ['href="pkg/pledge_explainer_bg.wasm"', `href="pkg/${wasm}"`],
+  ]) {
+    if (!html.includes(from)) throw new Error(`${page}: ${from} not found`);
+    html = html.replace(from, to);
+  }
+  writeFileSync(path(page), html);
 }
-writeFileSync(path('index.html'), html);
 console.error(`hashed: ${[app, css, boot, glue, `pkg/${wasm}`].join(', ')}`);

@@ -1,16 +1,44 @@
-// Puts the natively rendered static figures into dist/index.html, where the page shows them
-// before (or without) the wasm: for readers without JavaScript, feeds and search engines.
+// Writes the static pages from dist/index.html (the template) and the natively rendered
+// fallback: index.html in English, index.fr.html and index.ar.html in French and Arabic. Each
+// shows its language's story before (or without) the wasm, for readers without JavaScript,
+// feeds and search engines, and is what the page adopts at start in that language.
+// Usage: node scripts/inject-fallback.mjs dist/index.html target/fallback (with en/ fr/ ar/ in it)
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
-const [page, dir] = process.argv.slice(2);
-let html = readFileSync(page, 'utf8');
-// Every marker is replaced (the title appears twice: <title> and <h1>).
-for (const part of ['title', 'description', 'prose', 'claim', 'charts', 'figures', 'sources']) {
-  const marker = `<!-- fallback:${part} -->`;
-  if (!html.includes(marker)) throw new Error(`${page}: marker ${marker} is missing`);
-  const fragment = readFileSync(join(dir, `${part}.html`), 'utf8');
-  // Block fragments stay byte for byte what the core writes at run time (the page adopts them).
-  html = html.replaceAll(marker, ['claim', 'figures', 'sources'].includes(part) ? fragment : fragment.trim());
+const [template, root] = process.argv.slice(2);
+const source = readFileSync(template, 'utf8');
+const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+for (const lang of ['en', 'fr', 'ar']) {
+  const dir = join(root, lang);
+  const strings = JSON.parse(readFileSync(join(dir, 'strings.json'), 'utf8'));
+  let html = source;
+  const replace = (from, to) => {
+    if (!html.includes(from)) throw new Error(`${template}: "${from}" is missing`);
+    html = html.replace(from, to);
+  };
+  // A page named for its language keeps it unless the URL asks for another (index.html
+  // follows the reader's browser languages).
+  const fixed = lang === 'en' ? '' : ' data-fixed-lang';
+  replace('<html lang="en" dir="ltr">', `<html lang="${strings.lang}" dir="${strings.dir}"${fixed}>`);
+  // Every marker is replaced (the title appears twice: <title> and <h1>).
+  for (const part of ['title', 'description', 'prose', 'claim', 'charts', 'figures', 'sources']) {
+    const marker = `<!-- fallback:${part} -->`;
+    if (!html.includes(marker)) throw new Error(`${template}: marker ${marker} is missing`);
+    const fragment = readFileSync(join(dir, `${part}.html`), 'utf8');
+    // Block fragments stay byte for byte what the core writes at run time (the page adopts them).
+    html = html.replaceAll(marker, ['claim', 'figures', 'sources'].includes(part) ? fragment : fragment.trim());
+  }
+  // The page's own words: every data-i18n element, and the landmarks' names.
+  html = html.replace(/(<[^>]*\bdata-i18n="([a-z_]+)"[^>]*>)[^<]*</g, (all, open, key) => {
+    if (typeof strings[key] !== 'string') throw new Error(`${template}: no string "${key}"`);
+    return `${open}${escape(strings[key])}<`;
+  });
+  replace('aria-label="Language" id="langs"', `aria-label="${escape(strings.language_label)}" id="langs"`);
+  replace('id="presets" role="group"', `id="presets" role="group" aria-label="${escape(strings.presets_label)}"`);
+  replace('id="charts" aria-label="Charts"', `id="charts" aria-label="${escape(strings.charts_label)}"`);
+  replace(`data-lang="${lang}">`, `data-lang="${lang}" aria-current="true">`);
+  const out = lang === 'en' ? template : join(dirname(template), `index.${lang}.html`);
+  writeFileSync(out, html);
 }
-writeFileSync(page, html);

@@ -290,37 +290,7 @@ impl Explainer {
     /// The strings the page's own markup and script use (`data-i18n` keys and a few more),
     /// as JSON text. The rest of the table reaches the page already filled in by the core.
     pub fn strings(&self) -> String {
-        let s = self.locale.strings();
-        let pairs = [
-            ("lang", s.lang),
-            ("dir", s.dir),
-            ("assumptions_heading", s.assumptions_heading),
-            ("claim_heading", s.claim_heading),
-            ("figures_heading", s.figures_heading),
-            ("sources_heading", s.sources_heading),
-            ("loading", s.loading),
-            ("preset_article", s.preset_article),
-            ("preset_official", s.preset_official),
-            ("reset", s.reset),
-            ("copy_link", s.copy_link),
-            ("copy_embed", s.copy_embed),
-            ("copied", s.copied),
-            ("copy_failed", s.copy_failed),
-            ("embed_copied", s.embed_copied),
-            ("download_csv", s.download_csv),
-            ("download_svg", s.download_svg),
-            ("download_png", s.download_png),
-            ("download_chart", s.download_chart),
-            ("charts_label", s.charts_label),
-            ("language_label", s.language_label),
-            ("presets_label", s.presets_label),
-            ("parity_mark", s.parity_mark),
-            ("crashed", s.crashed),
-            ("dataset_cross_origin", s.dataset_cross_origin),
-            ("dataset_unreachable", s.dataset_unreachable),
-            ("use_default_story", s.use_default_story),
-        ];
-        serde_json::to_string(&TextMap(&pairs)).unwrap_or_default()
+        serde_json::to_string(&TextMap(&self.locale.strings().page())).unwrap_or_default()
     }
 
     pub fn title(&self) -> String {

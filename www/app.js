@@ -14,10 +14,11 @@ let explainer = null;
 let strings = null;
 let langExplicit = false;
 
-/** ?lang=, else the browser's languages, else English. */
+/** ?lang=, else the page's own language (index.fr.html, index.ar.html), else the browser's languages, else English. */
 function pickLocale(params) {
   const asked = params.get('lang');
   if (asked && LANGS.includes(asked.toLowerCase().split(/[-_]/)[0])) return { tag: asked, explicit: true };
+  if (document.documentElement.hasAttribute('data-fixed-lang')) return { tag: document.documentElement.lang, explicit: true };
   for (const tag of navigator.languages || [navigator.language]) {
     if (LANGS.includes(String(tag).toLowerCase().split('-')[0])) return { tag, explicit: false };
   }
@@ -84,11 +85,12 @@ function applyLanguage() {
 }
 
 /**
- * Whether the page as served already shows the current view: the static fallback is the
- * default story, in the page's language, at the sourced assumptions, rendered by the same core.
+ * Whether the page as served already shows the current view: a static page (index.html,
+ * index.fr.html, index.ar.html) is the default story at the sourced assumptions in its
+ * language (`<html lang>`, default digits), rendered by the same core.
  */
 function showsStaticPage(datasetAsked) {
-  return !datasetAsked && strings.lang === document.documentElement.lang && explainer.query(false) === '';
+  return !datasetAsked && explainer.query(true) === `lang=${document.documentElement.lang}`;
 }
 
 /**

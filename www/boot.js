@@ -20,7 +20,9 @@
     return;
   }
   var asked = query.get('lang');
-  var tags = [asked].concat(navigator.languages || [navigator.language]);
+  // A page named for its language (index.ar.html) keeps it unless the URL asks otherwise.
+  var fixed = document.documentElement.hasAttribute('data-fixed-lang') ? [document.documentElement.lang] : [];
+  var tags = [asked].concat(fixed, navigator.languages || [navigator.language]);
   for (var i = 0; i < tags.length; i++) {
     var lang = String(tags[i] || '').toLowerCase().slice(0, 2);
     if (lang === 'en' || lang === 'fr' || lang === 'ar') {

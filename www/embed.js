@@ -45,7 +45,10 @@
     query.set('initialWidth', String(host.clientWidth));
     query.set('childId', id);
     query.set('parentUrl', location.href.split('#')[0]);
-    return new URL('index.html?' + query.toString(), base).href;
+    // The static page already in the reader's language: shown at once, no rewrite at start.
+    var lang = String(query.get('lang') || '').slice(0, 2).toLowerCase();
+    var page = lang === 'fr' || lang === 'ar' ? 'index.' + lang + '.html' : 'index.html';
+    return new URL(page + '?' + query.toString(), base).href;
   }
 
   function mount(host) {

@@ -157,8 +157,8 @@ fn run(args: Args) -> Result<(), ExitCode> {
     }
 }
 
-/// Writes the static fallback: each chart as a standalone SVG, and HTML fragments (prose,
-/// figures table, charts, and all of them together in `summary.html`).
+/// Writes the static fallback: each chart as a standalone SVG, HTML fragments (prose,
+/// figures table, charts, and all of them together in `summary.html`), and `strings.json`.
 fn render(dataset: &Dataset, a: &Assumptions, locale: Locale, out: &std::path::Path) -> std::io::Result<()> {
     use pledge_explainer::charts::{self, layout::STATIC_WIDTH, Chart, Mode};
     use pledge_explainer::html;
@@ -178,6 +178,9 @@ fn render(dataset: &Dataset, a: &Assumptions, locale: Locale, out: &std::path::P
     std::fs::write(out.join("charts.html"), &charts_html)?;
     std::fs::write(out.join("claim.html"), html::claim_section(dataset, &report))?;
     std::fs::write(out.join("sources.html"), html::sources_section(dataset, locale))?;
+    // The page's own words (headings, buttons), for a static page in this language.
+    let strings = serde_json::to_string_pretty(&pledge_explainer::report::TextMap(&locale.strings().page())).unwrap_or_default();
+    std::fs::write(out.join("strings.json"), strings)?;
     let fragment = format!(
         "<div class=\"pledge-explainer-static\" lang=\"{lang}\" dir=\"{dir}\">\n<h2 id=\"figures-heading\">{title}</h2>\n<p>{prose}</p>\n{charts_html}{table}</div>\n",
         lang = locale.lang.code(),

@@ -80,6 +80,9 @@ test('embed.js: two embeds on one page size themselves independently, with the h
   const [f1, f2] = await Promise.all(['#first iframe', '#second iframe'].map(async (s) => (await page.locator(s).elementHandle()).contentFrame()));
   assert.equal(await f1.evaluate(() => document.documentElement.lang), 'ar');
   assert.equal(await f2.evaluate(() => document.documentElement.lang), 'fr', 'the host page is in French');
+  // Each loads the static page already in its language: shown at once, adopted, not rewritten.
+  assert.match(await page.locator('#first iframe').getAttribute('src'), /\/index\.ar\.html\?/);
+  assert.match(await page.locator('#second iframe').getAttribute('src'), /\/index\.fr\.html\?/);
   assert.equal(await f2.locator('#range-eurusd').inputValue(), '1.1');
   assert.equal(await page.locator('#first iframe').getAttribute('title'), 'Explainer in Arabic');
   // Resizing the host: both follow.

@@ -287,7 +287,7 @@ test('copy embed code gives the one-line snippet with the reader\'s language and
 });
 
 test('the served page is taken over as it is: the same DOM the core writes, no rewrite', async () => {
-  for (const width of [1280, 375]) {
+  for (const [file, lang, width] of [['', 'en', 1280], ['', 'en', 375], ['index.ar.html', 'ar', 375], ['index.fr.html', 'fr', 1280]]) {
     const context = await env.browser.newContext({ viewport: { width, height: 900 }, locale: 'en-US' });
     const page = await context.newPage();
     const errors = [];
@@ -301,23 +301,25 @@ test('the served page is taken over as it is: the same DOM the core writes, no r
       for (const n of document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *')) n.dataset.served = '';
       globalThis.servedCharts = [...document.querySelectorAll('.plot > svg')];
     }));
-    await page.goto(`${env.url}?lang=en`);
+    await page.goto(`${env.url}${file}?lang=${lang}`);
     await waitReady(page);
     await nextFrame(page);
+    assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
     const kept = await page.evaluate(() => [...document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *')].every((n) => 'served' in n.dataset));
-    assert.ok(kept, `width ${width}: the static prose, claim, table and sources were rebuilt at start`);
+    assert.ok(kept, `${lang} ${width}: the static prose, claim, table and sources were rebuilt at start`);
     const redrawn = await page.evaluate(() => globalThis.servedCharts.map((svg) => !svg.isConnected));
     assert.equal(redrawn.length, 4);
     assert.deepEqual(redrawn, redrawn.map(() => width !== 1280),
-      `width ${width}: the static charts are drawn for the desktop column, redrawn only at other widths`);
+      `${lang} ${width}: the static charts are drawn for the desktop column, redrawn only at other widths`);
     const adopted = await page.evaluate(() => document.querySelector('#explainer').outerHTML.replace(/ data-served=""/g, ''));
     // A full rewrite by the core (another language and back) must give exactly the same page.
-    await page.click('#langs a[data-lang="fr"]');
+    const other = lang === 'en' ? 'fr' : 'en';
+    await page.click(`#langs a[data-lang="${other}"]`);
     await nextFrame(page);
-    await page.click('#langs a[data-lang="en"]');
+    await page.click(`#langs a[data-lang="${lang}"]`);
     await nextFrame(page);
     const rewritten = await page.evaluate(() => document.querySelector('#explainer').outerHTML.replace(/ data-served=""/g, ''));
-    assert.equal(adopted, rewritten, `width ${width}: the adopted static page differs from the core's own`);
+    assert.equal(adopted, rewritten, `${lang} ${width}: the adopted static page differs from the core's own`);
     // Charts are drawn at the real column width.
     const widths = await page.evaluate(() => [...document.querySelectorAll('.plot > svg')].map((s) => s.getAttribute('width')));
     const column = await page.evaluate(() => String(document.querySelector('#charts').clientWidth));

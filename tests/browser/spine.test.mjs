@@ -42,3 +42,31 @@ test('without wasm the static figures stay', async () => {
   assert.match(await page.locator('noscript').first().textContent(), /needs JavaScript/);
   await context.close();
 });
+
+test('without JavaScript, index.ar.html and index.fr.html tell the story in Arabic and French', async () => {
+  for (const [file, lang, dir, usd, heading] of [
+    ['index.ar.html', 'ar', 'rtl', '\u2068١١٢٫٥ مليار دولار\u2069', 'التصريح في الميزان'],
+    ['index.fr.html', 'fr', 'ltr', '112,5\u00a0Md$', 'L\'affirmation, vérifiée'],
+  ]) {
+    const { page, context } = await openPage(env.browser, `${env.url}${file}`, { javaScriptEnabled: false });
+    assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), [lang, dir]);
+    assert.equal(await page.locator('[data-figure="announced_usd_bn"]').first().textContent(), usd);
+    assert.equal(await page.locator('#claim-heading').textContent(), heading);
+    assert.equal(await page.locator('[data-chart] svg').count(), 4, `${file}: the static charts`);
+    assert.equal(await page.locator(`#langs a[data-lang="${lang}"]`).getAttribute('aria-current'), 'true');
+    await context.close();
+  }
+});
+
+test('index.ar.html stays Arabic in an English browser unless the URL asks for another language', async () => {
+  const { page, context, errors } = await openPage(env.browser, `${env.url}index.ar.html`, { locale: 'en-US' });
+  await waitReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'ar');
+  assert.equal(await page.locator('[data-figure="announced_usd_bn"]').first().textContent(), '\u2068١١٢٫٥ مليار دولار\u2069');
+  await page.goto(`${env.url}index.ar.html?lang=en`);
+  await waitReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await page.locator('[data-figure="announced_usd_bn"]').first().textContent(), '$112.5bn');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
