@@ -35,6 +35,7 @@ for (const lang of ['en', 'fr', 'ar']) {
     if (typeof strings[key] !== 'string') throw new Error(`${template}: no string "${key}"`);
     return `${open}${escape(strings[key])}<`;
   });
+  html = html.replace(/data-failed="[^"]*"/, `data-failed="${escape(strings.no_wasm)}"`);
   replace('aria-label="Language" id="langs"', `aria-label="${escape(strings.language_label)}" id="langs"`);
   replace('id="presets" role="group"', `id="presets" role="group" aria-label="${escape(strings.presets_label)}"`);
   replace('id="charts" aria-label="Charts"', `id="charts" aria-label="${escape(strings.charts_label)}"`);

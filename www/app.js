@@ -552,8 +552,8 @@ async function main() {
   } catch (err) {
     console.error(err);
     document.documentElement.classList.remove('relabel');
-    $('#loading').textContent =
-      'The interactive version could not load in this browser; the figures below use the sourced defaults.';
+    // Worded by the static page in its language (there is no string table without the wasm).
+    $('#loading').textContent = $('#loading').dataset.failed;
     $('#explainer').setAttribute('aria-busy', 'false');
     return;
   }

@@ -45,6 +45,8 @@ pub const STRINGS: Strings = Strings {
     assumptions_heading: "Your assumptions",
     loading: "Loading the interactive version…",
     crashed: "Something went wrong in the calculation; the last good figures are kept.",
+    no_script: "The interactive version needs JavaScript; the figures and charts below use the sourced defaults.",
+    no_wasm: "The interactive version could not load in this browser; the figures below use the sourced defaults.",
 
     fig_announced: "Announced",
     fig_itemised: "Itemised pledges",

@@ -45,6 +45,8 @@ pub const STRINGS: Strings = Strings {
     assumptions_heading: "Vos hypothèses",
     loading: "Chargement de la version interactive…",
     crashed: "Le calcul a rencontré un problème\u{A0}; les derniers chiffres valides sont conservés.",
+    no_script: "La version interactive nécessite JavaScript\u{A0}; les chiffres et graphiques ci-dessous reposent sur les valeurs sourcées par défaut.",
+    no_wasm: "La version interactive n'a pas pu se charger dans ce navigateur\u{A0}; les chiffres ci-dessous reposent sur les valeurs sourcées par défaut.",
 
     fig_announced: "Annoncé",
     fig_itemised: "Engagements détaillés",

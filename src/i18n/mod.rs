@@ -98,6 +98,10 @@ pub struct Strings {
     pub assumptions_heading: &'static str,
     pub loading: &'static str,
     pub crashed: &'static str,
+    /// The static page without JavaScript.
+    pub no_script: &'static str,
+    /// The static page when the wasm cannot run in this browser.
+    pub no_wasm: &'static str,
 
     // Figure names (table rows, chart labels).
     pub fig_announced: &'static str,
@@ -243,6 +247,8 @@ impl Strings {
             ("presets_label", s.presets_label),
             ("parity_mark", s.parity_mark),
             ("crashed", s.crashed),
+            ("no_script", s.no_script),
+            ("no_wasm", s.no_wasm),
             ("dataset_cross_origin", s.dataset_cross_origin),
             ("dataset_unreachable", s.dataset_unreachable),
             ("use_default_story", s.use_default_story),
@@ -251,7 +257,7 @@ impl Strings {
 }
 
 /// How many strings `Strings::page` gives.
-pub const PAGE_STRINGS: usize = 27;
+pub const PAGE_STRINGS: usize = 29;
 
 fn lookup(table: &'static [(&'static str, &'static str)], code: &str) -> &'static str {
     table.iter().find(|(c, _)| *c == code).map(|(_, s)| *s).unwrap_or("¤")

@@ -253,6 +253,11 @@ test('if the wasm cannot load, the static figures and a message stay, in a visib
   assert.match(await page.locator('#loading').textContent(), /could not load/);
   assert.equal(await figure(page, 'announced_usd_bn'), '$112.5bn');
   assert.equal(await page.locator('[data-chart] svg').count(), 4);
+  // The Arabic page says it in Arabic.
+  await page.goto(`${env.url}index.ar.html`);
+  await page.waitForFunction(() => document.querySelector('#explainer').getAttribute('aria-busy') === 'false');
+  assert.match(await page.locator('#loading').textContent(), /^تعذّر تحميل النسخة التفاعلية/);
+  assert.equal(await figure(page, 'announced_usd_bn'), '\u2068١١٢٫٥ مليار دولار\u2069');
   await context.close();
 });
 

@@ -44,9 +44,9 @@ test('without wasm the static figures stay', async () => {
 });
 
 test('without JavaScript, index.ar.html and index.fr.html tell the story in Arabic and French', async () => {
-  for (const [file, lang, dir, usd, heading] of [
-    ['index.ar.html', 'ar', 'rtl', '\u2068١١٢٫٥ مليار دولار\u2069', 'التصريح في الميزان'],
-    ['index.fr.html', 'fr', 'ltr', '112,5\u00a0Md$', 'L\'affirmation, vérifiée'],
+  for (const [file, lang, dir, usd, heading, noScript] of [
+    ['index.ar.html', 'ar', 'rtl', '\u2068١١٢٫٥ مليار دولار\u2069', 'التصريح في الميزان', /^تتطلب النسخة التفاعلية جافاسكريبت/],
+    ['index.fr.html', 'fr', 'ltr', '112,5\u00a0Md$', 'L\'affirmation, vérifiée', /^La version interactive nécessite JavaScript/],
   ]) {
     const { page, context } = await openPage(env.browser, `${env.url}${file}`, { javaScriptEnabled: false });
     assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), [lang, dir]);
@@ -54,6 +54,7 @@ test('without JavaScript, index.ar.html and index.fr.html tell the story in Arab
     assert.equal(await page.locator('#claim-heading').textContent(), heading);
     assert.equal(await page.locator('[data-chart] svg').count(), 4, `${file}: the static charts`);
     assert.equal(await page.locator(`#langs a[data-lang="${lang}"]`).getAttribute('aria-current'), 'true');
+    assert.match(await page.locator('noscript p').textContent(), noScript);
     await context.close();
   }
 });
