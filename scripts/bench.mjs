@@ -2,7 +2,7 @@
 // run, in headless Chromium on loopback. Prints a table and writes target/bench.json.
 // Machines here are noisy: the ratios within one run are the figures that count.
 import { chromium } from 'playwright-core';
-import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -181,7 +181,30 @@ const rows = [
   ['input to next painted frame, median (ms)', o.frame_ms.median, c.frame_ms.median, ratios.frame, ''],
   [`memory before → after ${SOAK} moves`, memo(o.memory), memo(c.memory), '', 'flat'],
 ];
-console.log(rows.map((r) => `| ${r.join(' | ')} |`).join('\n').replace(/\n/, '\n|---|---|---|---|---|\n'));
+const table = rows.map((r) => `| ${r.join(' | ')} |`).join('\n').replace(/\n/, '\n|---|---|---|---|---|\n');
+console.log(table);
 console.log('\nfiles (ours):');
 for (const f of o.bytes.files) console.log(`  ${f.url.padEnd(40)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(8)} gzip`);
-console.log('\nwritten: target/bench.json');
+
+// README.md shows the latest run: the table above and the size of each file.
+const NAMES = [
+  ['_bg.', '`pkg/pledge_explainer_bg.<hash>.wasm`'],
+  ['/pkg/pledge_explainer.', '`pkg/pledge_explainer.<hash>.js` (wasm-bindgen glue, minified)'],
+  ['/app.', '`app.<hash>.js` (minified)'],
+  ['?lang', '`index.html` (with the static fallback)'],
+  ['/style.', '`style.<hash>.css`'],
+  ['/boot.', '`boot.<hash>.js` (minified)'],
+];
+const sizes = ['| file | raw | gzip |', '|---|---|---|', ...NAMES.map(([part, label]) => {
+  const f = o.bytes.files.find((x) => x.url.includes(part));
+  return f ? `| ${label} | ${f.raw.toLocaleString('en')} | ${f.gzip.toLocaleString('en')} |` : null;
+}).filter(Boolean)].join('\n');
+const readmePath = join(root, 'README.md');
+let readme = readFileSync(readmePath, 'utf8');
+for (const [name, text] of [['bench', table], ['sizes', sizes]]) {
+  const re = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`);
+  if (!re.test(readme)) throw new Error(`README.md: the ${name}:start/end markers are missing`);
+  readme = readme.replace(re, (all, open, close) => open + text + close);
+}
+writeFileSync(readmePath, readme);
+console.log('\nwritten: target/bench.json, and the tables in README.md');
