@@ -22,6 +22,9 @@ for (const lang of ['en', 'fr', 'ar']) {
   // follows the reader's browser languages).
   const fixed = lang === 'en' ? '' : ' data-fixed-lang';
   replace('<html lang="en" dir="ltr">', `<html lang="${strings.lang}" dir="${strings.dir}"${fixed}>`);
+  // Each page names the other two, for search engines and feeds.
+  const alternates = ['en', 'fr', 'ar'].map((l) => `<link rel="alternate" hreflang="${l}" href="${l === 'en' ? 'index.html' : `index.${l}.html`}">`).join('\n');
+  replace('<link rel="icon" href="data:,">', `<link rel="icon" href="data:,">\n${alternates}`);
   // Every marker is replaced (the title appears twice: <title> and <h1>).
   for (const part of ['title', 'description', 'prose', 'claim', 'charts', 'figures', 'sources']) {
     const marker = `<!-- fallback:${part} -->`;

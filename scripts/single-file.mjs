@@ -25,6 +25,8 @@ const replace = (pattern, by) => {
 };
 replace(/<link rel="stylesheet" href="style\.css">/, `<style>\n${read('style.css')}</style>`);
 replace(/<link rel="modulepreload"[^>]*>\n?/, '');
+// The other languages' pages are not beside a single file.
+html = html.replace(/<link rel="alternate"[^>]*>\n?/g, '');
 replace(/<link rel="preload"[^>]*>\n?/, '');
 replace(/<script src="boot\.js"><\/script>/, `<script>\n${inlineJs(read('boot.js'))}</script>`);
 replace(

@@ -55,6 +55,8 @@ test('without JavaScript, index.ar.html and index.fr.html tell the story in Arab
     assert.equal(await page.locator('[data-chart] svg').count(), 4, `${file}: the static charts`);
     assert.equal(await page.locator(`#langs a[data-lang="${lang}"]`).getAttribute('aria-current'), 'true');
     assert.match(await page.locator('noscript p').textContent(), noScript);
+    assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('link[rel=alternate]')].map((l) => `${l.hreflang} ${l.getAttribute('href')}`)),
+      ['en index.html', 'fr index.fr.html', 'ar index.ar.html']);
     await context.close();
   }
 });
