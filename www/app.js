@@ -578,7 +578,7 @@ async function main() {
   if (showsStaticPage(asked)) {
     adoptStaticPage();
   } else {
-    measureCharts(); // the page is hidden (boot.js): this layout is not seen
+    measureCharts(); // hidden by boot.js when the language or story differs: this layout is unseen
     applyLanguage();
   }
   document.documentElement.classList.remove('relabel');
