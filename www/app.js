@@ -68,20 +68,11 @@ function applyLanguage() {
     const text = strings[node.dataset.i18n];
     if (typeof text === 'string') node.textContent = text;
   }
-  labelLandmarks();
   const sections = explainer.sections();
   $('#claim-body').innerHTML = sections.claim;     // built and escaped by the core
   $('#sources-body').innerHTML = sections.sources; // built and escaped by the core
   $('#figures').innerHTML = sections.figures;     // built and escaped by the core
-  figureNodes = $$('[data-figure]');
-  chartNames = explainer.chart_names();
-  // A chart the story does not have (the static page's energy chart, for another story) goes.
-  for (const fig of $$('[data-chart]')) if (!chartNames.includes(fig.dataset.chart)) fig.remove();
-  drawnFor.clear();
-  buildControls();
-  render();
-  updateLangLinks();
-  reportHeight();
+  wirePage(false);
 }
 
 /**
@@ -94,22 +85,25 @@ function showsStaticPage(datasetAsked) {
 }
 
 /**
- * Takes over the static page instead of rewriting it: its words, figures and charts are what
- * the core would write, so only the sliders are added. No layout is forced here; the
- * ResizeObserver redraws the charts if the page is not as wide as they were drawn.
+ * Once the words are in place, rewritten by applyLanguage or `adopted` as served: finds the
+ * live cells and charts, adds the sliders and fills in the values. An adopted page's charts
+ * count as drawn at their served width (its words, figures and charts are what the core would
+ * write); no layout is forced here, the ResizeObserver redraws them if the page is not as wide.
  */
-function adoptStaticPage() {
+function wirePage(adopted) {
   labelLandmarks();
   figureNodes = $$('[data-figure]');
   chartNames = explainer.chart_names();
   drawnFor.clear();
-  for (const name of chartNames) {
-    const fig = $(`[data-chart="${name}"]`);
-    const svg = fig && $('.plot > svg', fig);
-    if (!svg) continue;
-    chartWidth = Number(svg.getAttribute('width'));
-    drawnFor.set(name, `${chartWidth}|${explainer.chart_key(name)}`);
-    labelDownloads(fig, name, $('h3', fig).textContent);
+  for (const fig of $$('[data-chart]')) {
+    const name = fig.dataset.chart;
+    // A chart the story does not have (the static page's energy chart, for another story) goes.
+    if (!chartNames.includes(name)) fig.remove();
+    else if (adopted && $('.plot > svg', fig)) {
+      chartWidth = Number($('.plot > svg', fig).getAttribute('width'));
+      drawnFor.set(name, `${chartWidth}|${explainer.chart_key(name)}`);
+      labelDownloads(fig, name, $('h3', fig).textContent);
+    }
   }
   buildControls();
   render();
@@ -574,9 +568,9 @@ async function main() {
   const applied = explainer.apply_query(location.search);
   if (!locale.explicit) explainer.set_locale(locale.tag);
 
-  strings = JSON.parse(explainer.strings());
   if (showsStaticPage(asked)) {
-    adoptStaticPage();
+    strings = JSON.parse(explainer.strings()); // the language may have changed since
+    wirePage(true);
   } else {
     measureCharts(); // hidden by boot.js when the language or story differs: this layout is unseen
     applyLanguage();
