@@ -2,8 +2,14 @@
 // so hosts can cache them for a year and a new build is never mixed with an old cache.
 // The pages (index.html, index.fr.html, index.ar.html) and embed.js keep their names: they
 // are what embeds point at (serve them no-cache).
+//
+// The stylesheet and boot.js go inline into each page instead: on a phone each is a round
+// trip before the first paint. The strict policy still allows no inline code but these two,
+// by hash, in a <meta http-equiv="Content-Security-Policy"> every static host serves as is
+// (also written to dist/csp.txt, for hosts that send the header too).
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { CSP } from './serve.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
 const path = (p) => new URL(p, dist);
@@ -29,21 +35,31 @@ function hashed(file, edits = []) {
 const wasm = hashed('pkg/pledge_explainer_bg.wasm').replace('pkg/', '');
 const glue = hashed('pkg/pledge_explainer.js', [["'pledge_explainer_bg.wasm'", `'${wasm}'`]]);
 const app = hashed('app.js', [["'./pkg/pledge_explainer.js'", `'./${glue}'`]]);
-const css = hashed('style.css');
-const boot = hashed('boot.js');
+const css = readFileSync(path('style.css'), 'utf8');
+const boot = readFileSync(path('boot.js'), 'utf8').replace(/\/\/# sourceMappingURL=\S*\s*$/, '').trim();
+rmSync(path('style.css'));
+rmSync(path('boot.js'));
+rmSync(path('boot.js.map'), { force: true });
+const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+const policy = CSP
+  .replace("script-src 'self' 'wasm-unsafe-eval'", `script-src 'self' 'wasm-unsafe-eval' ${sha(boot)}`)
+  .replace("style-src 'self'", `style-src 'self' ${sha(css)}`);
+if (!policy.includes(sha(boot)) || !policy.includes(sha(css))) throw new Error('serve.mjs CSP: script-src/style-src not as expected');
+writeFileSync(path('csp.txt'), `${policy}\n`);
 
 for (const page of ['index.html', 'index.fr.html', 'index.ar.html']) {
   let html = readFileSync(path(page), 'utf8');
   for (const [from, to] of [
-    ['href="style.css"', `href="${css}"`],
-    ['src="boot.js"', `src="${boot}"`],
+    ['<link rel="stylesheet" href="style.css">', `<style>${css}</style>`],
+    ['<script src="boot.js"></script>', `<script>${boot}</script>`],
+    ['<meta charset="utf-8">', `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${policy}">`],
     ['src="app.js"', `src="${app}"`],
     ['href="pkg/pledge_explainer.js"', `href="${glue}"`],
     ['href="pkg/pledge_explainer_bg.wasm"', `href="pkg/${wasm}"`],
   ]) {
     if (!html.includes(from)) throw new Error(`${page}: ${from} not found`);
-    html = html.replace(from, to);
+    html = html.replace(from, () => to);
   }
   writeFileSync(path(page), html);
 }
-console.error(`hashed: ${[app, css, boot, glue, `pkg/${wasm}`].join(', ')}`);
+console.error(`hashed: ${[app, glue, `pkg/${wasm}`].join(', ')}; style and boot inline, policy in dist/csp.txt`);

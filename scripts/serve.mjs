@@ -3,6 +3,7 @@
 // Used by `make serve`, the browser tests and the benchmark.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,10 +23,28 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
 };
 
-/** Serves `root` on 127.0.0.1:`port` (0 = any free port). Resolves to { server, url, requests }. */
-export function startServer({ root, port = 0, csp = true, log = false, isolate = false } = {}) {
+/** What a static host compresses (wasm too: Netlify, Cloudflare and nginx's gzip_types do). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.json', '.svg', '.csv', '.map']);
+
+/**
+ * The policy a page states for itself (`<meta http-equiv="Content-Security-Policy">`, written
+ * by the build with the hashes of its inline style and script) is also sent as the header, so
+ * the two never disagree; other responses get the strict default.
+ */
+function policyOf(path, body) {
+  if (extname(path) !== '.html') return CSP;
+  const meta = body.toString('utf8', 0, 4096).match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
+  return meta ? meta[1].replaceAll('&#39;', "'") : CSP;
+}
+
+/**
+ * Serves `root` on 127.0.0.1:`port` (0 = any free port). Resolves to { server, url, requests }.
+ * `gzip`: compress what a host would (level 9, cached), when the client accepts it.
+ */
+export function startServer({ root, port = 0, csp = true, log = false, isolate = false, gzip = true } = {}) {
   const base = resolve(root);
   const requests = [];
+  const compressed = new Map(); // path -> [mtime, gzip bytes]
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://localhost');
     requests.push(url.pathname + url.search);
@@ -35,8 +54,12 @@ export function startServer({ root, port = 0, csp = true, log = false, isolate =
       return;
     }
     try {
-      if ((await stat(path)).isDirectory()) path = join(path, 'index.html');
-      const body = await readFile(path);
+      let info = await stat(path);
+      if (info.isDirectory()) {
+        path = join(path, 'index.html');
+        info = await stat(path);
+      }
+      let body = await readFile(path);
       // Content-hashed names (app.3f2a9c01de.js) never change: cache them for a year.
       const immutable = /\.[0-9a-f]{10}\.[a-z]+$/.test(path);
       const headers = {
@@ -44,7 +67,16 @@ export function startServer({ root, port = 0, csp = true, log = false, isolate =
         'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
         'x-content-type-options': 'nosniff',
       };
-      if (csp) headers['content-security-policy'] = CSP;
+      if (csp) headers['content-security-policy'] = policyOf(path, body);
+      if (gzip && COMPRESSIBLE.has(extname(path))) {
+        headers.vary = 'accept-encoding';
+        if (/\bgzip\b/.test(req.headers['accept-encoding'] || '')) {
+          const cached = compressed.get(path);
+          if (!cached || cached[0] !== info.mtimeMs) compressed.set(path, [info.mtimeMs, gzipSync(body, { level: 9 })]);
+          body = compressed.get(path)[1];
+          headers['content-encoding'] = 'gzip';
+        }
+      }
       if (isolate) {
         // Cross-origin isolation: performance.now() at 5 µs instead of 100 µs (benchmarks).
         headers['cross-origin-opener-policy'] = 'same-origin';

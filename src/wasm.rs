@@ -215,8 +215,9 @@ impl Explainer {
     }
 
     /// One chart for the page at `width` CSS pixels: `{ name, title, desc, svg }`, or
-    /// null for a chart this dataset does not have.
-    pub fn chart(&self, name: &str, width: u32) -> Result<JsValue, JsError> {
+    /// null for a chart this dataset does not have. With `draw` false, `svg` is empty: the
+    /// words only, for a chart the reader cannot see.
+    pub fn chart(&self, name: &str, width: u32, draw: bool) -> Result<JsValue, JsError> {
         alive()?;
         let Some(chart) = Chart::from_name(name).filter(|c| c.applies(&self.dataset)) else {
             return Ok(JsValue::NULL);
@@ -233,7 +234,7 @@ impl Explainer {
             name: chart.name(),
             title: text.title,
             desc: text.desc,
-            svg: charts::svg(chart, &self.dataset, &self.report, width, Mode::Inline),
+            svg: if draw { charts::svg(chart, &self.dataset, &self.report, width, Mode::Inline) } else { String::new() },
         }))
     }
 

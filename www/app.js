@@ -105,6 +105,7 @@ function wirePage(adopted) {
       labelDownloads(fig, name, $('h3', fig).textContent);
     }
   }
+  watchCharts();
   buildControls();
   render();
   updateLangLinks();
@@ -231,7 +232,7 @@ function flushInput() {
     }
     pending.clear();
     notify(messages);
-    render(source);
+    render(source, true);
     scheduleUrlWrite();
     scheduleAnnounce();
   });
@@ -255,7 +256,7 @@ function applyPreset(name) {
 /** The live figures: `data-figure` cells, collected once per language (the DOM is rebuilt then). */
 let figureNodes = [];
 
-function render(source) {
+function render(source, onlyInView = false) {
   const view = JSON.parse(explainer.live());
   const prose = $('#prose');
   if (prose.childElementCount !== view.order.length || !view.order.every((k, i) => prose.children[i].dataset.sentence === k)) {
@@ -279,7 +280,7 @@ function render(source) {
     verdict.dataset.verdict = view.verdict || '';
   }
   updateControls(view.controls, source);
-  renderCharts();
+  renderCharts(onlyInView);
   lastView = view;
 }
 let lastView = null;
@@ -287,19 +288,149 @@ let lastView = null;
 /** What each chart was last drawn for: redraw only when its inputs, the language or the width changed. */
 const drawnFor = new Map();
 let chartWidth = 0;
+/** The charts in or near the viewport; the others are drawn when they come into view. */
+const chartsInView = new Set();
 
-function renderCharts() {
+/** `onlyInView`: a slider move; charts off screen are drawn when they come into view. */
+function renderCharts(onlyInView = false) {
   for (const name of chartNames) {
     const key = `${chartWidth}|${explainer.chart_key(name)}`;
     if (drawnFor.get(name) === key) continue;
-    const chart = explainer.chart(name, chartWidth);
     const fig = $(`[data-chart="${name}"]`) || createFigure(name);
-    $('h3', fig).textContent = chart.title;
-    $('figcaption p', fig).textContent = chart.desc;
-    $('.plot', fig).innerHTML = chart.svg; // built by the core; every dataset string is escaped there
+    // The caption is the chart's text alternative: it follows the sliders even off screen.
+    const draw = !onlyInView || chartsInView.has(name);
+    const chart = explainer.chart(name, chartWidth, draw);
+    setText($('h3', fig), chart.title);
+    setText($('figcaption p', fig), chart.desc);
     labelDownloads(fig, name, chart.title);
+    if (!draw) continue;
+    patchSvg($('.plot', fig), chart.svg);
     drawnFor.set(name, key);
   }
+}
+
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+function watchCharts() {
+  chartsInView.clear();
+  if (typeof IntersectionObserver !== 'function') {
+    for (const name of chartNames) chartsInView.add(name);
+    return;
+  }
+  chartObserver?.disconnect();
+  chartObserver = new IntersectionObserver((entries) => {
+    let appeared = false;
+    for (const e of entries) {
+      const name = e.target.dataset.chart;
+      if (e.isIntersecting) {
+        appeared ||= !chartsInView.has(name);
+        chartsInView.add(name);
+      } else chartsInView.delete(name);
+    }
+    if (appeared) guard(() => renderCharts(true));
+  }, { rootMargin: '50% 0px' });
+  for (const fig of $$('[data-chart]')) chartObserver.observe(fig);
+}
+let chartObserver = null;
+
+// ---------------------------------------------------------------- SVG in place
+
+/**
+ * The core writes one SVG element per line (`<rect x="1" …/>`, `<text …>words</text>`). A
+ * move changes a few attributes and words of a few of them: those are changed in place, so
+ * the browser restyles and repaints only what moved, instead of parsing and laying out a
+ * whole new SVG. Anything else (another width, language or a line not of that shape) is
+ * parsed anew.
+ */
+const SVG_NS = 'http://www.w3.org/2000/svg';
+const SVG_LINE = /^<([a-z]+)((?: [a-zA-Z:-]+="[^"]*")*)(?:\/>|>([^<]*)<\/\1>)$/;
+const SVG_ATTR = / ([a-zA-Z:-]+)="([^"]*)"/g;
+const ENTITY = /&(?:#(\d+)|(amp|lt|gt|quot));/g;
+const NAMED = { amp: '&', lt: '<', gt: '>', quot: '"' };
+const unescape = (s) => (s.includes('&') ? s.replace(ENTITY, (all, code, name) => (code ? String.fromCharCode(Number(code)) : NAMED[name])) : s);
+const drawnLines = new WeakMap(); // plot -> the lines of the SVG it shows
+
+function parseSvgLine(line) {
+  const m = SVG_LINE.exec(line);
+  if (!m) return null;
+  const attrs = [];
+  for (const a of m[2].matchAll(SVG_ATTR)) attrs.push([a[1], unescape(a[2])]);
+  return { tag: m[1], attrs, text: m[3] === undefined ? null : unescape(m[3]) };
+}
+
+function patchSvg(plot, svgText) {
+  const lines = svgText.split('\n');
+  const svg = plot.firstElementChild;
+  const before = drawnLines.get(plot) || (svg ? null : []);
+  if (!svg || !patchElements(svg, before, lines)) plot.innerHTML = svgText; // built and escaped by the core
+  drawnLines.set(plot, lines);
+}
+
+/** Applies the element lines that changed; false (nothing touched) if it cannot. */
+function patchElements(svg, before, lines) {
+  const end = lines.lastIndexOf('</svg>');
+  if (end < 1) return false;
+  if (!before) return sameHead(svg, lines[0]) && patchAll(svg, lines.slice(1, end));
+  if (lines[0] !== before[0]) return false;
+  const old = before.slice(1, before.lastIndexOf('</svg>'));
+  const now = lines.slice(1, end);
+  if (svg.childElementCount !== old.length) return false;
+  let start = 0;
+  while (start < old.length && start < now.length && old[start] === now[start]) start++;
+  let oldEnd = old.length, nowEnd = now.length;
+  while (oldEnd > start && nowEnd > start && old[oldEnd - 1] === now[nowEnd - 1]) { oldEnd--; nowEnd--; }
+  const parsed = now.slice(start, nowEnd).map(parseSvgLine);
+  if (parsed.includes(null)) return false;
+  const nodes = Array.from(svg.children).slice(start, oldEnd);
+  const next = svg.children[oldEnd] || null;
+  parsed.forEach((p, i) => {
+    const node = nodes[i];
+    if (node && node.localName === p.tag) updateElement(node, p);
+    else if (node) node.replaceWith(createElement(p));
+    else svg.insertBefore(createElement(p), next).after('\n'); // each element on its line, as parsed
+  });
+  for (const node of nodes.slice(parsed.length)) {
+    if (node.nextSibling?.nodeType === Node.TEXT_NODE) node.nextSibling.remove();
+    node.remove();
+  }
+  return true;
+}
+
+/** Whether `svg` has the attributes (size, direction) of the start tag `head`. */
+function sameHead(svg, head) {
+  const p = parseSvgLine(head.replace(/>$/, '/>'));
+  return !!p && p.tag === 'svg' && p.attrs.length === svg.attributes.length && p.attrs.every(([k, v]) => svg.getAttribute(k) === v);
+}
+
+/** For an SVG drawn by someone else (the static page): every element compared with its line. */
+function patchAll(svg, now) {
+  const parsed = now.map(parseSvgLine);
+  if (parsed.includes(null) || svg.childElementCount !== parsed.length) return false;
+  Array.from(svg.children).forEach((node, i) => {
+    if (node.localName === parsed[i].tag) updateElement(node, parsed[i]);
+    else node.replaceWith(createElement(parsed[i]));
+  });
+  return true;
+}
+
+/** Changes what differs; an element whose attributes are not the same names in the same order is replaced. */
+function updateElement(node, p) {
+  const names = node.attributes;
+  if (names.length !== p.attrs.length || p.attrs.some(([name], i) => names[i].name !== name)) {
+    node.replaceWith(createElement(p));
+    return;
+  }
+  for (const [name, value] of p.attrs) if (node.getAttribute(name) !== value) node.setAttribute(name, value);
+  if (p.text !== null && node.textContent !== p.text) node.textContent = p.text;
+}
+
+function createElement({ tag, attrs, text }) {
+  const node = document.createElementNS(SVG_NS, tag);
+  for (const [name, value] of attrs) node.setAttribute(name, value);
+  if (text !== null) node.textContent = text;
+  return node;
 }
 
 function labelDownloads(fig, name, title) {
@@ -316,6 +447,7 @@ function createFigure(name) {
     el('figcaption', {}, el('h3', { id: `${name}-heading` }), el('p', { id: `${name}-summary` })),
     el('div', { className: 'plot', dir: 'ltr' }));
   $('#charts').append(fig);
+  chartObserver?.observe(fig);
   return fig;
 }
 
@@ -538,9 +670,20 @@ async function wasmSource() {
   return undefined;
 }
 
+/**
+ * Lets the browser paint the served page before the wasm is instantiated and the page wired
+ * (a long task now would hold the first paint back until the page is ready). An off-screen
+ * frame gets no animation frames, hence the time limit.
+ */
+const afterFirstPaint = () => new Promise((done) => {
+  requestAnimationFrame(() => setTimeout(done, 0));
+  setTimeout(done, 100);
+});
+
 async function main() {
   const params = new URLSearchParams(location.search);
   startFrameMessaging(params);
+  if (!document.documentElement.classList.contains('relabel')) await afterFirstPaint();
   try {
     await init(await wasmSource());
   } catch (err) {
@@ -597,6 +740,8 @@ async function main() {
   new ResizeObserver(() => {
     if (measureCharts()) guard(renderCharts);
   }).observe($('#charts'));
+  // Charts left off screen during a drag are drawn before printing.
+  addEventListener('beforeprint', () => guard(renderCharts));
 
   $('#explainer').setAttribute('aria-busy', 'false');
   // A small public hook for benchmarks and newsroom debugging.
