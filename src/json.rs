@@ -198,8 +198,8 @@ impl Parser<'_> {
             }
         }
         let text = std::str::from_utf8(&self.bytes[start..self.pos]).unwrap_or("");
-        match text.parse::<f64>() {
-            Ok(n) if n.is_finite() => Ok(Value::Number(n)),
+        match crate::decimal::parse(text) {
+            Some(n) if n.is_finite() => Ok(Value::Number(n)),
             _ => {
                 self.pos = start;
                 Err(self.error("number out of range"))

@@ -6,6 +6,7 @@
 
 pub mod charts;
 pub mod dataset;
+pub mod decimal;
 pub mod format;
 pub mod html;
 pub mod i18n;

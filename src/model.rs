@@ -123,7 +123,7 @@ impl Assumptions {
 
     /// Parses a textual value (URL parameter, CLI flag, typed input) and sets it.
     pub fn set_str(&mut self, dataset: &Dataset, knob: Knob, text: &str) -> Result<(), AssumptionError> {
-        let value: f64 = text.trim().parse().map_err(|_| AssumptionError::NotANumber)?;
+        let value = crate::decimal::parse(text.trim()).ok_or(AssumptionError::NotANumber)?;
         self.set(dataset, knob, value)
     }
 

@@ -561,7 +561,7 @@ pub fn csv(dataset: &Dataset, report: &Report) -> String {
 }
 
 fn csv_cell(text: &str) -> String {
-    let is_number = text.parse::<f64>().is_ok_and(f64::is_finite);
+    let is_number = crate::decimal::parse(text).is_some_and(f64::is_finite);
     let guarded = match text.chars().next() {
         _ if is_number => text.to_string(),
         Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),

@@ -18,6 +18,10 @@ fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }
 
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 /// Set by the panic hook. A panic aborts the wasm call that hit it; the instance may be left
 /// half-way through some work, so every later call refuses to run and says so, and the page
 /// keeps the last good figures on screen.
