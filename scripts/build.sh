@@ -12,7 +12,10 @@ rm -rf pkg && mkdir -p pkg
 wasm-bindgen --target web --no-typescript --out-dir pkg \
   target/wasm32-unknown-unknown/release/pledge_explainer.wasm
 # Rust 1.95 emits these proposals by default; binaryen must be told it may keep them.
-node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers \
+# --zero-filled-memory holds for a fresh instance; not --low-memory-unused: Rust's stack
+# grows down towards address 0.
+node_modules/.bin/wasm-opt -Oz --converge --strip-target-features --zero-filled-memory \
+  --strip-debug --strip-producers \
   --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-reference-types --enable-multivalue --enable-mutable-globals \
   pkg/pledge_explainer_bg.wasm -o pkg/pledge_explainer_bg.wasm

@@ -1,4 +1,4 @@
-//! Decimal text to `f64`, without `str::parse::<f64>`.
+//! Decimal text to `f64` and back, without `str::parse::<f64>` or `std::fmt`.
 //!
 //! Why: core's float parser (its slow path and a 10 KB table of powers of five) is about 14 KB
 //! of gzipped wasm, a fifth of the page's code. Every number the explainer reads (a dataset,
@@ -7,6 +7,21 @@
 //! 10320e-4, `0.30000000000000004` is 30000000000000004e-17): those are converted exactly,
 //! correctly rounded, with integer arithmetic (`exact`). Farther exponents (`4.2e-200`) are
 //! within a few units in the last place, not guaranteed correctly rounded.
+
+/// The shortest text that reads back as `v` (`1.0325`, `50`, `0.30000000000000004`), for
+/// machines: URLs, CSV, JSON. `NaN`, `inf`, `-inf` for the rest. Through `zmij` (what
+/// serde_json writes with): `std::fmt`'s float machinery (some 20 KB of wasm) is linked nowhere.
+pub fn plain(v: f64) -> String {
+    if v.is_nan() {
+        return "NaN".to_string();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "inf" } else { "-inf" }.to_string();
+    }
+    let mut buffer = zmij::Buffer::new();
+    let text = buffer.format_finite(v);
+    text.strip_suffix(".0").unwrap_or(text).to_string()
+}
 
 /// 10^0 ..= 10^22: every one exactly representable as an `f64`.
 const POW10: [f64; 23] = [
@@ -164,6 +179,18 @@ fn exact(mantissa: u64, exponent: i64) -> Option<f64> {
 /// 2^e for -1022 ≤ e ≤ 1023, exactly.
 fn pow2(e: i32) -> f64 {
     f64::from_bits(((1023 + e) as u64) << 52)
+}
+
+/// 10^k for any `k`: exact up to 10^22, the nearest `f64` down to 10^-22, within a few units
+/// in the last place beyond.
+pub fn pow10i(k: i32) -> f64 {
+    if k >= 0 {
+        pow10(k as i64)
+    } else if k >= -308 {
+        1.0 / pow10(-(k as i64))
+    } else {
+        1.0 / pow10(308) / pow10(-(k as i64) - 308)
+    }
 }
 
 /// 10^n for n ≥ 0 by squaring exact powers (infinite past 10^308).

@@ -12,6 +12,16 @@ pub enum Digits {
     ArabicIndic,
 }
 
+impl Digits {
+    /// One letter, for cache keys.
+    pub fn code(self) -> char {
+        match self {
+            Digits::Latin => 'l',
+            Digits::ArabicIndic => 'a',
+        }
+    }
+}
+
 /// A language plus the regional conventions that change how numbers look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Locale {

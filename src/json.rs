@@ -1,8 +1,10 @@
-//! A small JSON parser (RFC 8259) for datasets: a value tree with line and column on errors.
+//! JSON by hand: a small parser (RFC 8259) for datasets, a value tree with line and column on
+//! errors, and a small writer for what the wasm hands the page.
 //!
 //! Written here rather than derived through serde because the dataset reader wants the JSON
 //! path of every problem, and serde_json's deserializer plus path tracking was a third of the
-//! wasm. Never panics: depth is bounded, numbers are checked, every byte is accounted for.
+//! wasm; the writer keeps serde out of the wasm altogether. Never panics: depth is bounded,
+//! numbers are checked, every byte is accounted for.
 
 /// Nesting deeper than this is refused (a hostile file must not exhaust the stack).
 pub const MAX_DEPTH: usize = 64;
@@ -273,6 +275,121 @@ impl Parser<'_> {
     }
 }
 
+/// Appends `text` as a JSON string.
+pub fn write_string(out: &mut String, text: &str) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            // Also U+2028/U+2029, so the text is safe inside a <script> as well.
+            c if (c as u32) < 0x20 || c == '\u{2028}' || c == '\u{2029}' => {
+                const HEX: &[u8; 16] = b"0123456789abcdef";
+                let n = c as u32;
+                out.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    out.push(HEX[((n >> shift) & 15) as usize] as char);
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Appends a number (shortest round trip), or `null` for NaN and infinities.
+pub fn write_number(out: &mut String, v: f64) {
+    if v.is_finite() {
+        out.push_str(&crate::decimal::plain(v));
+    } else {
+        out.push_str("null");
+    }
+}
+
+/// A JSON object being written: `{"a":1,"b":"x"}`, members in the order they are added.
+pub struct ObjectWriter<'a> {
+    out: &'a mut String,
+    empty: bool,
+}
+
+impl<'a> ObjectWriter<'a> {
+    pub fn new(out: &'a mut String) -> Self {
+        out.push('{');
+        ObjectWriter { out, empty: true }
+    }
+
+    /// Starts a member; the caller appends its value to the returned text.
+    pub fn key(&mut self, key: &str) -> &mut String {
+        if !self.empty {
+            self.out.push(',');
+        }
+        self.empty = false;
+        write_string(self.out, key);
+        self.out.push(':');
+        self.out
+    }
+
+    pub fn string(&mut self, key: &str, value: &str) -> &mut Self {
+        write_string(self.key(key), value);
+        self
+    }
+
+    pub fn number(&mut self, key: &str, value: f64) -> &mut Self {
+        write_number(self.key(key), value);
+        self
+    }
+
+    pub fn opt_number(&mut self, key: &str, value: Option<f64>) -> &mut Self {
+        write_number(self.key(key), value.unwrap_or(f64::NAN));
+        self
+    }
+
+    pub fn opt_string(&mut self, key: &str, value: Option<&str>) -> &mut Self {
+        match value {
+            Some(v) => write_string(self.key(key), v),
+            None => self.key(key).push_str("null"),
+        }
+        self
+    }
+
+    /// A member whose value is already JSON text.
+    pub fn raw(&mut self, key: &str, json: &str) -> &mut Self {
+        self.key(key).push_str(json);
+        self
+    }
+
+    pub fn end(self) {
+        self.out.push('}');
+    }
+}
+
+/// Key–text pairs as one JSON object, in their own order.
+pub fn text_object<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
+    let mut out = String::new();
+    let mut o = ObjectWriter::new(&mut out);
+    for (k, v) in pairs {
+        o.string(k.as_ref(), v.as_ref());
+    }
+    o.end();
+    out
+}
+
+/// A JSON array of the items, each written by `write`.
+pub fn array<T>(items: impl IntoIterator<Item = T>, mut write: impl FnMut(&mut String, T)) -> String {
+    let mut out = String::from("[");
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        write(&mut out, item);
+    }
+    out.push(']');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -317,5 +434,26 @@ mod tests {
         assert_eq!(parse(&deep).unwrap_err().message, "nested too deeply");
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
+    }
+
+    #[test]
+    fn written_json_reads_back_the_same() {
+        let mut out = String::new();
+        let mut o = ObjectWriter::new(&mut out);
+        o.string("text", "quote \" backslash \\ line\n\u{1} \u{2028} <script> العربية")
+            .number("n", 1.032)
+            .opt_number("none", None)
+            .number("nan", f64::NAN)
+            .opt_string("s", None)
+            .raw("list", &array([1.5, 2.0], |out, v| write_number(out, v)));
+        o.end();
+        assert!(!out.contains('\u{2028}'));
+        let Ok(Value::Object(members)) = parse(&out) else { panic!("{out}") };
+        assert_eq!(members[0], ("text".to_string(), Value::String("quote \" backslash \\ line\n\u{1} \u{2028} <script> العربية".to_string())));
+        assert_eq!(members[1].1, Value::Number(1.032));
+        assert_eq!(members[2].1, Value::Null);
+        assert_eq!(members[3].1, Value::Null);
+        assert_eq!(members[5].1, Value::Array(vec![Value::Number(1.5), Value::Number(2.0)]));
+        assert_eq!(text_object(&[("a", "x"), ("b", "y")]), r#"{"a":"x","b":"y"}"#);
     }
 }

@@ -204,6 +204,50 @@ pub struct Figures {
     pub assumptions: Assumptions,
 }
 
+/// One figure's value, for writers that go through the figures by their public keys.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum FigureValue {
+    Number(f64),
+    Range(Span),
+    /// Cannot be computed for this dataset (`null` in JSON).
+    Missing,
+}
+
+impl Figures {
+    /// Every figure but the assumptions, under its public key, in the order of the fields:
+    /// the keys of the JSON summary (a test keeps the two in step), without serde.
+    pub fn values(&self) -> [(&'static str, FigureValue); 24] {
+        use FigureValue::{Number as N, Range as R};
+        let o = |v: Option<f64>| v.map_or(FigureValue::Missing, N);
+        [
+            ("announced_eur_bn", N(self.announced_eur_bn)),
+            ("announced_usd_bn", N(self.announced_usd_bn)),
+            ("itemised_eur_bn", R(self.itemised_eur_bn)),
+            ("itemised_usd_bn", R(self.itemised_usd_bn)),
+            ("unitemised_eur_bn", R(self.unitemised_eur_bn)),
+            ("unitemised_usd_bn", R(self.unitemised_usd_bn)),
+            ("itemised_at_point_eur_bn", N(self.itemised_at_point_eur_bn)),
+            ("unitemised_at_point_eur_bn", N(self.unitemised_at_point_eur_bn)),
+            ("pledges_named_without_amount", N(self.pledges_named_without_amount as f64)),
+            ("stargate_usd_bn", N(self.stargate_usd_bn)),
+            ("france_usd_per_person", N(self.france_usd_per_person)),
+            ("us_usd_per_person", N(self.us_usd_per_person)),
+            ("per_person_ratio", o(self.per_person_ratio)),
+            ("stargate_scaled_to_france_usd_bn", N(self.stargate_scaled_to_france_usd_bn)),
+            ("parity_eurusd", o(self.parity_eurusd)),
+            ("parity_pop_fr_m", o(self.parity_pop_fr_m)),
+            ("parity_pop_us_m", o(self.parity_pop_us_m)),
+            ("population_multiple", N(self.population_multiple)),
+            ("article_implied_eurusd", o(self.article_implied_eurusd)),
+            ("article_per_person_ratio", o(self.article_per_person_ratio)),
+            ("nuclear_ai_gw", o(self.nuclear_ai_gw)),
+            ("nuclear_ai_twh_per_year", o(self.nuclear_ai_twh_per_year)),
+            ("exports_twh", o(self.exports_twh)),
+            ("nuclear_ai_share_of_exports", o(self.nuclear_ai_share_of_exports)),
+        ]
+    }
+}
+
 fn ratio(num: f64, den: f64) -> Option<f64> {
     let r = num / den;
     (den != 0.0 && r.is_finite()).then_some(r)
@@ -310,4 +354,26 @@ pub fn ratio_at(dataset: &Dataset, a: &Assumptions, eurusd: f64, pop_fr_m: f64) 
 /// panic message links into the wasm): a NaN value comes out as `lo`.
 pub(crate) fn clamp(v: f64, lo: f64, hi: f64) -> f64 {
     v.max(lo).min(hi)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_public_key_is_listed_once_in_the_order_of_the_json_summary() {
+        let d = Dataset::default_story().unwrap();
+        let f = compute(&d, &Assumptions::defaults(&d));
+        let Ok(crate::json::Value::Object(members)) = crate::json::parse(&serde_json::to_string(&f).unwrap()) else { panic!() };
+        let members: Vec<_> = members.into_iter().filter(|(k, _)| k != "assumptions").collect();
+        let listed: Vec<&str> = f.values().iter().map(|(k, _)| *k).collect();
+        assert_eq!(listed, members.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>());
+        for ((_, value), (key, json)) in f.values().iter().zip(members.iter()) {
+            match (value, json) {
+                (FigureValue::Number(n), crate::json::Value::Number(m)) => assert_eq!(n, m, "{key}"),
+                (FigureValue::Range(_), crate::json::Value::Object(_)) | (FigureValue::Missing, crate::json::Value::Null) => {}
+                other => panic!("{key}: {other:?}"),
+            }
+        }
+    }
 }

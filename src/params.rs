@@ -107,23 +107,7 @@ pub fn to_query(dataset: &Dataset, a: &Assumptions, locale: Option<Locale>) -> S
     parts.join("&")
 }
 
-/// A number as a URL carries it: shortest form that reads back to the same f64.
-pub fn plain_number(v: f64) -> String {
-    // Shortest round trip, through serde_json's float writer: `std::fmt`'s float machinery
-    // (some 20 KB of wasm) is then linked nowhere.
-    match serde_json::Number::from_f64(v) {
-        Some(n) => {
-            let s = n.to_string();
-            match s.strip_suffix(".0") {
-                Some(whole) => whole.to_string(),
-                None => s,
-            }
-        }
-        None if v.is_nan() => "NaN".to_string(),
-        None if v > 0.0 => "inf".to_string(),
-        None => "-inf".to_string(),
-    }
-}
+pub use crate::decimal::plain as plain_number;
 
 #[cfg(test)]
 mod tests {

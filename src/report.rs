@@ -1,11 +1,11 @@
 //! Figures put into words: the formatted value of every key figure, and the live prose.
 //! Used by the page (through wasm), the static fallback and the CLI, so all three say the same.
 
-use crate::params::plain_number;
 use crate::dataset::Dataset;
 use crate::format::{fill, Locale};
 use crate::i18n::{join_list, Lang};
-use crate::model::{compute, Assumptions, Figures};
+use crate::model::{compute, Assumptions, FigureValue, Figures};
+use crate::params::plain_number;
 use serde::Serialize;
 
 /// Within this share of each other, the per-person figures count as "the same proportion".
@@ -518,17 +518,7 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
 /// an apostrophe, so a hostile label stays text.
 pub fn csv(dataset: &Dataset, report: &Report) -> String {
     let s = report.locale.strings();
-    // The figures under their public keys, read back through the crate's own JSON reader
-    // (serde_json's `Value` would bring a second JSON tree type into the wasm).
-    let raw = match crate::json::parse(&serde_json::to_string(&report.figures).unwrap_or_default()) {
-        Ok(crate::json::Value::Object(members)) => members,
-        _ => Vec::new(),
-    };
-    let get = |key: &str| raw.iter().find(|(k, _)| k == key).map(|(_, v)| v);
-    let number = |v: &crate::json::Value| match v {
-        crate::json::Value::Number(n) => plain_number(*n),
-        _ => String::new(),
-    };
+    let values = report.figures.values();
     let mut out = String::new();
     let mut line = |cells: &[&str]| {
         let cells: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
@@ -537,12 +527,9 @@ pub fn csv(dataset: &Dataset, report: &Report) -> String {
     };
     line(&["key", s.csv_figure, s.csv_value, s.csv_shown]);
     for row in report.rows() {
-        let value = match get(row.key) {
-            Some(v @ crate::json::Value::Number(_)) => number(v),
-            Some(crate::json::Value::Object(range)) => {
-                let end = |k: &str| range.iter().find(|(name, _)| name == k).map(|(_, v)| number(v)).unwrap_or_default();
-                format!("{}–{}", end("low"), end("high"))
-            }
+        let value = match values.iter().find(|(key, _)| *key == row.key).map(|(_, v)| *v) {
+            Some(FigureValue::Number(n)) => plain_number(n),
+            Some(FigureValue::Range(r)) => format!("{}–{}", plain_number(r.low), plain_number(r.high)),
             _ => String::new(),
         };
         line(&[row.key, &row.label, &value, &row.value]);

@@ -1,7 +1,8 @@
 //! The JavaScript face of the core: a thin `#[wasm_bindgen]` layer, nothing computed here.
 //!
-//! Every method returns plain JS objects (serde-wasm-bindgen, JSON-compatible) or a JS
-//! `Error` whose message is written for the reader, in the reader's language.
+//! Structured results are JSON text for `JSON.parse` (written by `json`'s small writer:
+//! cheaper than building objects property by property, and no serde in the wasm); refusals
+//! are a JS `Error` whose message is written for the reader, in the reader's language.
 
 use crate::charts::{self, Chart, Mode};
 use crate::dataset::Dataset;
@@ -9,14 +10,10 @@ use crate::format::Locale;
 use crate::i18n::{assumption_error_message, dataset_error_message};
 use crate::model::{Assumptions, Knob};
 use crate::params;
-use crate::report::{Report, TextMap};
-use serde::Serialize;
+use crate::json::{array, text_object, write_string, ObjectWriter};
+use crate::report::Report;
 use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::prelude::*;
-
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
-}
 
 #[cfg(not(target_feature = "atomics"))]
 #[global_allocator]
@@ -136,25 +133,22 @@ impl Explainer {
         Ok(true)
     }
 
-    /// Applies a query string over the defaults. Returns `{ lang, notices: [message] }`:
-    /// `lang` is null when the query names none; each notice names a refused parameter.
-    pub fn apply_query(&mut self, query: &str) -> JsValue {
+    /// Applies a query string over the defaults. Returns `{ lang, notices: [message] }` as
+    /// JSON: `lang` is null when the query names none; each notice names a refused parameter.
+    pub fn apply_query(&mut self, query: &str) -> String {
         let parsed = params::parse_query(&self.dataset, Assumptions::defaults(&self.dataset), query);
         self.assumptions = parsed.assumptions;
         if let Some(l) = parsed.locale {
             self.locale = l;
         }
         self.refresh();
-        #[derive(Serialize)]
-        struct Applied {
-            lang: Option<&'static str>,
-            notices: Vec<String>,
-        }
         let lang = self.locale.lang;
-        to_js(&Applied {
-            lang: parsed.locale.map(|l| l.lang.code()),
-            notices: parsed.notices.iter().map(|n| n.message(lang)).collect(),
-        })
+        let mut out = String::new();
+        let mut o = ObjectWriter::new(&mut out);
+        o.opt_string("lang", parsed.locale.map(|l| l.lang.code()));
+        o.raw("notices", &array(&parsed.notices, |out, n| write_string(out, &n.message(lang))));
+        o.end();
+        out
     }
 
     /// The query string for the current view (only what differs from the defaults).
@@ -170,76 +164,39 @@ impl Explainer {
     pub fn live(&self) -> Result<String, JsError> {
         alive()?;
         let report = &self.report;
-        #[derive(Serialize)]
-        struct Knob<'a> {
-            param: &'a str,
-            min: f64,
-            max: f64,
-            value: f64,
-            display: &'a str,
-            parity: Option<f64>,
-            parity_display: Option<&'a str>,
-        }
-        #[derive(Serialize)]
-        struct Live<'a> {
-            display: TextMap<'a, &'static str, String>,
-            sentences: TextMap<'a, &'static str, String>,
-            order: Vec<&'a str>,
-            verdict: Option<crate::report::Verdict>,
-            badge: String,
-            controls: Vec<Knob<'a>>,
-        }
-        let controls = crate::report::controls(&self.dataset, report);
-        let live = Live {
-            display: TextMap(&report.display),
-            sentences: TextMap(&report.sentences),
-            order: report.sentences.iter().map(|(k, _)| *k).collect(),
-            verdict: report.verdict,
-            badge: report.badge.clone(),
-            controls: controls
-                .iter()
-                .map(|c| Knob {
-                    param: c.param,
-                    min: c.min,
-                    max: c.max,
-                    value: c.value,
-                    display: &c.display,
-                    parity: c.parity,
-                    parity_display: c.parity_display.as_deref(),
-                })
-                .collect(),
-        };
-        Ok(serde_json::to_string(&live).unwrap_or_default())
+        let mut out = String::new();
+        let mut o = ObjectWriter::new(&mut out);
+        o.raw("display", &text_object(&report.display));
+        o.raw("sentences", &text_object(&report.sentences));
+        o.raw("order", &array(&report.sentences, |out, (key, _)| write_string(out, key)));
+        o.opt_string("verdict", report.verdict.map(|v| v.name()));
+        o.string("badge", &report.badge);
+        o.raw("controls", &controls_json(&crate::report::controls(&self.dataset, report)));
+        o.end();
+        Ok(out)
     }
 
-    /// The sliders: for each knob `{ param, label, min, max, step, value, parity }`, labels
-    /// filled in for this dataset and language.
-    pub fn controls(&self) -> JsValue {
-        to_js(&crate::report::controls(&self.dataset, &self.report))
+    /// The sliders as JSON: for each knob `{ param, label, min, max, step, value, display,
+    /// parity, parity_display }`, labels filled in for this dataset and language.
+    pub fn controls(&self) -> String {
+        controls_json(&crate::report::controls(&self.dataset, &self.report))
     }
 
-    /// One chart for the page at `width` CSS pixels: `{ name, title, desc, svg }`, or
-    /// null for a chart this dataset does not have. With `draw` false, `svg` is empty: the
-    /// words only, for a chart the reader cannot see.
-    pub fn chart(&self, name: &str, width: u32, draw: bool) -> Result<JsValue, JsError> {
+    /// One chart for the page at `width` CSS pixels, as JSON: `{ name, title, desc, svg }`,
+    /// or `null` for a chart this dataset does not have. With `draw` false, `svg` is empty:
+    /// the words only, for a chart the reader cannot see.
+    pub fn chart(&self, name: &str, width: u32, draw: bool) -> Result<String, JsError> {
         alive()?;
         let Some(chart) = Chart::from_name(name).filter(|c| c.applies(&self.dataset)) else {
-            return Ok(JsValue::NULL);
+            return Ok("null".to_string());
         };
         let text = charts::text(chart, &self.report);
-        #[derive(Serialize)]
-        struct View<'a> {
-            name: &'a str,
-            title: String,
-            desc: String,
-            svg: String,
-        }
-        Ok(to_js(&View {
-            name: chart.name(),
-            title: text.title,
-            desc: text.desc,
-            svg: if draw { charts::svg(chart, &self.dataset, &self.report, width, Mode::Inline) } else { String::new() },
-        }))
+        let svg = if draw { charts::svg(chart, &self.dataset, &self.report, width, Mode::Inline) } else { String::new() };
+        let mut out = String::with_capacity(svg.len() + svg.len() / 4 + 256);
+        let mut o = ObjectWriter::new(&mut out);
+        o.string("name", chart.name()).string("title", &text.title).string("desc", &text.desc).string("svg", &svg);
+        o.end();
+        Ok(out)
     }
 
     /// Changes whenever the chart would look different (language or one of its inputs), so the
@@ -247,7 +204,8 @@ impl Explainer {
     pub fn chart_key(&self, name: &str) -> Result<String, JsError> {
         alive()?;
         let inputs = Chart::from_name(name).map(|c| c.inputs()).unwrap_or(&[]);
-        let mut key = format!("{:?}", self.locale);
+        let mut key = String::from(self.locale.lang.code());
+        key.push(self.locale.digits.code());
         for knob in inputs {
             key.push('|');
             key.push_str(&params::plain_number(self.assumptions.get(*knob).unwrap_or(f64::NAN)));
@@ -261,21 +219,15 @@ impl Explainer {
     }
 
     /// The claim, the figures table and the sources as HTML (every dataset string escaped by
-    /// the core), the same fragments as the static page: `{ claim, figures, sources }`. They
-    /// change with the language; their live values are `data-figure` cells and `#verdict`.
-    pub fn sections(&self) -> JsValue {
+    /// the core), the same fragments as the static page, as JSON: `{ claim, figures, sources }`.
+    /// They change with the language; their live values are `data-figure` cells and `#verdict`.
+    pub fn sections(&self) -> String {
         let report = &self.report;
-        #[derive(Serialize)]
-        struct Sections {
-            claim: String,
-            figures: String,
-            sources: String,
-        }
-        to_js(&Sections {
-            claim: crate::html::claim_section(&self.dataset, report),
-            figures: crate::html::figures_table(report),
-            sources: crate::html::sources_section(&self.dataset, self.locale),
-        })
+        text_object(&[
+            ("claim", crate::html::claim_section(&self.dataset, report)),
+            ("figures", crate::html::figures_table(report)),
+            ("sources", crate::html::sources_section(&self.dataset, self.locale)),
+        ])
     }
 
     /// The figures table as CSV, for download.
@@ -295,7 +247,7 @@ impl Explainer {
     /// The strings the page's own markup and script use (`data-i18n` keys and a few more),
     /// as JSON text. The rest of the table reaches the page already filled in by the core.
     pub fn strings(&self) -> String {
-        serde_json::to_string(&TextMap(&self.locale.strings().page())).unwrap_or_default()
+        text_object(&self.locale.strings().page())
     }
 
     pub fn title(&self) -> String {
@@ -307,4 +259,15 @@ impl Explainer {
 #[wasm_bindgen]
 pub fn wasm_memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64
+}
+
+/// The sliders as the page builds them, as a JSON array.
+fn controls_json(controls: &[crate::report::Control]) -> String {
+    array(controls, |out, c| {
+        let mut o = ObjectWriter::new(out);
+        o.string("param", c.param).string("label", &c.label);
+        o.number("min", c.min).number("max", c.max).number("step", c.step).number("value", c.value);
+        o.string("display", &c.display).opt_number("parity", c.parity).opt_string("parity_display", c.parity_display.as_deref());
+        o.end();
+    })
 }

@@ -57,7 +57,7 @@ fn a_bad_dataset_throws_an_error_naming_the_field_in_the_readers_language() {
 #[wasm_bindgen_test]
 fn the_query_string_round_trips_and_bad_parameters_become_notices() {
     let mut ex = Explainer::new(None, "en").unwrap();
-    let applied = ex.apply_query("?lang=ar&eurusd=0.95&pop_us=oops&childId=x");
+    let applied = js_sys::JSON::parse(&ex.apply_query("?lang=ar&eurusd=0.95&pop_us=oops&childId=x")).unwrap();
     assert_eq!(get(&applied, &["lang"]).as_string().as_deref(), Some("ar"));
     let notices = js_sys::Array::from(&get(&applied, &["notices"]));
     assert_eq!(notices.length(), 1);
@@ -70,7 +70,7 @@ fn the_query_string_round_trips_and_bad_parameters_become_notices() {
 #[wasm_bindgen_test]
 fn controls_describe_the_four_sliders_with_the_parity_marked() {
     let ex = Explainer::new(None, "en").unwrap();
-    let controls = js_sys::Array::from(&ex.controls());
+    let controls = js_sys::Array::from(&js_sys::JSON::parse(&ex.controls()).unwrap());
     let params: Vec<String> = controls.iter().map(|c| get(&c, &["param"]).as_string().unwrap()).collect();
     assert_eq!(params, ["eurusd", "pop_fr", "pop_us", "uae"]);
     let parity = get(&controls.get(0), &["parity"]).as_f64().unwrap();

@@ -26,7 +26,9 @@ function pickLocale(params) {
 }
 
 function notify(messages) {
-  $('#notices').replaceChildren(...messages.map((m) => {
+  const box = $('#notices');
+  if (!messages.length && !box.firstChild) return; // every move: nothing to say, nothing to touch
+  box.replaceChildren(...messages.map((m) => {
     const p = document.createElement('p');
     p.textContent = m;
     return p;
@@ -68,7 +70,7 @@ function applyLanguage() {
     const text = strings[node.dataset.i18n];
     if (typeof text === 'string') node.textContent = text;
   }
-  const sections = explainer.sections();
+  const sections = JSON.parse(explainer.sections());
   $('#claim-body').innerHTML = sections.claim;     // built and escaped by the core
   $('#sources-body').innerHTML = sections.sources; // built and escaped by the core
   $('#figures').innerHTML = sections.figures;     // built and escaped by the core
@@ -144,7 +146,7 @@ function switchLanguage(lang) {
 function buildControls() {
   const box = $('#sliders');
   box.replaceChildren();
-  for (const c of explainer.controls()) {
+  for (const c of JSON.parse(explainer.controls())) {
     const label = el('label', { id: `label-${c.param}`, htmlFor: `range-${c.param}` }, c.label);
     const range = el('input', {
       type: 'range', id: `range-${c.param}`, name: c.param, min: c.min, max: c.max, step: c.step,
@@ -190,8 +192,7 @@ function updateControls(controls, source) {
       mark.dataset.t = t;
       mark.style.setProperty('--t', t);
     }
-    const text = `${strings.parity_mark}: ${c.parity_display}`;
-    if (parity.textContent !== text) parity.textContent = text;
+    setText(parity, `${strings.parity_mark}: ${c.parity_display}`);
   }
 }
 
@@ -266,17 +267,14 @@ function render(source, onlyInView = false) {
       prose.append(el('span', { dataset: { sentence: key } }));
     });
   }
-  for (const span of prose.children) {
-    const text = view.sentences[span.dataset.sentence];
-    if (span.textContent !== text) span.textContent = text;
-  }
+  for (const span of prose.children) setText(span, view.sentences[span.dataset.sentence]);
   for (const node of figureNodes) {
     const text = view.display[node.dataset.figure];
-    if (text !== undefined && node.textContent !== text) node.textContent = text;
+    if (text !== undefined) setText(node, text);
   }
   const verdict = $('#verdict');
   if (verdict && verdict.textContent !== view.badge) {
-    verdict.textContent = view.badge;
+    setText(verdict, view.badge);
     verdict.dataset.verdict = view.verdict || '';
   }
   updateControls(view.controls, source);
@@ -299,7 +297,7 @@ function renderCharts(onlyInView = false) {
     const fig = $(`[data-chart="${name}"]`) || createFigure(name);
     // The caption is the chart's text alternative: it follows the sliders even off screen.
     const draw = !onlyInView || chartsInView.has(name);
-    const chart = explainer.chart(name, chartWidth, draw);
+    const chart = JSON.parse(explainer.chart(name, chartWidth, draw));
     setText($('h3', fig), chart.title);
     setText($('figcaption p', fig), chart.desc);
     labelDownloads(fig, name, chart.title);
@@ -309,8 +307,15 @@ function renderCharts(onlyInView = false) {
   }
 }
 
+/**
+ * Changes a text in place when it differs: a node that holds one text node keeps it (new
+ * text nodes would be removed from and added to the layout tree on every move).
+ */
 function setText(node, text) {
-  if (node.textContent !== text) node.textContent = text;
+  const only = node.firstChild;
+  if (only && only === node.lastChild && only.nodeType === Node.TEXT_NODE) {
+    if (only.data !== text) only.data = text;
+  } else if (node.textContent !== text) node.textContent = text;
 }
 
 function watchCharts() {
@@ -423,7 +428,7 @@ function updateElement(node, p) {
     return;
   }
   for (const [name, value] of p.attrs) if (node.getAttribute(name) !== value) node.setAttribute(name, value);
-  if (p.text !== null && node.textContent !== p.text) node.textContent = p.text;
+  if (p.text !== null) setText(node, p.text);
 }
 
 function createElement({ tag, attrs, text }) {
@@ -436,8 +441,9 @@ function createElement({ tag, attrs, text }) {
 function labelDownloads(fig, name, title) {
   if (!$('.chart-downloads', fig)) fig.append(downloadButtons(name));
   for (const b of $$('.chart-downloads button', fig)) {
-    b.textContent = strings[`download_${b.dataset.format}`];
-    b.setAttribute('aria-label', strings.download_chart.replace('{title}', title).replace('{format}', b.dataset.format.toUpperCase()));
+    setText(b, strings[`download_${b.dataset.format}`]);
+    const label = strings.download_chart.replace('{title}', title).replace('{format}', b.dataset.format.toUpperCase());
+    if (b.getAttribute('aria-label') !== label) b.setAttribute('aria-label', label);
   }
 }
 let chartNames = [];
@@ -708,7 +714,7 @@ async function main() {
     const problem = await loadDataset(asked, locale.tag);
     if (problem) await offerDefault(problem);
   }
-  const applied = explainer.apply_query(location.search);
+  const applied = JSON.parse(explainer.apply_query(location.search));
   if (!locale.explicit) explainer.set_locale(locale.tag);
 
   if (showsStaticPage(asked)) {

@@ -158,7 +158,15 @@ fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
         return vec![];
     }
     let raw = (hi - lo) / count as f64;
-    let mag = 10f64.powf(raw.log10().floor());
+    // The power of ten just below `raw` (not `powf`/`log10`: no libm code in the wasm).
+    let mut k = 0;
+    while k < 300 && crate::decimal::pow10i(k + 1) <= raw {
+        k += 1;
+    }
+    while k > -300 && crate::decimal::pow10i(k) > raw {
+        k -= 1;
+    }
+    let mag = crate::decimal::pow10i(k);
     let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
     let mut v = (lo / step).ceil() * step;
     let mut out = Vec::new();
