@@ -5,25 +5,41 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
-# As a cdylib alone: with crate-type = ["cdylib", "rlib"] cargo does not apply LTO to the
-# cdylib (rust-lang/cargo#9672), which costs about 8 KB of gzipped wasm.
-cargo rustc --release --target wasm32-unknown-unknown --lib --crate-type cdylib --quiet
+# Two builds of the same wasm, same exports, one JS glue: the page's default one with the story
+# compiled in and no JSON reader, and `_reader` (about 12 KB gzip more) for pages that load
+# another story with ?dataset=.
 rm -rf pkg && mkdir -p pkg
-wasm-bindgen --target web --no-typescript --out-dir pkg \
-  target/wasm32-unknown-unknown/release/pledge_explainer.wasm
-# Rust 1.95 emits these proposals by default; binaryen must be told it may keep them.
-# --zero-filled-memory holds for a fresh instance; not --low-memory-unused: Rust's stack
-# grows down towards address 0.
-node_modules/.bin/wasm-opt -Oz --converge --strip-target-features --zero-filled-memory \
-  --strip-debug --strip-producers \
-  --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-  --enable-reference-types --enable-multivalue --enable-mutable-globals \
-  pkg/pledge_explainer_bg.wasm -o pkg/pledge_explainer_bg.wasm
+build_wasm() {
+  local out=$1; shift
+  # As a cdylib alone: with crate-type = ["cdylib", "rlib"] cargo does not apply LTO to the
+  # cdylib (rust-lang/cargo#9672), which costs about 8 KB of gzipped wasm.
+  cargo rustc --release --target wasm32-unknown-unknown --lib --crate-type cdylib --quiet "$@"
+  # The same out-name for both: it is also the module name of the wasm's imports.
+  wasm-bindgen --target web --no-typescript --out-dir "$out" \
+    target/wasm32-unknown-unknown/release/pledge_explainer.wasm
+  # Rust 1.95 emits these proposals by default; binaryen must be told it may keep them.
+  # --zero-filled-memory holds for a fresh instance; not --low-memory-unused: Rust's stack
+  # grows down towards address 0.
+  node_modules/.bin/wasm-opt -Oz --converge --strip-target-features --zero-filled-memory \
+    --strip-debug --strip-producers \
+    --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+    --enable-reference-types --enable-multivalue --enable-mutable-globals \
+    "$out/pledge_explainer_bg.wasm" -o "$out/pledge_explainer_bg.wasm"
+}
+build_wasm target/reader-pkg
+build_wasm pkg --no-default-features --features panic-hook
+# One glue serves both: app.js hands it the reader's wasm when the URL names a dataset.
+if ! cmp -s target/reader-pkg/pledge_explainer.js pkg/pledge_explainer.js; then
+  echo "build.sh: the two wasm builds need different JS glue; their exports must stay the same" >&2
+  exit 1
+fi
+mv target/reader-pkg/pledge_explainer_bg.wasm pkg/pledge_explainer_reader_bg.wasm
+rm -rf target/reader-pkg
 
 rm -rf dist && mkdir -p dist/pkg
 cp -r www/. dist/
-cp pkg/pledge_explainer.js pkg/pledge_explainer_bg.wasm dist/pkg/
-# Example datasets for ?dataset= (the default story is embedded in the wasm).
+cp pkg/pledge_explainer.js pkg/pledge_explainer_bg.wasm pkg/pledge_explainer_reader_bg.wasm dist/pkg/
+# Example datasets for ?dataset= (the default story is compiled into the wasm).
 mkdir -p dist/data && cp data/eu-investai-2025.json dist/data/
 
 # The static fallback, rendered natively by the same core.

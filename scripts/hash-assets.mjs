@@ -33,6 +33,7 @@ function hashed(file, edits = []) {
 }
 
 const wasm = hashed('pkg/pledge_explainer_bg.wasm').replace('pkg/', '');
+const readerWasm = hashed('pkg/pledge_explainer_reader_bg.wasm');
 const glue = hashed('pkg/pledge_explainer.js', [["'pledge_explainer_bg.wasm'", `'${wasm}'`]]);
 const app = hashed('app.js', [["'./pkg/pledge_explainer.js'", `'./${glue}'`]]);
 const css = readFileSync(path('style.css'), 'utf8');
@@ -56,10 +57,11 @@ for (const page of ['index.html', 'index.fr.html', 'index.ar.html']) {
     ['src="app.js"', `src="${app}"`],
     ['href="pkg/pledge_explainer.js"', `href="${glue}"`],
     ['href="pkg/pledge_explainer_bg.wasm"', `href="pkg/${wasm}"`],
+    ['data-reader="pkg/pledge_explainer_reader_bg.wasm"', `data-reader="${readerWasm}"`],
   ]) {
     if (!html.includes(from)) throw new Error(`${page}: ${from} not found`);
     html = html.replace(from, () => to);
   }
   writeFileSync(path(page), html);
 }
-console.error(`hashed: ${[app, glue, `pkg/${wasm}`].join(', ')}; style and boot inline, policy in dist/csp.txt`);
+console.error(`hashed: ${[app, glue, `pkg/${wasm}`, readerWasm].join(', ')}; style and boot inline, policy in dist/csp.txt`);

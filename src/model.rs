@@ -362,7 +362,7 @@ mod tests {
 
     #[test]
     fn every_public_key_is_listed_once_in_the_order_of_the_json_summary() {
-        let d = Dataset::default_story().unwrap();
+        let d = Dataset::default_story();
         let f = compute(&d, &Assumptions::defaults(&d));
         let Ok(crate::json::Value::Object(members)) = crate::json::parse(&serde_json::to_string(&f).unwrap()) else { panic!() };
         let members: Vec<_> = members.into_iter().filter(|(k, _)| k != "assumptions").collect();

@@ -114,7 +114,7 @@ mod tests {
     use super::*;
 
     fn story() -> Dataset {
-        Dataset::default_story().expect("default dataset is valid")
+        Dataset::default_story()
     }
 
     #[test]

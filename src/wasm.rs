@@ -7,7 +7,9 @@
 use crate::charts::{self, Chart, Mode};
 use crate::dataset::Dataset;
 use crate::format::Locale;
-use crate::i18n::{assumption_error_message, dataset_error_message};
+use crate::i18n::assumption_error_message;
+#[cfg(feature = "dataset-reader")]
+use crate::i18n::dataset_error_message;
 use crate::model::{Assumptions, Knob};
 use crate::params;
 use crate::json::{array, text_object, write_string, ObjectWriter};
@@ -66,15 +68,10 @@ impl Explainer {
     #[wasm_bindgen(constructor)]
     pub fn new(dataset_json: Option<String>, lang: &str) -> Result<Explainer, JsError> {
         let locale = Locale::parse(lang).unwrap_or(Locale::EN);
-        let parsed = match dataset_json {
-            Some(json) => Dataset::from_json(&json),
+        let dataset = match dataset_json {
+            Some(json) => read_dataset(&json, locale)?,
             None => Dataset::default_story(),
         };
-        let dataset = parsed.map_err(|errors| {
-            let s = locale.strings();
-            let lines: Vec<String> = errors.iter().map(|e| dataset_error_message(e, locale.lang)).collect();
-            JsError::new(&format!("{}\n{}", s.dataset_invalid, lines.join("\n")))
-        })?;
         let assumptions = Assumptions::defaults(&dataset);
         let report = Report::new(&dataset, &assumptions, locale);
         Ok(Explainer { dataset, assumptions, locale, report })
@@ -253,6 +250,22 @@ impl Explainer {
     pub fn title(&self) -> String {
         self.dataset.title.get(self.locale.lang).to_string()
     }
+}
+
+/// A dataset from JSON text, or an `Error` listing every problem with its JSON path.
+#[cfg(feature = "dataset-reader")]
+fn read_dataset(json: &str, locale: Locale) -> Result<Dataset, JsError> {
+    Dataset::from_json(json).map_err(|errors| {
+        let lines: Vec<String> = errors.iter().map(|e| dataset_error_message(e, locale.lang)).collect();
+        JsError::new(&format!("{}\n{}", locale.strings().dataset_invalid, lines.join("\n")))
+    })
+}
+
+/// The page's default build has the story compiled in and no reader: pages that load another
+/// story load the `_reader` build of the same wasm (same exports, same JS glue).
+#[cfg(not(feature = "dataset-reader"))]
+fn read_dataset(_json: &str, _locale: Locale) -> Result<Dataset, JsError> {
+    Err(JsError::new("this build of the explainer reads no datasets: load pledge_explainer_reader_bg.wasm"))
 }
 
 /// Bytes of wasm linear memory, for the benchmark's flat-memory check.

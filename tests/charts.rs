@@ -11,7 +11,7 @@ use pledge_explainer::{Assumptions, Dataset, Locale, Report};
 use std::path::PathBuf;
 
 fn story() -> Dataset {
-    Dataset::default_story().unwrap()
+    Dataset::default_story()
 }
 
 fn standalone(d: &Dataset, a: &Assumptions, chart: Chart, locale: Locale, width: u32) -> String {

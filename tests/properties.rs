@@ -11,7 +11,7 @@ fn cases() -> u32 {
 }
 
 fn story() -> Dataset {
-    Dataset::default_story().unwrap()
+    Dataset::default_story()
 }
 
 /// Any f64 at all, weighted toward the awkward ones.

@@ -5,7 +5,7 @@ use pledge_explainer::dataset::DEFAULT_DATASET_JSON;
 use pledge_explainer::{compute, Assumptions, Dataset, Figures, Knob, Lang, Locale, Report};
 
 fn story() -> Dataset {
-    Dataset::default_story().unwrap_or_else(|e| panic!("default dataset invalid: {e:?}"))
+    Dataset::default_story()
 }
 
 fn at(eurusd: f64, pop_fr: f64, pop_us: f64) -> Figures {

@@ -664,7 +664,8 @@ function offerDefault(problem) {
 
 /**
  * Where the wasm comes from: compiled early by boot.js (the site), inline base64 (the
- * single-file build), or else fetched by the wasm-bindgen glue itself.
+ * single-file build), or else fetched here (the reader build, for `?dataset=`) or by the
+ * wasm-bindgen glue itself.
  */
 async function wasmSource() {
   const inline = globalThis.PLEDGE_EXPLAINER_WASM;
@@ -673,6 +674,11 @@ async function wasmSource() {
     const compiled = await globalThis.__pledgeExplainerWasm;
     if (compiled instanceof WebAssembly.Module) return { module_or_path: compiled };
   } catch { /* compile failed early: let the glue try, and report its error */ }
+  // Another story needs the build with the JSON reader (same exports, same glue).
+  const reader = $('link[data-reader]');
+  if (reader && new URLSearchParams(location.search).get('dataset')) {
+    return { module_or_path: new URL(reader.getAttribute('data-reader'), location.href) };
+  }
   return undefined;
 }
 

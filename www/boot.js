@@ -4,16 +4,18 @@
 // invisible until the wasm has rewritten it, so nothing visibly jumps. CSS reveals it after a
 // few seconds whatever happens, and app.js reveals it at once if the wasm cannot run.
 (function () {
+  var query = new URLSearchParams(location.search);
   // Start compiling the wasm now, while the page is still being parsed: app.js (a module)
-  // only runs after parsing. The fetch is the preloaded one.
+  // only runs after parsing. The fetch is the preloaded one; a page that loads another story
+  // needs the build with the JSON reader instead (the default one has its story compiled in).
   var wasm = document.querySelector('link[rel="preload"][type="application/wasm"]');
   if (wasm && typeof WebAssembly === 'object' && WebAssembly.compileStreaming) {
-    window.__pledgeExplainerWasm = WebAssembly.compileStreaming(fetch(wasm.href, { credentials: 'same-origin' }));
+    var href = query.get('dataset') ? new URL(wasm.getAttribute('data-reader'), location.href).href : wasm.href;
+    window.__pledgeExplainerWasm = WebAssembly.compileStreaming(fetch(href, { credentials: 'same-origin' }));
     window.__pledgeExplainerWasm.catch(function () { /* app.js falls back to its own fetch */ });
   }
   // In a frame the host sizes us from our height: style.css then lays out everything at once.
   if (window.parent !== window) document.documentElement.classList.add('framed');
-  var query = new URLSearchParams(location.search);
   // Another story replaces every word of the static one.
   if (query.get('dataset') && typeof WebAssembly === 'object') {
     document.documentElement.classList.add('relabel');

@@ -195,5 +195,7 @@ test('assets carry content hashes and are cached for a year; index.html and embe
     assert.match(caching[p], /immutable/, p);
   }
   assert.equal(caching['/'], 'no-cache');
+  // The default story is compiled into the wasm: the build with the JSON reader is not loaded.
+  assert.deepEqual(assets.filter((p) => p.endsWith('.wasm')).map((p) => p.replace(/\.[0-9a-f]{10}\./, '.')), ['/pkg/pledge_explainer_bg.wasm']);
   await context.close();
 });

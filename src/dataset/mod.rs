@@ -1,0 +1,273 @@
+//! The dataset: every figure of a story with its source. The types are here; `read.rs` reads
+//! them from JSON and `validate.rs` checks what they mean (both only with the `dataset-reader`
+//! feature); `default_story.rs` is the shipped story compiled in.
+//!
+//! Reading never panics; a bad dataset yields a list of [`DatasetError`]s, each naming the JSON
+//! path and what is wrong, so a newsroom editing a file sees exactly which line to fix.
+
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+mod default_story;
+#[cfg(feature = "dataset-reader")]
+mod read;
+#[cfg(feature = "dataset-reader")]
+mod validate;
+
+/// The shipped story as JSON: what `default_story.rs` is generated from, and what the CLI prints.
+pub const DEFAULT_DATASET_JSON: &str = include_str!("../../data/france-2025.json");
+
+/// Currencies the formatter knows symbols and names for.
+pub const CURRENCIES: &[&str] = &["EUR", "USD", "GBP", "AED", "CAD", "JPY", "CNY"];
+
+/// Labels longer than this would break every layout; they are refused.
+pub const MAX_LABEL_CHARS: usize = 160;
+/// Caveats and claims are sentences, not labels.
+pub const MAX_SENTENCE_CHARS: usize = 600;
+/// More pledges than this cannot be told apart in a stacked bar.
+pub const MAX_PLEDGES: usize = 40;
+
+/// A string in the reader's language; English is required and is the fallback.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Text {
+    pub en: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fr: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ar: Option<String>,
+}
+
+impl Text {
+    pub fn get(&self, lang: crate::Lang) -> &str {
+        let localized = match lang {
+            crate::Lang::En => None,
+            crate::Lang::Fr => self.fr.as_deref(),
+            crate::Lang::Ar => self.ar.as_deref(),
+        };
+        localized.filter(|s| !s.trim().is_empty()).unwrap_or(&self.en)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    pub publisher: String,
+    pub title: String,
+    pub date: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One sourced number.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    pub value: f64,
+    /// Key into [`Dataset::sources`].
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    /// The words of the Arabic article this figure comes from, where it does.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote_ar: Option<String>,
+}
+
+/// A pledge in billions of the subject's currency: a point (low = high), a range, or named
+/// with no amount (both absent).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Pledge {
+    pub name: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub low_bn: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub high_bn: Option<f64>,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote_ar: Option<String>,
+}
+
+impl Pledge {
+    /// (low, high) when the pledge has an amount.
+    pub fn amount(&self) -> Option<(f64, f64)> {
+        match (self.low_bn, self.high_bn) {
+            (Some(low), Some(high)) => Some((low, high)),
+            _ => None,
+        }
+    }
+    pub fn is_range(&self) -> bool {
+        matches!(self.amount(), Some((low, high)) if high > low)
+    }
+}
+
+/// The package being checked (France's €109bn).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Subject {
+    pub name: Text,
+    pub package: Text,
+    pub currency: String,
+    pub announced_bn: Figure,
+    pub population_m: Figure,
+    pub pledges: Vec<Pledge>,
+}
+
+/// What it is compared with (Stargate's $500bn).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Benchmark {
+    pub name: Text,
+    pub package: Text,
+    pub currency: String,
+    pub amount_bn: Figure,
+    pub population_m: Figure,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    pub text: Text,
+    pub speaker: Text,
+    pub source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub as_of: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quote_ar: Option<String>,
+}
+
+/// The story's own (often rounded) figures, kept to show what the rounding does.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Reported {
+    /// The announced total as the story converted it, in the benchmark's currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub converted_bn: Option<Figure>,
+    /// The story's running total of the itemised pledges, in the subject's currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub itemised_bn: Option<Figure>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject_population_m: Option<Figure>,
+    /// "5x fewer people": benchmark population / subject population, as the story says it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub population_multiple: Option<Figure>,
+}
+
+/// A caveat a careful reader should know (what "private" hides, pledges against spending).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Caveat {
+    pub text: Text,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Energy {
+    pub capacity_gw: Figure,
+    pub exports_twh: Figure,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct Range {
+    pub min: f64,
+    pub max: f64,
+    pub step: f64,
+}
+
+impl Range {
+    pub fn contains(&self, value: f64) -> bool {
+        value.is_finite() && value >= self.min && value <= self.max
+    }
+}
+
+/// Slider ranges: what a reader may set, and what a URL parameter may carry.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Ranges {
+    pub rate: Range,
+    pub subject_population_m: Range,
+    pub benchmark_population_m: Range,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Dataset {
+    pub schema_version: u32,
+    pub id: String,
+    pub title: Text,
+    pub sources: BTreeMap<String, Source>,
+    pub subject: Subject,
+    pub benchmark: Benchmark,
+    /// Units of the benchmark's currency per unit of the subject's (US$ per €).
+    pub exchange_rate: Figure,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim: Option<Claim>,
+    #[serde(skip_serializing_if = "is_default")]
+    pub reported: Reported,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub energy: Option<Energy>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub caveats: Vec<Caveat>,
+    pub ranges: Ranges,
+}
+
+/// What is wrong with a dataset, as data, so each language can word it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    /// Not JSON at all.
+    Malformed { line: usize, column: usize, detail: String },
+    /// JSON, but not of the dataset's shape (missing or unknown field, wrong type).
+    Shape { detail: String },
+    UnsupportedVersion { found: u32 },
+    Negative { value: f64 },
+    NotPositive { value: f64 },
+    NotFinite,
+    LowAboveHigh { low: f64, high: f64 },
+    HalfRange,
+    UnknownCurrency { code: String },
+    UnknownSource { id: String },
+    Duplicate { name: String },
+    Empty,
+    TooLong { max: usize },
+    TooMany { max: usize },
+    OutsideRange { value: f64, min: f64, max: f64 },
+    BadRange,
+    RateMustBeOne,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DatasetError {
+    /// JSON path such as `subject.pledges[2].low_bn`; empty for the whole document.
+    pub path: String,
+    #[serde(flatten)]
+    pub problem: Problem,
+}
+
+impl DatasetError {
+    #[cfg(feature = "dataset-reader")]
+    pub(crate) fn new(path: impl Into<String>, problem: Problem) -> Self {
+        DatasetError { path: path.into(), problem }
+    }
+}
+
+impl std::fmt::Display for DatasetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::dataset_error_message(self, crate::Lang::En))
+    }
+}
+
+impl Dataset {
+    /// The story shipped with the explainer, compiled in as Rust data (`default_story.rs`,
+    /// generated from `data/france-2025.json` and checked against it by `tests/default_story.rs`):
+    /// no JSON reading at start, and no reader in the page's default build.
+    pub fn default_story() -> Dataset {
+        default_story::dataset()
+    }
+
+    pub fn to_json_pretty(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// The pledge whose point the reader chooses (the first with a range), if any.
+    pub fn ranged_pledge(&self) -> Option<&Pledge> {
+        self.subject.pledges.iter().find(|p| p.is_range())
+    }
+}
+
+fn is_default(r: &Reported) -> bool {
+    *r == Reported::default()
+}
