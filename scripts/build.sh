@@ -7,7 +7,8 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 # Two builds of the same wasm, same exports, one JS glue: the page's default one with the story
 # compiled in and no JSON reader, and `_reader` (about 12 KB gzip more) for pages that load
-# another story with ?dataset=.
+# another story with ?dataset=. Both have English compiled in, and load French or Arabic as a
+# language pack (dist/i18n/, written below from the same Rust tables).
 rm -rf pkg && mkdir -p pkg
 build_wasm() {
   local out=$1; shift
@@ -26,7 +27,7 @@ build_wasm() {
     --enable-reference-types --enable-multivalue --enable-mutable-globals \
     "$out/pledge_explainer_bg.wasm" -o "$out/pledge_explainer_bg.wasm"
 }
-build_wasm target/reader-pkg
+build_wasm target/reader-pkg --no-default-features --features panic-hook,dataset-reader
 build_wasm pkg --no-default-features --features panic-hook
 # One glue serves both: app.js hands it the reader's wasm when the URL names a dataset.
 if ! cmp -s target/reader-pkg/pledge_explainer.js pkg/pledge_explainer.js; then
@@ -48,6 +49,8 @@ rm -rf target/fallback
 for lang in en fr ar; do
   target/release/pledge-explainer render --lang "$lang" --out "target/fallback/$lang"
 done
+mkdir -p dist/i18n
+for lang in fr ar; do cp "target/fallback/$lang/language-pack.json" "dist/i18n/$lang.json"; done
 node scripts/inject-fallback.mjs dist/index.html target/fallback
 node scripts/single-file.mjs
 node scripts/minify.mjs

@@ -35,7 +35,12 @@ function hashed(file, edits = []) {
 const wasm = hashed('pkg/pledge_explainer_bg.wasm').replace('pkg/', '');
 const readerWasm = hashed('pkg/pledge_explainer_reader_bg.wasm');
 const glue = hashed('pkg/pledge_explainer.js', [["'pledge_explainer_bg.wasm'", `'${wasm}'`]]);
-const app = hashed('app.js', [["'./pkg/pledge_explainer.js'", `'./${glue}'`]]);
+const packs = { fr: hashed('i18n/fr.json'), ar: hashed('i18n/ar.json') };
+const app = hashed('app.js', [
+  ["'./pkg/pledge_explainer.js'", `'./${glue}'`],
+  ["'./i18n/fr.json'", `'./${packs.fr}'`],
+  ["'./i18n/ar.json'", `'./${packs.ar}'`],
+]);
 const css = readFileSync(path('style.css'), 'utf8');
 const boot = readFileSync(path('boot.js'), 'utf8').replace(/\/\/# sourceMappingURL=\S*\s*$/, '').trim();
 rmSync(path('style.css'));
@@ -62,6 +67,12 @@ for (const page of ['index.html', 'index.fr.html', 'index.ar.html']) {
     if (!html.includes(from)) throw new Error(`${page}: ${from} not found`);
     html = html.replace(from, () => to);
   }
+  // A page in French or Arabic needs its language pack as soon as the wasm: fetched alongside.
+  const lang = { 'index.fr.html': 'fr', 'index.ar.html': 'ar' }[page];
+  if (lang) {
+    const wasmPreload = html.match(/<link rel="preload"[^>]*application\/wasm[^>]*>/)[0];
+    html = html.replace(wasmPreload, `${wasmPreload}\n<link rel="preload" href="${packs[lang]}" as="fetch" crossorigin>`);
+  }
   writeFileSync(path(page), html);
 }
-console.error(`hashed: ${[app, glue, `pkg/${wasm}`, readerWasm].join(', ')}; style and boot inline, policy in dist/csp.txt`);
+console.error(`hashed: ${[app, glue, `pkg/${wasm}`, readerWasm, packs.fr, packs.ar].join(', ')}; style and boot inline, policy in dist/csp.txt`);

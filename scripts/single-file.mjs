@@ -17,6 +17,8 @@ const app = read('app.js').replace(
 );
 if (app.includes("from './pkg/")) throw new Error('app.js import line not found: update single-file.mjs');
 const wasm = readFileSync(new URL('pkg/pledge_explainer_bg.wasm', dist)).toString('base64');
+// French and Arabic words (the wasm has English compiled in; the site fetches these).
+const languages = { fr: JSON.parse(read('i18n/fr.json')), ar: JSON.parse(read('i18n/ar.json')) };
 
 let html = read('index.html');
 const replace = (pattern, by) => {
@@ -32,6 +34,7 @@ replace(/<script src="boot\.js"><\/script>/, `<script>\n${inlineJs(read('boot.js
 replace(
   /<script type="module" src="app\.js"><\/script>/,
   `<script>globalThis.PLEDGE_EXPLAINER_WASM = "${wasm}";</script>\n` +
+    `<script>globalThis.PLEDGE_EXPLAINER_LANGUAGES = ${inlineJs(JSON.stringify(languages))};</script>\n` +
     `<script type="module">\n${inlineJs(glue)}\n${inlineJs(app)}</script>`,
 );
 writeFileSync(new URL('explainer.html', dist), html);

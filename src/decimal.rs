@@ -172,7 +172,7 @@ fn exact(mantissa: u64, exponent: i64) -> Option<f64> {
     }
     let shift = 64 + mantissa.leading_zeros() as i32;
     let numerator = (mantissa as u128) << shift;
-    let quotient = numerator / five | (numerator % five != 0) as u128;
+    let quotient = (numerator / five) | (!numerator.is_multiple_of(five)) as u128;
     Some(quotient as f64 * pow2(-(shift + k)))
 }
 

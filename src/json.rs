@@ -445,7 +445,7 @@ mod tests {
             .opt_number("none", None)
             .number("nan", f64::NAN)
             .opt_string("s", None)
-            .raw("list", &array([1.5, 2.0], |out, v| write_number(out, v)));
+            .raw("list", &array([1.5, 2.0], write_number));
         o.end();
         assert!(!out.contains('\u{2028}'));
         let Ok(Value::Object(members)) = parse(&out) else { panic!("{out}") };

@@ -67,7 +67,7 @@ impl Explainer {
     /// throws an `Error` listing every problem with its JSON path, in `lang`.
     #[wasm_bindgen(constructor)]
     pub fn new(dataset_json: Option<String>, lang: &str) -> Result<Explainer, JsError> {
-        let locale = Locale::parse(lang).unwrap_or(Locale::EN);
+        let locale = available(lang).unwrap_or(Locale::EN);
         let dataset = match dataset_json {
             Some(json) => read_dataset(&json, locale)?,
             None => Dataset::default_story(),
@@ -82,10 +82,10 @@ impl Explainer {
     }
 
     /// Sets the language from a tag such as `ar-MA`; returns false (and keeps the current
-    /// one) for a language the explainer does not have.
+    /// one) for a language the explainer does not have, or whose pack is not loaded yet.
     pub fn set_locale(&mut self, tag: &str) -> Result<bool, JsError> {
         alive()?;
-        match Locale::parse(tag) {
+        match available(tag) {
             Some(l) => {
                 self.locale = l;
                 self.refresh();
@@ -135,7 +135,7 @@ impl Explainer {
     pub fn apply_query(&mut self, query: &str) -> String {
         let parsed = params::parse_query(&self.dataset, Assumptions::defaults(&self.dataset), query);
         self.assumptions = parsed.assumptions;
-        if let Some(l) = parsed.locale {
+        if let Some(l) = parsed.locale.filter(|l| l.lang.is_available()) {
             self.locale = l;
         }
         self.refresh();
@@ -250,6 +250,19 @@ impl Explainer {
     pub fn title(&self) -> String {
         self.dataset.title.get(self.locale.lang).to_string()
     }
+}
+
+/// A language the explainer can word now (compiled in, or its pack loaded).
+fn available(tag: &str) -> Option<Locale> {
+    Locale::parse(tag).filter(|l| l.lang.is_available())
+}
+
+/// Makes a language available from its pack (`i18n/fr.json`: a JSON array of strings, passed
+/// joined by U+001F). Returns its code, or `undefined` if the text is not a whole pack. The
+/// page's wasm has only English compiled in.
+#[wasm_bindgen]
+pub fn load_language(joined: String) -> Option<String> {
+    crate::i18n::load_pack(joined).map(|lang| lang.code().to_string())
 }
 
 /// A dataset from JSON text, or an `Error` listing every problem with its JSON path.

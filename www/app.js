@@ -1,6 +1,6 @@
 // The explainer page: wires the wasm core to the DOM. Every figure, word and number format
 // comes from the core; this file reads inputs, writes text and keeps the URL in step.
-import init, { Explainer, wasm_memory_bytes } from './pkg/pledge_explainer.js';
+import init, { Explainer, load_language, wasm_memory_bytes } from './pkg/pledge_explainer.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
@@ -10,6 +10,9 @@ const LANGS = ['en', 'fr', 'ar'];
 const STATE_PARAMS = ['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae'];
 const DOWNLOAD_WIDTH = 1200;
 
+/** French and Arabic words, loaded for their readers only: the wasm has English compiled in. */
+const LANGUAGE_PACKS = { fr: './i18n/fr.json', ar: './i18n/ar.json' };
+
 let explainer = null;
 let strings = null;
 let langExplicit = false;
@@ -17,7 +20,7 @@ let langExplicit = false;
 /** ?lang=, else the page's own language (index.fr.html, index.ar.html), else the browser's languages, else English. */
 function pickLocale(params) {
   const asked = params.get('lang');
-  if (asked && LANGS.includes(asked.toLowerCase().split(/[-_]/)[0])) return { tag: asked, explicit: true };
+  if (asked && LANGS.includes(baseLang(asked))) return { tag: asked, explicit: true };
   if (document.documentElement.hasAttribute('data-fixed-lang')) return { tag: document.documentElement.lang, explicit: true };
   for (const tag of navigator.languages || [navigator.language]) {
     if (LANGS.includes(String(tag).toLowerCase().split('-')[0])) return { tag, explicit: false };
@@ -132,7 +135,41 @@ function updateLangLinks() {
   }
 }
 
-function switchLanguage(lang) {
+const packs = {};
+const baseLang = (tag) => String(tag).toLowerCase().split(/[-_]/)[0];
+
+/** A language pack's items joined as the wasm takes them; inline in the single-file build. */
+function fetchPack(lang) {
+  if (!packs[lang]) {
+    const inline = globalThis.PLEDGE_EXPLAINER_LANGUAGES?.[lang];
+    const url = new URL(LANGUAGE_PACKS[lang], import.meta.url);
+    packs[lang] = (inline ? Promise.resolve(inline) : fetch(url).then((r) => {
+      if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
+      return r.json();
+    })).then((items) => items.join('\u001f'));
+    packs[lang].catch(() => { packs[lang] = undefined; }); // a later switch tries again
+  }
+  return packs[lang];
+}
+
+/** Makes a language available to the wasm; false if its words could not be loaded. */
+async function loadLanguage(tag) {
+  const lang = baseLang(tag);
+  if (!LANGUAGE_PACKS[lang]) return true;
+  try {
+    return load_language(await fetchPack(lang)) === lang;
+  } catch (err) {
+    console.error(err);
+    return false;
+  }
+}
+
+let languageWanted = null;
+
+async function switchLanguage(lang) {
+  languageWanted = lang;
+  // The last language asked for wins, whichever pack arrives first.
+  if (!(await loadLanguage(lang)) || languageWanted !== lang) return;
   guard(() => {
     if (!explainer.set_locale(lang)) return;
     langExplicit = true;
@@ -695,6 +732,9 @@ const afterFirstPaint = () => new Promise((done) => {
 async function main() {
   const params = new URLSearchParams(location.search);
   startFrameMessaging(params);
+  const locale = pickLocale(params);
+  // Fetched while the wasm compiles (a failure is reported by loadLanguage below).
+  if (LANGUAGE_PACKS[baseLang(locale.tag)]) fetchPack(baseLang(locale.tag)).catch(() => {});
   if (!document.documentElement.classList.contains('relabel')) await afterFirstPaint();
   try {
     await init(await wasmSource());
@@ -706,7 +746,8 @@ async function main() {
     $('#explainer').setAttribute('aria-busy', 'false');
     return;
   }
-  const locale = pickLocale(params);
+  // Without its words the page goes on in English (compiled in), which the console explains.
+  await loadLanguage(locale.tag);
   langExplicit = locale.explicit;
   // The default story first: its strings word any problem with a dataset the URL asks for.
   explainer = guard(() => new Explainer(undefined, locale.tag));
@@ -740,6 +781,10 @@ async function main() {
       e.preventDefault();
       switchLanguage(a.dataset.lang);
     });
+    // The words of another language start loading when the reader reaches for its link.
+    const prefetch = () => { if (LANGUAGE_PACKS[a.dataset.lang]) fetchPack(a.dataset.lang).catch(() => {}); };
+    a.addEventListener('pointerenter', prefetch);
+    a.addEventListener('focus', prefetch);
   }
   $('#copy-link').addEventListener('click', () => { guard(writeUrl); copyText(location.href, strings.copied); });
   $('#copy-embed').hidden = false;

@@ -155,7 +155,8 @@ fn run(args: Args) -> Result<(), ExitCode> {
 }
 
 /// Writes the static fallback: each chart as a standalone SVG, HTML fragments (prose,
-/// figures table, charts, and all of them together in `summary.html`), and `strings.json`.
+/// figures table, charts, and all of them together in `summary.html`), `strings.json`, and the
+/// language's whole table as a pack (`language-pack.json`).
 fn render(dataset: &Dataset, a: &Assumptions, locale: Locale, out: &std::path::Path) -> std::io::Result<()> {
     use pledge_explainer::charts::{self, layout::STATIC_WIDTH, Chart, Mode};
     use pledge_explainer::html;
@@ -178,6 +179,8 @@ fn render(dataset: &Dataset, a: &Assumptions, locale: Locale, out: &std::path::P
     // The page's own words (headings, buttons), for a static page in this language.
     let strings = serde_json::to_string_pretty(&pledge_explainer::report::TextMap(&locale.strings().page())).unwrap_or_default();
     std::fs::write(out.join("strings.json"), strings)?;
+    // The whole table, for the page's wasm, which has only English compiled in.
+    std::fs::write(out.join("language-pack.json"), pledge_explainer::i18n::pack(locale.lang))?;
     let fragment = format!(
         "<div class=\"pledge-explainer-static\" lang=\"{lang}\" dir=\"{dir}\">\n<h2 id=\"figures-heading\">{title}</h2>\n<p>{prose}</p>\n{charts_html}{table}</div>\n",
         lang = locale.lang.code(),

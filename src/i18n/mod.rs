@@ -4,14 +4,19 @@
 //! Templates use `{name}` placeholders filled by [`crate::format::fill`]; numbers inside them
 //! are always formatted by [`crate::format::Locale`].
 
+// French and Arabic are compiled in everywhere but the page's wasm, which loads the one its
+// reader needs as a language pack generated from these same tables (`pack`, `load_pack`).
+#[cfg(feature = "builtin-languages")]
 mod ar;
 mod en;
+#[cfg(feature = "builtin-languages")]
 mod fr;
 
 use crate::dataset::{DatasetError, Problem};
 use crate::format::{fill, Locale};
 use crate::model::AssumptionError;
 use serde::Serialize;
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -37,176 +42,279 @@ impl Lang {
         self.strings().lang
     }
 
+    /// This language's table; in a build without it, English until its pack is loaded
+    /// (callers that must not fall back ask [`Lang::is_available`] first).
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::En => &en::STRINGS,
+            #[cfg(feature = "builtin-languages")]
             Lang::Fr => &fr::STRINGS,
+            #[cfg(feature = "builtin-languages")]
             Lang::Ar => &ar::STRINGS,
+            #[cfg(not(feature = "builtin-languages"))]
+            other => LOADED[other as usize].get().copied().unwrap_or(&en::STRINGS),
         }
+    }
+
+    /// Whether this build can word things in this language now: compiled in, or its pack loaded.
+    pub fn is_available(self) -> bool {
+        cfg!(feature = "builtin-languages") || self == Lang::En || LOADED[self as usize].get().is_some()
     }
 }
 
-/// One language's strings. Field names are the keys the page uses (`data-i18n="..."`).
-#[derive(Debug)]
-pub struct Strings {
-    pub lang: &'static str,
-    pub dir: &'static str,
+/// Language packs loaded at run time, by `Lang as usize`.
+static LOADED: [OnceLock<&'static Strings>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+
+/// Separates the items of a language pack as `load_pack` takes it (the page joins the JSON
+/// array with it): never inside a string of the tables (a test checks).
+pub const PACK_SEPARATOR: char = '\u{1F}';
+
+/// A language's table as a pack: a JSON array of its texts in [`Strings::FIELDS`] order, then
+/// its currencies as code, name pairs, an empty string, and its currency units as pairs.
+pub fn pack(lang: Lang) -> String {
+    let s = lang.strings();
+    let mut items = s.texts();
+    items.extend(s.currencies.iter().flat_map(|(code, name)| [*code, *name]));
+    items.push("");
+    items.extend(s.currency_units.iter().flat_map(|(code, name)| [*code, *name]));
+    crate::json::array(&items, |out, item| crate::json::write_string(out, item))
+}
+
+/// Reads a pack's items joined by [`PACK_SEPARATOR`] into a table (kept for the life of the
+/// program: a page loads each language once). `None` when it is not a whole pack.
+pub fn parse_pack(joined: String) -> Option<Strings> {
+    let text: &'static str = Box::leak(joined.into_boxed_str());
+    let items: Vec<&'static str> = text.split(PACK_SEPARATOR).collect();
+    let (texts, rest) = items.split_at_checked(Strings::FIELDS.len())?;
+    let gap = rest.iter().position(|item| item.is_empty())?;
+    let pairs = |items: &[&'static str]| -> Option<&'static [(&'static str, &'static str)]> {
+        if !items.len().is_multiple_of(2) {
+            return None;
+        }
+        Some(Box::leak(items.chunks(2).map(|p| (p[0], p[1])).collect::<Vec<_>>().into_boxed_slice()))
+    };
+    let strings = Strings::from_texts(texts, pairs(&rest[..gap])?, pairs(&rest[gap + 1..])?)?;
+    matches!(strings.dir, "ltr" | "rtl").then_some(strings)
+}
+
+/// Makes a language available from its pack (see [`pack`]); returns the language, or `None`
+/// for something that is not a pack of a language we know. A language compiled in, or loaded
+/// already, stays as it is.
+pub fn load_pack(joined: String) -> Option<Lang> {
+    let strings = parse_pack(joined)?;
+    let lang = Lang::parse(strings.lang)?;
+    if !lang.is_available() {
+        let _ = LOADED[lang as usize].set(Box::leak(Box::new(strings)));
+    }
+    Some(lang)
+}
+
+/// Defines [`Strings`] from its text fields, and the list of their names in order: the order
+/// of a language pack (`pack`, `load_pack`), which is how the page's default wasm gets French
+/// and Arabic without carrying them.
+macro_rules! strings_table {
+    ($($(#[$doc:meta])* $field:ident,)*) => {
+        /// One language's strings. Field names are the keys the page uses (`data-i18n="..."`).
+        // repr(C): the texts lie in memory in pack order, so reading a pack is one copy
+        // (`from_texts` relies on it).
+        #[derive(Debug, PartialEq)]
+        #[repr(C)]
+        pub struct Strings {
+            $($(#[$doc])* pub $field: &'static str,)*
+            /// (ISO code, symbol or name) as written in this language.
+            pub currencies: &'static [(&'static str, &'static str)],
+            /// (ISO code, name of one unit) for "per euro".
+            pub currency_units: &'static [(&'static str, &'static str)],
+        }
+
+        impl Strings {
+            /// The text fields' names, in the order of a language pack.
+            pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
+
+            /// The text fields' values, in the order of [`Strings::FIELDS`].
+            pub fn texts(&self) -> Vec<&'static str> {
+                vec![$(self.$field),*]
+            }
+
+            fn from_texts(
+                texts: &[&'static str],
+                currencies: &'static [(&'static str, &'static str)],
+                currency_units: &'static [(&'static str, &'static str)],
+            ) -> Option<Strings> {
+                let texts: &[&'static str; Strings::FIELDS.len()] = texts.try_into().ok()?;
+                // Field by field this is about 3 KB of gzipped wasm (200 loads and stores that
+                // LLVM does not merge); as one move of the same layout it is a copy.
+                #[repr(C)]
+                struct Packed {
+                    texts: [&'static str; Strings::FIELDS.len()],
+                    currencies: &'static [(&'static str, &'static str)],
+                    currency_units: &'static [(&'static str, &'static str)],
+                }
+                let packed = Packed { texts: *texts, currencies, currency_units };
+                // SAFETY: both are repr(C) with the same field types in the same order: the text
+                // fields (an array lays out as consecutive fields of its element type, with no
+                // padding between `&str`s), then the two slices. transmute checks the sizes.
+                Some(unsafe { std::mem::transmute::<Packed, Strings>(packed) })
+            }
+        }
+    };
+}
+
+strings_table! {
+    lang,
+    dir,
 
     // Number patterns: {n} is a formatted number, {cur} a currency symbol or name.
-    pub money_bn: &'static str,
-    pub money: &'static str,
-    pub range: &'static str,
-    pub times: &'static str,
-    pub percent: &'static str,
-    pub millions: &'static str,
-    pub twh: &'static str,
-    pub gw: &'static str,
-    /// (ISO code, symbol or name) as written in this language.
-    pub currencies: &'static [(&'static str, &'static str)],
-    /// (ISO code, name of one unit) for "per euro".
-    pub currency_units: &'static [(&'static str, &'static str)],
-    pub list_and: &'static str,
-    pub list_comma: &'static str,
+    money_bn,
+    money,
+    range,
+    times,
+    percent,
+    millions,
+    twh,
+    gw,
+    list_and,
+    list_comma,
 
     // Live prose.
-    pub lede: &'static str,
-    pub pledges: &'static str,
-    pub pledges_unnamed: &'static str,
-    pub scaled: &'static str,
-    pub verdict_holds: &'static str,
-    pub verdict_more: &'static str,
-    pub verdict_less: &'static str,
-    pub parity: &'static str,
-    pub article_check: &'static str,
-    pub energy: &'static str,
-    pub energy_load: &'static str,
+    lede,
+    pledges,
+    pledges_unnamed,
+    scaled,
+    verdict_holds,
+    verdict_more,
+    verdict_less,
+    parity,
+    article_check,
+    energy,
+    energy_load,
 
     // Controls and page furniture.
-    pub label_eurusd: &'static str,
-    pub label_pop_fr: &'static str,
-    pub label_pop_us: &'static str,
-    pub label_uae: &'static str,
-    pub parity_mark: &'static str,
-    pub reset: &'static str,
-    pub preset_article: &'static str,
-    pub preset_official: &'static str,
-    pub copy_link: &'static str,
-    pub copied: &'static str,
-    pub figures_heading: &'static str,
-    pub claim_heading: &'static str,
-    pub sources_heading: &'static str,
-    pub assumptions_heading: &'static str,
-    pub loading: &'static str,
-    pub crashed: &'static str,
+    label_eurusd,
+    label_pop_fr,
+    label_pop_us,
+    label_uae,
+    parity_mark,
+    reset,
+    preset_article,
+    preset_official,
+    copy_link,
+    copied,
+    figures_heading,
+    claim_heading,
+    sources_heading,
+    assumptions_heading,
+    loading,
+    crashed,
     /// The static page without JavaScript.
-    pub no_script: &'static str,
+    no_script,
     /// The static page when the wasm cannot run in this browser.
-    pub no_wasm: &'static str,
+    no_wasm,
 
     // Figure names (table rows, chart labels).
-    pub fig_announced: &'static str,
-    pub fig_itemised: &'static str,
-    pub fig_at_point: &'static str,
-    pub fig_unitemised: &'static str,
-    pub fig_per_person: &'static str,
-    pub fig_converted: &'static str,
-    pub fig_share: &'static str,
-    pub fig_ratio: &'static str,
-    pub fig_scaled: &'static str,
-    pub fig_parity_rate: &'static str,
-    pub fig_parity_pop: &'static str,
-    pub fig_energy: &'static str,
+    fig_announced,
+    fig_itemised,
+    fig_at_point,
+    fig_unitemised,
+    fig_per_person,
+    fig_converted,
+    fig_share,
+    fig_ratio,
+    fig_scaled,
+    fig_parity_rate,
+    fig_parity_pop,
+    fig_energy,
 
     // Charts.
-    pub chart_pledges_title: &'static str,
-    pub chart_pledges_desc: &'static str,
-    pub chart_per_person_title: &'static str,
-    pub chart_per_person_desc: &'static str,
-    pub chart_sensitivity_title: &'static str,
-    pub chart_sensitivity_desc: &'static str,
-    pub chart_energy_title: &'static str,
-    pub chart_energy_desc: &'static str,
-    pub chart_group_per_person: &'static str,
-    pub chart_group_scaled: &'static str,
-    pub chart_verdict_more: &'static str,
-    pub chart_verdict_less: &'static str,
-    pub chart_verdict_holds: &'static str,
-    pub chart_article_line: &'static str,
-    pub chart_your_line: &'static str,
-    pub chart_parity_point: &'static str,
-    pub chart_not_itemised: &'static str,
-    pub chart_named_no_amount: &'static str,
-    pub chart_announced: &'static str,
-    pub chart_parity_line: &'static str,
-    pub chart_you_are_here: &'static str,
-    pub chart_rate_axis: &'static str,
-    pub chart_exports: &'static str,
-    pub chart_ai_year: &'static str,
+    chart_pledges_title,
+    chart_pledges_desc,
+    chart_per_person_title,
+    chart_per_person_desc,
+    chart_sensitivity_title,
+    chart_sensitivity_desc,
+    chart_energy_title,
+    chart_energy_desc,
+    chart_group_per_person,
+    chart_group_scaled,
+    chart_verdict_more,
+    chart_verdict_less,
+    chart_verdict_holds,
+    chart_article_line,
+    chart_your_line,
+    chart_parity_point,
+    chart_not_itemised,
+    chart_named_no_amount,
+    chart_announced,
+    chart_parity_line,
+    chart_you_are_here,
+    chart_rate_axis,
+    chart_exports,
+    chart_ai_year,
 
     // Page sections.
-    pub claim_said: &'static str,
-    pub verdict_badge_holds: &'static str,
-    pub verdict_badge_more: &'static str,
-    pub verdict_badge_less: &'static str,
-    pub method_upper_bound: &'static str,
-    pub method_implied_rate: &'static str,
-    pub method_population: &'static str,
-    pub caveats_heading: &'static str,
-    pub src_announced: &'static str,
-    pub src_pledge: &'static str,
-    pub src_no_amount: &'static str,
-    pub src_benchmark: &'static str,
-    pub src_population: &'static str,
-    pub src_rate: &'static str,
-    pub src_capacity: &'static str,
-    pub src_exports: &'static str,
-    pub src_reported_conv: &'static str,
-    pub src_reported_itemised: &'static str,
-    pub src_reported_pop: &'static str,
-    pub src_reported_multiple: &'static str,
-    pub src_claim: &'static str,
-    pub quote_label: &'static str,
-    pub download_svg: &'static str,
-    pub download_png: &'static str,
-    pub download_chart: &'static str,
-    pub download_csv: &'static str,
-    pub csv_figure: &'static str,
-    pub csv_value: &'static str,
-    pub csv_shown: &'static str,
-    pub language_label: &'static str,
-    pub presets_label: &'static str,
-    pub copy_failed: &'static str,
-    pub copy_embed: &'static str,
-    pub embed_copied: &'static str,
-    pub charts_label: &'static str,
+    claim_said,
+    verdict_badge_holds,
+    verdict_badge_more,
+    verdict_badge_less,
+    method_upper_bound,
+    method_implied_rate,
+    method_population,
+    caveats_heading,
+    src_announced,
+    src_pledge,
+    src_no_amount,
+    src_benchmark,
+    src_population,
+    src_rate,
+    src_capacity,
+    src_exports,
+    src_reported_conv,
+    src_reported_itemised,
+    src_reported_pop,
+    src_reported_multiple,
+    src_claim,
+    quote_label,
+    download_svg,
+    download_png,
+    download_chart,
+    download_csv,
+    csv_figure,
+    csv_value,
+    csv_shown,
+    language_label,
+    presets_label,
+    copy_failed,
+    copy_embed,
+    embed_copied,
+    charts_label,
 
     // Problems, worded for a reader. {param}, {path}, {min}, {max}, ... are filled in.
-    pub dataset_cross_origin: &'static str,
-    pub dataset_unreachable: &'static str,
-    pub use_default_story: &'static str,
-    pub pledges_all: &'static str,
-    pub param_ignored: &'static str,
-    pub why_not_a_number: &'static str,
-    pub why_out_of_range: &'static str,
-    pub why_not_applicable: &'static str,
-    pub dataset_invalid: &'static str,
-    pub err_malformed: &'static str,
-    pub err_shape: &'static str,
-    pub err_version: &'static str,
-    pub err_negative: &'static str,
-    pub err_not_positive: &'static str,
-    pub err_not_finite: &'static str,
-    pub err_low_above_high: &'static str,
-    pub err_half_range: &'static str,
-    pub err_currency: &'static str,
-    pub err_source: &'static str,
-    pub err_duplicate: &'static str,
-    pub err_empty: &'static str,
-    pub err_too_long: &'static str,
-    pub err_too_many: &'static str,
-    pub err_outside_range: &'static str,
-    pub err_bad_range: &'static str,
-    pub err_rate_one: &'static str,
+    dataset_cross_origin,
+    dataset_unreachable,
+    use_default_story,
+    pledges_all,
+    param_ignored,
+    why_not_a_number,
+    why_out_of_range,
+    why_not_applicable,
+    dataset_invalid,
+    err_malformed,
+    err_shape,
+    err_version,
+    err_negative,
+    err_not_positive,
+    err_not_finite,
+    err_low_above_high,
+    err_half_range,
+    err_currency,
+    err_source,
+    err_duplicate,
+    err_empty,
+    err_too_long,
+    err_too_many,
+    err_outside_range,
+    err_bad_range,
+    err_rate_one,
 }
 
 impl Strings {
@@ -325,5 +433,45 @@ pub fn assumption_error_message(error: &AssumptionError, lang: Lang) -> String {
             &[("min", &l.number_trim(*min, 4)), ("max", &l.number_trim(*max, 4))],
         ),
         AssumptionError::NotApplicable => s.why_not_applicable.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(lang: Lang) -> String {
+        let items: Vec<String> = serde_json::from_str(&pack(lang)).unwrap();
+        items.join(&PACK_SEPARATOR.to_string())
+    }
+
+    #[test]
+    fn a_language_pack_reads_back_as_the_same_table() {
+        for lang in Lang::ALL {
+            assert_eq!(parse_pack(joined(lang)).as_ref(), Some(lang.strings()), "{lang:?}");
+            assert_eq!(load_pack(joined(lang)), Some(lang));
+        }
+    }
+
+    #[test]
+    fn no_string_of_any_table_contains_the_pack_separator() {
+        for lang in Lang::ALL {
+            let s = lang.strings();
+            let pairs = s.currencies.iter().chain(s.currency_units).flat_map(|(a, b)| [*a, *b]);
+            for text in s.texts().into_iter().chain(pairs) {
+                assert!(!text.contains(PACK_SEPARATOR), "{lang:?}: {text:?}");
+            }
+            assert!(s.currencies.iter().all(|(code, _)| !code.is_empty()));
+        }
+    }
+
+    #[test]
+    fn what_is_not_a_whole_pack_is_refused() {
+        let full = joined(Lang::Fr);
+        let cut = full.rsplit_once(PACK_SEPARATOR).unwrap().0.to_string(); // one item short
+        let short = full.split(PACK_SEPARATOR).take(50).collect::<Vec<_>>().join(&PACK_SEPARATOR.to_string());
+        for bad in [String::new(), "fr".to_string(), cut, short, full.replacen("ltr", "sideways", 1), full.replacen("fr", "xx", 1)] {
+            assert_eq!(load_pack(bad.clone()), None, "{bad:.40}");
+        }
     }
 }

@@ -106,7 +106,8 @@ test('the language follows the browser when the URL does not say, and the switch
   await waitReady(page);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'fr');
   await page.locator('#langs a[data-lang="ar"]').click();
-  assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+  // The Arabic words are fetched on the switch (the wasm has English compiled in).
+  await page.waitForFunction(() => document.documentElement.dir === 'rtl');
   assert.equal(await figure(page, 'announced_usd_bn'), cliDisplay('ar', { eurusd: 1.2 }).announced_usd_bn);
   assert.match(await page.evaluate(() => location.search), /lang=ar/);
   assert.match(await page.evaluate(() => location.search), /eurusd=1\.2/);
@@ -332,4 +333,45 @@ test('the served page is taken over as it is: the same DOM the core writes, no r
     assert.deepEqual(errors, []);
     await context.close();
   }
+});
+
+/** The language packs and wasm files a page fetched, without their content hashes. */
+const fetched = (page) => page.evaluate(() => performance.getEntriesByType('resource')
+  .map((e) => new URL(e.name).pathname.replace(/\.[0-9a-f]{10}\./, '.'))
+  .filter((p) => /\.(wasm|json)$/.test(p)));
+
+test('French and Arabic words are loaded for their readers only, preloaded by their pages', async () => {
+  const en = await openPage(env.browser, `${env.url}?lang=en`);
+  await waitReady(en.page);
+  assert.deepEqual(await fetched(en.page), ['/pkg/pledge_explainer_bg.wasm']);
+  await en.context.close();
+
+  const ar = await openPage(env.browser, `${env.url}index.ar.html?pop_us=335.5`);
+  await waitReady(ar.page);
+  assert.deepEqual((await fetched(ar.page)).sort(), ['/i18n/ar.json', '/pkg/pledge_explainer_bg.wasm']);
+  assert.equal(await ar.page.locator('link[rel=preload][href*="i18n/ar."]').count(), 1);
+  assert.equal(await figure(ar.page, 'us_usd_per_person'), cliDisplay('ar', { pop_us: 335.5 }).us_usd_per_person);
+  // Words from the pack, not English: the slider labels are written by the core.
+  assert.match(await ar.page.locator('#label-eurusd').textContent(), /[\u0600-\u06FF]/);
+  assert.deepEqual(ar.errors, []);
+  await ar.context.close();
+});
+
+test('when a language cannot be loaded, the page goes on in English and keeps the reader\'s settings', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.route('**/i18n/**', (route) => route.fulfill({ status: 503, body: 'down' }));
+  const page = await context.newPage();
+  await page.goto(`${env.url}?eurusd=1.2`);
+  await waitReady(page);
+  await page.locator('#langs a[data-lang="fr"]').click();
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  assert.equal(await figure(page, 'announced_usd_bn'), cliDisplay('en', { eurusd: 1.2 }).announced_usd_bn);
+  assert.match(await page.evaluate(() => location.search), /eurusd=1\.2/);
+  // A later try succeeds once the server is back.
+  await context.unroute('**/i18n/**');
+  await page.locator('#langs a[data-lang="fr"]').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'fr');
+  assert.equal(await figure(page, 'announced_usd_bn'), cliDisplay('fr', { eurusd: 1.2 }).announced_usd_bn);
+  await context.close();
 });
