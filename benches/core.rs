@@ -3,8 +3,8 @@
 //! asserts nothing.
 
 use pledge_explainer::charts::{self, Chart, Mode};
-use pledge_explainer::model::Knob;
 use pledge_explainer::dataset::DEFAULT_DATASET_JSON;
+use pledge_explainer::model::Knob;
 use pledge_explainer::{compute, Assumptions, Dataset, Locale, Report};
 use std::hint::black_box;
 use std::time::Instant;
@@ -30,15 +30,36 @@ fn main() {
         a
     };
     println!("{:<44} {:>13}", "operation", "time per op");
-    time("parse + validate the default dataset", 2_000, |_| Dataset::from_json(DEFAULT_DATASET_JSON).is_ok());
-    time("the compiled-in default dataset", 2_000, |_| Dataset::default_story().subject.pledges.len());
-    time("compute the figures", 200_000, |i| compute(&d, &at(i)).per_person_ratio);
+    time("parse + validate the default dataset", 2_000, |_| {
+        Dataset::from_json(DEFAULT_DATASET_JSON).is_ok()
+    });
+    time("the compiled-in default dataset", 2_000, |_| {
+        Dataset::default_story().subject.pledges.len()
+    });
+    time("compute the figures", 200_000, |i| {
+        compute(&d, &at(i)).per_person_ratio
+    });
     for locale in [Locale::EN, Locale::AR] {
-        time(&format!("figures + words (Report::new, {:?})", locale.lang), 20_000, |i| Report::new(&d, &at(i), locale).sentences.len());
+        time(
+            &format!("figures + words (Report::new, {:?})", locale.lang),
+            20_000,
+            |i| Report::new(&d, &at(i), locale).sentences.len(),
+        );
     }
     for chart in Chart::ALL {
-        time(&format!("figures + words + {} SVG (640 px, en)", chart.name()), 5_000, |i| {
-            charts::svg(chart, &d, &Report::new(&d, &at(i), Locale::EN), 640, Mode::Inline).len()
-        });
+        time(
+            &format!("figures + words + {} SVG (640 px, en)", chart.name()),
+            5_000,
+            |i| {
+                charts::svg(
+                    chart,
+                    &d,
+                    &Report::new(&d, &at(i), Locale::EN),
+                    640,
+                    Mode::Inline,
+                )
+                .len()
+            },
+        );
     }
 }

@@ -25,8 +25,8 @@ pub fn plain(v: f64) -> String {
 
 /// 10^0 ..= 10^22: every one exactly representable as an `f64`.
 const POW10: [f64; 23] = [
-    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19,
-    1e20, 1e21, 1e22,
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
 /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` (also `.5` and `5.`), the whole text.
@@ -218,8 +218,28 @@ mod tests {
     #[test]
     fn a_persons_numbers_are_exact() {
         for text in [
-            "0", "1", "-1", "1.032", "1.0320", "68.606", "340.1", "2919.9", "29184.9", "0.0005", "109", "1e3", "1.5E-3", "+7",
-            ".5", "5.", "0.1", "0.3", "123456789012345", "1e22", "4.2e30", "-0.0",
+            "0",
+            "1",
+            "-1",
+            "1.032",
+            "1.0320",
+            "68.606",
+            "340.1",
+            "2919.9",
+            "29184.9",
+            "0.0005",
+            "109",
+            "1e3",
+            "1.5E-3",
+            "+7",
+            ".5",
+            "5.",
+            "0.1",
+            "0.3",
+            "123456789012345",
+            "1e22",
+            "4.2e30",
+            "-0.0",
         ] {
             assert_eq!(parse(text), Some(text.parse::<f64>().unwrap()), "{text}");
         }
@@ -227,7 +247,15 @@ mod tests {
 
     #[test]
     fn machine_numbers_round_trip() {
-        for v in [0.1 + 0.2, 1.0325000000000002, std::f64::consts::PI, 123456789.12345678, 68.60600000000001, 1.0 / 3.0, 2.0f64.sqrt() * 1e-5] {
+        for v in [
+            0.1 + 0.2,
+            1.0325000000000002,
+            std::f64::consts::PI,
+            123456789.12345678,
+            68.60600000000001,
+            1.0 / 3.0,
+            2.0f64.sqrt() * 1e-5,
+        ] {
             assert_eq!(parse(&v.to_string()), Some(v), "{v}");
         }
         // Many: every f64 with a short exponent written shortest comes back exactly.
@@ -248,7 +276,10 @@ mod tests {
 
     #[test]
     fn what_is_not_a_number_is_refused() {
-        for text in ["", "-", ".", "e5", "1e", "1e+", "1.2.3", "abc", "inf", "NaN", "Infinity", " 1", "1 ", "0x10", "1,5"] {
+        for text in [
+            "", "-", ".", "e5", "1e", "1e+", "1.2.3", "abc", "inf", "NaN", "Infinity", " 1", "1 ",
+            "0x10", "1,5",
+        ] {
             assert_eq!(parse(text), None, "{text:?}");
         }
         assert_eq!(parse("1e400"), Some(f64::INFINITY));

@@ -30,9 +30,18 @@ pub struct Locale {
 }
 
 impl Locale {
-    pub const EN: Locale = Locale { lang: Lang::En, digits: Digits::Latin };
-    pub const FR: Locale = Locale { lang: Lang::Fr, digits: Digits::Latin };
-    pub const AR: Locale = Locale { lang: Lang::Ar, digits: Digits::ArabicIndic };
+    pub const EN: Locale = Locale {
+        lang: Lang::En,
+        digits: Digits::Latin,
+    };
+    pub const FR: Locale = Locale {
+        lang: Lang::Fr,
+        digits: Digits::Latin,
+    };
+    pub const AR: Locale = Locale {
+        lang: Lang::Ar,
+        digits: Digits::ArabicIndic,
+    };
 
     /// From a BCP 47 tag such as `ar`, `ar-MA`, `fr-CA`, `en_GB`. The Maghreb writes Arabic
     /// with Latin digits; the Gulf, Egypt and the Levant with Arabic-Indic ones.
@@ -190,19 +199,34 @@ impl Locale {
     /// Billions of a currency: "€109bn", "109 Md€", "١٠٩ مليار يورو".
     pub fn money_bn(&self, value: f64, currency: &str, max_decimals: u32) -> String {
         let s = self.strings();
-        self.quantity(fill(s.money_bn, &[("n", &self.number_trim(value, max_decimals)), ("cur", s.currency(currency))]))
+        self.quantity(fill(
+            s.money_bn,
+            &[
+                ("n", &self.number_trim(value, max_decimals)),
+                ("cur", s.currency(currency)),
+            ],
+        ))
     }
 
     /// An amount in currency units, to the unit: "$1,640", "1 640 $".
     pub fn money(&self, value: f64, currency: &str) -> String {
         let s = self.strings();
-        self.quantity(fill(s.money, &[("n", &self.number(value, 0)), ("cur", s.currency(currency))]))
+        self.quantity(fill(
+            s.money,
+            &[("n", &self.number(value, 0)), ("cur", s.currency(currency))],
+        ))
     }
 
     /// An exchange rate: "$1.032" per euro, to four places at most.
     pub fn rate(&self, value: f64, currency: &str) -> String {
         let s = self.strings();
-        self.quantity(fill(s.money, &[("n", &self.number_trim(value, 4)), ("cur", s.currency(currency))]))
+        self.quantity(fill(
+            s.money,
+            &[
+                ("n", &self.number_trim(value, 4)),
+                ("cur", s.currency(currency)),
+            ],
+        ))
     }
 
     /// A ratio: "1.12×".
@@ -217,20 +241,32 @@ impl Locale {
             (Lang::Ar, Digits::Latin) => "{n}\u{200E}%",
             _ => self.strings().percent,
         };
-        self.quantity(fill(pattern, &[("n", &self.number(share * 100.0, decimals))]))
+        self.quantity(fill(
+            pattern,
+            &[("n", &self.number(share * 100.0, decimals))],
+        ))
     }
 
     /// Millions of people: "68.6m", "68,6 M", "٦٨٫٦ مليون".
     pub fn millions(&self, value: f64, max_decimals: u32) -> String {
-        self.quantity(fill(self.strings().millions, &[("n", &self.number_trim(value, max_decimals))]))
+        self.quantity(fill(
+            self.strings().millions,
+            &[("n", &self.number_trim(value, max_decimals))],
+        ))
     }
 
     pub fn twh(&self, value: f64, decimals: u32) -> String {
-        self.quantity(fill(self.strings().twh, &[("n", &self.number(value, decimals))]))
+        self.quantity(fill(
+            self.strings().twh,
+            &[("n", &self.number(value, decimals))],
+        ))
     }
 
     pub fn gw(&self, value: f64) -> String {
-        self.quantity(fill(self.strings().gw, &[("n", &self.number_trim(value, 2))]))
+        self.quantity(fill(
+            self.strings().gw,
+            &[("n", &self.number_trim(value, 2))],
+        ))
     }
 
     /// A low–high range of billions, collapsing to one figure when they are equal.
@@ -241,9 +277,15 @@ impl Locale {
         let s = self.strings();
         let range = fill(
             s.range,
-            &[("low", &self.number_trim(low, max_decimals)), ("high", &self.number_trim(high, max_decimals))],
+            &[
+                ("low", &self.number_trim(low, max_decimals)),
+                ("high", &self.number_trim(high, max_decimals)),
+            ],
         );
-        self.quantity(fill(s.money_bn, &[("n", &range), ("cur", s.currency(currency))]))
+        self.quantity(fill(
+            s.money_bn,
+            &[("n", &range), ("cur", s.currency(currency))],
+        ))
     }
 }
 
@@ -298,12 +340,24 @@ mod tests {
             (Locale::AR, 112.488, 1, "١١٢٫٥"),
             (Locale::AR, 109.0, 0, "١٠٩"),
             (Locale::AR, -4.0, 0, "\u{061C}-٤"),
-            (Locale { lang: Lang::Ar, digits: Digits::Latin }, 1639.58, 1, "1.639,6"),
+            (
+                Locale {
+                    lang: Lang::Ar,
+                    digits: Digits::Latin,
+                },
+                1639.58,
+                1,
+                "1.639,6",
+            ),
             (Locale::EN, 999.96, 1, "1,000.0"),
             (Locale::EN, 0.0, 0, "0"),
         ];
         for (locale, value, decimals, want) in cases {
-            assert_eq!(&locale.number(*value, *decimals), want, "{locale:?} {value} {decimals}");
+            assert_eq!(
+                &locale.number(*value, *decimals),
+                want,
+                "{locale:?} {value} {decimals}"
+            );
         }
     }
 
@@ -355,7 +409,10 @@ mod tests {
         assert_eq!(Locale::EN.money_bn(109.0, "EUR", 1), "€109bn");
         assert_eq!(Locale::EN.money_bn(112.488, "USD", 1), "$112.5bn");
         assert_eq!(Locale::FR.money_bn(109.0, "EUR", 1), "109\u{A0}Md€");
-        assert_eq!(Locale::AR.money_bn(109.0, "EUR", 1), "\u{2068}١٠٩ مليار يورو\u{2069}");
+        assert_eq!(
+            Locale::AR.money_bn(109.0, "EUR", 1),
+            "\u{2068}١٠٩ مليار يورو\u{2069}"
+        );
         assert_eq!(Locale::EN.money(1639.6, "USD"), "$1,640");
         assert_eq!(Locale::FR.money(1639.6, "USD"), "1\u{202F}640\u{A0}$");
         assert_eq!(Locale::EN.money_bn_range(63.0, 83.0, "EUR", 1), "€63–83bn");

@@ -34,14 +34,19 @@ pub fn prose(report: &Report) -> String {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(&format!("<span data-sentence=\"{key}\">{}</span>", escape(sentence)));
+        out.push_str(&format!(
+            "<span data-sentence=\"{key}\">{}</span>",
+            escape(sentence)
+        ));
     }
     out
 }
 
 /// The figures table, named by the heading the page puts above it.
 pub fn figures_table(report: &Report) -> String {
-    let mut out = String::from("<table class=\"figures-table\" aria-labelledby=\"figures-heading\">\n<tbody>\n");
+    let mut out = String::from(
+        "<table class=\"figures-table\" aria-labelledby=\"figures-heading\">\n<tbody>\n",
+    );
     for row in report.rows() {
         out.push_str(&format!(
             "<tr><th scope=\"row\">{}</th><td data-figure=\"{}\">{}</td></tr>\n",
@@ -75,7 +80,10 @@ pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
     ));
     out.push_str("<dl class=\"claim-figures\">\n");
     for row in report.rows() {
-        if matches!(row.key, "per_person_ratio" | "parity_eurusd" | "parity_pop_fr_m") {
+        if matches!(
+            row.key,
+            "per_person_ratio" | "parity_eurusd" | "parity_pop_fr_m"
+        ) {
             out.push_str(&format!(
                 "<div><dt>{}</dt><dd data-figure=\"{}\">{}</dd></div>\n",
                 escape(&row.label),
@@ -100,7 +108,11 @@ pub fn sources_section(dataset: &Dataset, locale: Locale) -> String {
     for f in crate::report::sourced_figures(dataset, locale) {
         let cite = format!("{}, “{}”, {}", f.publisher, f.title, f.date);
         let cite = match &f.url {
-            Some(url) => format!("<a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}</a>", escape(url), escape(&cite)),
+            Some(url) => format!(
+                "<a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}</a>",
+                escape(url),
+                escape(&cite)
+            ),
             None => escape(&cite),
         };
         out.push_str(&format!(
@@ -120,10 +132,17 @@ pub fn sources_section(dataset: &Dataset, locale: Locale) -> String {
     }
     out.push_str("</ul>\n");
     if !dataset.caveats.is_empty() {
-        out.push_str(&format!("<h3>{}</h3>\n<ul class=\"caveats\">\n", escape(s.caveats_heading)));
+        out.push_str(&format!(
+            "<h3>{}</h3>\n<ul class=\"caveats\">\n",
+            escape(s.caveats_heading)
+        ));
         for c in &dataset.caveats {
-            let names: Vec<String> =
-                c.sources.iter().filter_map(|id| dataset.sources.get(id)).map(|src| escape(&src.publisher)).collect();
+            let names: Vec<String> = c
+                .sources
+                .iter()
+                .filter_map(|id| dataset.sources.get(id))
+                .map(|src| escape(&src.publisher))
+                .collect();
             out.push_str(&format!(
                 "<li>{} <span class=\"caveat-sources\">({})</span></li>\n",
                 escape(c.text.get(locale.lang)),
@@ -165,6 +184,9 @@ mod tests {
 
     #[test]
     fn escapes_markup_and_quotes() {
-        assert_eq!(escape("<img src=x onerror=alert(1)>&\"'"), "&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;");
+        assert_eq!(
+            escape("<img src=x onerror=alert(1)>&\"'"),
+            "&lt;img src=x onerror=alert(1)&gt;&amp;&quot;&#39;"
+        );
     }
 }

@@ -42,7 +42,10 @@ pub struct ParseError {
 }
 
 pub fn parse(text: &str) -> Result<Value, ParseError> {
-    let mut p = Parser { bytes: text.as_bytes(), pos: 0 };
+    let mut p = Parser {
+        bytes: text.as_bytes(),
+        pos: 0,
+    };
     p.skip_ws();
     let value = p.value(0)?;
     p.skip_ws();
@@ -64,7 +67,11 @@ impl Parser<'_> {
         let line_start = upto.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1);
         // Columns count characters, not bytes.
         let column = String::from_utf8_lossy(&upto[line_start..]).chars().count() + 1;
-        ParseError { line, column, message }
+        ParseError {
+            line,
+            column,
+            message,
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -210,8 +217,13 @@ impl Parser<'_> {
     }
 
     fn hex4(&mut self) -> Result<u32, ParseError> {
-        let hex = self.bytes.get(self.pos..self.pos + 4).and_then(|h| std::str::from_utf8(h).ok());
-        let code = hex.and_then(|h| u32::from_str_radix(h, 16).ok()).ok_or_else(|| self.error("invalid \\u escape"))?;
+        let hex = self
+            .bytes
+            .get(self.pos..self.pos + 4)
+            .and_then(|h| std::str::from_utf8(h).ok());
+        let code = hex
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .ok_or_else(|| self.error("invalid \\u escape"))?;
         self.pos += 4;
         Ok(code)
     }
@@ -220,7 +232,9 @@ impl Parser<'_> {
         self.pos += 1; // the opening quote
         let mut out: Vec<u8> = Vec::new();
         loop {
-            let Some(b) = self.peek() else { return Err(self.error("unterminated string")) };
+            let Some(b) = self.peek() else {
+                return Err(self.error("unterminated string"));
+            };
             match b {
                 b'"' => {
                     self.pos += 1;
@@ -229,7 +243,9 @@ impl Parser<'_> {
                 }
                 b'\\' => {
                     self.pos += 1;
-                    let escaped = self.peek().ok_or_else(|| self.error("unterminated string"))?;
+                    let escaped = self
+                        .peek()
+                        .ok_or_else(|| self.error("unterminated string"))?;
                     self.pos += 1;
                     let c = match escaped {
                         b'"' => '"',
@@ -255,7 +271,8 @@ impl Parser<'_> {
                             } else {
                                 high
                             };
-                            char::from_u32(code).ok_or_else(|| self.error("unpaired surrogate in \\u escape"))?
+                            char::from_u32(code)
+                                .ok_or_else(|| self.error("unpaired surrogate in \\u escape"))?
                         }
                         _ => {
                             self.pos -= 1;
@@ -378,7 +395,10 @@ pub fn text_object<K: AsRef<str>, V: AsRef<str>>(pairs: &[(K, V)]) -> String {
 }
 
 /// A JSON array of the items, each written by `write`.
-pub fn array<T>(items: impl IntoIterator<Item = T>, mut write: impl FnMut(&mut String, T)) -> String {
+pub fn array<T>(
+    items: impl IntoIterator<Item = T>,
+    mut write: impl FnMut(&mut String, T),
+) -> String {
     let mut out = String::from("[");
     for (i, item) in items.into_iter().enumerate() {
         if i > 0 {
@@ -396,12 +416,22 @@ mod tests {
 
     #[test]
     fn parses_the_grammar() {
-        let v = parse(r#" {"a": [1, -2.5e3, 0.125, true, false, null], "b": "x\"\\\/\n\u00e9\ud83d\ude00"} "#).unwrap();
+        let v = parse(
+            r#" {"a": [1, -2.5e3, 0.125, true, false, null], "b": "x\"\\\/\n\u00e9\ud83d\ude00"} "#,
+        )
+        .unwrap();
         let Value::Object(m) = v else { panic!() };
-        assert_eq!(m[0].1, Value::Array(vec![
-            Value::Number(1.0), Value::Number(-2500.0), Value::Number(0.125),
-            Value::Bool(true), Value::Bool(false), Value::Null,
-        ]));
+        assert_eq!(
+            m[0].1,
+            Value::Array(vec![
+                Value::Number(1.0),
+                Value::Number(-2500.0),
+                Value::Number(0.125),
+                Value::Bool(true),
+                Value::Bool(false),
+                Value::Null,
+            ])
+        );
         assert_eq!(m[1].1, Value::String("x\"\\/\né😀".into()));
     }
 
@@ -415,7 +445,12 @@ mod tests {
             ("{\"a\": 1e999}", 1, 7, "number out of range"),
             ("\"\\x\"", 1, 3, "invalid escape in a string"),
             ("\"\\ud800\"", 1, 8, "unpaired surrogate in \\u escape"),
-            ("{\"a\": 1, \"a\": 2}", 1, 10, "a key appears twice in the same object"),
+            (
+                "{\"a\": 1, \"a\": 2}",
+                1,
+                10,
+                "a key appears twice in the same object",
+            ),
             ("{} x", 1, 4, "trailing characters after the document"),
             ("\"é\u{1}\"", 1, 3, "control character in a string"),
             ("-", 1, 2, "invalid number"),
@@ -424,7 +459,11 @@ mod tests {
         ];
         for (text, line, column, message) in cases {
             let e = parse(text).unwrap_err();
-            assert_eq!((e.line, e.column, e.message), (*line, *column, *message), "{text:?}");
+            assert_eq!(
+                (e.line, e.column, e.message),
+                (*line, *column, *message),
+                "{text:?}"
+            );
         }
     }
 
@@ -440,20 +479,39 @@ mod tests {
     fn written_json_reads_back_the_same() {
         let mut out = String::new();
         let mut o = ObjectWriter::new(&mut out);
-        o.string("text", "quote \" backslash \\ line\n\u{1} \u{2028} <script> العربية")
-            .number("n", 1.032)
-            .opt_number("none", None)
-            .number("nan", f64::NAN)
-            .opt_string("s", None)
-            .raw("list", &array([1.5, 2.0], write_number));
+        o.string(
+            "text",
+            "quote \" backslash \\ line\n\u{1} \u{2028} <script> العربية",
+        )
+        .number("n", 1.032)
+        .opt_number("none", None)
+        .number("nan", f64::NAN)
+        .opt_string("s", None)
+        .raw("list", &array([1.5, 2.0], write_number));
         o.end();
         assert!(!out.contains('\u{2028}'));
-        let Ok(Value::Object(members)) = parse(&out) else { panic!("{out}") };
-        assert_eq!(members[0], ("text".to_string(), Value::String("quote \" backslash \\ line\n\u{1} \u{2028} <script> العربية".to_string())));
+        let Ok(Value::Object(members)) = parse(&out) else {
+            panic!("{out}")
+        };
+        assert_eq!(
+            members[0],
+            (
+                "text".to_string(),
+                Value::String(
+                    "quote \" backslash \\ line\n\u{1} \u{2028} <script> العربية".to_string()
+                )
+            )
+        );
         assert_eq!(members[1].1, Value::Number(1.032));
         assert_eq!(members[2].1, Value::Null);
         assert_eq!(members[3].1, Value::Null);
-        assert_eq!(members[5].1, Value::Array(vec![Value::Number(1.5), Value::Number(2.0)]));
-        assert_eq!(text_object(&[("a", "x"), ("b", "y")]), r#"{"a":"x","b":"y"}"#);
+        assert_eq!(
+            members[5].1,
+            Value::Array(vec![Value::Number(1.5), Value::Number(2.0)])
+        );
+        assert_eq!(
+            text_object(&[("a", "x"), ("b", "y")]),
+            r#"{"a":"x","b":"y"}"#
+        );
     }
 }

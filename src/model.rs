@@ -34,7 +34,13 @@ pub enum Knob {
 }
 
 impl Knob {
-    pub const ALL: [Knob; 5] = [Knob::Eurusd, Knob::PopFr, Knob::PopUs, Knob::Uae, Knob::LoadFactor];
+    pub const ALL: [Knob; 5] = [
+        Knob::Eurusd,
+        Knob::PopFr,
+        Knob::PopUs,
+        Knob::Uae,
+        Knob::LoadFactor,
+    ];
 
     /// The URL parameter name (the CLI flag is the same with `-` for `_`).
     pub fn param(self) -> &'static str {
@@ -48,7 +54,9 @@ impl Knob {
     }
 
     pub fn from_param(name: &str) -> Option<Knob> {
-        Knob::ALL.into_iter().find(|k| k.param() == name || k.param().replace('_', "-") == name)
+        Knob::ALL
+            .into_iter()
+            .find(|k| k.param() == name || k.param().replace('_', "-") == name)
     }
 }
 
@@ -83,8 +91,16 @@ impl Assumptions {
             Knob::Uae => dataset
                 .ranged_pledge()
                 .and_then(|p| p.amount())
-                .map(|(min, max)| Range { min, max, step: 0.5 }),
-            Knob::LoadFactor => Some(Range { min: 0.05, max: 1.0, step: 0.05 }),
+                .map(|(min, max)| Range {
+                    min,
+                    max,
+                    step: 0.5,
+                }),
+            Knob::LoadFactor => Some(Range {
+                min: 0.05,
+                max: 1.0,
+                step: 0.05,
+            }),
         }
     }
 
@@ -100,7 +116,12 @@ impl Assumptions {
 
     /// Sets one knob if the value is a finite number inside the dataset's range; otherwise
     /// leaves everything as it was and says why.
-    pub fn set(&mut self, dataset: &Dataset, knob: Knob, value: f64) -> Result<(), AssumptionError> {
+    pub fn set(
+        &mut self,
+        dataset: &Dataset,
+        knob: Knob,
+        value: f64,
+    ) -> Result<(), AssumptionError> {
         if !value.is_finite() {
             return Err(AssumptionError::NotANumber);
         }
@@ -108,7 +129,10 @@ impl Assumptions {
         // Tolerate the last-digit noise of a decimal typed into a text field.
         let eps = (range.max - range.min).abs() * 1e-9;
         if value < range.min - eps || value > range.max + eps {
-            return Err(AssumptionError::OutOfRange { min: range.min, max: range.max });
+            return Err(AssumptionError::OutOfRange {
+                min: range.min,
+                max: range.max,
+            });
         }
         let value = clamp(value, range.min, range.max);
         match knob {
@@ -122,7 +146,12 @@ impl Assumptions {
     }
 
     /// Parses a textual value (URL parameter, CLI flag, typed input) and sets it.
-    pub fn set_str(&mut self, dataset: &Dataset, knob: Knob, text: &str) -> Result<(), AssumptionError> {
+    pub fn set_str(
+        &mut self,
+        dataset: &Dataset,
+        knob: Knob,
+        text: &str,
+    ) -> Result<(), AssumptionError> {
         let value = crate::decimal::parse(text.trim()).ok_or(AssumptionError::NotANumber)?;
         self.set(dataset, knob, value)
     }
@@ -227,13 +256,22 @@ impl Figures {
             ("unitemised_eur_bn", R(self.unitemised_eur_bn)),
             ("unitemised_usd_bn", R(self.unitemised_usd_bn)),
             ("itemised_at_point_eur_bn", N(self.itemised_at_point_eur_bn)),
-            ("unitemised_at_point_eur_bn", N(self.unitemised_at_point_eur_bn)),
-            ("pledges_named_without_amount", N(self.pledges_named_without_amount as f64)),
+            (
+                "unitemised_at_point_eur_bn",
+                N(self.unitemised_at_point_eur_bn),
+            ),
+            (
+                "pledges_named_without_amount",
+                N(self.pledges_named_without_amount as f64),
+            ),
             ("stargate_usd_bn", N(self.stargate_usd_bn)),
             ("france_usd_per_person", N(self.france_usd_per_person)),
             ("us_usd_per_person", N(self.us_usd_per_person)),
             ("per_person_ratio", o(self.per_person_ratio)),
-            ("stargate_scaled_to_france_usd_bn", N(self.stargate_scaled_to_france_usd_bn)),
+            (
+                "stargate_scaled_to_france_usd_bn",
+                N(self.stargate_scaled_to_france_usd_bn),
+            ),
             ("parity_eurusd", o(self.parity_eurusd)),
             ("parity_pop_fr_m", o(self.parity_pop_fr_m)),
             ("parity_pop_us_m", o(self.parity_pop_us_m)),
@@ -243,7 +281,10 @@ impl Figures {
             ("nuclear_ai_gw", o(self.nuclear_ai_gw)),
             ("nuclear_ai_twh_per_year", o(self.nuclear_ai_twh_per_year)),
             ("exports_twh", o(self.exports_twh)),
-            ("nuclear_ai_share_of_exports", o(self.nuclear_ai_share_of_exports)),
+            (
+                "nuclear_ai_share_of_exports",
+                o(self.nuclear_ai_share_of_exports),
+            ),
         ]
     }
 }
@@ -263,12 +304,21 @@ pub fn implied_rate(dataset: &Dataset) -> Option<f64> {
 /// dataset's defaults, so the result never holds NaN or infinity.
 pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
     let defaults = Assumptions::defaults(dataset);
-    let sane = |x: f64, fallback: f64| if x.is_finite() && x > 0.0 { x } else { fallback };
+    let sane = |x: f64, fallback: f64| {
+        if x.is_finite() && x > 0.0 {
+            x
+        } else {
+            fallback
+        }
+    };
     let a = Assumptions {
         eurusd: sane(assumptions.eurusd, defaults.eurusd),
         pop_fr_m: sane(assumptions.pop_fr_m, defaults.pop_fr_m),
         pop_us_m: sane(assumptions.pop_us_m, defaults.pop_us_m),
-        uae_eur_bn: assumptions.uae_eur_bn.filter(|x| x.is_finite()).or(defaults.uae_eur_bn),
+        uae_eur_bn: assumptions
+            .uae_eur_bn
+            .filter(|x| x.is_finite())
+            .or(defaults.uae_eur_bn),
         load_factor: sane(assumptions.load_factor, 1.0).min(1.0),
     };
     let rate = a.eurusd;
@@ -364,14 +414,27 @@ mod tests {
     fn every_public_key_is_listed_once_in_the_order_of_the_json_summary() {
         let d = Dataset::default_story();
         let f = compute(&d, &Assumptions::defaults(&d));
-        let Ok(crate::json::Value::Object(members)) = crate::json::parse(&serde_json::to_string(&f).unwrap()) else { panic!() };
-        let members: Vec<_> = members.into_iter().filter(|(k, _)| k != "assumptions").collect();
+        let Ok(crate::json::Value::Object(members)) =
+            crate::json::parse(&serde_json::to_string(&f).unwrap())
+        else {
+            panic!()
+        };
+        let members: Vec<_> = members
+            .into_iter()
+            .filter(|(k, _)| k != "assumptions")
+            .collect();
         let listed: Vec<&str> = f.values().iter().map(|(k, _)| *k).collect();
-        assert_eq!(listed, members.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>());
+        assert_eq!(
+            listed,
+            members.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>()
+        );
         for ((_, value), (key, json)) in f.values().iter().zip(members.iter()) {
             match (value, json) {
-                (FigureValue::Number(n), crate::json::Value::Number(m)) => assert_eq!(n, m, "{key}"),
-                (FigureValue::Range(_), crate::json::Value::Object(_)) | (FigureValue::Missing, crate::json::Value::Null) => {}
+                (FigureValue::Number(n), crate::json::Value::Number(m)) => {
+                    assert_eq!(n, m, "{key}")
+                }
+                (FigureValue::Range(_), crate::json::Value::Object(_))
+                | (FigureValue::Missing, crate::json::Value::Null) => {}
                 other => panic!("{key}: {other:?}"),
             }
         }

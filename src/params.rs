@@ -25,7 +25,11 @@ impl Notice {
         let value: String = self.value.chars().take(40).collect();
         crate::format::fill(
             s.param_ignored,
-            &[("param", &self.param), ("value", &value), ("why", &assumption_error_message(&self.error, lang))],
+            &[
+                ("param", &self.param),
+                ("value", &value),
+                ("why", &assumption_error_message(&self.error, lang)),
+            ],
         )
     }
 }
@@ -47,7 +51,9 @@ pub fn percent_decode(s: &str) -> String {
         match bytes[i] {
             b'+' => out.push(b' '),
             b'%' if i + 2 < bytes.len() => {
-                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok().and_then(|h| u8::from_str_radix(h, 16).ok());
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok());
                 match hex {
                     Some(b) => {
                         out.push(b);
@@ -76,17 +82,31 @@ pub fn parse_query(dataset: &Dataset, start: Assumptions, query: &str) -> Parsed
         if key == "lang" {
             match Locale::parse(&value) {
                 Some(l) => locale = Some(l),
-                None => notices.push(Notice { param: key, value, error: AssumptionError::NotApplicable }),
+                None => notices.push(Notice {
+                    param: key,
+                    value,
+                    error: AssumptionError::NotApplicable,
+                }),
             }
             continue;
         }
         // Only the public underscore spellings are URL parameters.
-        let Some(knob) = Knob::ALL.into_iter().find(|k| k.param() == key) else { continue };
+        let Some(knob) = Knob::ALL.into_iter().find(|k| k.param() == key) else {
+            continue;
+        };
         if let Err(error) = assumptions.set_str(dataset, knob, &value) {
-            notices.push(Notice { param: key, value, error });
+            notices.push(Notice {
+                param: key,
+                value,
+                error,
+            });
         }
     }
-    Parsed { locale, assumptions, notices }
+    Parsed {
+        locale,
+        assumptions,
+        notices,
+    }
 }
 
 /// The query string for a view: only what differs from the defaults, in a fixed order, so
@@ -119,7 +139,13 @@ mod tests {
 
     #[test]
     fn plain_numbers_are_shortest_and_round_trip() {
-        for (v, text) in [(1.0325, "1.0325"), (68.606, "68.606"), (50.0, "50"), (-0.5, "-0.5"), (0.1 + 0.2, "0.30000000000000004")] {
+        for (v, text) in [
+            (1.0325, "1.0325"),
+            (68.606, "68.606"),
+            (50.0, "50"),
+            (-0.5, "-0.5"),
+            (0.1 + 0.2, "0.30000000000000004"),
+        ] {
             assert_eq!(plain_number(v), text);
             assert_eq!(text.parse::<f64>().unwrap(), v);
         }
@@ -130,7 +156,11 @@ mod tests {
     #[test]
     fn good_values_apply_and_unknown_parameters_are_silent() {
         let d = story();
-        let p = parse_query(&d, Assumptions::defaults(&d), "?lang=ar&eurusd=1.05&pop_fr=70&initialWidth=375&childId=x");
+        let p = parse_query(
+            &d,
+            Assumptions::defaults(&d),
+            "?lang=ar&eurusd=1.05&pop_fr=70&initialWidth=375&childId=x",
+        );
         assert_eq!(p.locale, Some(Locale::AR));
         assert_eq!(p.assumptions.eurusd, 1.05);
         assert_eq!(p.assumptions.pop_fr_m, 70.0);
@@ -141,7 +171,11 @@ mod tests {
     fn bad_values_are_named_and_the_rest_survive() {
         let d = story();
         let defaults = Assumptions::defaults(&d);
-        let p = parse_query(&d, defaults, "eurusd=abc&pop_fr=70&pop_us=Infinity&uae=99&lang=xx&eurusd=%3Cscript%3E");
+        let p = parse_query(
+            &d,
+            defaults,
+            "eurusd=abc&pop_fr=70&pop_us=Infinity&uae=99&lang=xx&eurusd=%3Cscript%3E",
+        );
         assert_eq!(p.assumptions.pop_fr_m, 70.0);
         assert_eq!(p.assumptions.eurusd, defaults.eurusd);
         assert_eq!(p.assumptions.pop_us_m, defaults.pop_us_m);
@@ -150,7 +184,10 @@ mod tests {
         assert_eq!(named, ["eurusd", "pop_us", "uae", "lang", "eurusd"]);
         assert_eq!(p.notices[4].value, "<script>");
         let msg = p.notices[2].message(Lang::En);
-        assert!(msg.contains("uae=99") && msg.contains("between 30 and 50"), "{msg}");
+        assert!(
+            msg.contains("uae=99") && msg.contains("between 30 and 50"),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -167,7 +204,10 @@ mod tests {
         let ma = Locale::parse("ar-DZ").unwrap();
         let q = to_query(&d, &a, Some(ma));
         assert!(q.starts_with("lang=ar-MA&"), "{q}");
-        assert_eq!(parse_query(&d, Assumptions::defaults(&d), &q).locale, Some(ma));
+        assert_eq!(
+            parse_query(&d, Assumptions::defaults(&d), &q).locale,
+            Some(ma)
+        );
     }
 
     #[test]

@@ -75,7 +75,16 @@ impl Report {
             };
             (ctx.display(), ctx.sentences(), badge, ctx.values)
         };
-        Report { lang: locale.lang, verdict: verdict(figures.per_person_ratio), figures, display, sentences, badge, locale, values }
+        Report {
+            lang: locale.lang,
+            verdict: verdict(figures.per_person_ratio),
+            figures,
+            display,
+            sentences,
+            badge,
+            locale,
+            values,
+        }
     }
 
     /// Fills a template with this report's values.
@@ -85,11 +94,17 @@ impl Report {
     }
 
     pub fn value(&self, key: &str) -> Option<&str> {
-        self.values.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
+        self.values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn display(&self, key: &str) -> Option<&str> {
-        self.display.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
+        self.display
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     pub fn prose(&self) -> String {
@@ -100,7 +115,9 @@ impl Report {
 
 /// The year of an `as_of` such as "2024" or "2024-12-31".
 fn year_of(as_of: Option<&str>) -> String {
-    as_of.map(|s| s.chars().take_while(|c| c.is_ascii_digit()).collect()).unwrap_or_default()
+    as_of
+        .map(|s| s.chars().take_while(|c| c.is_ascii_digit()).collect())
+        .unwrap_or_default()
 }
 
 /// Capitalises a sentence that starts with a lowercase ASCII letter ("la France…" → "La
@@ -133,16 +150,29 @@ impl<'a> Context<'a> {
         let opt = |x: Option<f64>, fmt: &dyn Fn(f64) -> String| x.map(fmt).unwrap_or_else(dash);
 
         let ranged = dataset.ranged_pledge();
-        let no_amount: Vec<&str> =
-            dataset.subject.pledges.iter().filter(|p| p.amount().is_none()).map(|p| p.name.get(lang)).collect();
+        let no_amount: Vec<&str> = dataset
+            .subject
+            .pledges
+            .iter()
+            .filter(|p| p.amount().is_none())
+            .map(|p| p.name.get(lang))
+            .collect();
         let ratio_pct = f.per_person_ratio.map(|r| (r - 1.0).abs());
-        let year = year_of(dataset.energy.as_ref().and_then(|e| e.exports_twh.as_of.as_deref()));
+        let year = year_of(
+            dataset
+                .energy
+                .as_ref()
+                .and_then(|e| e.exports_twh.as_of.as_deref()),
+        );
 
         let mut values: Vec<(&'static str, String)> = vec![
             ("subject", dataset.subject.name.get(lang).to_string()),
             ("benchmark", dataset.benchmark.name.get(lang).to_string()),
             ("package", dataset.subject.package.get(lang).to_string()),
-            ("benchmark_package", dataset.benchmark.package.get(lang).to_string()),
+            (
+                "benchmark_package",
+                dataset.benchmark.package.get(lang).to_string(),
+            ),
             ("base", s.currency(base).trim().to_string()),
             ("quote", s.currency(quote).trim().to_string()),
             ("unit", s.currency_unit(base).to_string()),
@@ -150,14 +180,26 @@ impl<'a> Context<'a> {
             ("rate", l.rate(a.eurusd, quote)),
             ("announced", l.money_bn(f.announced_eur_bn, base, 1)),
             ("announced_conv", l.money_bn(f.announced_usd_bn, quote, 1)),
-            ("itemised", l.money_bn_range(f.itemised_eur_bn.low, f.itemised_eur_bn.high, base, 1)),
-            ("unitemised", l.money_bn_range(f.unitemised_eur_bn.low, f.unitemised_eur_bn.high, base, 1)),
+            (
+                "itemised",
+                l.money_bn_range(f.itemised_eur_bn.low, f.itemised_eur_bn.high, base, 1),
+            ),
+            (
+                "unitemised",
+                l.money_bn_range(f.unitemised_eur_bn.low, f.unitemised_eur_bn.high, base, 1),
+            ),
             ("pp", l.money(f.france_usd_per_person, quote)),
             ("benchmark_pp", l.money(f.us_usd_per_person, quote)),
             ("ratio", opt(f.per_person_ratio, &|r| l.number(r, 2))),
-            ("pct", opt(ratio_pct, &|p| l.percent(p, if p < 0.1 { 1 } else { 0 }))),
+            (
+                "pct",
+                opt(ratio_pct, &|p| l.percent(p, if p < 0.1 { 1 } else { 0 })),
+            ),
             ("tolerance", l.percent(SAME_PROPORTION_TOLERANCE, 0)),
-            ("scaled", l.money_bn(f.stargate_scaled_to_france_usd_bn, quote, 1)),
+            (
+                "scaled",
+                l.money_bn(f.stargate_scaled_to_france_usd_bn, quote, 1),
+            ),
             ("parity_rate", opt(f.parity_eurusd, &|r| l.rate(r, quote))),
             ("parity_pop", opt(f.parity_pop_fr_m, &|p| l.millions(p, 1))),
             ("names", join_list(lang, &no_amount)),
@@ -174,18 +216,29 @@ impl<'a> Context<'a> {
         values.push(("default_rate", l.rate(dataset.exchange_rate.value, quote)));
         values.push((
             "multiple_official",
-            l.number(dataset.benchmark.population_m.value / dataset.subject.population_m.value, 2),
+            l.number(
+                dataset.benchmark.population_m.value / dataset.subject.population_m.value,
+                2,
+            ),
         ));
-        if let (Some(gw), Some(twh), Some(exports)) = (f.nuclear_ai_gw, f.nuclear_ai_twh_per_year, f.exports_twh) {
+        if let (Some(gw), Some(twh), Some(exports)) =
+            (f.nuclear_ai_gw, f.nuclear_ai_twh_per_year, f.exports_twh)
+        {
             values.push(("gw", l.gw(gw)));
             values.push(("twh", l.twh(twh, 2)));
             values.push(("exports", l.twh(exports, 0)));
-            values.push(("share", opt(f.nuclear_ai_share_of_exports, &|x| l.percent(x, 1))));
+            values.push((
+                "share",
+                opt(f.nuclear_ai_share_of_exports, &|x| l.percent(x, 1)),
+            ));
         }
         let r = &dataset.reported;
-        if let (Some(pop), Some(multiple), Some(rate), Some(ratio)) =
-            (&r.subject_population_m, &r.population_multiple, f.article_implied_eurusd, f.article_per_person_ratio)
-        {
+        if let (Some(pop), Some(multiple), Some(rate), Some(ratio)) = (
+            &r.subject_population_m,
+            &r.population_multiple,
+            f.article_implied_eurusd,
+            f.article_per_person_ratio,
+        ) {
             values.push(("article_pop", l.millions(pop.value, 1)));
             values.push(("multiple", l.number_trim(multiple.value, 2)));
             values.push(("article_rate", l.rate(rate, quote)));
@@ -200,7 +253,12 @@ impl<'a> Context<'a> {
         if let Some(i) = &r.itemised_bn {
             values.push(("reported_itemised", l.money_bn(i.value, base, 1)));
         }
-        Context { dataset, figures: f, locale, values }
+        Context {
+            dataset,
+            figures: f,
+            locale,
+            values,
+        }
     }
 
     fn fill(&self, template: &str) -> String {
@@ -209,7 +267,10 @@ impl<'a> Context<'a> {
     }
 
     fn value(&self, key: &str) -> Option<&str> {
-        self.values.iter().find(|(k, _)| *k == key).map(|(_, v)| v.as_str())
+        self.values
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     fn sentences(&self) -> Vec<(&'static str, String)> {
@@ -217,7 +278,17 @@ impl<'a> Context<'a> {
         let f = self.figures;
         // Nothing left unexplained: say so rather than "€0bn is not itemised".
         let all_itemised = f.unitemised_eur_bn.high.abs() < 0.05;
-        let mut out = vec![("lede", s.lede), ("pledges", if all_itemised { s.pledges_all } else { s.pledges })];
+        let mut out = vec![
+            ("lede", s.lede),
+            (
+                "pledges",
+                if all_itemised {
+                    s.pledges_all
+                } else {
+                    s.pledges
+                },
+            ),
+        ];
         if f.pledges_named_without_amount > 0 {
             out.push(("pledges_unnamed", s.pledges_unnamed));
         }
@@ -238,7 +309,9 @@ impl<'a> Context<'a> {
             let full_year = f.assumptions.load_factor >= 1.0;
             out.push(("energy", if full_year { s.energy } else { s.energy_load }));
         }
-        out.into_iter().map(|(k, t)| (k, capitalize_first(self.fill(t)))).collect()
+        out.into_iter()
+            .map(|(k, t)| (k, capitalize_first(self.fill(t))))
+            .collect()
     }
 
     fn display(&self) -> Vec<(&'static str, String)> {
@@ -252,23 +325,59 @@ impl<'a> Context<'a> {
         vec![
             ("announced_eur_bn", l.money_bn(f.announced_eur_bn, base, 1)),
             ("announced_usd_bn", l.money_bn(f.announced_usd_bn, quote, 1)),
-            ("itemised_eur_bn", l.money_bn_range(f.itemised_eur_bn.low, f.itemised_eur_bn.high, base, 1)),
-            ("itemised_usd_bn", l.money_bn_range(f.itemised_usd_bn.low, f.itemised_usd_bn.high, quote, 1)),
-            ("unitemised_eur_bn", l.money_bn_range(f.unitemised_eur_bn.low, f.unitemised_eur_bn.high, base, 1)),
-            ("unitemised_usd_bn", l.money_bn_range(f.unitemised_usd_bn.low, f.unitemised_usd_bn.high, quote, 1)),
-            ("itemised_at_point_eur_bn", l.money_bn(f.itemised_at_point_eur_bn, base, 1)),
+            (
+                "itemised_eur_bn",
+                l.money_bn_range(f.itemised_eur_bn.low, f.itemised_eur_bn.high, base, 1),
+            ),
+            (
+                "itemised_usd_bn",
+                l.money_bn_range(f.itemised_usd_bn.low, f.itemised_usd_bn.high, quote, 1),
+            ),
+            (
+                "unitemised_eur_bn",
+                l.money_bn_range(f.unitemised_eur_bn.low, f.unitemised_eur_bn.high, base, 1),
+            ),
+            (
+                "unitemised_usd_bn",
+                l.money_bn_range(f.unitemised_usd_bn.low, f.unitemised_usd_bn.high, quote, 1),
+            ),
+            (
+                "itemised_at_point_eur_bn",
+                l.money_bn(f.itemised_at_point_eur_bn, base, 1),
+            ),
             ("stargate_usd_bn", l.money_bn(f.stargate_usd_bn, quote, 1)),
-            ("france_usd_per_person", l.money(f.france_usd_per_person, quote)),
+            (
+                "france_usd_per_person",
+                l.money(f.france_usd_per_person, quote),
+            ),
             ("us_usd_per_person", l.money(f.us_usd_per_person, quote)),
             ("per_person_ratio", opt(f.per_person_ratio, &|r| l.times(r))),
-            ("stargate_scaled_to_france_usd_bn", l.money_bn(f.stargate_scaled_to_france_usd_bn, quote, 1)),
+            (
+                "stargate_scaled_to_france_usd_bn",
+                l.money_bn(f.stargate_scaled_to_france_usd_bn, quote, 1),
+            ),
             ("parity_eurusd", opt(f.parity_eurusd, &|r| l.rate(r, quote))),
-            ("parity_pop_fr_m", opt(f.parity_pop_fr_m, &|p| l.millions(p, 1))),
+            (
+                "parity_pop_fr_m",
+                opt(f.parity_pop_fr_m, &|p| l.millions(p, 1)),
+            ),
             ("population_multiple", l.times(f.population_multiple)),
-            ("article_implied_eurusd", opt(f.article_implied_eurusd, &|r| l.rate(r, quote))),
-            ("article_per_person_ratio", opt(f.article_per_person_ratio, &|r| l.times(r))),
-            ("nuclear_ai_twh_per_year", opt(f.nuclear_ai_twh_per_year, &|t| l.twh(t, 2))),
-            ("nuclear_ai_share_of_exports", opt(f.nuclear_ai_share_of_exports, &|s| l.percent(s, 1))),
+            (
+                "article_implied_eurusd",
+                opt(f.article_implied_eurusd, &|r| l.rate(r, quote)),
+            ),
+            (
+                "article_per_person_ratio",
+                opt(f.article_per_person_ratio, &|r| l.times(r)),
+            ),
+            (
+                "nuclear_ai_twh_per_year",
+                opt(f.nuclear_ai_twh_per_year, &|t| l.twh(t, 2)),
+            ),
+            (
+                "nuclear_ai_share_of_exports",
+                opt(f.nuclear_ai_share_of_exports, &|s| l.percent(s, 1)),
+            ),
             ("eurusd", l.rate(a.eurusd, quote)),
             ("pop_fr", l.millions(a.pop_fr_m, 3)),
             ("pop_us", l.millions(a.pop_us_m, 1)),
@@ -306,8 +415,16 @@ pub fn summary_json(dataset: &Dataset, report: &Report) -> String {
         lang: report.lang,
         figures: &report.figures,
         verdict: report.verdict,
-        display: report.display.iter().map(|(k, v)| (*k, v.as_str())).collect(),
-        sentences: report.sentences.iter().map(|(k, v)| (*k, v.as_str())).collect(),
+        display: report
+            .display
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .collect(),
+        sentences: report
+            .sentences
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .collect(),
     };
     serde_json::to_string_pretty(&summary).unwrap_or_default()
 }
@@ -337,15 +454,33 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
     let s = locale.strings();
     let mut out = Vec::new();
     for (knob, template, parity, display_key) in [
-        (Knob::Eurusd, s.label_eurusd, figures.parity_eurusd, "eurusd"),
-        (Knob::PopFr, s.label_pop_fr, figures.parity_pop_fr_m, "pop_fr"),
-        (Knob::PopUs, s.label_pop_us, figures.parity_pop_us_m, "pop_us"),
+        (
+            Knob::Eurusd,
+            s.label_eurusd,
+            figures.parity_eurusd,
+            "eurusd",
+        ),
+        (
+            Knob::PopFr,
+            s.label_pop_fr,
+            figures.parity_pop_fr_m,
+            "pop_fr",
+        ),
+        (
+            Knob::PopUs,
+            s.label_pop_us,
+            figures.parity_pop_us_m,
+            "pop_us",
+        ),
         (Knob::Uae, s.label_uae, None, "uae"),
     ] {
         if knob == Knob::Eurusd && dataset.subject.currency == dataset.benchmark.currency {
             continue;
         }
-        let (Some(range), Some(value)) = (Assumptions::range(dataset, knob), figures.assumptions.get(knob)) else {
+        let (Some(range), Some(value)) = (
+            Assumptions::range(dataset, knob),
+            figures.assumptions.get(knob),
+        ) else {
             continue;
         };
         let parity = parity.filter(|p| range.contains(*p));
@@ -394,8 +529,14 @@ impl Report {
             rows.push(("itemised_at_point_eur_bn", ctx.fill(s.fig_at_point)));
         }
         rows.extend([
-            ("france_usd_per_person", fill(s.fig_per_person, &[("who", &who("package"))])),
-            ("us_usd_per_person", fill(s.fig_per_person, &[("who", &who("benchmark_package"))])),
+            (
+                "france_usd_per_person",
+                fill(s.fig_per_person, &[("who", &who("package"))]),
+            ),
+            (
+                "us_usd_per_person",
+                fill(s.fig_per_person, &[("who", &who("benchmark_package"))]),
+            ),
             ("per_person_ratio", ctx.fill(s.fig_ratio)),
             ("stargate_scaled_to_france_usd_bn", ctx.fill(s.fig_scaled)),
             ("parity_eurusd", ctx.fill(s.fig_parity_rate)),
@@ -406,7 +547,11 @@ impl Report {
             rows.push(("nuclear_ai_share_of_exports", ctx.fill(s.fig_share)));
         }
         rows.into_iter()
-            .map(|(key, label)| Row { key, label: capitalize_first(label), value: self.display(key).unwrap_or_default().to_string() })
+            .map(|(key, label)| Row {
+                key,
+                label: capitalize_first(label),
+                value: self.display(key).unwrap_or_default().to_string(),
+            })
             .collect()
     }
 }
@@ -453,8 +598,14 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
     let base = dataset.subject.currency.as_str();
     let quote = dataset.benchmark.currency.as_str();
     let mut out = Vec::new();
-    let mut push = |label: String, value: String, source: &str, as_of: Option<&str>, quote_ar: Option<&str>| {
-        let Some(src) = dataset.sources.get(source) else { return };
+    let mut push = |label: String,
+                    value: String,
+                    source: &str,
+                    as_of: Option<&str>,
+                    quote_ar: Option<&str>| {
+        let Some(src) = dataset.sources.get(source) else {
+            return;
+        };
         out.push(Sourced {
             label: capitalize_first(label),
             value,
@@ -462,7 +613,10 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
             publisher: src.publisher.clone(),
             title: src.title.clone(),
             date: l.digits_in(&src.date),
-            url: src.url.clone().filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+            url: src
+                .url
+                .clone()
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
             as_of: as_of.map(|d| l.digits_in(d)),
             quote_ar: quote_ar.map(str::to_string),
         });
@@ -470,44 +624,120 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
     let fig = |f: &Figure| (f.source.clone(), f.as_of.clone(), f.quote_ar.clone());
     let sub = &dataset.subject;
     let (src, as_of, q) = fig(&sub.announced_bn);
-    push(s.src_announced.to_string(), l.money_bn(sub.announced_bn.value, base, 1), &src, as_of.as_deref(), q.as_deref());
+    push(
+        s.src_announced.to_string(),
+        l.money_bn(sub.announced_bn.value, base, 1),
+        &src,
+        as_of.as_deref(),
+        q.as_deref(),
+    );
     for p in &sub.pledges {
         let value = match p.amount() {
             Some((low, high)) => l.money_bn_range(low, high, base, 1),
             None => s.src_no_amount.to_string(),
         };
-        push(fill(s.src_pledge, &[("name", p.name.get(lang))]), value, &p.source, p.as_of.as_deref(), p.quote_ar.as_deref());
+        push(
+            fill(s.src_pledge, &[("name", p.name.get(lang))]),
+            value,
+            &p.source,
+            p.as_of.as_deref(),
+            p.quote_ar.as_deref(),
+        );
     }
     let b = &dataset.benchmark;
     let (src, as_of, q) = fig(&b.amount_bn);
-    push(fill(s.src_benchmark, &[("benchmark_package", b.package.get(lang))]), l.money_bn(b.amount_bn.value, quote, 1), &src, as_of.as_deref(), q.as_deref());
+    push(
+        fill(
+            s.src_benchmark,
+            &[("benchmark_package", b.package.get(lang))],
+        ),
+        l.money_bn(b.amount_bn.value, quote, 1),
+        &src,
+        as_of.as_deref(),
+        q.as_deref(),
+    );
     if let Some(c) = &dataset.claim {
-        push(s.src_claim.to_string(), c.text.get(lang).to_string(), &c.source, c.as_of.as_deref(), c.quote_ar.as_deref());
+        push(
+            s.src_claim.to_string(),
+            c.text.get(lang).to_string(),
+            &c.source,
+            c.as_of.as_deref(),
+            c.quote_ar.as_deref(),
+        );
     }
-    for (who, f) in [(sub.name.get(lang), &sub.population_m), (b.name.get(lang), &b.population_m)] {
+    for (who, f) in [
+        (sub.name.get(lang), &sub.population_m),
+        (b.name.get(lang), &b.population_m),
+    ] {
         let (src, as_of, q) = fig(f);
-        push(fill(s.src_population, &[("who", who)]), l.millions(f.value, 3), &src, as_of.as_deref(), q.as_deref());
+        push(
+            fill(s.src_population, &[("who", who)]),
+            l.millions(f.value, 3),
+            &src,
+            as_of.as_deref(),
+            q.as_deref(),
+        );
     }
     let (src, as_of, q) = fig(&dataset.exchange_rate);
-    push(s.src_rate.to_string(), l.rate(dataset.exchange_rate.value, quote), &src, as_of.as_deref(), q.as_deref());
+    push(
+        s.src_rate.to_string(),
+        l.rate(dataset.exchange_rate.value, quote),
+        &src,
+        as_of.as_deref(),
+        q.as_deref(),
+    );
     if let Some(e) = &dataset.energy {
         let (src, as_of, q) = fig(&e.capacity_gw);
-        push(s.src_capacity.to_string(), l.gw(e.capacity_gw.value), &src, as_of.as_deref(), q.as_deref());
+        push(
+            s.src_capacity.to_string(),
+            l.gw(e.capacity_gw.value),
+            &src,
+            as_of.as_deref(),
+            q.as_deref(),
+        );
         let (src, as_of, q) = fig(&e.exports_twh);
-        push(s.src_exports.to_string(), l.twh(e.exports_twh.value, 0), &src, as_of.as_deref(), q.as_deref());
+        push(
+            s.src_exports.to_string(),
+            l.twh(e.exports_twh.value, 0),
+            &src,
+            as_of.as_deref(),
+            q.as_deref(),
+        );
     }
     let r = &dataset.reported;
     type Shown<'a> = Box<dyn Fn(f64) -> String + 'a>;
     let reported: [(&str, &Option<Figure>, Shown); 4] = [
-        (s.src_reported_conv, &r.converted_bn, Box::new(|v| l.money_bn(v, quote, 1))),
-        (s.src_reported_itemised, &r.itemised_bn, Box::new(|v| l.money_bn(v, base, 1))),
-        (s.src_reported_pop, &r.subject_population_m, Box::new(|v| l.millions(v, 1))),
-        (s.src_reported_multiple, &r.population_multiple, Box::new(|v| l.times(v))),
+        (
+            s.src_reported_conv,
+            &r.converted_bn,
+            Box::new(|v| l.money_bn(v, quote, 1)),
+        ),
+        (
+            s.src_reported_itemised,
+            &r.itemised_bn,
+            Box::new(|v| l.money_bn(v, base, 1)),
+        ),
+        (
+            s.src_reported_pop,
+            &r.subject_population_m,
+            Box::new(|v| l.millions(v, 1)),
+        ),
+        (
+            s.src_reported_multiple,
+            &r.population_multiple,
+            Box::new(|v| l.times(v)),
+        ),
     ];
     for (label, f, show) in reported {
         if let Some(f) = f {
             let (src, as_of, q) = fig(f);
-            push(label.to_string(), show(f.value), &src, as_of.as_deref(), q.as_deref());
+            push(
+                label.to_string(),
+                show(f.value),
+                &src,
+                as_of.as_deref(),
+                q.as_deref(),
+            );
         }
     }
     out
@@ -527,9 +757,15 @@ pub fn csv(dataset: &Dataset, report: &Report) -> String {
     };
     line(&["key", s.csv_figure, s.csv_value, s.csv_shown]);
     for row in report.rows() {
-        let value = match values.iter().find(|(key, _)| *key == row.key).map(|(_, v)| *v) {
+        let value = match values
+            .iter()
+            .find(|(key, _)| *key == row.key)
+            .map(|(_, v)| *v)
+        {
             Some(FigureValue::Number(n)) => plain_number(n),
-            Some(FigureValue::Range(r)) => format!("{}–{}", plain_number(r.low), plain_number(r.high)),
+            Some(FigureValue::Range(r)) => {
+                format!("{}–{}", plain_number(r.low), plain_number(r.high))
+            }
             _ => String::new(),
         };
         line(&[row.key, &row.label, &value, &row.value]);
@@ -538,8 +774,14 @@ pub fn csv(dataset: &Dataset, report: &Report) -> String {
     let l = report.locale;
     for p in &dataset.subject.pledges {
         let (raw, shown) = match p.amount() {
-            Some((low, high)) if low == high => (plain_number(low), l.money_bn(low, &dataset.subject.currency, 1)),
-            Some((low, high)) => (format!("{}–{}", plain_number(low), plain_number(high)), l.money_bn_range(low, high, &dataset.subject.currency, 1)),
+            Some((low, high)) if low == high => (
+                plain_number(low),
+                l.money_bn(low, &dataset.subject.currency, 1),
+            ),
+            Some((low, high)) => (
+                format!("{}–{}", plain_number(low), plain_number(high)),
+                l.money_bn_range(low, high, &dataset.subject.currency, 1),
+            ),
             None => (String::new(), s.src_no_amount.to_string()),
         };
         line(&["pledge", p.name.get(l.lang), &raw, &shown]);

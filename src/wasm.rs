@@ -10,9 +10,9 @@ use crate::format::Locale;
 use crate::i18n::assumption_error_message;
 #[cfg(feature = "dataset-reader")]
 use crate::i18n::dataset_error_message;
+use crate::json::{array, text_object, write_string, ObjectWriter};
 use crate::model::{Assumptions, Knob};
 use crate::params;
-use crate::json::{array, text_object, write_string, ObjectWriter};
 use crate::report::Report;
 use std::sync::atomic::{AtomicBool, Ordering};
 use wasm_bindgen::prelude::*;
@@ -45,7 +45,9 @@ pub fn panic_for_test() {
 
 fn alive() -> Result<(), JsError> {
     if PANICKED.load(Ordering::SeqCst) {
-        Err(JsError::new("the calculation stopped after an internal error"))
+        Err(JsError::new(
+            "the calculation stopped after an internal error",
+        ))
     } else {
         Ok(())
     }
@@ -74,7 +76,12 @@ impl Explainer {
         };
         let assumptions = Assumptions::defaults(&dataset);
         let report = Report::new(&dataset, &assumptions, locale);
-        Ok(Explainer { dataset, assumptions, locale, report })
+        Ok(Explainer {
+            dataset,
+            assumptions,
+            locale,
+            report,
+        })
     }
 
     fn refresh(&mut self) {
@@ -103,7 +110,8 @@ impl Explainer {
     /// the previous value stays.
     pub fn set(&mut self, param: &str, value: f64) -> Result<(), JsError> {
         alive()?;
-        let knob = Knob::from_param(param).ok_or_else(|| JsError::new(&format!("unknown setting '{param}'")))?;
+        let knob = Knob::from_param(param)
+            .ok_or_else(|| JsError::new(&format!("unknown setting '{param}'")))?;
         self.assumptions
             .set(&self.dataset, knob, value)
             .map_err(|e| JsError::new(&assumption_error_message(&e, self.locale.lang)))?;
@@ -133,7 +141,8 @@ impl Explainer {
     /// Applies a query string over the defaults. Returns `{ lang, notices: [message] }` as
     /// JSON: `lang` is null when the query names none; each notice names a refused parameter.
     pub fn apply_query(&mut self, query: &str) -> String {
-        let parsed = params::parse_query(&self.dataset, Assumptions::defaults(&self.dataset), query);
+        let parsed =
+            params::parse_query(&self.dataset, Assumptions::defaults(&self.dataset), query);
         self.assumptions = parsed.assumptions;
         if let Some(l) = parsed.locale.filter(|l| l.lang.is_available()) {
             self.locale = l;
@@ -143,14 +152,23 @@ impl Explainer {
         let mut out = String::new();
         let mut o = ObjectWriter::new(&mut out);
         o.opt_string("lang", parsed.locale.map(|l| l.lang.code()));
-        o.raw("notices", &array(&parsed.notices, |out, n| write_string(out, &n.message(lang))));
+        o.raw(
+            "notices",
+            &array(&parsed.notices, |out, n| {
+                write_string(out, &n.message(lang))
+            }),
+        );
         o.end();
         out
     }
 
     /// The query string for the current view (only what differs from the defaults).
     pub fn query(&self, with_lang: bool) -> String {
-        params::to_query(&self.dataset, &self.assumptions, with_lang.then_some(self.locale))
+        params::to_query(
+            &self.dataset,
+            &self.assumptions,
+            with_lang.then_some(self.locale),
+        )
     }
 
     /// The hot path, once per animation frame while a slider moves: only what changes with the
@@ -165,10 +183,16 @@ impl Explainer {
         let mut o = ObjectWriter::new(&mut out);
         o.raw("display", &text_object(&report.display));
         o.raw("sentences", &text_object(&report.sentences));
-        o.raw("order", &array(&report.sentences, |out, (key, _)| write_string(out, key)));
+        o.raw(
+            "order",
+            &array(&report.sentences, |out, (key, _)| write_string(out, key)),
+        );
         o.opt_string("verdict", report.verdict.map(|v| v.name()));
         o.string("badge", &report.badge);
-        o.raw("controls", &controls_json(&crate::report::controls(&self.dataset, report)));
+        o.raw(
+            "controls",
+            &controls_json(&crate::report::controls(&self.dataset, report)),
+        );
         o.end();
         Ok(out)
     }
@@ -188,10 +212,17 @@ impl Explainer {
             return Ok("null".to_string());
         };
         let text = charts::text(chart, &self.report);
-        let svg = if draw { charts::svg(chart, &self.dataset, &self.report, width, Mode::Inline) } else { String::new() };
+        let svg = if draw {
+            charts::svg(chart, &self.dataset, &self.report, width, Mode::Inline)
+        } else {
+            String::new()
+        };
         let mut out = String::with_capacity(svg.len() + svg.len() / 4 + 256);
         let mut o = ObjectWriter::new(&mut out);
-        o.string("name", chart.name()).string("title", &text.title).string("desc", &text.desc).string("svg", &svg);
+        o.string("name", chart.name())
+            .string("title", &text.title)
+            .string("desc", &text.desc)
+            .string("svg", &svg);
         o.end();
         Ok(out)
     }
@@ -205,14 +236,20 @@ impl Explainer {
         key.push(self.locale.digits.code());
         for knob in inputs {
             key.push('|');
-            key.push_str(&params::plain_number(self.assumptions.get(*knob).unwrap_or(f64::NAN)));
+            key.push_str(&params::plain_number(
+                self.assumptions.get(*knob).unwrap_or(f64::NAN),
+            ));
         }
         Ok(key)
     }
 
     /// The names of the charts this dataset has, in reading order.
     pub fn chart_names(&self) -> Vec<String> {
-        Chart::ALL.iter().filter(|c| c.applies(&self.dataset)).map(|c| c.name().to_string()).collect()
+        Chart::ALL
+            .iter()
+            .filter(|c| c.applies(&self.dataset))
+            .map(|c| c.name().to_string())
+            .collect()
     }
 
     /// The claim, the figures table and the sources as HTML (every dataset string escaped by
@@ -223,7 +260,10 @@ impl Explainer {
         text_object(&[
             ("claim", crate::html::claim_section(&self.dataset, report)),
             ("figures", crate::html::figures_table(report)),
-            ("sources", crate::html::sources_section(&self.dataset, self.locale)),
+            (
+                "sources",
+                crate::html::sources_section(&self.dataset, self.locale),
+            ),
         ])
     }
 
@@ -237,8 +277,16 @@ impl Explainer {
     /// A chart as a standalone SVG file (white background, `<title>`, `<desc>`), for download.
     pub fn chart_file(&self, name: &str, width: u32) -> Result<Option<String>, JsError> {
         alive()?;
-        let Some(chart) = Chart::from_name(name).filter(|c| c.applies(&self.dataset)) else { return Ok(None) };
-        Ok(Some(charts::svg(chart, &self.dataset, &self.report, width, Mode::Standalone)))
+        let Some(chart) = Chart::from_name(name).filter(|c| c.applies(&self.dataset)) else {
+            return Ok(None);
+        };
+        Ok(Some(charts::svg(
+            chart,
+            &self.dataset,
+            &self.report,
+            width,
+            Mode::Standalone,
+        )))
     }
 
     /// The strings the page's own markup and script use (`data-i18n` keys and a few more),
@@ -269,8 +317,15 @@ pub fn load_language(joined: String) -> Option<String> {
 #[cfg(feature = "dataset-reader")]
 fn read_dataset(json: &str, locale: Locale) -> Result<Dataset, JsError> {
     Dataset::from_json(json).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|e| dataset_error_message(e, locale.lang)).collect();
-        JsError::new(&format!("{}\n{}", locale.strings().dataset_invalid, lines.join("\n")))
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|e| dataset_error_message(e, locale.lang))
+            .collect();
+        JsError::new(&format!(
+            "{}\n{}",
+            locale.strings().dataset_invalid,
+            lines.join("\n")
+        ))
     })
 }
 
@@ -278,7 +333,9 @@ fn read_dataset(json: &str, locale: Locale) -> Result<Dataset, JsError> {
 /// story load the `_reader` build of the same wasm (same exports, same JS glue).
 #[cfg(not(feature = "dataset-reader"))]
 fn read_dataset(_json: &str, _locale: Locale) -> Result<Dataset, JsError> {
-    Err(JsError::new("this build of the explainer reads no datasets: load pledge_explainer_reader_bg.wasm"))
+    Err(JsError::new(
+        "this build of the explainer reads no datasets: load pledge_explainer_reader_bg.wasm",
+    ))
 }
 
 /// Bytes of wasm linear memory, for the benchmark's flat-memory check.
@@ -292,8 +349,13 @@ fn controls_json(controls: &[crate::report::Control]) -> String {
     array(controls, |out, c| {
         let mut o = ObjectWriter::new(out);
         o.string("param", c.param).string("label", &c.label);
-        o.number("min", c.min).number("max", c.max).number("step", c.step).number("value", c.value);
-        o.string("display", &c.display).opt_number("parity", c.parity).opt_string("parity_display", c.parity_display.as_deref());
+        o.number("min", c.min)
+            .number("max", c.max)
+            .number("step", c.step)
+            .number("value", c.value);
+        o.string("display", &c.display)
+            .opt_number("parity", c.parity)
+            .opt_string("parity_display", c.parity_display.as_deref());
         o.end();
     })
 }

@@ -15,18 +15,31 @@ fn story() -> Dataset {
 }
 
 fn standalone(d: &Dataset, a: &Assumptions, chart: Chart, locale: Locale, width: u32) -> String {
-    charts::svg(chart, d, &Report::new(d, a, locale), width, Mode::Standalone)
+    charts::svg(
+        chart,
+        d,
+        &Report::new(d, a, locale),
+        width,
+        Mode::Standalone,
+    )
 }
 
 /// Parses and returns every <text> content, checking that no <text> holds markup.
 fn texts(svg: &str) -> Vec<String> {
-    let doc = roxmltree::Document::parse(svg).unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{svg}"));
+    let doc = roxmltree::Document::parse(svg)
+        .unwrap_or_else(|e| panic!("not well-formed XML: {e}\n{svg}"));
     let mut out = Vec::new();
     for node in doc.descendants().filter(|n| n.has_tag_name("text")) {
-        assert!(node.children().all(|c| c.is_text()), "markup inside <text>: {svg}");
+        assert!(
+            node.children().all(|c| c.is_text()),
+            "markup inside <text>: {svg}"
+        );
         out.push(node.text().unwrap_or_default().trim().to_string());
     }
-    assert!(!svg.contains("NaN") && !svg.contains("inf"), "NaN or infinity in SVG");
+    assert!(
+        !svg.contains("NaN") && !svg.contains("inf"),
+        "NaN or infinity in SVG"
+    );
     out
 }
 
@@ -54,7 +67,10 @@ fn snapshots_per_chart_and_language() {
             }
         }
     }
-    assert!(changed.is_empty(), "snapshots differ (review, then UPDATE_SNAPSHOTS=1): {changed:#?}");
+    assert!(
+        changed.is_empty(),
+        "snapshots differ (review, then UPDATE_SNAPSHOTS=1): {changed:#?}"
+    );
 }
 
 #[test]
@@ -62,20 +78,46 @@ fn every_chart_is_well_formed_with_title_and_desc_stating_its_figures() {
     let d = story();
     let a = Assumptions::defaults(&d);
     let cases = [
-        (Chart::Pledges, "Where does the €109bn come from?", "€63–83bn"),
-        (Chart::PerPerson, "Is it the same proportion as Stargate?", "$1,640"),
-        (Chart::Sensitivity, "How much does the verdict depend on the exchange rate?", "$0.9253"),
-        (Chart::Energy, "1 GW for AI against the electricity France exports", "9.7%"),
+        (
+            Chart::Pledges,
+            "Where does the €109bn come from?",
+            "€63–83bn",
+        ),
+        (
+            Chart::PerPerson,
+            "Is it the same proportion as Stargate?",
+            "$1,640",
+        ),
+        (
+            Chart::Sensitivity,
+            "How much does the verdict depend on the exchange rate?",
+            "$0.9253",
+        ),
+        (
+            Chart::Energy,
+            "1 GW for AI against the electricity France exports",
+            "9.7%",
+        ),
     ];
     for (chart, title, figure) in cases {
         let svg = standalone(&d, &a, chart, Locale::EN, 640);
         let doc = roxmltree::Document::parse(&svg).unwrap();
         let root = doc.root_element();
         assert_eq!(root.attribute("role"), Some("img"));
-        let title_el = root.children().find(|n| n.has_tag_name("title")).expect("title");
+        let title_el = root
+            .children()
+            .find(|n| n.has_tag_name("title"))
+            .expect("title");
         assert_eq!(title_el.text(), Some(title));
-        let desc = root.children().find(|n| n.has_tag_name("desc")).and_then(|n| n.text()).unwrap_or_default();
-        assert!(desc.contains(figure), "{chart:?} desc lacks {figure}: {desc}");
+        let desc = root
+            .children()
+            .find(|n| n.has_tag_name("desc"))
+            .and_then(|n| n.text())
+            .unwrap_or_default();
+        assert!(
+            desc.contains(figure),
+            "{chart:?} desc lacks {figure}: {desc}"
+        );
     }
 }
 
@@ -84,10 +126,26 @@ fn the_charts_show_the_core_figures() {
     let d = story();
     let mut a = Assumptions::defaults(&d);
     a.set(&d, Knob::Eurusd, 1.2).unwrap();
-    let all: Vec<String> = Chart::ALL.iter().flat_map(|c| texts(&standalone(&d, &a, *c, Locale::EN, 640))).collect();
+    let all: Vec<String> = Chart::ALL
+        .iter()
+        .flat_map(|c| texts(&standalone(&d, &a, *c, Locale::EN, 640)))
+        .collect();
     // 109 × 1.2 = 130.8; per person 130.8bn / 68.606m = $1,907
-    for want in ["$130.8bn", "$1,907", "$1,470", "€30–50bn", "€26–46bn", "Announced €109bn", "Your rate: 1.30×", "8.76 TWh", "9.7%"] {
-        assert!(all.iter().any(|t| t.contains(want)), "no chart text contains {want:?}: {all:?}");
+    for want in [
+        "$130.8bn",
+        "$1,907",
+        "$1,470",
+        "€30–50bn",
+        "€26–46bn",
+        "Announced €109bn",
+        "Your rate: 1.30×",
+        "8.76 TWh",
+        "9.7%",
+    ] {
+        assert!(
+            all.iter().any(|t| t.contains(want)),
+            "no chart text contains {want:?}: {all:?}"
+        );
     }
 }
 
@@ -96,9 +154,22 @@ fn arabic_charts_use_arabic_indic_digits_and_isolate_rtl_labels() {
     let d = story();
     let a = Assumptions::defaults(&d);
     let texts = texts(&standalone(&d, &a, Chart::Pledges, Locale::AR, 640));
-    assert!(texts.iter().any(|t| t.contains("٣٠–٥٠ مليار يورو")), "{texts:?}");
-    assert!(texts.iter().all(|t| !t.chars().any(|c| c.is_ascii_digit()) || t.contains("MGX")), "{texts:?}");
-    assert!(texts.iter().all(|t| t.starts_with('\u{2067}') && t.ends_with('\u{2069}')), "{texts:?}");
+    assert!(
+        texts.iter().any(|t| t.contains("٣٠–٥٠ مليار يورو")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .all(|t| !t.chars().any(|c| c.is_ascii_digit()) || t.contains("MGX")),
+        "{texts:?}"
+    );
+    assert!(
+        texts
+            .iter()
+            .all(|t| t.starts_with('\u{2067}') && t.ends_with('\u{2069}')),
+        "{texts:?}"
+    );
 }
 
 #[test]
@@ -119,7 +190,10 @@ fn hostile_labels_stay_text_in_every_chart() {
         }
     }
     let pledges = texts(&standalone(&d, &a, Chart::Pledges, Locale::EN, 640));
-    assert!(pledges.iter().any(|t| t.contains("<script>alert(1)")), "{pledges:?}");
+    assert!(
+        pledges.iter().any(|t| t.contains("<script>alert(1)")),
+        "{pledges:?}"
+    );
 }
 
 #[test]
@@ -160,20 +234,28 @@ fn a_dataset_without_energy_or_ranges_still_draws() {
     let mut v: serde_json::Value = serde_json::from_str(DEFAULT_DATASET_JSON).unwrap();
     v.as_object_mut().unwrap().remove("energy");
     v["subject"]["pledges"][0]["low_bn"] = 50.into();
-    v["subject"]["pledges"] = serde_json::Value::Array(v["subject"]["pledges"].as_array().unwrap()[..4].to_vec());
+    v["subject"]["pledges"] =
+        serde_json::Value::Array(v["subject"]["pledges"].as_array().unwrap()[..4].to_vec());
     let d = Dataset::from_json(&v.to_string()).unwrap();
     assert!(!Chart::Energy.applies(&d));
     let a = Assumptions::defaults(&d);
     for chart in [Chart::Pledges, Chart::PerPerson, Chart::Sensitivity] {
         let t = texts(&standalone(&d, &a, chart, Locale::EN, 640));
-        assert!(!t.iter().any(|s| s.contains("Named without amounts")), "{t:?}");
+        assert!(
+            !t.iter().any(|s| s.contains("Named without amounts")),
+            "{t:?}"
+        );
     }
 }
 
 fn luminance(c: plotters::style::RGBColor) -> f64 {
     let lin = |v: u8| {
         let s = v as f64 / 255.0;
-        if s <= 0.03928 { s / 12.92 } else { ((s + 0.055) / 1.055).powf(2.4) }
+        if s <= 0.03928 {
+            s / 12.92
+        } else {
+            ((s + 0.055) / 1.055).powf(2.4)
+        }
     };
     0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
 }
@@ -193,5 +275,10 @@ fn meaningful_colours_keep_3_to_1_on_light_and_dark_backgrounds() {
     }
     // Subject and benchmark differ in lightness too, not in hue alone.
     let (s, b) = (MEANINGFUL[0], MEANINGFUL[1]);
-    assert!((luminance(s) - luminance(b)).abs() > 0.04, "{:.3} vs {:.3}", luminance(s), luminance(b));
+    assert!(
+        (luminance(s) - luminance(b)).abs() > 0.04,
+        "{:.3} vs {:.3}",
+        luminance(s),
+        luminance(b)
+    );
 }

@@ -3,7 +3,10 @@
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_pledge-explainer")).args(args).output().expect("binary runs")
+    Command::new(env!("CARGO_BIN_EXE_pledge-explainer"))
+        .args(args)
+        .output()
+        .expect("binary runs")
 }
 
 fn stdout(o: &Output) -> String {
@@ -27,9 +30,20 @@ fn summary_json_has_every_documented_key() {
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
     for key in [
-        "announced_eur_bn", "announced_usd_bn", "itemised_eur_bn", "unitemised_eur_bn", "stargate_usd_bn",
-        "france_usd_per_person", "us_usd_per_person", "per_person_ratio", "stargate_scaled_to_france_usd_bn",
-        "parity_eurusd", "parity_pop_fr_m", "nuclear_ai_twh_per_year", "nuclear_ai_share_of_exports", "assumptions",
+        "announced_eur_bn",
+        "announced_usd_bn",
+        "itemised_eur_bn",
+        "unitemised_eur_bn",
+        "stargate_usd_bn",
+        "france_usd_per_person",
+        "us_usd_per_person",
+        "per_person_ratio",
+        "stargate_scaled_to_france_usd_bn",
+        "parity_eurusd",
+        "parity_pop_fr_m",
+        "nuclear_ai_twh_per_year",
+        "nuclear_ai_share_of_exports",
+        "assumptions",
     ] {
         assert!(v.get(key).is_some_and(|x| !x.is_null()), "missing {key}");
     }
@@ -42,7 +56,10 @@ fn summary_json_has_every_documented_key() {
 
 #[test]
 fn summary_follows_the_assumption_flags() {
-    let o = run(&["summary", "--json", "--eurusd", "1.0275", "--pop-fr", "68", "--pop-us", "340", "--uae", "30"]);
+    let o = run(&[
+        "summary", "--json", "--eurusd", "1.0275", "--pop-fr", "68", "--pop-us", "340", "--uae",
+        "30",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     let ratio = v["per_person_ratio"].as_f64().unwrap();
@@ -54,7 +71,10 @@ fn summary_follows_the_assumption_flags() {
 #[test]
 fn summary_in_words_in_each_language() {
     let en = stdout(&run(&["summary"]));
-    assert!(en.contains("At $1.032 per euro, France's AI package of €109bn is $112.5bn"), "{en}");
+    assert!(
+        en.contains("At $1.032 per euro, France's AI package of €109bn is $112.5bn"),
+        "{en}"
+    );
     let fr = stdout(&run(&["summary", "--lang", "fr"]));
     assert!(fr.contains("112,5\u{A0}Md$"), "{fr}");
     let ar = stdout(&run(&["summary", "--lang", "ar"]));
@@ -80,8 +100,14 @@ fn check_refuses_a_broken_dataset_with_paths() {
     let o = run(&["check", path.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(65));
     let err = stderr(&o);
-    assert!(err.contains("subject.pledges[0].low_bn: is negative"), "{err}");
-    assert!(err.contains("subject.currency: unknown currency “EURO”"), "{err}");
+    assert!(
+        err.contains("subject.pledges[0].low_bn: is negative"),
+        "{err}"
+    );
+    assert!(
+        err.contains("subject.currency: unknown currency “EURO”"),
+        "{err}"
+    );
 
     let o = run(&["check", "/nonexistent/file.json"]);
     assert_eq!(o.status.code(), Some(66));
@@ -91,12 +117,24 @@ fn check_refuses_a_broken_dataset_with_paths() {
 #[test]
 fn bad_flags_get_a_message_and_a_nonzero_exit_never_a_panic() {
     let cases: &[(&[&str], &str)] = &[
-        (&["summary", "--eurusd", "abc"], "--eurusd: 'abc': it is not a number."),
-        (&["summary", "--eurusd", "9"], "--eurusd: '9': it must be between 0.8 and 1.3."),
-        (&["summary", "--pop-fr", "NaN"], "--pop-fr: 'NaN': it is not a number."),
+        (
+            &["summary", "--eurusd", "abc"],
+            "--eurusd: 'abc': it is not a number.",
+        ),
+        (
+            &["summary", "--eurusd", "9"],
+            "--eurusd: '9': it must be between 0.8 and 1.3.",
+        ),
+        (
+            &["summary", "--pop-fr", "NaN"],
+            "--pop-fr: 'NaN': it is not a number.",
+        ),
         (&["summary", "--pop-us"], "--pop-us needs a value"),
         (&["summary", "--lang", "de"], "unknown language 'de'"),
-        (&["summary", "--frobnicate", "1"], "unknown flag '--frobnicate'"),
+        (
+            &["summary", "--frobnicate", "1"],
+            "unknown flag '--frobnicate'",
+        ),
         (&["bogus"], "unknown command 'bogus'"),
         (&["check"], "check needs exactly one FILE"),
         (&["render"], "render needs --out DIR"),
@@ -105,7 +143,11 @@ fn bad_flags_get_a_message_and_a_nonzero_exit_never_a_panic() {
         let o = run(args);
         assert!(!o.status.success(), "{args:?} succeeded");
         assert_ne!(o.status.code(), Some(101), "{args:?} panicked");
-        assert!(stderr(&o).contains(want), "{args:?}: wanted {want:?} in {}", stderr(&o));
+        assert!(
+            stderr(&o).contains(want),
+            "{args:?}: wanted {want:?} in {}",
+            stderr(&o)
+        );
     }
 }
 
@@ -122,11 +164,22 @@ fn the_eu_investai_story_runs_through_the_same_cli() {
     let ratio = v["per_person_ratio"].as_f64().unwrap();
     assert!((ratio - 0.3128).abs() < 0.0005, "{ratio}");
     assert_eq!(v["verdict"], "less");
-    assert!(v["nuclear_ai_twh_per_year"].is_null(), "no energy figures in this story");
+    assert!(
+        v["nuclear_ai_twh_per_year"].is_null(),
+        "no energy figures in this story"
+    );
     assert_eq!(v["sentences"]["pledges"], "All of the €200bn is itemised.");
 
     let out = std::env::temp_dir().join(format!("pledge-explainer-eu-{}", std::process::id()));
-    let o = run(&["render", "--dataset", eu, "--lang", "fr", "--out", out.to_str().unwrap()]);
+    let o = run(&[
+        "render",
+        "--dataset",
+        eu,
+        "--lang",
+        "fr",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     for chart in ["pledges", "per-person", "sensitivity"] {
         let svg = std::fs::read_to_string(out.join(format!("{chart}.svg"))).unwrap();

@@ -14,7 +14,9 @@ fn default_value() -> Value {
 fn with(pointer: &str, new: Option<Value>) -> String {
     let mut v = default_value();
     let (parent, key) = pointer.rsplit_once('/').unwrap();
-    let target = v.pointer_mut(parent).unwrap_or_else(|| panic!("no {parent}"));
+    let target = v
+        .pointer_mut(parent)
+        .unwrap_or_else(|| panic!("no {parent}"));
     match (target, new) {
         (Value::Object(map), Some(n)) => {
             map.insert(key.to_string(), n);
@@ -34,7 +36,10 @@ fn with(pointer: &str, new: Option<Value>) -> String {
 fn errors_of(json: &str) -> Vec<String> {
     match Dataset::from_json(json) {
         Ok(_) => vec![],
-        Err(errors) => errors.iter().map(|e| dataset_error_message(e, Lang::En)).collect(),
+        Err(errors) => errors
+            .iter()
+            .map(|e| dataset_error_message(e, Lang::En))
+            .collect(),
     }
 }
 
@@ -48,34 +53,99 @@ fn the_default_dataset_is_valid_and_round_trips() {
 #[test]
 fn each_problem_is_named_with_its_path() {
     let cases: Vec<(&str, String, &str)> = vec![
-        ("negative amount", with("/subject/pledges/1/low_bn", Some(json!(-20))), "subject.pledges[1].low_bn: is negative (-20)"),
-        ("low above high", with("/subject/pledges/0/low_bn", Some(json!(60))), "subject.pledges[0].low_bn: low (60) is above high (50)"),
-        ("half a range", with("/subject/pledges/2/high_bn", None), "subject.pledges[2]: give both low_bn and high_bn"),
-        ("unknown currency", with("/subject/currency", Some(json!("XYZ"))), "subject.currency: unknown currency “XYZ”"),
-        ("missing population", with("/subject/population_m", None), "subject: wrong shape: missing field `population_m`"),
-        ("zero population", with("/benchmark/population_m/value", Some(json!(0))), "benchmark.population_m.value: must be above zero"),
-        ("duplicate name", with("/subject/pledges/3/name", Some(json!({"en": "brookfield"}))), "subject.pledges[3].name: “brookfield” appears twice"),
-        ("unknown source", with("/subject/pledges/1/source", Some(json!("nowhere"))), "subject.pledges[1].source: names the source “nowhere”"),
-        ("wrong type", with("/subject/announced_bn/value", Some(json!("109"))), "subject.announced_bn.value: wrong shape: expected a number, found a string"),
-        ("unknown field (a typo)", with("/subject/pledges/0/hihg_bn", Some(json!(5))), "subject.pledges[0].hihg_bn: wrong shape: unknown field `hihg_bn`"),
-        ("default outside its slider", with("/exchange_rate/value", Some(json!(2.5))), "ranges.rate: the default 2.5 is outside the range 0.8–1.3"),
-        ("empty label", with("/subject/pledges/0/name", Some(json!({"en": "  "}))), "subject.pledges[0].name.en: is empty"),
-        ("unsupported version", with("/schema_version", Some(json!(2))), "schema_version: schema version 2 is not supported"),
-        ("huge number", DEFAULT_DATASET_JSON.replacen("\"value\": 109,", "\"value\": 1e999,", 1), "number out of range"),
+        (
+            "negative amount",
+            with("/subject/pledges/1/low_bn", Some(json!(-20))),
+            "subject.pledges[1].low_bn: is negative (-20)",
+        ),
+        (
+            "low above high",
+            with("/subject/pledges/0/low_bn", Some(json!(60))),
+            "subject.pledges[0].low_bn: low (60) is above high (50)",
+        ),
+        (
+            "half a range",
+            with("/subject/pledges/2/high_bn", None),
+            "subject.pledges[2]: give both low_bn and high_bn",
+        ),
+        (
+            "unknown currency",
+            with("/subject/currency", Some(json!("XYZ"))),
+            "subject.currency: unknown currency “XYZ”",
+        ),
+        (
+            "missing population",
+            with("/subject/population_m", None),
+            "subject: wrong shape: missing field `population_m`",
+        ),
+        (
+            "zero population",
+            with("/benchmark/population_m/value", Some(json!(0))),
+            "benchmark.population_m.value: must be above zero",
+        ),
+        (
+            "duplicate name",
+            with("/subject/pledges/3/name", Some(json!({"en": "brookfield"}))),
+            "subject.pledges[3].name: “brookfield” appears twice",
+        ),
+        (
+            "unknown source",
+            with("/subject/pledges/1/source", Some(json!("nowhere"))),
+            "subject.pledges[1].source: names the source “nowhere”",
+        ),
+        (
+            "wrong type",
+            with("/subject/announced_bn/value", Some(json!("109"))),
+            "subject.announced_bn.value: wrong shape: expected a number, found a string",
+        ),
+        (
+            "unknown field (a typo)",
+            with("/subject/pledges/0/hihg_bn", Some(json!(5))),
+            "subject.pledges[0].hihg_bn: wrong shape: unknown field `hihg_bn`",
+        ),
+        (
+            "default outside its slider",
+            with("/exchange_rate/value", Some(json!(2.5))),
+            "ranges.rate: the default 2.5 is outside the range 0.8–1.3",
+        ),
+        (
+            "empty label",
+            with("/subject/pledges/0/name", Some(json!({"en": "  "}))),
+            "subject.pledges[0].name.en: is empty",
+        ),
+        (
+            "unsupported version",
+            with("/schema_version", Some(json!(2))),
+            "schema_version: schema version 2 is not supported",
+        ),
+        (
+            "huge number",
+            DEFAULT_DATASET_JSON.replacen("\"value\": 109,", "\"value\": 1e999,", 1),
+            "number out of range",
+        ),
     ];
     for (what, json, want) in cases {
         let errors = errors_of(&json);
-        assert!(errors.iter().any(|e| e.contains(want)), "{what}: wanted {want:?}, got {errors:?}");
+        assert!(
+            errors.iter().any(|e| e.contains(want)),
+            "{what}: wanted {want:?}, got {errors:?}"
+        );
     }
 }
 
 #[test]
 fn malformed_json_gives_line_and_column() {
-    let broken = DEFAULT_DATASET_JSON.replacen("\"id\": \"france-ai-2025\",", "\"id\": \"france-ai-2025\"", 1);
+    let broken = DEFAULT_DATASET_JSON.replacen(
+        "\"id\": \"france-ai-2025\",",
+        "\"id\": \"france-ai-2025\"",
+        1,
+    );
     let errors = Dataset::from_json(&broken).unwrap_err();
     assert_eq!(errors.len(), 1);
     match &errors[0].problem {
-        Problem::Malformed { line, column, .. } => assert_eq!((*line, *column), (4, 3), "{:?}", errors[0]),
+        Problem::Malformed { line, column, .. } => {
+            assert_eq!((*line, *column), (4, 3), "{:?}", errors[0])
+        }
         other => panic!("expected Malformed, got {other:?}"),
     }
     let msg = dataset_error_message(&errors[0], Lang::En);
@@ -101,12 +171,18 @@ fn errors_are_worded_in_each_language() {
     let error = &Dataset::from_json(&json).unwrap_err()[0];
     assert!(dataset_error_message(error, Lang::Fr).contains("devise inconnue"));
     let ar = dataset_error_message(error, Lang::Ar);
-    assert!(ar.contains("عملة غير معروفة") && ar.contains("\u{2066}subject.currency\u{2069}"), "{ar}");
+    assert!(
+        ar.contains("عملة غير معروفة") && ar.contains("\u{2066}subject.currency\u{2069}"),
+        "{ar}"
+    );
 }
 
 #[test]
 fn hostile_labels_are_accepted_as_data() {
-    let json = with("/subject/pledges/1/name", Some(json!({"en": "<script>alert(1)</script>&\""})));
+    let json = with(
+        "/subject/pledges/1/name",
+        Some(json!({"en": "<script>alert(1)</script>&\""})),
+    );
     let d = Dataset::from_json(&json).expect("a label is just text");
     assert_eq!(d.subject.pledges[1].name.en, "<script>alert(1)</script>&\"");
 }

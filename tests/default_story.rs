@@ -12,7 +12,8 @@ const GENERATED: &str = "src/dataset/default_story.rs";
 
 #[test]
 fn the_compiled_in_story_is_the_shipped_json() {
-    let parsed = Dataset::from_json(DEFAULT_DATASET_JSON).unwrap_or_else(|e| panic!("data/france-2025.json is invalid: {e:?}"));
+    let parsed = Dataset::from_json(DEFAULT_DATASET_JSON)
+        .unwrap_or_else(|e| panic!("data/france-2025.json is invalid: {e:?}"));
     let code = generate(&parsed);
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(GENERATED);
     let current = std::fs::read_to_string(&path).unwrap_or_default();
@@ -127,21 +128,39 @@ impl Lit for BTreeMap<String, Source> {
 
 impl Lit for Dataset {
     fn lit(&self, out: &mut String, depth: usize) {
-        let Dataset { schema_version, id, title, sources, subject, benchmark, exchange_rate, claim, reported, energy, caveats, ranges } = self;
-        structure(out, depth, "Dataset", &[
-            ("schema_version", schema_version),
-            ("id", id),
-            ("title", title),
-            ("sources", sources),
-            ("subject", subject),
-            ("benchmark", benchmark),
-            ("exchange_rate", exchange_rate),
-            ("claim", claim),
-            ("reported", reported),
-            ("energy", energy),
-            ("caveats", caveats),
-            ("ranges", ranges),
-        ]);
+        let Dataset {
+            schema_version,
+            id,
+            title,
+            sources,
+            subject,
+            benchmark,
+            exchange_rate,
+            claim,
+            reported,
+            energy,
+            caveats,
+            ranges,
+        } = self;
+        structure(
+            out,
+            depth,
+            "Dataset",
+            &[
+                ("schema_version", schema_version),
+                ("id", id),
+                ("title", title),
+                ("sources", sources),
+                ("subject", subject),
+                ("benchmark", benchmark),
+                ("exchange_rate", exchange_rate),
+                ("claim", claim),
+                ("reported", reported),
+                ("energy", energy),
+                ("caveats", caveats),
+                ("ranges", ranges),
+            ],
+        );
     }
 }
 
@@ -154,106 +173,227 @@ impl Lit for Text {
 
 impl Lit for Source {
     fn lit(&self, out: &mut String, depth: usize) {
-        let Source { publisher, title, date, url, note } = self;
-        structure(out, depth, "Source", &[("publisher", publisher), ("title", title), ("date", date), ("url", url), ("note", note)]);
+        let Source {
+            publisher,
+            title,
+            date,
+            url,
+            note,
+        } = self;
+        structure(
+            out,
+            depth,
+            "Source",
+            &[
+                ("publisher", publisher),
+                ("title", title),
+                ("date", date),
+                ("url", url),
+                ("note", note),
+            ],
+        );
     }
 }
 
 impl Lit for Figure {
     fn lit(&self, out: &mut String, depth: usize) {
-        let Figure { value, source, as_of, quote_ar } = self;
-        structure(out, depth, "Figure", &[("value", value), ("source", source), ("as_of", as_of), ("quote_ar", quote_ar)]);
+        let Figure {
+            value,
+            source,
+            as_of,
+            quote_ar,
+        } = self;
+        structure(
+            out,
+            depth,
+            "Figure",
+            &[
+                ("value", value),
+                ("source", source),
+                ("as_of", as_of),
+                ("quote_ar", quote_ar),
+            ],
+        );
     }
 }
 
 impl Lit for Pledge {
     fn lit(&self, out: &mut String, depth: usize) {
-        let Pledge { name, low_bn, high_bn, source, as_of, quote_ar } = self;
-        structure(out, depth, "Pledge", &[
-            ("name", name),
-            ("low_bn", low_bn),
-            ("high_bn", high_bn),
-            ("source", source),
-            ("as_of", as_of),
-            ("quote_ar", quote_ar),
-        ]);
+        let Pledge {
+            name,
+            low_bn,
+            high_bn,
+            source,
+            as_of,
+            quote_ar,
+        } = self;
+        structure(
+            out,
+            depth,
+            "Pledge",
+            &[
+                ("name", name),
+                ("low_bn", low_bn),
+                ("high_bn", high_bn),
+                ("source", source),
+                ("as_of", as_of),
+                ("quote_ar", quote_ar),
+            ],
+        );
     }
 }
 
 impl Lit for Subject {
     fn lit(&self, out: &mut String, depth: usize) {
-        let Subject { name, package, currency, announced_bn, population_m, pledges } = self;
-        structure(out, depth, "Subject", &[
-            ("name", name),
-            ("package", package),
-            ("currency", currency),
-            ("announced_bn", announced_bn),
-            ("population_m", population_m),
-            ("pledges", pledges),
-        ]);
+        let Subject {
+            name,
+            package,
+            currency,
+            announced_bn,
+            population_m,
+            pledges,
+        } = self;
+        structure(
+            out,
+            depth,
+            "Subject",
+            &[
+                ("name", name),
+                ("package", package),
+                ("currency", currency),
+                ("announced_bn", announced_bn),
+                ("population_m", population_m),
+                ("pledges", pledges),
+            ],
+        );
     }
 }
 
 impl Lit for Benchmark {
     fn lit(&self, out: &mut String, depth: usize) {
-        let Benchmark { name, package, currency, amount_bn, population_m } = self;
-        structure(out, depth, "Benchmark", &[
-            ("name", name),
-            ("package", package),
-            ("currency", currency),
-            ("amount_bn", amount_bn),
-            ("population_m", population_m),
-        ]);
+        let Benchmark {
+            name,
+            package,
+            currency,
+            amount_bn,
+            population_m,
+        } = self;
+        structure(
+            out,
+            depth,
+            "Benchmark",
+            &[
+                ("name", name),
+                ("package", package),
+                ("currency", currency),
+                ("amount_bn", amount_bn),
+                ("population_m", population_m),
+            ],
+        );
     }
 }
 
 impl Lit for Claim {
     fn lit(&self, out: &mut String, depth: usize) {
-        let Claim { text, speaker, source, as_of, quote_ar } = self;
-        structure(out, depth, "Claim", &[("text", text), ("speaker", speaker), ("source", source), ("as_of", as_of), ("quote_ar", quote_ar)]);
+        let Claim {
+            text,
+            speaker,
+            source,
+            as_of,
+            quote_ar,
+        } = self;
+        structure(
+            out,
+            depth,
+            "Claim",
+            &[
+                ("text", text),
+                ("speaker", speaker),
+                ("source", source),
+                ("as_of", as_of),
+                ("quote_ar", quote_ar),
+            ],
+        );
     }
 }
 
 impl Lit for Reported {
     fn lit(&self, out: &mut String, depth: usize) {
-        let Reported { converted_bn, itemised_bn, subject_population_m, population_multiple } = self;
-        structure(out, depth, "Reported", &[
-            ("converted_bn", converted_bn),
-            ("itemised_bn", itemised_bn),
-            ("subject_population_m", subject_population_m),
-            ("population_multiple", population_multiple),
-        ]);
+        let Reported {
+            converted_bn,
+            itemised_bn,
+            subject_population_m,
+            population_multiple,
+        } = self;
+        structure(
+            out,
+            depth,
+            "Reported",
+            &[
+                ("converted_bn", converted_bn),
+                ("itemised_bn", itemised_bn),
+                ("subject_population_m", subject_population_m),
+                ("population_multiple", population_multiple),
+            ],
+        );
     }
 }
 
 impl Lit for Caveat {
     fn lit(&self, out: &mut String, depth: usize) {
         let Caveat { text, sources } = self;
-        structure(out, depth, "Caveat", &[("text", text), ("sources", sources)]);
+        structure(
+            out,
+            depth,
+            "Caveat",
+            &[("text", text), ("sources", sources)],
+        );
     }
 }
 
 impl Lit for Energy {
     fn lit(&self, out: &mut String, depth: usize) {
-        let Energy { capacity_gw, exports_twh } = self;
-        structure(out, depth, "Energy", &[("capacity_gw", capacity_gw), ("exports_twh", exports_twh)]);
+        let Energy {
+            capacity_gw,
+            exports_twh,
+        } = self;
+        structure(
+            out,
+            depth,
+            "Energy",
+            &[("capacity_gw", capacity_gw), ("exports_twh", exports_twh)],
+        );
     }
 }
 
 impl Lit for Range {
     fn lit(&self, out: &mut String, depth: usize) {
         let Range { min, max, step } = self;
-        structure(out, depth, "Range", &[("min", min), ("max", max), ("step", step)]);
+        structure(
+            out,
+            depth,
+            "Range",
+            &[("min", min), ("max", max), ("step", step)],
+        );
     }
 }
 
 impl Lit for Ranges {
     fn lit(&self, out: &mut String, depth: usize) {
-        let Ranges { rate, subject_population_m, benchmark_population_m } = self;
-        structure(out, depth, "Ranges", &[
-            ("rate", rate),
-            ("subject_population_m", subject_population_m),
-            ("benchmark_population_m", benchmark_population_m),
-        ]);
+        let Ranges {
+            rate,
+            subject_population_m,
+            benchmark_population_m,
+        } = self;
+        structure(
+            out,
+            depth,
+            "Ranges",
+            &[
+                ("rate", rate),
+                ("subject_population_m", subject_population_m),
+                ("benchmark_population_m", benchmark_population_m),
+            ],
+        );
     }
 }

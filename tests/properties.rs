@@ -7,7 +7,10 @@ use pledge_explainer::{compute, Assumptions, Dataset, Locale, Report};
 use proptest::prelude::*;
 
 fn cases() -> u32 {
-    std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(10_000)
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10_000)
 }
 
 fn story() -> Dataset {
@@ -31,7 +34,12 @@ fn any_f64() -> impl Strategy<Value = f64> {
 
 /// Assumptions a reader can actually reach: inside the sliders' ranges.
 fn reachable() -> impl Strategy<Value = (f64, f64, f64, f64)> {
-    (0.8..=1.3f64, 40.0..=100.0f64, 250.0..=450.0f64, 30.0..=50.0f64)
+    (
+        0.8..=1.3f64,
+        40.0..=100.0f64,
+        250.0..=450.0f64,
+        30.0..=50.0f64,
+    )
 }
 
 fn assumptions(d: &Dataset, (rate, fr, us, uae): (f64, f64, f64, f64)) -> Assumptions {

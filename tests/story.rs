@@ -18,29 +18,134 @@ fn at(eurusd: f64, pop_fr: f64, pop_us: f64) -> Figures {
 }
 
 fn close(got: f64, want: f64, tolerance: f64, what: &str) {
-    assert!((got - want).abs() <= tolerance, "{what}: got {got}, want {want} ± {tolerance}");
+    assert!(
+        (got - want).abs() <= tolerance,
+        "{what}: got {got}, want {want} ± {tolerance}"
+    );
 }
 
 /// (what, assumptions (rate, pop_fr, pop_us), figure, expected, tolerance)
 #[allow(clippy::type_complexity)]
 const CASES: &[(&str, (f64, f64, f64), fn(&Figures) -> f64, f64, f64)] = &[
-    ("€63bn itemised low", (1.032, 68.606, 340.1), |f| f.itemised_eur_bn.low, 63.0, 1e-9),
-    ("€83bn itemised high (the article's 'up to')", (1.032, 68.606, 340.1), |f| f.itemised_eur_bn.high, 83.0, 1e-9),
-    ("€26bn not itemised, low", (1.032, 68.606, 340.1), |f| f.unitemised_eur_bn.low, 26.0, 1e-9),
-    ("€46bn not itemised, high", (1.032, 68.606, 340.1), |f| f.unitemised_eur_bn.high, 46.0, 1e-9),
-    ("$112.5bn at the ECB rate of 10 Feb 2025", (1.032, 68.606, 340.1), |f| f.announced_usd_bn, 112.488, 1e-9),
-    ("$112bn at the article's implied 1.0275", (1.0275, 68.606, 340.1), |f| f.announced_usd_bn, 112.0, 0.005),
-    ("$85bn: the article's €83bn at 1.0241", (1.0241, 68.606, 340.1), |f| f.itemised_usd_bn.high, 85.0, 0.005),
-    ("$1,633 per French person at 1.0275", (1.0275, 68.606, 340.1), |f| f.france_usd_per_person, 1632.5, 1.0),
-    ("$1,470 per American for Stargate", (1.0275, 68.606, 340.1), |f| f.us_usd_per_person, 1470.16, 0.01),
-    ("France is 1.11x Stargate per person at 1.0275", (1.0275, 68.606, 340.1), |f| f.per_person_ratio.unwrap(), 1.11, 0.005),
-    ("Stargate scaled to France: $100.9bn", (1.0275, 68.606, 340.1), |f| f.stargate_scaled_to_france_usd_bn, 100.9, 0.05),
-    ("parity rate 0.925 $/€", (1.0275, 68.606, 340.1), |f| f.parity_eurusd.unwrap(), 0.925, 0.0005),
-    ("parity population 76.2m at 1.0275", (1.0275, 68.606, 340.1), |f| f.parity_pop_fr_m.unwrap(), 76.2, 0.05),
-    ("4.96 times fewer people, not 5", (1.032, 68.606, 340.1), |f| f.population_multiple, 4.96, 0.005),
-    ("the article's own figures: 68m, 340m (5x), $112bn", (1.0275, 68.0, 340.0), |f| f.per_person_ratio.unwrap(), 1.12, 0.005),
-    ("1 GW all year = 8.76 TWh", (1.032, 68.606, 340.1), |f| f.nuclear_ai_twh_per_year.unwrap(), 8.76, 1e-9),
-    ("8.76 TWh is 9.7% of 90 TWh", (1.032, 68.606, 340.1), |f| f.nuclear_ai_share_of_exports.unwrap(), 0.0973, 0.0001),
+    (
+        "€63bn itemised low",
+        (1.032, 68.606, 340.1),
+        |f| f.itemised_eur_bn.low,
+        63.0,
+        1e-9,
+    ),
+    (
+        "€83bn itemised high (the article's 'up to')",
+        (1.032, 68.606, 340.1),
+        |f| f.itemised_eur_bn.high,
+        83.0,
+        1e-9,
+    ),
+    (
+        "€26bn not itemised, low",
+        (1.032, 68.606, 340.1),
+        |f| f.unitemised_eur_bn.low,
+        26.0,
+        1e-9,
+    ),
+    (
+        "€46bn not itemised, high",
+        (1.032, 68.606, 340.1),
+        |f| f.unitemised_eur_bn.high,
+        46.0,
+        1e-9,
+    ),
+    (
+        "$112.5bn at the ECB rate of 10 Feb 2025",
+        (1.032, 68.606, 340.1),
+        |f| f.announced_usd_bn,
+        112.488,
+        1e-9,
+    ),
+    (
+        "$112bn at the article's implied 1.0275",
+        (1.0275, 68.606, 340.1),
+        |f| f.announced_usd_bn,
+        112.0,
+        0.005,
+    ),
+    (
+        "$85bn: the article's €83bn at 1.0241",
+        (1.0241, 68.606, 340.1),
+        |f| f.itemised_usd_bn.high,
+        85.0,
+        0.005,
+    ),
+    (
+        "$1,633 per French person at 1.0275",
+        (1.0275, 68.606, 340.1),
+        |f| f.france_usd_per_person,
+        1632.5,
+        1.0,
+    ),
+    (
+        "$1,470 per American for Stargate",
+        (1.0275, 68.606, 340.1),
+        |f| f.us_usd_per_person,
+        1470.16,
+        0.01,
+    ),
+    (
+        "France is 1.11x Stargate per person at 1.0275",
+        (1.0275, 68.606, 340.1),
+        |f| f.per_person_ratio.unwrap(),
+        1.11,
+        0.005,
+    ),
+    (
+        "Stargate scaled to France: $100.9bn",
+        (1.0275, 68.606, 340.1),
+        |f| f.stargate_scaled_to_france_usd_bn,
+        100.9,
+        0.05,
+    ),
+    (
+        "parity rate 0.925 $/€",
+        (1.0275, 68.606, 340.1),
+        |f| f.parity_eurusd.unwrap(),
+        0.925,
+        0.0005,
+    ),
+    (
+        "parity population 76.2m at 1.0275",
+        (1.0275, 68.606, 340.1),
+        |f| f.parity_pop_fr_m.unwrap(),
+        76.2,
+        0.05,
+    ),
+    (
+        "4.96 times fewer people, not 5",
+        (1.032, 68.606, 340.1),
+        |f| f.population_multiple,
+        4.96,
+        0.005,
+    ),
+    (
+        "the article's own figures: 68m, 340m (5x), $112bn",
+        (1.0275, 68.0, 340.0),
+        |f| f.per_person_ratio.unwrap(),
+        1.12,
+        0.005,
+    ),
+    (
+        "1 GW all year = 8.76 TWh",
+        (1.032, 68.606, 340.1),
+        |f| f.nuclear_ai_twh_per_year.unwrap(),
+        8.76,
+        1e-9,
+    ),
+    (
+        "8.76 TWh is 9.7% of 90 TWh",
+        (1.032, 68.606, 340.1),
+        |f| f.nuclear_ai_share_of_exports.unwrap(),
+        0.0973,
+        0.0001,
+    ),
 ];
 
 #[test]
@@ -53,8 +158,18 @@ fn reproduces_the_articles_arithmetic() {
 #[test]
 fn article_rate_and_ratio_come_from_its_own_figures() {
     let f = compute(&story(), &Assumptions::defaults(&story()));
-    close(f.article_implied_eurusd.unwrap(), 112.0 / 109.0, 1e-12, "112/109");
-    close(f.article_per_person_ratio.unwrap(), (112.0 / 68.0) / (500.0 / 340.0), 1e-12, "article ratio");
+    close(
+        f.article_implied_eurusd.unwrap(),
+        112.0 / 109.0,
+        1e-12,
+        "112/109",
+    );
+    close(
+        f.article_per_person_ratio.unwrap(),
+        (112.0 / 68.0) / (500.0 / 340.0),
+        1e-12,
+        "article ratio",
+    );
 }
 
 #[test]
@@ -76,15 +191,24 @@ fn the_uae_point_moves_only_the_total_at_that_point() {
     assert_eq!(high.itemised_at_point_eur_bn, 83.0);
     assert_eq!(low.itemised_at_point_eur_bn, 63.0);
     assert_eq!(low.unitemised_at_point_eur_bn, 46.0);
-    assert_eq!(low.itemised_eur_bn, high.itemised_eur_bn, "the range itself does not move");
-    assert_eq!(low.per_person_ratio, high.per_person_ratio, "per person uses the announced total");
+    assert_eq!(
+        low.itemised_eur_bn, high.itemised_eur_bn,
+        "the range itself does not move"
+    );
+    assert_eq!(
+        low.per_person_ratio, high.per_person_ratio,
+        "per person uses the announced total"
+    );
 }
 
 #[test]
 fn defaults_are_the_sourced_reference_values() {
     let d = story();
     let a = Assumptions::defaults(&d);
-    assert_eq!((a.eurusd, a.pop_fr_m, a.pop_us_m, a.uae_eur_bn), (1.032, 68.606, 340.1, Some(50.0)));
+    assert_eq!(
+        (a.eurusd, a.pop_fr_m, a.pop_us_m, a.uae_eur_bn),
+        (1.032, 68.606, 340.1, Some(50.0))
+    );
 }
 
 #[test]
@@ -98,13 +222,24 @@ fn every_figure_names_a_known_source_and_arabic_quotes_are_verbatim() {
                 if let Some(ids) = map.get("sources").and_then(|s| s.as_array()) {
                     assert!(!ids.is_empty(), "{path}: no source");
                     for id in ids {
-                        assert!(d.sources.contains_key(id.as_str().unwrap_or("")), "{path}: unknown source {id}");
+                        assert!(
+                            d.sources.contains_key(id.as_str().unwrap_or("")),
+                            "{path}: unknown source {id}"
+                        );
                     }
                 }
-                let is_figure = map.contains_key("value") || map.contains_key("low_bn") || map.contains_key("speaker");
+                let is_figure = map.contains_key("value")
+                    || map.contains_key("low_bn")
+                    || map.contains_key("speaker");
                 if is_figure {
-                    let source = map.get("source").and_then(|s| s.as_str()).unwrap_or_else(|| panic!("{path}: no source"));
-                    assert!(d.sources.contains_key(source), "{path}: unknown source {source}");
+                    let source = map
+                        .get("source")
+                        .and_then(|s| s.as_str())
+                        .unwrap_or_else(|| panic!("{path}: no source"));
+                    assert!(
+                        d.sources.contains_key(source),
+                        "{path}: unknown source {source}"
+                    );
                 }
                 if let Some(q) = map.get("quote_ar").and_then(|q| q.as_str()) {
                     quotes.push((path.to_string(), q.to_string()));
@@ -123,17 +258,28 @@ fn every_figure_names_a_known_source_and_arabic_quotes_are_verbatim() {
     }
     let mut quotes = Vec::new();
     walk(&value, "", &d, &mut quotes);
-    assert!(quotes.len() >= 12, "expected a quote for each figure from the article, got {}", quotes.len());
+    assert!(
+        quotes.len() >= 12,
+        "expected a quote for each figure from the article, got {}",
+        quotes.len()
+    );
 
     // The seed article sits beside the repository in CI and on developers' machines.
-    let seed = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article-ar.txt");
+    let seed =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article-ar.txt");
     match std::fs::read_to_string(&seed) {
         Ok(article) => {
             for (path, quote) in quotes {
-                assert!(article.contains(&quote), "{path}: quote not found verbatim in the article: {quote}");
+                assert!(
+                    article.contains(&quote),
+                    "{path}: quote not found verbatim in the article: {quote}"
+                );
             }
         }
-        Err(_) => eprintln!("note: {} not found; quotes not checked against the article", seed.display()),
+        Err(_) => eprintln!(
+            "note: {} not found; quotes not checked against the article",
+            seed.display()
+        ),
     }
 }
 
@@ -144,10 +290,17 @@ fn arabic_uses_the_project_name_for_stargate_and_arabic_indic_digits() {
     let prose = r.prose();
     assert!(prose.contains("مشروع ستارغيت"), "{prose}");
     assert!(!prose.contains("بوابة"), "{prose}");
-    assert!(!prose.chars().any(|c| c.is_ascii_digit()), "Latin digit in Arabic prose: {prose}");
+    assert!(
+        !prose.chars().any(|c| c.is_ascii_digit()),
+        "Latin digit in Arabic prose: {prose}"
+    );
     assert!(prose.contains("١٬٦٤٠"), "{prose}");
     // Maghreb Arabic: Latin digits.
-    let ma = Report::new(&d, &Assumptions::defaults(&d), Locale::parse("ar-MA").unwrap());
+    let ma = Report::new(
+        &d,
+        &Assumptions::defaults(&d),
+        Locale::parse("ar-MA").unwrap(),
+    );
     assert!(ma.prose().contains("1.640"), "{}", ma.prose());
 }
 
@@ -156,14 +309,50 @@ fn prose_in_each_language_states_the_key_figures() {
     let d = story();
     let a = Assumptions::defaults(&d);
     let cases = [
-        (Lang::En, ["$112.5bn", "$1,640", "1.12 times", "€63–83bn", "$0.9253", "76.5m", "9.7%"]),
-        (Lang::Fr, ["112,5\u{A0}Md$", "1\u{202F}640\u{A0}$", "1,12 fois", "63\u{A0}à\u{A0}83\u{A0}Md€", "0,9253\u{A0}$", "76,5\u{A0}millions", "9,7\u{A0}%"]),
-        (Lang::Ar, ["١١٢٫٥ مليار دولار", "١٬٦٤٠ دولار", "١٫١٢ ضعف", "٦٣–٨٣ مليار يورو", "٠٫٩٢٥٣ دولار", "٧٦٫٥ مليون", "٩٫٧٪"]),
+        (
+            Lang::En,
+            [
+                "$112.5bn",
+                "$1,640",
+                "1.12 times",
+                "€63–83bn",
+                "$0.9253",
+                "76.5m",
+                "9.7%",
+            ],
+        ),
+        (
+            Lang::Fr,
+            [
+                "112,5\u{A0}Md$",
+                "1\u{202F}640\u{A0}$",
+                "1,12 fois",
+                "63\u{A0}à\u{A0}83\u{A0}Md€",
+                "0,9253\u{A0}$",
+                "76,5\u{A0}millions",
+                "9,7\u{A0}%",
+            ],
+        ),
+        (
+            Lang::Ar,
+            [
+                "١١٢٫٥ مليار دولار",
+                "١٬٦٤٠ دولار",
+                "١٫١٢ ضعف",
+                "٦٣–٨٣ مليار يورو",
+                "٠٫٩٢٥٣ دولار",
+                "٧٦٫٥ مليون",
+                "٩٫٧٪",
+            ],
+        ),
     ];
     for (lang, wants) in cases {
         let prose = Report::new(&d, &a, Locale::for_lang(lang)).prose();
         for want in wants {
-            assert!(prose.contains(want), "{lang:?} prose lacks {want:?}: {prose}");
+            assert!(
+                prose.contains(want),
+                "{lang:?} prose lacks {want:?}: {prose}"
+            );
         }
     }
 }
@@ -178,8 +367,15 @@ fn the_verdict_follows_the_rate() {
     let parity = compute(&d, &a).parity_eurusd.unwrap();
     a.set(&d, Knob::Eurusd, parity).unwrap();
     assert_eq!(verdict(&a), Some(Verdict::Holds));
-    close(compute(&d, &a).per_person_ratio.unwrap(), 1.0, 1e-12, "ratio at parity");
+    close(
+        compute(&d, &a).per_person_ratio.unwrap(),
+        1.0,
+        1e-12,
+        "ratio at parity",
+    );
     a.set(&d, Knob::Eurusd, 0.85).unwrap();
     assert_eq!(verdict(&a), Some(Verdict::Less));
-    assert!(Report::new(&d, &a, Locale::EN).prose().contains("less per person"));
+    assert!(Report::new(&d, &a, Locale::EN)
+        .prose()
+        .contains("less per person"));
 }

@@ -10,7 +10,9 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn get(obj: &JsValue, path: &[&str]) -> JsValue {
-    path.iter().fold(obj.clone(), |o, key| Reflect::get(&o, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED))
+    path.iter().fold(obj.clone(), |o, key| {
+        Reflect::get(&o, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    })
 }
 
 /// What the page reads on every frame: `live()` as parsed JSON.
@@ -22,58 +24,117 @@ fn live(ex: &Explainer) -> JsValue {
 fn the_default_story_reports_its_figures_under_the_public_keys() {
     let ex = Explainer::new(None, "en").unwrap();
     let view = live(&ex);
-    assert_eq!(get(&view, &["display", "itemised_eur_bn"]).as_string().as_deref(), Some("€63–83bn"));
-    assert_eq!(get(&view, &["display", "announced_eur_bn"]).as_string().as_deref(), Some("€109bn"));
-    assert_eq!(get(&view, &["display", "announced_usd_bn"]).as_string().as_deref(), Some("$112.5bn"));
-    assert_eq!(get(&view, &["verdict"]).as_string().as_deref(), Some("more"));
-    assert!(get(&view, &["sentences", "lede"]).as_string().unwrap().starts_with("At $1.032 per euro"));
+    assert_eq!(
+        get(&view, &["display", "itemised_eur_bn"])
+            .as_string()
+            .as_deref(),
+        Some("€63–83bn")
+    );
+    assert_eq!(
+        get(&view, &["display", "announced_eur_bn"])
+            .as_string()
+            .as_deref(),
+        Some("€109bn")
+    );
+    assert_eq!(
+        get(&view, &["display", "announced_usd_bn"])
+            .as_string()
+            .as_deref(),
+        Some("$112.5bn")
+    );
+    assert_eq!(
+        get(&view, &["verdict"]).as_string().as_deref(),
+        Some("more")
+    );
+    assert!(get(&view, &["sentences", "lede"])
+        .as_string()
+        .unwrap()
+        .starts_with("At $1.032 per euro"));
 }
 
 #[wasm_bindgen_test]
 fn setting_an_assumption_moves_the_figures_and_a_bad_one_is_refused() {
     let mut ex = Explainer::new(None, "en").unwrap();
     ex.set("eurusd", 1.2).unwrap();
-    let usd = get(&live(&ex), &["display", "announced_usd_bn"]).as_string().unwrap();
+    let usd = get(&live(&ex), &["display", "announced_usd_bn"])
+        .as_string()
+        .unwrap();
     assert_eq!(usd, "$130.8bn");
     let err = ex.set("eurusd", 7.0).map_err(JsValue::from).unwrap_err();
     let message = get(&err, &["message"]).as_string().unwrap();
     assert_eq!(message, "it must be between 0.8 and 1.3.");
-    let usd_after = get(&live(&ex), &["display", "announced_usd_bn"]).as_string().unwrap();
+    let usd_after = get(&live(&ex), &["display", "announced_usd_bn"])
+        .as_string()
+        .unwrap();
     assert_eq!(usd, usd_after, "a refused value leaves the previous one");
 }
 
 #[wasm_bindgen_test]
 fn a_bad_dataset_throws_an_error_naming_the_field_in_the_readers_language() {
-    let json = pledge_explainer::dataset::DEFAULT_DATASET_JSON.replacen("\"low_bn\": 30", "\"low_bn\": -30", 1);
-    let err = Explainer::new(Some(json.clone()), "en").map_err(JsValue::from).err().expect("refused");
+    let json = pledge_explainer::dataset::DEFAULT_DATASET_JSON.replacen(
+        "\"low_bn\": 30",
+        "\"low_bn\": -30",
+        1,
+    );
+    let err = Explainer::new(Some(json.clone()), "en")
+        .map_err(JsValue::from)
+        .err()
+        .expect("refused");
     let message = get(&err, &["message"]).as_string().unwrap();
-    assert!(message.contains("subject.pledges[0].low_bn: is negative"), "{message}");
-    let err = Explainer::new(Some(json), "fr").map_err(JsValue::from).err().expect("refused");
-    assert!(get(&err, &["message"]).as_string().unwrap().contains("est négatif"));
-    let err = Explainer::new(Some("{ not json".into()), "en").map_err(JsValue::from).err().expect("refused");
-    assert!(get(&err, &["message"]).as_string().unwrap().contains("line 1, column 3"));
+    assert!(
+        message.contains("subject.pledges[0].low_bn: is negative"),
+        "{message}"
+    );
+    let err = Explainer::new(Some(json), "fr")
+        .map_err(JsValue::from)
+        .err()
+        .expect("refused");
+    assert!(get(&err, &["message"])
+        .as_string()
+        .unwrap()
+        .contains("est négatif"));
+    let err = Explainer::new(Some("{ not json".into()), "en")
+        .map_err(JsValue::from)
+        .err()
+        .expect("refused");
+    assert!(get(&err, &["message"])
+        .as_string()
+        .unwrap()
+        .contains("line 1, column 3"));
 }
 
 #[wasm_bindgen_test]
 fn the_query_string_round_trips_and_bad_parameters_become_notices() {
     let mut ex = Explainer::new(None, "en").unwrap();
-    let applied = js_sys::JSON::parse(&ex.apply_query("?lang=ar&eurusd=0.95&pop_us=oops&childId=x")).unwrap();
+    let applied =
+        js_sys::JSON::parse(&ex.apply_query("?lang=ar&eurusd=0.95&pop_us=oops&childId=x")).unwrap();
     assert_eq!(get(&applied, &["lang"]).as_string().as_deref(), Some("ar"));
     let notices = js_sys::Array::from(&get(&applied, &["notices"]));
     assert_eq!(notices.length(), 1);
     assert!(notices.get(0).as_string().unwrap().contains("pop_us=oops"));
     assert_eq!(ex.query(true), "lang=ar&eurusd=0.95");
     assert_eq!(ex.lang(), "ar");
-    assert_eq!(get(&live(&ex), &["display", "eurusd"]).as_string().as_deref(), Some("\u{2068}٠٫٩٥ دولار\u{2069}"));
+    assert_eq!(
+        get(&live(&ex), &["display", "eurusd"])
+            .as_string()
+            .as_deref(),
+        Some("\u{2068}٠٫٩٥ دولار\u{2069}")
+    );
 }
 
 #[wasm_bindgen_test]
 fn controls_describe_the_four_sliders_with_the_parity_marked() {
     let ex = Explainer::new(None, "en").unwrap();
     let controls = js_sys::Array::from(&js_sys::JSON::parse(&ex.controls()).unwrap());
-    let params: Vec<String> = controls.iter().map(|c| get(&c, &["param"]).as_string().unwrap()).collect();
+    let params: Vec<String> = controls
+        .iter()
+        .map(|c| get(&c, &["param"]).as_string().unwrap())
+        .collect();
     assert_eq!(params, ["eurusd", "pop_fr", "pop_us", "uae"]);
     let parity = get(&controls.get(0), &["parity"]).as_f64().unwrap();
     assert!((parity - 0.9253).abs() < 0.0001, "{parity}");
-    assert_eq!(get(&controls.get(0), &["label"]).as_string().as_deref(), Some("Exchange rate ($ per €)"));
+    assert_eq!(
+        get(&controls.get(0), &["label"]).as_string().as_deref(),
+        Some("Exchange rate ($ per €)")
+    );
 }

@@ -51,13 +51,15 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
             "--json" => args.json = true,
             "--lang" => {
                 let v = value_of("--lang")?;
-                args.lang = Locale::parse(&v).ok_or_else(|| format!("--lang: unknown language '{v}' (use en, fr or ar)"))?;
+                args.lang = Locale::parse(&v)
+                    .ok_or_else(|| format!("--lang: unknown language '{v}' (use en, fr or ar)"))?;
             }
             "--dataset" => args.dataset_path = Some(value_of("--dataset")?),
             "--out" => args.out = Some(value_of("--out")?),
             flag if flag.starts_with("--") => {
                 let name = &flag[2..];
-                let knob = Knob::from_param(name).ok_or_else(|| format!("unknown flag '{flag}'"))?;
+                let knob =
+                    Knob::from_param(name).ok_or_else(|| format!("unknown flag '{flag}'"))?;
                 args.knobs.push((knob, value_of(flag)?));
             }
             _ => args.positional.push(arg),
@@ -67,7 +69,11 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
 }
 
 fn print_dataset_errors(errors: &[DatasetError], source: &str) {
-    eprintln!("{source}: invalid dataset ({} problem{}):", errors.len(), if errors.len() == 1 { "" } else { "s" });
+    eprintln!(
+        "{source}: invalid dataset ({} problem{}):",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" }
+    );
     for e in errors {
         eprintln!("  {}", dataset_error_message(e, Lang::En));
     }
@@ -91,7 +97,12 @@ fn assumptions(args: &Args, dataset: &Dataset) -> Result<Assumptions, ExitCode> 
     let mut a = Assumptions::defaults(dataset);
     for (knob, text) in &args.knobs {
         if let Err(e) = a.set_str(dataset, *knob, text) {
-            eprintln!("--{}: '{}': {}", knob.param().replace('_', "-"), text, assumption_error_message(&e, Lang::En));
+            eprintln!(
+                "--{}: '{}': {}",
+                knob.param().replace('_', "-"),
+                text,
+                assumption_error_message(&e, Lang::En)
+            );
             return Err(ExitCode::from(2));
         }
     }
@@ -105,7 +116,10 @@ fn run(args: Args) -> Result<(), ExitCode> {
             let a = assumptions(&args, &dataset)?;
             let report = Report::new(&dataset, &a, args.lang);
             if args.json {
-                println!("{}", pledge_explainer::report::summary_json(&dataset, &report));
+                println!(
+                    "{}",
+                    pledge_explainer::report::summary_json(&dataset, &report)
+                );
             } else {
                 for (_, sentence) in &report.sentences {
                     println!("{sentence}");
@@ -157,7 +171,12 @@ fn run(args: Args) -> Result<(), ExitCode> {
 /// Writes the static fallback: each chart as a standalone SVG, HTML fragments (prose,
 /// figures table, charts, and all of them together in `summary.html`), `strings.json`, and the
 /// language's whole table as a pack (`language-pack.json`).
-fn render(dataset: &Dataset, a: &Assumptions, locale: Locale, out: &std::path::Path) -> std::io::Result<()> {
+fn render(
+    dataset: &Dataset,
+    a: &Assumptions,
+    locale: Locale,
+    out: &std::path::Path,
+) -> std::io::Result<()> {
     use pledge_explainer::charts::{self, layout::STATIC_WIDTH, Chart, Mode};
     use pledge_explainer::html;
     std::fs::create_dir_all(out)?;
@@ -167,20 +186,38 @@ fn render(dataset: &Dataset, a: &Assumptions, locale: Locale, out: &std::path::P
         std::fs::write(out.join(format!("{}.svg", chart.name())), svg)?;
     }
     let charts_html = html::chart_figures(dataset, &report, STATIC_WIDTH);
-    std::fs::write(out.join("title.html"), html::escape(dataset.title.get(locale.lang)))?;
+    std::fs::write(
+        out.join("title.html"),
+        html::escape(dataset.title.get(locale.lang)),
+    )?;
     // The lede, for search engines and link previews.
-    let lede = report.sentences.first().map(|(_, s)| s.as_str()).unwrap_or_default();
+    let lede = report
+        .sentences
+        .first()
+        .map(|(_, s)| s.as_str())
+        .unwrap_or_default();
     std::fs::write(out.join("description.html"), html::escape(lede))?;
     std::fs::write(out.join("prose.html"), html::prose(&report))?;
     std::fs::write(out.join("figures.html"), html::figures_table(&report))?;
     std::fs::write(out.join("charts.html"), &charts_html)?;
-    std::fs::write(out.join("claim.html"), html::claim_section(dataset, &report))?;
-    std::fs::write(out.join("sources.html"), html::sources_section(dataset, locale))?;
+    std::fs::write(
+        out.join("claim.html"),
+        html::claim_section(dataset, &report),
+    )?;
+    std::fs::write(
+        out.join("sources.html"),
+        html::sources_section(dataset, locale),
+    )?;
     // The page's own words (headings, buttons), for a static page in this language.
-    let strings = serde_json::to_string_pretty(&pledge_explainer::report::TextMap(&locale.strings().page())).unwrap_or_default();
+    let strings =
+        serde_json::to_string_pretty(&pledge_explainer::report::TextMap(&locale.strings().page()))
+            .unwrap_or_default();
     std::fs::write(out.join("strings.json"), strings)?;
     // The whole table, for the page's wasm, which has only English compiled in.
-    std::fs::write(out.join("language-pack.json"), pledge_explainer::i18n::pack(locale.lang))?;
+    std::fs::write(
+        out.join("language-pack.json"),
+        pledge_explainer::i18n::pack(locale.lang),
+    )?;
     let fragment = format!(
         "<div class=\"pledge-explainer-static\" lang=\"{lang}\" dir=\"{dir}\">\n<h2 id=\"figures-heading\">{title}</h2>\n<p>{prose}</p>\n{charts_html}{table}</div>\n",
         lang = locale.lang.code(),

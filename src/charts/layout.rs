@@ -87,7 +87,11 @@ pub fn wrap(text: &str, px: f64, max_px: i32, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in text.split(' ') {
-        let candidate = if current.is_empty() { word.to_string() } else { format!("{current} {word}") };
+        let candidate = if current.is_empty() {
+            word.to_string()
+        } else {
+            format!("{current} {word}")
+        };
         if text_width(&candidate, px) <= max_px || current.is_empty() {
             current = candidate;
         } else if lines.len() + 1 < max_lines {

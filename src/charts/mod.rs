@@ -35,7 +35,12 @@ pub enum Chart {
 }
 
 impl Chart {
-    pub const ALL: [Chart; 4] = [Chart::Pledges, Chart::PerPerson, Chart::Sensitivity, Chart::Energy];
+    pub const ALL: [Chart; 4] = [
+        Chart::Pledges,
+        Chart::PerPerson,
+        Chart::Sensitivity,
+        Chart::Energy,
+    ];
 
     /// The public name: `data-chart="<name>"`, file names of the static render.
     pub fn name(self) -> &'static str {
@@ -97,7 +102,10 @@ pub fn text(chart: Chart, report: &Report) -> ChartText {
             desc.truncate(at + 1);
         }
     }
-    ChartText { title: ctx.fill(title), desc }
+    ChartText {
+        title: ctx.fill(title),
+        desc,
+    }
 }
 
 type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -107,13 +115,23 @@ pub fn height(chart: Chart, dataset: &Dataset, width: u32) -> u32 {
     let _ = width;
     let rows = match chart {
         Chart::Pledges => {
-            let with_amount = dataset.subject.pledges.iter().filter(|p| p.amount().is_some()).count() as i32;
+            let with_amount = dataset
+                .subject
+                .pledges
+                .iter()
+                .filter(|p| p.amount().is_some())
+                .count() as i32;
             let unnamed = dataset.subject.pledges.len() as i32 - with_amount;
-            return (AXIS_HEIGHT + (with_amount + 1) * ROW_HEIGHT + AXIS_HEIGHT + if unnamed > 0 { NOTE_HEIGHT } else { 0 } + PAD)
-                as u32;
+            return (AXIS_HEIGHT
+                + (with_amount + 1) * ROW_HEIGHT
+                + AXIS_HEIGHT
+                + if unnamed > 0 { NOTE_HEIGHT } else { 0 }
+                + PAD) as u32;
         }
         // The verdict line may wrap onto two lines on a phone.
-        Chart::PerPerson => return (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + 2 * NOTE_HEIGHT + PAD) as u32,
+        Chart::PerPerson => {
+            return (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + 2 * NOTE_HEIGHT + PAD) as u32
+        }
         Chart::Sensitivity => return LINE_CHART_HEIGHT as u32,
         Chart::Energy => 2,
     };
@@ -131,7 +149,10 @@ fn style(px: f64, color: &RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
 }
 
 fn bold(px: f64, color: &RGBColor, h: HPos, v: VPos) -> TextStyle<'static> {
-    (FontFamily::SansSerif, px * 1.24, FontStyle::Bold).into_font().color(color).pos(Pos::new(h, v))
+    (FontFamily::SansSerif, px * 1.24, FontStyle::Bold)
+        .into_font()
+        .color(color)
+        .pos(Pos::new(h, v))
 }
 
 /// A linear map from values to pixels.
@@ -146,8 +167,16 @@ struct Scale {
 impl Scale {
     fn at(&self, v: f64) -> i32 {
         let span = self.v1 - self.v0;
-        let t = if span.abs() > f64::EPSILON { (v - self.v0) / span } else { 0.0 };
-        let t = if t.is_finite() { crate::model::clamp(t, -0.05, 1.05) } else { 0.0 };
+        let t = if span.abs() > f64::EPSILON {
+            (v - self.v0) / span
+        } else {
+            0.0
+        };
+        let t = if t.is_finite() {
+            crate::model::clamp(t, -0.05, 1.05)
+        } else {
+            0.0
+        };
         self.p0 + ((self.p1 - self.p0) as f64 * t).round() as i32
     }
 }
@@ -167,7 +196,11 @@ fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
         k -= 1;
     }
     let mag = crate::decimal::pow10i(k);
-    let step = [1.0, 2.0, 2.5, 5.0, 10.0].iter().map(|m| m * mag).find(|s| *s >= raw).unwrap_or(10.0 * mag);
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * mag)
+        .find(|s| *s >= raw)
+        .unwrap_or(10.0 * mag);
     let mut v = (lo / step).ceil() * step;
     let mut out = Vec::new();
     while v <= hi + step * 1e-9 && out.len() < 50 {
@@ -197,18 +230,40 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
     fn new(area: &'a DrawingArea<DB, Shift>, locale: Locale) -> Self {
         let (w, _) = area.dim_in_pixel();
         let width = w as i32;
-        let label_col = ((width as f64 * LABEL_COLUMN_SHARE) as i32).clamp(LABEL_COLUMN_MIN, LABEL_COLUMN_MAX);
+        let label_col =
+            ((width as f64 * LABEL_COLUMN_SHARE) as i32).clamp(LABEL_COLUMN_MIN, LABEL_COLUMN_MAX);
         let stacked = width < STACK_BELOW_WIDTH;
         let label_col = if stacked { 0 } else { label_col };
-        Frame { area, width, label_col, rtl: locale.strings().dir == "rtl", stacked }
+        Frame {
+            area,
+            width,
+            label_col,
+            rtl: locale.strings().dir == "rtl",
+            stacked,
+        }
     }
 
     /// A free-standing line of text (note, group title) at the reading direction's start,
     /// wrapped onto a second line below when it is too long for one.
-    fn line_of_text(&self, s: &str, y: i32, st: fn(f64, &RGBColor, HPos, VPos) -> TextStyle<'static>, px: f64, color: &RGBColor) -> DrawResult<DB> {
-        let (x, h) = if self.rtl { (self.width - PAD, HPos::Right) } else { (PAD, HPos::Left) };
+    fn line_of_text(
+        &self,
+        s: &str,
+        y: i32,
+        st: fn(f64, &RGBColor, HPos, VPos) -> TextStyle<'static>,
+        px: f64,
+        color: &RGBColor,
+    ) -> DrawResult<DB> {
+        let (x, h) = if self.rtl {
+            (self.width - PAD, HPos::Right)
+        } else {
+            (PAD, HPos::Left)
+        };
         for (i, line) in wrap(s, px, self.width - 2 * PAD, 2).iter().enumerate() {
-            self.text(line, (x, y + i as i32 * (px * 1.3) as i32), &st(px, color, h, VPos::Center))?;
+            self.text(
+                line,
+                (x, y + i as i32 * (px * 1.3) as i32),
+                &st(px, color, h, VPos::Center),
+            )?;
         }
         Ok(())
     }
@@ -240,21 +295,42 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
     }
 
     fn text(&self, s: &str, at: (i32, i32), st: &TextStyle<'static>) -> DrawResult<DB> {
-        let s = if self.rtl { format!("\u{2067}{s}\u{2069}") } else { s.to_string() };
+        let s = if self.rtl {
+            format!("\u{2067}{s}\u{2069}")
+        } else {
+            s.to_string()
+        };
         self.area.draw(&Text::new(s, at, st.clone()))
     }
 
-    fn rect(&self, from: (i32, i32), to: (i32, i32), color: RGBColor, opacity: f64, filled: bool) -> DrawResult<DB> {
-        let st = ShapeStyle { color: color.mix(opacity), filled, stroke_width: 1 };
+    fn rect(
+        &self,
+        from: (i32, i32),
+        to: (i32, i32),
+        color: RGBColor,
+        opacity: f64,
+        filled: bool,
+    ) -> DrawResult<DB> {
+        let st = ShapeStyle {
+            color: color.mix(opacity),
+            filled,
+            stroke_width: 1,
+        };
         self.area.draw(&Rectangle::new([from, to], st))
     }
 
     fn line(&self, points: Vec<(i32, i32)>, color: RGBColor, width: u32) -> DrawResult<DB> {
-        self.area.draw(&PathElement::new(points, color.stroke_width(width)))
+        self.area
+            .draw(&PathElement::new(points, color.stroke_width(width)))
     }
 
     fn dashed(&self, from: (i32, i32), to: (i32, i32), color: RGBColor) -> DrawResult<DB> {
-        self.area.draw(&plotters::element::DashedPathElement::new(vec![from, to], 5, 4, color.stroke_width(2)))
+        self.area.draw(&plotters::element::DashedPathElement::new(
+            vec![from, to],
+            5,
+            4,
+            color.stroke_width(2),
+        ))
     }
 
     /// A row of (text, colour, line width) swatches, from the reading direction's start.
@@ -265,11 +341,19 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
             let w = text_width(label, SMALL_PX);
             if self.rtl {
                 self.line(vec![(x - SWATCH, y), (x, y)], *color, *width)?;
-                self.text(label, (x - SWATCH - 6, y), &style(SMALL_PX, &INK, HPos::Right, VPos::Center))?;
+                self.text(
+                    label,
+                    (x - SWATCH - 6, y),
+                    &style(SMALL_PX, &INK, HPos::Right, VPos::Center),
+                )?;
                 x -= SWATCH + 6 + w + 18;
             } else {
                 self.line(vec![(x, y), (x + SWATCH, y)], *color, *width)?;
-                self.text(label, (x + SWATCH + 6, y), &style(SMALL_PX, &INK, HPos::Left, VPos::Center))?;
+                self.text(
+                    label,
+                    (x + SWATCH + 6, y),
+                    &style(SMALL_PX, &INK, HPos::Left, VPos::Center),
+                )?;
                 x += SWATCH + 6 + w + 18;
             }
         }
@@ -284,22 +368,50 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
             let y = y_mid - 3;
             let name = fit(name, LABEL_PX, (self.width - 2 * PAD) * 2 / 3);
             let (first, first_style, second, second_style) = if self.rtl {
-                (amount.to_string(), style(SMALL_PX, &MUTED, HPos::Left, VPos::Bottom), name, bold(LABEL_PX, &INK, HPos::Left, VPos::Bottom))
+                (
+                    amount.to_string(),
+                    style(SMALL_PX, &MUTED, HPos::Left, VPos::Bottom),
+                    name,
+                    bold(LABEL_PX, &INK, HPos::Left, VPos::Bottom),
+                )
             } else {
-                (name, bold(LABEL_PX, &INK, HPos::Left, VPos::Bottom), amount.to_string(), style(SMALL_PX, &MUTED, HPos::Left, VPos::Bottom))
+                (
+                    name,
+                    bold(LABEL_PX, &INK, HPos::Left, VPos::Bottom),
+                    amount.to_string(),
+                    style(SMALL_PX, &MUTED, HPos::Left, VPos::Bottom),
+                )
             };
             let px_first = if self.rtl { SMALL_PX } else { LABEL_PX };
             self.text(&first, (PAD, y), &first_style)?;
-            return self.text(&second, (PAD + text_width(&first, px_first) + 8, y), &second_style);
+            return self.text(
+                &second,
+                (PAD + text_width(&first, px_first) + 8, y),
+                &second_style,
+            );
         }
         let x = self.label_col;
         let max = self.label_col - PAD;
-        self.text(&fit(name, LABEL_PX, max), (x, y_mid - 8), &bold(LABEL_PX, &INK, HPos::Right, VPos::Center))?;
-        self.text(&fit(amount, SMALL_PX, max), (x, y_mid + 10), &style(SMALL_PX, &MUTED, HPos::Right, VPos::Center))
+        self.text(
+            &fit(name, LABEL_PX, max),
+            (x, y_mid - 8),
+            &bold(LABEL_PX, &INK, HPos::Right, VPos::Center),
+        )?;
+        self.text(
+            &fit(amount, SMALL_PX, max),
+            (x, y_mid + 10),
+            &style(SMALL_PX, &MUTED, HPos::Right, VPos::Center),
+        )
     }
 
     /// A bottom axis with money ticks under the bars.
-    fn money_axis(&self, scale: Scale, y: i32, max: f64, label: &dyn Fn(f64) -> String) -> DrawResult<DB> {
+    fn money_axis(
+        &self,
+        scale: Scale,
+        y: i32,
+        max: f64,
+        label: &dyn Fn(f64) -> String,
+    ) -> DrawResult<DB> {
         let sample = label(max);
         let n = tick_count(scale.p1 - scale.p0, text_width(&sample, TICK_PX));
         self.line(vec![(scale.p0, y), (scale.p1, y)], RULE, 1)?;
@@ -307,7 +419,11 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
             let x = scale.at(t);
             self.line(vec![(x, y), (x, y + 4)], RULE, 1)?;
             let text = label(t);
-            self.text(&text, (x, y + 6), &style(TICK_PX, &MUTED, self.tick_anchor(x, &text), VPos::Top))?;
+            self.text(
+                &text,
+                (x, y + 6),
+                &style(TICK_PX, &MUTED, self.tick_anchor(x, &text), VPos::Top),
+            )?;
         }
         Ok(())
     }
@@ -335,36 +451,71 @@ fn pledges<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawRe
     let cur = d.subject.currency.as_str();
     let lang = l.lang;
     let announced = fig.announced_eur_bn;
-    let max = announced.max(fig.itemised_eur_bn.high).max(f64::MIN_POSITIVE);
+    let max = announced
+        .max(fig.itemised_eur_bn.high)
+        .max(f64::MIN_POSITIVE);
     let (x0, x1) = f.bar_span();
-    let scale = Scale { v0: 0.0, v1: max, p0: x0, p1: x1 };
+    let scale = Scale {
+        v0: 0.0,
+        v1: max,
+        p0: x0,
+        p1: x1,
+    };
     let top = AXIS_HEIGHT;
 
     // Points first, then ranges, so the uncertainty sits at the end of the stack.
     // (Two passes rather than a stable sort: same order, and no sort code in the wasm.)
     let with_amount = || d.subject.pledges.iter().filter(|p| p.amount().is_some());
-    let rows: Vec<&crate::dataset::Pledge> = with_amount().filter(|p| !p.is_range()).chain(with_amount().filter(|p| p.is_range())).collect();
+    let rows: Vec<&crate::dataset::Pledge> = with_amount()
+        .filter(|p| !p.is_range())
+        .chain(with_amount().filter(|p| p.is_range()))
+        .collect();
     let rows_bottom = top + (rows.len() as i32 + 1) * ROW_HEIGHT;
 
     // The announced total: a rule across all rows, labelled above them.
     let xa = scale.at(announced);
     f.line(vec![(xa, top - 4), (xa, rows_bottom)], INK, 2)?;
-    let label = crate::format::fill(s.chart_announced, &[("announced", &l.money_bn(announced, cur, 1))]);
-    let anchor = if xa - text_width(&label, SMALL_PX) < x0 { HPos::Left } else { HPos::Right };
-    f.text(&label, (xa, top - 8), &bold(SMALL_PX, &INK, anchor, VPos::Bottom))?;
+    let label = crate::format::fill(
+        s.chart_announced,
+        &[("announced", &l.money_bn(announced, cur, 1))],
+    );
+    let anchor = if xa - text_width(&label, SMALL_PX) < x0 {
+        HPos::Left
+    } else {
+        HPos::Right
+    };
+    f.text(
+        &label,
+        (xa, top - 8),
+        &bold(SMALL_PX, &INK, anchor, VPos::Bottom),
+    )?;
 
     let mut start = 0.0;
     for (i, p) in rows.iter().enumerate() {
         let (low, high) = p.amount().unwrap_or((0.0, 0.0));
         let y_mid = top + i as i32 * ROW_HEIGHT + ROW_HEIGHT / 2;
         let (y0, y1) = f.bar_y(y_mid);
-        f.row_label(y_mid, p.name.get(lang), &l.money_bn_range(low, high, cur, 1))?;
-        f.rect((scale.at(start), y0), (scale.at(start + low).max(scale.at(start) + 1), y1), SUBJECT, 1.0, true)?;
+        f.row_label(
+            y_mid,
+            p.name.get(lang),
+            &l.money_bn_range(low, high, cur, 1),
+        )?;
+        f.rect(
+            (scale.at(start), y0),
+            (scale.at(start + low).max(scale.at(start) + 1), y1),
+            SUBJECT,
+            1.0,
+            true,
+        )?;
         if high > low {
             let (ra, rb) = (scale.at(start + low), scale.at(start + high));
             f.rect((ra, y0), (rb, y1), SUBJECT, RANGE_FILL_OPACITY, true)?;
             f.rect((ra, y0), (rb, y1), SUBJECT, 1.0, false)?;
-            if let Some(point) = fig.assumptions.uae_eur_bn.filter(|_| d.ranged_pledge().is_some_and(|r| std::ptr::eq(r, *p))) {
+            if let Some(point) = fig
+                .assumptions
+                .uae_eur_bn
+                .filter(|_| d.ranged_pledge().is_some_and(|r| std::ptr::eq(r, *p)))
+            {
                 let xp = scale.at(start + point);
                 f.line(vec![(xp, y0 - 4), (xp, y1 + 4)], INK, 3)?;
             }
@@ -377,10 +528,20 @@ fn pledges<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawRe
     let y_mid = top + i * ROW_HEIGHT + ROW_HEIGHT / 2;
     let (y0, y1) = f.bar_y(y_mid);
     let un = fig.unitemised_eur_bn;
-    f.row_label(y_mid, s.chart_not_itemised, &l.money_bn_range(un.low.max(0.0), un.high.max(0.0), cur, 1))?;
+    f.row_label(
+        y_mid,
+        s.chart_not_itemised,
+        &l.money_bn_range(un.low.max(0.0), un.high.max(0.0), cur, 1),
+    )?;
     let (lo, hi) = (fig.itemised_eur_bn.low, fig.itemised_eur_bn.high);
     if announced > hi {
-        f.rect((scale.at(hi), y0), (scale.at(announced), y1), NEUTRAL, 1.0, true)?;
+        f.rect(
+            (scale.at(hi), y0),
+            (scale.at(announced), y1),
+            NEUTRAL,
+            1.0,
+            true,
+        )?;
     }
     if hi > lo && announced > lo {
         let (ra, rb) = (scale.at(lo), scale.at(hi.min(announced)));
@@ -390,10 +551,25 @@ fn pledges<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawRe
 
     f.money_axis(scale, rows_bottom + 2, max, &|v| l.money_bn(v, cur, 0))?;
 
-    let unnamed: Vec<&str> = d.subject.pledges.iter().filter(|p| p.amount().is_none()).map(|p| p.name.get(lang)).collect();
+    let unnamed: Vec<&str> = d
+        .subject
+        .pledges
+        .iter()
+        .filter(|p| p.amount().is_none())
+        .map(|p| p.name.get(lang))
+        .collect();
     if !unnamed.is_empty() {
-        let note = crate::format::fill(s.chart_named_no_amount, &[("names", &crate::i18n::join_list(lang, &unnamed))]);
-        f.line_of_text(&note, rows_bottom + AXIS_HEIGHT + NOTE_HEIGHT / 2 + 4, style, SMALL_PX, &MUTED)?;
+        let note = crate::format::fill(
+            s.chart_named_no_amount,
+            &[("names", &crate::i18n::join_list(lang, &unnamed))],
+        );
+        f.line_of_text(
+            &note,
+            rows_bottom + AXIS_HEIGHT + NOTE_HEIGHT / 2 + 4,
+            style,
+            SMALL_PX,
+            &MUTED,
+        )?;
     }
     Ok(())
 }
@@ -405,21 +581,33 @@ fn per_person<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> Dra
     let quote = d.benchmark.currency.as_str();
     let (x0, x1) = f.bar_span();
     let subject_name = capitalize_first(ctx.value("subject").unwrap_or_default().to_string());
-    let bench_name = ctx.value("benchmark_package").unwrap_or_default().to_string();
+    let bench_name = ctx
+        .value("benchmark_package")
+        .unwrap_or_default()
+        .to_string();
 
     let groups: [(String, [(f64, String); 2]); 2] = [
         (
             capitalize_first(ctx.fill(s.chart_group_per_person)),
             [
-                (fig.france_usd_per_person, l.money(fig.france_usd_per_person, quote)),
+                (
+                    fig.france_usd_per_person,
+                    l.money(fig.france_usd_per_person, quote),
+                ),
                 (fig.us_usd_per_person, l.money(fig.us_usd_per_person, quote)),
             ],
         ),
         (
             capitalize_first(ctx.fill(s.chart_group_scaled)),
             [
-                (fig.announced_usd_bn, l.money_bn(fig.announced_usd_bn, quote, 1)),
-                (fig.stargate_scaled_to_france_usd_bn, l.money_bn(fig.stargate_scaled_to_france_usd_bn, quote, 1)),
+                (
+                    fig.announced_usd_bn,
+                    l.money_bn(fig.announced_usd_bn, quote, 1),
+                ),
+                (
+                    fig.stargate_scaled_to_france_usd_bn,
+                    l.money_bn(fig.stargate_scaled_to_france_usd_bn, quote, 1),
+                ),
             ],
         ),
     ];
@@ -428,14 +616,27 @@ fn per_person<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> Dra
         f.line_of_text(title, y + GROUP_TITLE_HEIGHT / 2, bold, LABEL_PX, &INK)?;
         y += GROUP_TITLE_HEIGHT;
         let max = bars[0].0.max(bars[1].0).max(f64::MIN_POSITIVE);
-        let scale = Scale { v0: 0.0, v1: max, p0: x0, p1: x1 };
-        for (j, ((value, shown), (name, color))) in
-            bars.iter().zip([(&subject_name, SUBJECT), (&bench_name, BENCHMARK)]).enumerate()
+        let scale = Scale {
+            v0: 0.0,
+            v1: max,
+            p0: x0,
+            p1: x1,
+        };
+        for (j, ((value, shown), (name, color))) in bars
+            .iter()
+            .zip([(&subject_name, SUBJECT), (&bench_name, BENCHMARK)])
+            .enumerate()
         {
             let y_mid = y + j as i32 * ROW_HEIGHT + ROW_HEIGHT / 2;
             f.row_label(y_mid, name, shown)?;
             let (y0, y1) = f.bar_y(y_mid);
-            f.rect((x0, y0), (scale.at(*value).max(x0 + 1), y1), color, 1.0, true)?;
+            f.rect(
+                (x0, y0),
+                (scale.at(*value).max(x0 + 1), y1),
+                color,
+                1.0,
+                true,
+            )?;
         }
         // Where the subject's bar would end if the claim held: the benchmark's length.
         let xb = scale.at(bars[1].0);
@@ -450,7 +651,13 @@ fn per_person<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> Dra
         Some(Verdict::Less) => s.chart_verdict_less,
         None => return Ok(()),
     };
-    f.line_of_text(&capitalize_first(ctx.fill(line)), y + NOTE_HEIGHT / 2, bold, LABEL_PX, &INK)
+    f.line_of_text(
+        &capitalize_first(ctx.fill(line)),
+        y + NOTE_HEIGHT / 2,
+        bold,
+        LABEL_PX,
+        &INK,
+    )
 }
 
 fn sensitivity<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawResult<DB> {
@@ -464,29 +671,62 @@ fn sensitivity<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> Dr
     let (py_top, py_bottom) = (PAD + LEGEND_HEIGHT + 4, h as i32 - AXIS_HEIGHT - PAD - 14);
 
     let samples = 48;
-    let xs: Vec<f64> = (0..=samples).map(|i| range.min + (range.max - range.min) * i as f64 / samples as f64).collect();
-    let yours: Vec<f64> = xs.iter().map(|x| ratio_at(d, a, *x, a.pop_fr_m).unwrap_or(f64::NAN)).collect();
+    let xs: Vec<f64> = (0..=samples)
+        .map(|i| range.min + (range.max - range.min) * i as f64 / samples as f64)
+        .collect();
+    let yours: Vec<f64> = xs
+        .iter()
+        .map(|x| ratio_at(d, a, *x, a.pop_fr_m).unwrap_or(f64::NAN))
+        .collect();
     // The article's own populations (68m, 5×) beside the reader's.
-    let article = match (&d.reported.subject_population_m, &d.reported.population_multiple) {
+    let article = match (
+        &d.reported.subject_population_m,
+        &d.reported.population_multiple,
+    ) {
         (Some(pop), Some(mult)) => {
-            let b = Assumptions { pop_us_m: pop.value * mult.value, ..*a };
-            Some(xs.iter().map(|x| ratio_at(d, &b, *x, pop.value).unwrap_or(f64::NAN)).collect::<Vec<f64>>())
+            let b = Assumptions {
+                pop_us_m: pop.value * mult.value,
+                ..*a
+            };
+            Some(
+                xs.iter()
+                    .map(|x| ratio_at(d, &b, *x, pop.value).unwrap_or(f64::NAN))
+                    .collect::<Vec<f64>>(),
+            )
         }
         _ => None,
     };
-    let finite = yours.iter().chain(article.iter().flatten()).copied().filter(|v| v.is_finite());
+    let finite = yours
+        .iter()
+        .chain(article.iter().flatten())
+        .copied()
+        .filter(|v| v.is_finite());
     let (mut lo, mut hi) = finite.fold((1.0f64, 1.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let pad = (hi - lo).max(0.1) * 0.08;
     lo = (lo - pad).max(0.0);
     hi += pad;
-    let xs_scale = Scale { v0: range.min, v1: range.max, p0: px0, p1: px1 };
-    let ys_scale = Scale { v0: lo, v1: hi, p0: py_bottom, p1: py_top };
+    let xs_scale = Scale {
+        v0: range.min,
+        v1: range.max,
+        p0: px0,
+        p1: px1,
+    };
+    let ys_scale = Scale {
+        v0: lo,
+        v1: hi,
+        p0: py_bottom,
+        p1: py_top,
+    };
 
     // Grid and y ticks.
     for t in ticks(lo, hi, 5) {
         let y = ys_scale.at(t);
         f.line(vec![(px0, y), (px1, y)], GRID, 1)?;
-        f.text(&l.number(t, 1), (px0 - 6, y), &style(TICK_PX, &MUTED, HPos::Right, VPos::Center))?;
+        f.text(
+            &l.number(t, 1),
+            (px0 - 6, y),
+            &style(TICK_PX, &MUTED, HPos::Right, VPos::Center),
+        )?;
     }
     // x ticks: the rate.
     let quote = d.benchmark.currency.as_str();
@@ -496,19 +736,35 @@ fn sensitivity<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> Dr
         let x = xs_scale.at(t);
         f.line(vec![(x, py_bottom), (x, py_bottom + 4)], RULE, 1)?;
         let text = l.number(t, 1);
-        f.text(&text, (x, py_bottom + 6), &style(TICK_PX, &MUTED, f.tick_anchor(x, &text), VPos::Top))?;
+        f.text(
+            &text,
+            (x, py_bottom + 6),
+            &style(TICK_PX, &MUTED, f.tick_anchor(x, &text), VPos::Top),
+        )?;
     }
     let axis_label = ctx.fill(s.chart_rate_axis);
-    f.text(&axis_label, (px1, h as i32 - PAD), &style(SMALL_PX, &MUTED, HPos::Right, VPos::Bottom))?;
+    f.text(
+        &axis_label,
+        (px1, h as i32 - PAD),
+        &style(SMALL_PX, &MUTED, HPos::Right, VPos::Bottom),
+    )?;
 
     // Parity: the line where the claim holds.
     let y1 = ys_scale.at(1.0);
     f.dashed((px0, y1), (px1, y1), INK)?;
     // Labelled at the right end: the ratio rises with the rate, so the lines are far above it there.
-    f.text(s.chart_parity_line, (px1, y1 + 4), &bold(SMALL_PX, &INK, HPos::Right, VPos::Top))?;
+    f.text(
+        s.chart_parity_line,
+        (px1, y1 + 4),
+        &bold(SMALL_PX, &INK, HPos::Right, VPos::Top),
+    )?;
 
     let path = |values: &[f64]| -> Vec<(i32, i32)> {
-        xs.iter().zip(values).filter(|(_, v)| v.is_finite()).map(|(x, v)| (xs_scale.at(*x), ys_scale.at(*v))).collect()
+        xs.iter()
+            .zip(values)
+            .filter(|(_, v)| v.is_finite())
+            .map(|(x, v)| (xs_scale.at(*x), ys_scale.at(*v)))
+            .collect()
     };
     let mut legend = vec![(s.chart_your_line, SUBJECT, 3)];
     if let Some(article) = &article {
@@ -521,14 +777,34 @@ fn sensitivity<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> Dr
     // Where the claim holds, and where the reader is.
     if let Some(p) = fig.parity_eurusd.filter(|p| range.contains(*p)) {
         let (x, y) = (xs_scale.at(p), y1);
-        f.area.draw(&Circle::new((x, y), 5, ShapeStyle { color: INK.to_rgba(), filled: true, stroke_width: 1 }))?;
+        f.area.draw(&Circle::new(
+            (x, y),
+            5,
+            ShapeStyle {
+                color: INK.to_rgba(),
+                filled: true,
+                stroke_width: 1,
+            },
+        ))?;
         let label = ctx.fill(s.chart_parity_point);
-        f.text(&label, (x + 8, y + 6), &style(SMALL_PX, &INK, HPos::Left, VPos::Top))?;
+        f.text(
+            &label,
+            (x + 8, y + 6),
+            &style(SMALL_PX, &INK, HPos::Left, VPos::Top),
+        )?;
     }
     if let Some(r) = fig.per_person_ratio {
         let (x, y) = (xs_scale.at(a.eurusd), ys_scale.at(r));
         f.line(vec![(x, py_bottom), (x, y)], SUBJECT, 1)?;
-        f.area.draw(&Circle::new((x, y), 6, ShapeStyle { color: SUBJECT.to_rgba(), filled: true, stroke_width: 2 }))?;
+        f.area.draw(&Circle::new(
+            (x, y),
+            6,
+            ShapeStyle {
+                color: SUBJECT.to_rgba(),
+                filled: true,
+                stroke_width: 2,
+            },
+        ))?;
         // The line rises to the right, so below-right of the point is free (above-left otherwise).
         let label = format!("{}: {}", s.chart_you_are_here, l.times(r));
         let fits_right = px1 - x > text_width(&label, SMALL_PX) + 12;
@@ -537,7 +813,14 @@ fn sensitivity<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> Dr
         } else {
             ((x - 10, y - 8), Pos::new(HPos::Right, VPos::Bottom))
         };
-        f.text(&label, at, &(FontFamily::SansSerif, SMALL_PX * 1.24, FontStyle::Bold).into_font().color(&INK).pos(anchor))?;
+        f.text(
+            &label,
+            at,
+            &(FontFamily::SansSerif, SMALL_PX * 1.24, FontStyle::Bold)
+                .into_font()
+                .color(&INK)
+                .pos(anchor),
+        )?;
     }
     Ok(())
 }
@@ -546,11 +829,26 @@ fn energy<DB: DrawingBackend>(f: &Frame<DB>, _: &Dataset, r: &Report) -> DrawRes
     let (fig, l) = (&r.figures, r.locale);
     let s = l.strings();
     let ctx = r;
-    let (Some(twh), Some(exports)) = (fig.nuclear_ai_twh_per_year, fig.exports_twh) else { return Ok(()) };
+    let (Some(twh), Some(exports)) = (fig.nuclear_ai_twh_per_year, fig.exports_twh) else {
+        return Ok(());
+    };
     let (x0, x1) = f.bar_span();
     let max = exports.max(twh).max(f64::MIN_POSITIVE);
-    let scale = Scale { v0: 0.0, v1: max, p0: x0, p1: x1 };
-    let rows = [(ctx.fill(s.chart_exports), exports, l.twh(exports, 0), NEUTRAL), (s.chart_ai_year.to_string(), twh, l.twh(twh, 2), SUBJECT)];
+    let scale = Scale {
+        v0: 0.0,
+        v1: max,
+        p0: x0,
+        p1: x1,
+    };
+    let rows = [
+        (
+            ctx.fill(s.chart_exports),
+            exports,
+            l.twh(exports, 0),
+            NEUTRAL,
+        ),
+        (s.chart_ai_year.to_string(), twh, l.twh(twh, 2), SUBJECT),
+    ];
     for (i, (name, value, shown, color)) in rows.iter().enumerate() {
         let y_mid = PAD + i as i32 * ROW_HEIGHT + ROW_HEIGHT / 2;
         f.row_label(y_mid, name, shown)?;
@@ -559,7 +857,11 @@ fn energy<DB: DrawingBackend>(f: &Frame<DB>, _: &Dataset, r: &Report) -> DrawRes
         f.rect((x0, y0), (xe, y1), *color, 1.0, true)?;
         if i == 1 {
             if let Some(share) = fig.nuclear_ai_share_of_exports {
-                f.text(&l.percent(share, 1), (xe + 6, (y0 + y1) / 2), &bold(LABEL_PX, &INK, HPos::Left, VPos::Center))?;
+                f.text(
+                    &l.percent(share, 1),
+                    (xe + 6, (y0 + y1) / 2),
+                    &bold(LABEL_PX, &INK, HPos::Left, VPos::Center),
+                )?;
             }
         }
     }
@@ -582,7 +884,9 @@ pub fn svg(chart: Chart, dataset: &Dataset, report: &Report, width: u32, mode: M
     let mut out = String::new();
     let head = match mode {
         Mode::Inline => String::from("aria-hidden=\"true\" focusable=\"false\" direction=\"ltr\" "),
-        Mode::Standalone => format!("role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" direction=\"ltr\" "),
+        Mode::Standalone => {
+            format!("role=\"img\" aria-labelledby=\"{id}-title {id}-desc\" direction=\"ltr\" ")
+        }
     };
     svg_writer::open_svg(&mut out, (width, height), &head);
     if mode == Mode::Standalone {
@@ -595,7 +899,11 @@ pub fn svg(chart: Chart, dataset: &Dataset, report: &Report, width: u32, mode: M
     }
     {
         let root = svg_writer::SvgWriter::new(&mut out, (width, height)).into_drawing_area();
-        let painted = if mode == Mode::Standalone { root.fill(&PAPER) } else { Ok(()) };
+        let painted = if mode == Mode::Standalone {
+            root.fill(&PAPER)
+        } else {
+            Ok(())
+        };
         // Drawing into a String cannot fail; an error leaves a partial chart, never a panic.
         let _ = painted.and_then(|_| draw(chart, &root, dataset, report));
     }

@@ -10,7 +10,9 @@
 use super::layout::text_width;
 use plotters::prelude::{DrawingBackend, FontStyle};
 use plotters_backend::text_anchor::{HPos, VPos};
-use plotters_backend::{BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind};
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
 
 /// Writing into a `String` cannot fail; plotters' trait still asks for an error type.
 #[derive(Debug)]
@@ -143,7 +145,12 @@ impl DrawingBackend for SvgWriter<'_> {
         self.draw_rect(point, (point.0 + 1, point.1 + 1), &color, true)
     }
 
-    fn draw_line<S: BackendStyle>(&mut self, from: BackendCoord, to: BackendCoord, style: &S) -> Done {
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        from: BackendCoord,
+        to: BackendCoord,
+        style: &S,
+    ) -> Done {
         let c = style.color();
         if c.alpha == 0.0 {
             return Ok(());
@@ -160,7 +167,13 @@ impl DrawingBackend for SvgWriter<'_> {
         Ok(())
     }
 
-    fn draw_rect<S: BackendStyle>(&mut self, upper_left: BackendCoord, bottom_right: BackendCoord, style: &S, fill: bool) -> Done {
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        upper_left: BackendCoord,
+        bottom_right: BackendCoord,
+        style: &S,
+        fill: bool,
+    ) -> Done {
         let c = style.color();
         if c.alpha == 0.0 {
             return Ok(());
@@ -175,7 +188,11 @@ impl DrawingBackend for SvgWriter<'_> {
         Ok(())
     }
 
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Done {
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Done {
         let c = style.color();
         if c.alpha == 0.0 {
             return Ok(());
@@ -190,7 +207,11 @@ impl DrawingBackend for SvgWriter<'_> {
         Ok(())
     }
 
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(&mut self, path: I, style: &S) -> Done {
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        style: &S,
+    ) -> Done {
         let c = style.color();
         if c.alpha == 0.0 {
             return Ok(());
@@ -203,7 +224,13 @@ impl DrawingBackend for SvgWriter<'_> {
         Ok(())
     }
 
-    fn draw_circle<S: BackendStyle>(&mut self, center: BackendCoord, radius: u32, style: &S, fill: bool) -> Done {
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        center: BackendCoord,
+        radius: u32,
+        style: &S,
+        fill: bool,
+    ) -> Done {
         let c = style.color();
         if c.alpha == 0.0 {
             return Ok(());
@@ -253,7 +280,11 @@ impl DrawingBackend for SvgWriter<'_> {
     }
 
     /// Never the DOM: the same estimate the charts lay text out with.
-    fn estimate_text_size<S: BackendTextStyle>(&self, text: &str, style: &S) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
+    fn estimate_text_size<S: BackendTextStyle>(
+        &self,
+        text: &str,
+        style: &S,
+    ) -> Result<(u32, u32), DrawingErrorKind<Infallible>> {
         let px = style.size() / 1.24;
         Ok((text_width(text, px).max(0) as u32, (px * 1.2) as u32))
     }
@@ -284,7 +315,11 @@ fn push_int(out: &mut String, v: i64) {
 /// Non-finite values, which no chart draws, are written as 0.
 fn push_decimal(out: &mut String, v: f64, decimals: u32) {
     let scale = 10i64.pow(decimals);
-    let scaled = if v.is_finite() { crate::model::clamp((v * scale as f64).round(), -1e15, 1e15) as i64 } else { 0 };
+    let scaled = if v.is_finite() {
+        crate::model::clamp((v * scale as f64).round(), -1e15, 1e15) as i64
+    } else {
+        0
+    };
     if scaled < 0 {
         out.push('-');
     }

@@ -8,6 +8,7 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+#[rustfmt::skip]
 mod default_story;
 #[cfg(feature = "dataset-reader")]
 mod read;
@@ -44,7 +45,9 @@ impl Text {
             crate::Lang::Fr => self.fr.as_deref(),
             crate::Lang::Ar => self.ar.as_deref(),
         };
-        localized.filter(|s| !s.trim().is_empty()).unwrap_or(&self.en)
+        localized
+            .filter(|s| !s.trim().is_empty())
+            .unwrap_or(&self.en)
     }
 }
 
@@ -209,22 +212,51 @@ pub struct Dataset {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Problem {
     /// Not JSON at all.
-    Malformed { line: usize, column: usize, detail: String },
+    Malformed {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
     /// JSON, but not of the dataset's shape (missing or unknown field, wrong type).
-    Shape { detail: String },
-    UnsupportedVersion { found: u32 },
-    Negative { value: f64 },
-    NotPositive { value: f64 },
+    Shape {
+        detail: String,
+    },
+    UnsupportedVersion {
+        found: u32,
+    },
+    Negative {
+        value: f64,
+    },
+    NotPositive {
+        value: f64,
+    },
     NotFinite,
-    LowAboveHigh { low: f64, high: f64 },
+    LowAboveHigh {
+        low: f64,
+        high: f64,
+    },
     HalfRange,
-    UnknownCurrency { code: String },
-    UnknownSource { id: String },
-    Duplicate { name: String },
+    UnknownCurrency {
+        code: String,
+    },
+    UnknownSource {
+        id: String,
+    },
+    Duplicate {
+        name: String,
+    },
     Empty,
-    TooLong { max: usize },
-    TooMany { max: usize },
-    OutsideRange { value: f64, min: f64, max: f64 },
+    TooLong {
+        max: usize,
+    },
+    TooMany {
+        max: usize,
+    },
+    OutsideRange {
+        value: f64,
+        min: f64,
+        max: f64,
+    },
     BadRange,
     RateMustBeOne,
 }
@@ -240,7 +272,10 @@ pub struct DatasetError {
 impl DatasetError {
     #[cfg(feature = "dataset-reader")]
     pub(crate) fn new(path: impl Into<String>, problem: Problem) -> Self {
-        DatasetError { path: path.into(), problem }
+        DatasetError {
+            path: path.into(),
+            problem,
+        }
     }
 }
 

@@ -11,7 +11,11 @@ impl Dataset {
         let value = json::parse(text).map_err(|e| {
             vec![DatasetError::new(
                 "",
-                Problem::Malformed { line: e.line, column: e.column, detail: e.message.to_string() },
+                Problem::Malformed {
+                    line: e.line,
+                    column: e.column,
+                    detail: e.message.to_string(),
+                },
             )]
         })?;
         let mut reader = Reader { errors: Vec::new() };
@@ -47,7 +51,8 @@ type Members<'v> = &'v [(String, Value)];
 
 impl Reader {
     fn shape(&mut self, path: &str, detail: String) {
-        self.errors.push(DatasetError::new(path, Problem::Shape { detail }));
+        self.errors
+            .push(DatasetError::new(path, Problem::Shape { detail }));
     }
 
     /// The members of an object, refusing keys it does not know (a typo must not pass silently).
@@ -59,14 +64,23 @@ impl Reader {
         for (key, _) in members {
             if !allowed.contains(&key.as_str()) {
                 let expected: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
-                self.shape(&join(path, key), format!("unknown field `{key}`, expected one of {}", expected.join(", ")));
+                self.shape(
+                    &join(path, key),
+                    format!(
+                        "unknown field `{key}`, expected one of {}",
+                        expected.join(", ")
+                    ),
+                );
             }
         }
         Some(members)
     }
 
     fn optional<'v>(&mut self, m: Members<'v>, key: &str) -> Option<&'v Value> {
-        m.iter().find(|(k, _)| k == key).map(|(_, v)| v).filter(|v| **v != Value::Null)
+        m.iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v)
+            .filter(|v| **v != Value::Null)
     }
 
     fn required<'v>(&mut self, m: Members<'v>, path: &str, key: &str) -> Option<&'v Value> {
@@ -136,7 +150,12 @@ impl Reader {
         let source = self.req_string(m, path, "source");
         let as_of = self.opt_string(m, path, "as_of");
         let quote_ar = self.opt_string(m, path, "quote_ar");
-        Some(Figure { value: value?, source: source?, as_of, quote_ar })
+        Some(Figure {
+            value: value?,
+            source: source?,
+            as_of,
+            quote_ar,
+        })
     }
 
     fn req_figure(&mut self, m: Members, path: &str, key: &str) -> Option<Figure> {
@@ -163,15 +182,36 @@ impl Reader {
         let v = self.required(m, path, key)?;
         let path = join(path, key);
         let m = self.object(v, &path, &["min", "max", "step"])?;
-        let (min, max, step) = (self.req_number(m, &path, "min"), self.req_number(m, &path, "max"), self.req_number(m, &path, "step"));
-        Some(Range { min: min?, max: max?, step: step? })
+        let (min, max, step) = (
+            self.req_number(m, &path, "min"),
+            self.req_number(m, &path, "max"),
+            self.req_number(m, &path, "step"),
+        );
+        Some(Range {
+            min: min?,
+            max: max?,
+            step: step?,
+        })
     }
 
     fn dataset(&mut self, v: &Value) -> Option<Dataset> {
         let m = self.object(
             v,
             "",
-            &["schema_version", "id", "title", "sources", "subject", "benchmark", "exchange_rate", "claim", "reported", "energy", "caveats", "ranges"],
+            &[
+                "schema_version",
+                "id",
+                "title",
+                "sources",
+                "subject",
+                "benchmark",
+                "exchange_rate",
+                "claim",
+                "reported",
+                "energy",
+                "caveats",
+                "ranges",
+            ],
         )?;
         let schema_version = self.req_number(m, "", "schema_version");
         let id = self.req_string(m, "", "id");
@@ -184,40 +224,104 @@ impl Reader {
                 // Source ids are free: any key names a source.
                 for (key, source) in members {
                     let path = format!("sources.{key}");
-                    let Some(sm) = self.object(source, &path, &["publisher", "title", "date", "url", "note"]) else { continue };
-                    let (publisher, title, date) = (self.req_string(sm, &path, "publisher"), self.req_string(sm, &path, "title"), self.req_string(sm, &path, "date"));
-                    let (url, note) = (self.opt_string(sm, &path, "url"), self.opt_string(sm, &path, "note"));
+                    let Some(sm) = self.object(
+                        source,
+                        &path,
+                        &["publisher", "title", "date", "url", "note"],
+                    ) else {
+                        continue;
+                    };
+                    let (publisher, title, date) = (
+                        self.req_string(sm, &path, "publisher"),
+                        self.req_string(sm, &path, "title"),
+                        self.req_string(sm, &path, "date"),
+                    );
+                    let (url, note) = (
+                        self.opt_string(sm, &path, "url"),
+                        self.opt_string(sm, &path, "note"),
+                    );
                     if let (Some(publisher), Some(title), Some(date)) = (publisher, title, date) {
-                        sources.insert(key.clone(), Source { publisher, title, date, url, note });
+                        sources.insert(
+                            key.clone(),
+                            Source {
+                                publisher,
+                                title,
+                                date,
+                                url,
+                                note,
+                            },
+                        );
                     }
                 }
             }
-            Some(other) => self.shape("sources", format!("expected an object, found {}", other.kind())),
+            Some(other) => self.shape(
+                "sources",
+                format!("expected an object, found {}", other.kind()),
+            ),
         }
 
-        let subject = self.required(m, "", "subject").and_then(|v| self.subject(v));
+        let subject = self
+            .required(m, "", "subject")
+            .and_then(|v| self.subject(v));
         let benchmark = self.required(m, "", "benchmark").and_then(|v| {
             let path = "benchmark";
-            let m = self.object(v, path, &["name", "package", "currency", "amount_bn", "population_m"])?;
-            let (name, package) = (self.req_text(m, path, "name"), self.req_text(m, path, "package"));
+            let m = self.object(
+                v,
+                path,
+                &["name", "package", "currency", "amount_bn", "population_m"],
+            )?;
+            let (name, package) = (
+                self.req_text(m, path, "name"),
+                self.req_text(m, path, "package"),
+            );
             let currency = self.req_string(m, path, "currency");
-            let (amount_bn, population_m) = (self.req_figure(m, path, "amount_bn"), self.req_figure(m, path, "population_m"));
-            Some(Benchmark { name: name?, package: package?, currency: currency?, amount_bn: amount_bn?, population_m: population_m? })
+            let (amount_bn, population_m) = (
+                self.req_figure(m, path, "amount_bn"),
+                self.req_figure(m, path, "population_m"),
+            );
+            Some(Benchmark {
+                name: name?,
+                package: package?,
+                currency: currency?,
+                amount_bn: amount_bn?,
+                population_m: population_m?,
+            })
         });
         let exchange_rate = self.req_figure(m, "", "exchange_rate");
         let claim = self.optional(m, "claim").and_then(|v| {
             let path = "claim";
             let m = self.object(v, path, &["text", "speaker", "source", "as_of", "quote_ar"])?;
-            let (text, speaker) = (self.req_text(m, path, "text"), self.req_text(m, path, "speaker"));
+            let (text, speaker) = (
+                self.req_text(m, path, "text"),
+                self.req_text(m, path, "speaker"),
+            );
             let source = self.req_string(m, path, "source");
-            let (as_of, quote_ar) = (self.opt_string(m, path, "as_of"), self.opt_string(m, path, "quote_ar"));
-            Some(Claim { text: text?, speaker: speaker?, source: source?, as_of, quote_ar })
+            let (as_of, quote_ar) = (
+                self.opt_string(m, path, "as_of"),
+                self.opt_string(m, path, "quote_ar"),
+            );
+            Some(Claim {
+                text: text?,
+                speaker: speaker?,
+                source: source?,
+                as_of,
+                quote_ar,
+            })
         });
         let reported = match self.optional(m, "reported") {
             None => Reported::default(),
             Some(v) => {
                 let path = "reported";
-                match self.object(v, path, &["converted_bn", "itemised_bn", "subject_population_m", "population_multiple"]) {
+                match self.object(
+                    v,
+                    path,
+                    &[
+                        "converted_bn",
+                        "itemised_bn",
+                        "subject_population_m",
+                        "population_multiple",
+                    ],
+                ) {
                     None => Reported::default(),
                     Some(m) => Reported {
                         converted_bn: self.opt_figure(m, path, "converted_bn"),
@@ -230,16 +334,29 @@ impl Reader {
         };
         let energy = self.optional(m, "energy").and_then(|v| {
             let m = self.object(v, "energy", &["capacity_gw", "exports_twh"])?;
-            let (capacity_gw, exports_twh) = (self.req_figure(m, "energy", "capacity_gw"), self.req_figure(m, "energy", "exports_twh"));
-            Some(Energy { capacity_gw: capacity_gw?, exports_twh: exports_twh? })
+            let (capacity_gw, exports_twh) = (
+                self.req_figure(m, "energy", "capacity_gw"),
+                self.req_figure(m, "energy", "exports_twh"),
+            );
+            Some(Energy {
+                capacity_gw: capacity_gw?,
+                exports_twh: exports_twh?,
+            })
         });
         let mut caveats = Vec::new();
-        if let Some(items) = self.optional(m, "caveats").and_then(|v| self.list(v, "caveats")) {
+        if let Some(items) = self
+            .optional(m, "caveats")
+            .and_then(|v| self.list(v, "caveats"))
+        {
             for (i, item) in items.iter().enumerate() {
                 let path = format!("caveats[{i}]");
-                let Some(cm) = self.object(item, &path, &["text", "sources"]) else { continue };
+                let Some(cm) = self.object(item, &path, &["text", "sources"]) else {
+                    continue;
+                };
                 let text = self.req_text(cm, &path, "text");
-                let ids = self.required(cm, &path, "sources").and_then(|v| self.list(v, &join(&path, "sources")));
+                let ids = self
+                    .required(cm, &path, "sources")
+                    .and_then(|v| self.list(v, &join(&path, "sources")));
                 let ids: Vec<String> = ids
                     .unwrap_or_default()
                     .iter()
@@ -252,13 +369,31 @@ impl Reader {
             }
         }
         let ranges = self.required(m, "", "ranges").and_then(|v| {
-            let m = self.object(v, "ranges", &["rate", "subject_population_m", "benchmark_population_m"])?;
-            let (rate, s, b) = (self.range(m, "ranges", "rate"), self.range(m, "ranges", "subject_population_m"), self.range(m, "ranges", "benchmark_population_m"));
-            Some(Ranges { rate: rate?, subject_population_m: s?, benchmark_population_m: b? })
+            let m = self.object(
+                v,
+                "ranges",
+                &["rate", "subject_population_m", "benchmark_population_m"],
+            )?;
+            let (rate, s, b) = (
+                self.range(m, "ranges", "rate"),
+                self.range(m, "ranges", "subject_population_m"),
+                self.range(m, "ranges", "benchmark_population_m"),
+            );
+            Some(Ranges {
+                rate: rate?,
+                subject_population_m: s?,
+                benchmark_population_m: b?,
+            })
         });
 
         // A version that is not a small whole number is reported by `validate` as unsupported.
-        let version = schema_version.map(|v| if v.fract() == 0.0 && (0.0..=1e6).contains(&v) { v as u32 } else { u32::MAX });
+        let version = schema_version.map(|v| {
+            if v.fract() == 0.0 && (0.0..=1e6).contains(&v) {
+                v as u32
+            } else {
+                u32::MAX
+            }
+        });
         Some(Dataset {
             schema_version: version?,
             id: id?,
@@ -277,24 +412,69 @@ impl Reader {
 
     fn subject(&mut self, v: &Value) -> Option<Subject> {
         let path = "subject";
-        let m = self.object(v, path, &["name", "package", "currency", "announced_bn", "population_m", "pledges"])?;
-        let (name, package) = (self.req_text(m, path, "name"), self.req_text(m, path, "package"));
+        let m = self.object(
+            v,
+            path,
+            &[
+                "name",
+                "package",
+                "currency",
+                "announced_bn",
+                "population_m",
+                "pledges",
+            ],
+        )?;
+        let (name, package) = (
+            self.req_text(m, path, "name"),
+            self.req_text(m, path, "package"),
+        );
         let currency = self.req_string(m, path, "currency");
-        let (announced_bn, population_m) = (self.req_figure(m, path, "announced_bn"), self.req_figure(m, path, "population_m"));
+        let (announced_bn, population_m) = (
+            self.req_figure(m, path, "announced_bn"),
+            self.req_figure(m, path, "population_m"),
+        );
         let mut pledges = Vec::new();
-        let items = self.required(m, path, "pledges").and_then(|v| self.list(v, "subject.pledges"));
+        let items = self
+            .required(m, path, "pledges")
+            .and_then(|v| self.list(v, "subject.pledges"));
         let items = items?;
         for (i, item) in items.iter().enumerate() {
             let path = format!("subject.pledges[{i}]");
-            let Some(pm) = self.object(item, &path, &["name", "low_bn", "high_bn", "source", "as_of", "quote_ar"]) else { continue };
+            let Some(pm) = self.object(
+                item,
+                &path,
+                &["name", "low_bn", "high_bn", "source", "as_of", "quote_ar"],
+            ) else {
+                continue;
+            };
             let name = self.req_text(pm, &path, "name");
-            let (low_bn, high_bn) = (self.opt_number(pm, &path, "low_bn"), self.opt_number(pm, &path, "high_bn"));
+            let (low_bn, high_bn) = (
+                self.opt_number(pm, &path, "low_bn"),
+                self.opt_number(pm, &path, "high_bn"),
+            );
             let source = self.req_string(pm, &path, "source");
-            let (as_of, quote_ar) = (self.opt_string(pm, &path, "as_of"), self.opt_string(pm, &path, "quote_ar"));
+            let (as_of, quote_ar) = (
+                self.opt_string(pm, &path, "as_of"),
+                self.opt_string(pm, &path, "quote_ar"),
+            );
             if let (Some(name), Some(source)) = (name, source) {
-                pledges.push(Pledge { name, low_bn, high_bn, source, as_of, quote_ar });
+                pledges.push(Pledge {
+                    name,
+                    low_bn,
+                    high_bn,
+                    source,
+                    as_of,
+                    quote_ar,
+                });
             }
         }
-        Some(Subject { name: name?, package: package?, currency: currency?, announced_bn: announced_bn?, population_m: population_m?, pledges })
+        Some(Subject {
+            name: name?,
+            package: package?,
+            currency: currency?,
+            announced_bn: announced_bn?,
+            population_m: population_m?,
+            pledges,
+        })
     }
 }

@@ -4,7 +4,10 @@ use super::*;
 
 impl Dataset {
     pub fn validate(&self) -> Vec<DatasetError> {
-        let mut v = Validator { dataset: self, errors: Vec::new() };
+        let mut v = Validator {
+            dataset: self,
+            errors: Vec::new(),
+        };
         v.run();
         v.errors
     }
@@ -23,7 +26,12 @@ impl Validator<'_> {
     fn run(&mut self) {
         let d = self.dataset;
         if d.schema_version != 1 {
-            self.push("schema_version", Problem::UnsupportedVersion { found: d.schema_version });
+            self.push(
+                "schema_version",
+                Problem::UnsupportedVersion {
+                    found: d.schema_version,
+                },
+            );
         }
         self.label("id", &d.id);
         self.text("title", &d.title);
@@ -49,7 +57,12 @@ impl Validator<'_> {
             // Case-insensitive for ASCII ("Brookfield" and "brookfield" are twins).
             let key = p.name.en.trim().to_ascii_lowercase();
             if seen.contains(&key) {
-                self.push(format!("{path}.name"), Problem::Duplicate { name: p.name.en.clone() });
+                self.push(
+                    format!("{path}.name"),
+                    Problem::Duplicate {
+                        name: p.name.en.clone(),
+                    },
+                );
             } else {
                 seen.push(key);
             }
@@ -60,7 +73,10 @@ impl Validator<'_> {
                     let ok_low = self.non_negative(&format!("{path}.low_bn"), low);
                     let ok_high = self.non_negative(&format!("{path}.high_bn"), high);
                     if ok_low && ok_high && low > high {
-                        self.push(format!("{path}.low_bn"), Problem::LowAboveHigh { low, high });
+                        self.push(
+                            format!("{path}.low_bn"),
+                            Problem::LowAboveHigh { low, high },
+                        );
                     }
                 }
                 _ => self.push(path, Problem::HalfRange),
@@ -109,21 +125,42 @@ impl Validator<'_> {
 
         let ranges = &d.ranges;
         self.range("ranges.rate", &ranges.rate, d.exchange_rate.value);
-        self.range("ranges.subject_population_m", &ranges.subject_population_m, s.population_m.value);
-        self.range("ranges.benchmark_population_m", &ranges.benchmark_population_m, b.population_m.value);
+        self.range(
+            "ranges.subject_population_m",
+            &ranges.subject_population_m,
+            s.population_m.value,
+        );
+        self.range(
+            "ranges.benchmark_population_m",
+            &ranges.benchmark_population_m,
+            b.population_m.value,
+        );
     }
 
     fn label(&mut self, path: &str, value: &str) {
         if value.trim().is_empty() {
             self.push(path, Problem::Empty);
         } else if value.chars().count() > MAX_LABEL_CHARS {
-            self.push(path, Problem::TooLong { max: MAX_LABEL_CHARS });
+            self.push(
+                path,
+                Problem::TooLong {
+                    max: MAX_LABEL_CHARS,
+                },
+            );
         }
     }
 
     fn text(&mut self, path: &str, text: &Text) {
-        let max = if path.starts_with("caveats") || path.starts_with("claim") { MAX_SENTENCE_CHARS } else { MAX_LABEL_CHARS };
-        for (lang, value) in [("en", Some(&text.en)), ("fr", text.fr.as_ref()), ("ar", text.ar.as_ref())] {
+        let max = if path.starts_with("caveats") || path.starts_with("claim") {
+            MAX_SENTENCE_CHARS
+        } else {
+            MAX_LABEL_CHARS
+        };
+        for (lang, value) in [
+            ("en", Some(&text.en)),
+            ("fr", text.fr.as_ref()),
+            ("ar", text.ar.as_ref()),
+        ] {
             let Some(v) = value else { continue };
             if lang == "en" && v.trim().is_empty() {
                 self.push(format!("{path}.en"), Problem::Empty);
@@ -135,7 +172,12 @@ impl Validator<'_> {
 
     fn currency(&mut self, path: &str, code: &str) {
         if !CURRENCIES.contains(&code) {
-            self.push(path, Problem::UnknownCurrency { code: code.to_string() });
+            self.push(
+                path,
+                Problem::UnknownCurrency {
+                    code: code.to_string(),
+                },
+            );
         }
     }
 
@@ -175,17 +217,31 @@ impl Validator<'_> {
     fn positive(&mut self, path: &str, figure: &Figure) {
         let vpath = format!("{path}.value");
         if self.finite(&vpath, figure.value) && figure.value <= 0.0 {
-            self.push(vpath, Problem::NotPositive { value: figure.value });
+            self.push(
+                vpath,
+                Problem::NotPositive {
+                    value: figure.value,
+                },
+            );
         }
         self.source_ref(&format!("{path}.source"), &figure.source);
     }
 
     fn range(&mut self, path: &str, range: &Range, default: f64) {
-        let all_finite = [range.min, range.max, range.step].iter().all(|x| x.is_finite());
+        let all_finite = [range.min, range.max, range.step]
+            .iter()
+            .all(|x| x.is_finite());
         if !all_finite || range.min <= 0.0 || range.min >= range.max || range.step <= 0.0 {
             self.push(path, Problem::BadRange);
         } else if default.is_finite() && !range.contains(default) {
-            self.push(path, Problem::OutsideRange { value: default, min: range.min, max: range.max });
+            self.push(
+                path,
+                Problem::OutsideRange {
+                    value: default,
+                    min: range.min,
+                    max: range.max,
+                },
+            );
         }
     }
 }

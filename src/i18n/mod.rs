@@ -52,18 +52,24 @@ impl Lang {
             #[cfg(feature = "builtin-languages")]
             Lang::Ar => &ar::STRINGS,
             #[cfg(not(feature = "builtin-languages"))]
-            other => LOADED[other as usize].get().copied().unwrap_or(&en::STRINGS),
+            other => LOADED[other as usize]
+                .get()
+                .copied()
+                .unwrap_or(&en::STRINGS),
         }
     }
 
     /// Whether this build can word things in this language now: compiled in, or its pack loaded.
     pub fn is_available(self) -> bool {
-        cfg!(feature = "builtin-languages") || self == Lang::En || LOADED[self as usize].get().is_some()
+        cfg!(feature = "builtin-languages")
+            || self == Lang::En
+            || LOADED[self as usize].get().is_some()
     }
 }
 
 /// Language packs loaded at run time, by `Lang as usize`.
-static LOADED: [OnceLock<&'static Strings>; 3] = [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+static LOADED: [OnceLock<&'static Strings>; 3] =
+    [OnceLock::new(), OnceLock::new(), OnceLock::new()];
 
 /// Separates the items of a language pack as `load_pack` takes it (the page joins the JSON
 /// array with it): never inside a string of the tables (a test checks).
@@ -76,7 +82,11 @@ pub fn pack(lang: Lang) -> String {
     let mut items = s.texts();
     items.extend(s.currencies.iter().flat_map(|(code, name)| [*code, *name]));
     items.push("");
-    items.extend(s.currency_units.iter().flat_map(|(code, name)| [*code, *name]));
+    items.extend(
+        s.currency_units
+            .iter()
+            .flat_map(|(code, name)| [*code, *name]),
+    );
     crate::json::array(&items, |out, item| crate::json::write_string(out, item))
 }
 
@@ -91,7 +101,13 @@ pub fn parse_pack(joined: String) -> Option<Strings> {
         if !items.len().is_multiple_of(2) {
             return None;
         }
-        Some(Box::leak(items.chunks(2).map(|p| (p[0], p[1])).collect::<Vec<_>>().into_boxed_slice()))
+        Some(Box::leak(
+            items
+                .chunks(2)
+                .map(|p| (p[0], p[1]))
+                .collect::<Vec<_>>()
+                .into_boxed_slice(),
+        ))
     };
     let strings = Strings::from_texts(texts, pairs(&rest[..gap])?, pairs(&rest[gap + 1..])?)?;
     matches!(strings.dir, "ltr" | "rtl").then_some(strings)
@@ -368,7 +384,11 @@ impl Strings {
 pub const PAGE_STRINGS: usize = 29;
 
 fn lookup(table: &'static [(&'static str, &'static str)], code: &str) -> &'static str {
-    table.iter().find(|(c, _)| *c == code).map(|(_, s)| *s).unwrap_or("¤")
+    table
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map(|(_, s)| *s)
+        .unwrap_or("¤")
 }
 
 /// "a, b and c" in the language's way.
@@ -391,16 +411,29 @@ pub fn dataset_error_message(error: &DatasetError, lang: Lang) -> String {
     let l = Locale::for_lang(lang);
     let num = |x: f64| l.number_trim(x, 4);
     let message = match &error.problem {
-        Problem::Malformed { line, column, detail } => fill(
+        Problem::Malformed {
+            line,
+            column,
+            detail,
+        } => fill(
             s.err_malformed,
-            &[("line", &l.number(*line as f64, 0)), ("column", &l.number(*column as f64, 0)), ("detail", detail)],
+            &[
+                ("line", &l.number(*line as f64, 0)),
+                ("column", &l.number(*column as f64, 0)),
+                ("detail", detail),
+            ],
         ),
         Problem::Shape { detail } => fill(s.err_shape, &[("detail", detail)]),
-        Problem::UnsupportedVersion { found } => fill(s.err_version, &[("found", &l.number(*found as f64, 0))]),
+        Problem::UnsupportedVersion { found } => {
+            fill(s.err_version, &[("found", &l.number(*found as f64, 0))])
+        }
         Problem::Negative { value } => fill(s.err_negative, &[("value", &num(*value))]),
         Problem::NotPositive { value } => fill(s.err_not_positive, &[("value", &num(*value))]),
         Problem::NotFinite => s.err_not_finite.to_string(),
-        Problem::LowAboveHigh { low, high } => fill(s.err_low_above_high, &[("low", &num(*low)), ("high", &num(*high))]),
+        Problem::LowAboveHigh { low, high } => fill(
+            s.err_low_above_high,
+            &[("low", &num(*low)), ("high", &num(*high))],
+        ),
         Problem::HalfRange => s.err_half_range.to_string(),
         Problem::UnknownCurrency { code } => fill(s.err_currency, &[("code", code)]),
         Problem::UnknownSource { id } => fill(s.err_source, &[("id", id)]),
@@ -410,7 +443,11 @@ pub fn dataset_error_message(error: &DatasetError, lang: Lang) -> String {
         Problem::TooMany { max } => fill(s.err_too_many, &[("max", &l.number(*max as f64, 0))]),
         Problem::OutsideRange { value, min, max } => fill(
             s.err_outside_range,
-            &[("value", &num(*value)), ("min", &num(*min)), ("max", &num(*max))],
+            &[
+                ("value", &num(*value)),
+                ("min", &num(*min)),
+                ("max", &num(*max)),
+            ],
         ),
         Problem::BadRange => s.err_bad_range.to_string(),
         Problem::RateMustBeOne => s.err_rate_one.to_string(),
@@ -430,7 +467,10 @@ pub fn assumption_error_message(error: &AssumptionError, lang: Lang) -> String {
         AssumptionError::NotANumber => s.why_not_a_number.to_string(),
         AssumptionError::OutOfRange { min, max } => fill(
             s.why_out_of_range,
-            &[("min", &l.number_trim(*min, 4)), ("max", &l.number_trim(*max, 4))],
+            &[
+                ("min", &l.number_trim(*min, 4)),
+                ("max", &l.number_trim(*max, 4)),
+            ],
         ),
         AssumptionError::NotApplicable => s.why_not_applicable.to_string(),
     }
@@ -448,7 +488,11 @@ mod tests {
     #[test]
     fn a_language_pack_reads_back_as_the_same_table() {
         for lang in Lang::ALL {
-            assert_eq!(parse_pack(joined(lang)).as_ref(), Some(lang.strings()), "{lang:?}");
+            assert_eq!(
+                parse_pack(joined(lang)).as_ref(),
+                Some(lang.strings()),
+                "{lang:?}"
+            );
             assert_eq!(load_pack(joined(lang)), Some(lang));
         }
     }
@@ -457,7 +501,11 @@ mod tests {
     fn no_string_of_any_table_contains_the_pack_separator() {
         for lang in Lang::ALL {
             let s = lang.strings();
-            let pairs = s.currencies.iter().chain(s.currency_units).flat_map(|(a, b)| [*a, *b]);
+            let pairs = s
+                .currencies
+                .iter()
+                .chain(s.currency_units)
+                .flat_map(|(a, b)| [*a, *b]);
             for text in s.texts().into_iter().chain(pairs) {
                 assert!(!text.contains(PACK_SEPARATOR), "{lang:?}: {text:?}");
             }
@@ -469,8 +517,19 @@ mod tests {
     fn what_is_not_a_whole_pack_is_refused() {
         let full = joined(Lang::Fr);
         let cut = full.rsplit_once(PACK_SEPARATOR).unwrap().0.to_string(); // one item short
-        let short = full.split(PACK_SEPARATOR).take(50).collect::<Vec<_>>().join(&PACK_SEPARATOR.to_string());
-        for bad in [String::new(), "fr".to_string(), cut, short, full.replacen("ltr", "sideways", 1), full.replacen("fr", "xx", 1)] {
+        let short = full
+            .split(PACK_SEPARATOR)
+            .take(50)
+            .collect::<Vec<_>>()
+            .join(&PACK_SEPARATOR.to_string());
+        for bad in [
+            String::new(),
+            "fr".to_string(),
+            cut,
+            short,
+            full.replacen("ltr", "sideways", 1),
+            full.replacen("fr", "xx", 1),
+        ] {
             assert_eq!(load_pack(bad.clone()), None, "{bad:.40}");
         }
     }
