@@ -218,6 +218,15 @@ impl Locale {
     }
 
     /// An exchange rate: "$1.032" per euro, to four places at most.
+    /// A sourced rate as its source writes it: four decimals, trailing zeros kept (1.0320).
+    pub fn rate_exact(&self, value: f64, currency: &str) -> String {
+        let s = self.strings();
+        self.quantity(fill(
+            s.money,
+            &[("n", &self.number(value, 4)), ("cur", s.currency(currency))],
+        ))
+    }
+
     pub fn rate(&self, value: f64, currency: &str) -> String {
         let s = self.strings();
         self.quantity(fill(

@@ -73,6 +73,13 @@ pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
             escape(&crate::format::fill(s.claim_said, &[("speaker", c.speaker.get(lang))]))
         ));
     }
+    if let Some(c) = &dataset.gdp_claim {
+        out.push_str(&format!(
+            "<figure class=\"quote\"><blockquote><p>{}</p></blockquote><figcaption>{}</figcaption></figure>\n",
+            escape(c.text.get(lang)),
+            escape(&crate::format::fill(s.claim_said, &[("speaker", c.speaker.get(lang))]))
+        ));
+    }
     let verdict = report.verdict.map(|v| v.name()).unwrap_or_default();
     out.push_str(&format!(
         "<p class=\"verdict\" id=\"verdict\" data-verdict=\"{verdict}\">{}</p>\n",
@@ -82,7 +89,7 @@ pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
     for row in report.rows() {
         if matches!(
             row.key,
-            "per_person_ratio" | "parity_eurusd" | "parity_pop_fr_m"
+            "per_person_ratio" | "parity_eurusd" | "parity_pop_fr_m" | "gdp_share_ratio"
         ) {
             out.push_str(&format!(
                 "<div><dt>{}</dt><dd data-figure=\"{}\">{}</dd></div>\n",

@@ -4,7 +4,7 @@
 //! Pure functions of (dataset, assumptions). Nothing here can panic or return NaN: divisions by
 //! zero become `None`, and assumptions are checked against the dataset's ranges first.
 
-use crate::dataset::{Dataset, Range};
+use crate::dataset::{Dataset, Range, HORIZON_YEARS};
 use serde::Serialize;
 
 /// Hours in a (non-leap) year: 1 GW running all year is 8.76 TWh.
@@ -21,6 +21,16 @@ pub struct Assumptions {
     pub uae_eur_bn: Option<f64>,
     /// Share of the year the pledged capacity runs at full power (1.0 = all year).
     pub load_factor: f64,
+    /// GDPs in billions of each side's own currency; `None` when the dataset has none.
+    pub gdp_fr_bn: Option<f64>,
+    pub gdp_us_bn: Option<f64>,
+    /// Over how many years the subject's package is spread; `None` when the dataset gives no
+    /// horizon for the benchmark (then totals are compared, as the story does).
+    pub years_fr: Option<f64>,
+    /// Count only pledges the dataset marks as private.
+    pub private_only: bool,
+    /// The yardstick of the comparison: per person (the claim) or share of GDP.
+    pub by_gdp: bool,
 }
 
 /// The assumptions a reader can set, by their public names (URL parameters, CLI flags).
@@ -31,15 +41,27 @@ pub enum Knob {
     PopUs,
     Uae,
     LoadFactor,
+    GdpFr,
+    GdpUs,
+    YearsFr,
+    /// 1 counts private money only, 0 everything announced.
+    PrivateOnly,
+    /// 1 compares by share of GDP, 0 per person (in URLs: `gdp` or `person`).
+    Yardstick,
 }
 
 impl Knob {
-    pub const ALL: [Knob; 5] = [
+    pub const ALL: [Knob; 10] = [
         Knob::Eurusd,
         Knob::PopFr,
         Knob::PopUs,
         Knob::Uae,
         Knob::LoadFactor,
+        Knob::GdpFr,
+        Knob::GdpUs,
+        Knob::YearsFr,
+        Knob::PrivateOnly,
+        Knob::Yardstick,
     ];
 
     /// The URL parameter name (the CLI flag is the same with `-` for `_`).
@@ -50,6 +72,24 @@ impl Knob {
             Knob::PopUs => "pop_us",
             Knob::Uae => "uae",
             Knob::LoadFactor => "load_factor",
+            Knob::GdpFr => "gdp_fr",
+            Knob::GdpUs => "gdp_us",
+            Knob::YearsFr => "years_fr",
+            Knob::PrivateOnly => "private_only",
+            Knob::Yardstick => "yardstick",
+        }
+    }
+
+    /// A switch (0 or 1) rather than a slider.
+    pub fn is_switch(self) -> bool {
+        matches!(self, Knob::PrivateOnly | Knob::Yardstick)
+    }
+
+    /// The words a switch takes in a URL besides 0 and 1.
+    pub fn switch_words(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Knob::Yardstick => Some(("person", "gdp")),
+            _ => None,
         }
     }
 
@@ -78,6 +118,11 @@ impl Assumptions {
             pop_us_m: dataset.benchmark.population_m.value,
             uae_eur_bn: dataset.ranged_pledge().and_then(|p| p.high_bn),
             load_factor: 1.0,
+            gdp_fr_bn: dataset.subject.gdp_bn.as_ref().map(|g| g.value),
+            gdp_us_bn: dataset.benchmark.gdp_bn.as_ref().map(|g| g.value),
+            years_fr: dataset.benchmark.horizon_years.as_ref().map(|y| y.value),
+            private_only: false,
+            by_gdp: false,
         }
     }
 
@@ -101,6 +146,22 @@ impl Assumptions {
                 max: 1.0,
                 step: 0.05,
             }),
+            // Half to one and a half times the sourced GDP: a revision or another year's figure.
+            Knob::GdpFr => dataset
+                .has_gdp()
+                .then(|| gdp_range(dataset.subject.gdp_bn.as_ref()?.value))
+                .flatten(),
+            Knob::GdpUs => dataset
+                .has_gdp()
+                .then(|| gdp_range(dataset.benchmark.gdp_bn.as_ref()?.value))
+                .flatten(),
+            Knob::YearsFr => dataset
+                .benchmark
+                .horizon_years
+                .as_ref()
+                .map(|_| HORIZON_YEARS),
+            Knob::PrivateOnly => dataset.has_pledge_kinds().then_some(SWITCH),
+            Knob::Yardstick => dataset.has_gdp().then_some(SWITCH),
         }
     }
 
@@ -111,6 +172,11 @@ impl Assumptions {
             Knob::PopUs => Some(self.pop_us_m),
             Knob::Uae => self.uae_eur_bn,
             Knob::LoadFactor => Some(self.load_factor),
+            Knob::GdpFr => self.gdp_fr_bn,
+            Knob::GdpUs => self.gdp_us_bn,
+            Knob::YearsFr => self.years_fr,
+            Knob::PrivateOnly => Some(if self.private_only { 1.0 } else { 0.0 }),
+            Knob::Yardstick => Some(if self.by_gdp { 1.0 } else { 0.0 }),
         }
     }
 
@@ -135,12 +201,23 @@ impl Assumptions {
             });
         }
         let value = clamp(value, range.min, range.max);
+        if (knob.is_switch() || knob == Knob::YearsFr) && value.fract() != 0.0 {
+            return Err(AssumptionError::OutOfRange {
+                min: range.min,
+                max: range.max,
+            });
+        }
         match knob {
             Knob::Eurusd => self.eurusd = value,
             Knob::PopFr => self.pop_fr_m = value,
             Knob::PopUs => self.pop_us_m = value,
             Knob::Uae => self.uae_eur_bn = Some(value),
             Knob::LoadFactor => self.load_factor = value,
+            Knob::GdpFr => self.gdp_fr_bn = Some(value),
+            Knob::GdpUs => self.gdp_us_bn = Some(value),
+            Knob::YearsFr => self.years_fr = Some(value),
+            Knob::PrivateOnly => self.private_only = value == 1.0,
+            Knob::Yardstick => self.by_gdp = value == 1.0,
         }
         Ok(())
     }
@@ -152,7 +229,15 @@ impl Assumptions {
         knob: Knob,
         text: &str,
     ) -> Result<(), AssumptionError> {
-        let value = crate::decimal::parse(text.trim()).ok_or(AssumptionError::NotANumber)?;
+        let text = text.trim();
+        let word = knob.switch_words().and_then(|(off, on)| match text {
+            t if t.eq_ignore_ascii_case(off) => Some(0.0),
+            t if t.eq_ignore_ascii_case(on) => Some(1.0),
+            _ => None,
+        });
+        let value = word
+            .or_else(|| crate::decimal::parse(text))
+            .ok_or(AssumptionError::NotANumber)?;
         self.set(dataset, knob, value)
     }
 
@@ -230,6 +315,24 @@ pub struct Figures {
     pub nuclear_ai_twh_per_year: Option<f64>,
     pub exports_twh: Option<f64>,
     pub nuclear_ai_share_of_exports: Option<f64>,
+    /// The package as a share of the subject's GDP (0.0373 = 3.73%), and the benchmark's.
+    pub france_share_of_gdp: Option<f64>,
+    pub us_share_of_gdp: Option<f64>,
+    /// France's share of GDP over Stargate's (per year of each horizon, like the per-person ratio).
+    pub gdp_share_ratio: Option<f64>,
+    /// The package (in the subject's currency) at which the two shares of GDP are equal, and
+    /// the subject's GDP at which they are. The exchange rate plays no part in either.
+    pub gdp_parity_package_eur_bn: Option<f64>,
+    pub gdp_parity_gdp_fr_bn: Option<f64>,
+    /// Per person per year of each package's horizon.
+    pub france_usd_per_person_per_year: Option<f64>,
+    pub us_usd_per_person_per_year: Option<f64>,
+    /// What is left of the announced total without the pledges not marked private (a range
+    /// when a left-out pledge is one), and the private pledges with an amount.
+    pub private_announced_eur_bn: Option<Span>,
+    pub private_itemised_eur_bn: Option<f64>,
+    /// How many pledges are left out of the figures (only with `private_only`).
+    pub pledges_left_out: usize,
     pub assumptions: Assumptions,
 }
 
@@ -245,7 +348,7 @@ pub enum FigureValue {
 impl Figures {
     /// Every figure but the assumptions, under its public key, in the order of the fields:
     /// the keys of the JSON summary (a test keeps the two in step), without serde.
-    pub fn values(&self) -> [(&'static str, FigureValue); 24] {
+    pub fn values(&self) -> [(&'static str, FigureValue); 34] {
         use FigureValue::{Number as N, Range as R};
         let o = |v: Option<f64>| v.map_or(FigureValue::Missing, N);
         [
@@ -285,6 +388,29 @@ impl Figures {
                 "nuclear_ai_share_of_exports",
                 o(self.nuclear_ai_share_of_exports),
             ),
+            ("france_share_of_gdp", o(self.france_share_of_gdp)),
+            ("us_share_of_gdp", o(self.us_share_of_gdp)),
+            ("gdp_share_ratio", o(self.gdp_share_ratio)),
+            (
+                "gdp_parity_package_eur_bn",
+                o(self.gdp_parity_package_eur_bn),
+            ),
+            ("gdp_parity_gdp_fr_bn", o(self.gdp_parity_gdp_fr_bn)),
+            (
+                "france_usd_per_person_per_year",
+                o(self.france_usd_per_person_per_year),
+            ),
+            (
+                "us_usd_per_person_per_year",
+                o(self.us_usd_per_person_per_year),
+            ),
+            (
+                "private_announced_eur_bn",
+                self.private_announced_eur_bn
+                    .map_or(FigureValue::Missing, R),
+            ),
+            ("private_itemised_eur_bn", o(self.private_itemised_eur_bn)),
+            ("pledges_left_out", N(self.pledges_left_out as f64)),
         ]
     }
 }
@@ -292,6 +418,20 @@ impl Figures {
 fn ratio(num: f64, den: f64) -> Option<f64> {
     let r = num / den;
     (den != 0.0 && r.is_finite()).then_some(r)
+}
+
+const SWITCH: Range = Range {
+    min: 0.0,
+    max: 1.0,
+    step: 1.0,
+};
+
+fn gdp_range(gdp: f64) -> Option<Range> {
+    (gdp.is_finite() && gdp > 0.0).then(|| Range {
+        min: (gdp * 0.5).round(),
+        max: (gdp * 1.5).round(),
+        step: 0.1,
+    })
 }
 
 /// The rate implied by the story's own conversion, if it gives one.
@@ -320,24 +460,58 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
             .filter(|x| x.is_finite())
             .or(defaults.uae_eur_bn),
         load_factor: sane(assumptions.load_factor, 1.0).min(1.0),
+        gdp_fr_bn: assumptions
+            .gdp_fr_bn
+            .filter(|x| x.is_finite() && *x > 0.0)
+            .or(defaults.gdp_fr_bn),
+        gdp_us_bn: assumptions
+            .gdp_us_bn
+            .filter(|x| x.is_finite() && *x > 0.0)
+            .or(defaults.gdp_us_bn),
+        years_fr: assumptions
+            .years_fr
+            .filter(|x| x.is_finite() && *x > 0.0)
+            .or(defaults.years_fr),
+        private_only: assumptions.private_only && dataset.has_pledge_kinds(),
+        by_gdp: assumptions.by_gdp && dataset.has_gdp(),
     };
     let rate = a.eurusd;
 
-    let announced = dataset.subject.announced_bn.value;
     let pledges = &dataset.subject.pledges;
-    let (mut low, mut high, mut at_point) = (0.0, 0.0, 0.0);
     let ranged = dataset.ranged_pledge();
-    for p in pledges {
-        if let Some((l, h)) = p.amount() {
-            low += l;
-            high += h;
-            at_point += if ranged.is_some_and(|r| std::ptr::eq(r, p)) {
+    // Each pledge's amount as (low, high, at the reader's point).
+    let amount = |p: &crate::dataset::Pledge| {
+        p.amount().map(|(l, h)| {
+            let point = if ranged.is_some_and(|r| std::ptr::eq(r, p)) {
                 clamp(a.uae_eur_bn.unwrap_or(h), l, h)
             } else {
                 h
             };
-        }
-    }
+            (l, h, point)
+        })
+    };
+    let sum = |keep: &dyn Fn(&crate::dataset::Pledge) -> bool| {
+        pledges
+            .iter()
+            .filter(|p| keep(p))
+            .filter_map(amount)
+            .fold((0.0, 0.0, 0.0), |s, x| (s.0 + x.0, s.1 + x.1, s.2 + x.2))
+    };
+    let (left_low, left_high, left_point) = sum(&|p| !p.is_private());
+    let private_itemised = sum(&|p| p.is_private()).2;
+    let left_out = if a.private_only {
+        pledges.iter().filter(|p| !p.is_private()).count()
+    } else {
+        0
+    };
+    let full = dataset.subject.announced_bn.value;
+    // With private money only, the total counted is what the left-out pledges leave of it.
+    let announced = if a.private_only {
+        full - left_point
+    } else {
+        full
+    };
+    let (low, high, at_point) = sum(&|p| !a.private_only || p.is_private());
     let itemised = Span::new(low, high);
     let unitemised = Span::new(announced - high, announced - low);
 
@@ -346,6 +520,21 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
     // Billions over millions: ×1000 gives currency units per person.
     let france_pp = announced_usd / a.pop_fr_m * 1000.0;
     let us_pp = stargate / a.pop_us_m * 1000.0;
+    // Compared per year of each horizon: benchmark years over subject years (1 when the
+    // dataset gives no horizon, or at the default, where both are the benchmark's).
+    let years_us = dataset
+        .benchmark
+        .horizon_years
+        .as_ref()
+        .map(|y| y.value)
+        .filter(|y| *y > 0.0);
+    let per_year = |total: f64, years: Option<f64>| years.and_then(|y| ratio(total, y));
+    let horizon = match (years_us, a.years_fr) {
+        (Some(us), Some(fr)) => us / fr,
+        _ => 1.0,
+    };
+    let france_share = a.gdp_fr_bn.and_then(|g| ratio(announced, g));
+    let us_share = a.gdp_us_bn.and_then(|g| ratio(stargate, g));
 
     let capacity = dataset.energy.as_ref().map(|e| e.capacity_gw.value);
     let exports = dataset.energy.as_ref().map(|e| e.exports_twh.value);
@@ -373,11 +562,11 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
         stargate_usd_bn: stargate,
         france_usd_per_person: france_pp,
         us_usd_per_person: us_pp,
-        per_person_ratio: ratio(france_pp, us_pp),
+        per_person_ratio: ratio(france_pp * horizon, us_pp),
         stargate_scaled_to_france_usd_bn: us_pp * a.pop_fr_m / 1000.0,
-        parity_eurusd: ratio(stargate * a.pop_fr_m, a.pop_us_m * announced),
-        parity_pop_fr_m: ratio(announced_usd * a.pop_us_m, stargate),
-        parity_pop_us_m: ratio(stargate * a.pop_fr_m, announced_usd),
+        parity_eurusd: ratio(stargate * a.pop_fr_m, a.pop_us_m * announced * horizon),
+        parity_pop_fr_m: ratio(announced_usd * a.pop_us_m * horizon, stargate),
+        parity_pop_us_m: ratio(stargate * a.pop_fr_m, announced_usd * horizon),
         population_multiple: a.pop_us_m / a.pop_fr_m,
         article_implied_eurusd: article_rate,
         article_per_person_ratio: article_ratio,
@@ -388,6 +577,25 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
             (Some(t), Some(e)) => ratio(t, e),
             _ => None,
         },
+        france_share_of_gdp: france_share,
+        us_share_of_gdp: us_share,
+        gdp_share_ratio: france_share
+            .zip(us_share)
+            .and_then(|(f, u)| ratio(f * horizon, u)),
+        gdp_parity_package_eur_bn: us_share
+            .zip(a.gdp_fr_bn)
+            .and_then(|(u, g)| ratio(u * g, horizon)),
+        gdp_parity_gdp_fr_bn: us_share.and_then(|u| ratio(announced * horizon, u)),
+        france_usd_per_person_per_year: per_year(
+            france_pp,
+            a.years_fr.filter(|_| years_us.is_some()),
+        ),
+        us_usd_per_person_per_year: per_year(us_pp, years_us),
+        private_announced_eur_bn: dataset
+            .has_pledge_kinds()
+            .then(|| Span::new(full - left_high, full - left_low)),
+        private_itemised_eur_bn: dataset.has_pledge_kinds().then_some(private_itemised),
+        pledges_left_out: left_out,
         assumptions: a,
     }
 }
@@ -395,9 +603,14 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
 /// The per-person ratio at another exchange rate (and France's population), for the
 /// sensitivity chart: linear in the rate, inverse in the population.
 pub fn ratio_at(dataset: &Dataset, a: &Assumptions, eurusd: f64, pop_fr_m: f64) -> Option<f64> {
-    let announced = dataset.subject.announced_bn.value;
-    let stargate = dataset.benchmark.amount_bn.value;
-    ratio(announced * eurusd / pop_fr_m, stargate / a.pop_us_m)
+    let mut at = *a;
+    at.eurusd = eurusd;
+    at.pop_fr_m = pop_fr_m;
+    // The same counting as `compute` (private only, horizon), at another rate and population.
+    let f = compute(dataset, &at);
+    (f.assumptions.eurusd == eurusd && f.assumptions.pop_fr_m == pop_fr_m)
+        .then_some(f.per_person_ratio)
+        .flatten()
 }
 
 /// `f64::clamp` without its panic on inverted or NaN bounds (and the float formatting that

@@ -1,4 +1,5 @@
-//! The page's public URL state: `lang`, `eurusd`, `pop_fr`, `pop_us`, `uae`.
+//! The page's public URL state: `lang`, `eurusd`, `pop_fr`, `pop_us`, `uae`, `years_fr`,
+//! `yardstick` (`person` or `gdp`), `gdp_fr`, `gdp_us`, `private_only` (`1`).
 //!
 //! Parsing lives in the core so that the page, the embed script and the tests agree on it.
 //! Unknown parameters (embed hosts add their own) are ignored silently; a known one with a bad
@@ -117,10 +118,25 @@ pub fn to_query(dataset: &Dataset, a: &Assumptions, locale: Option<Locale>) -> S
     if let Some(l) = locale {
         parts.push(format!("lang={}", l.tag()));
     }
-    for knob in [Knob::Eurusd, Knob::PopFr, Knob::PopUs, Knob::Uae] {
+    let knobs = [
+        Knob::Eurusd,
+        Knob::PopFr,
+        Knob::PopUs,
+        Knob::Uae,
+        Knob::YearsFr,
+        Knob::Yardstick,
+        Knob::GdpFr,
+        Knob::GdpUs,
+        Knob::PrivateOnly,
+    ];
+    for knob in knobs {
         if let (Some(v), Some(d)) = (a.get(knob), defaults.get(knob)) {
             if v != d {
-                parts.push(format!("{}={}", knob.param(), plain_number(v)));
+                let text = match knob.switch_words() {
+                    Some((off, on)) => (if v == 1.0 { on } else { off }).to_string(),
+                    None => plain_number(v),
+                };
+                parts.push(format!("{}={}", knob.param(), text));
             }
         }
     }
@@ -217,5 +233,41 @@ mod tests {
         assert_eq!(percent_decode("%zz%4"), "%zz%4");
         assert_eq!(percent_decode("%E2%82%AC"), "€");
         assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn the_new_parameters_round_trip_and_bad_values_are_named() {
+        let d = Dataset::default_story();
+        let q = "years_fr=6&yardstick=gdp&gdp_fr=3000&private_only=1";
+        let parsed = parse_query(&d, Assumptions::defaults(&d), q);
+        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+        let a = parsed.assumptions;
+        assert_eq!(
+            (a.years_fr, a.by_gdp, a.gdp_fr_bn, a.private_only),
+            (Some(6.0), true, Some(3000.0), true)
+        );
+        assert_eq!(
+            to_query(&d, &a, None),
+            "years_fr=6&yardstick=gdp&gdp_fr=3000&private_only=1"
+        );
+        for bad in [
+            "years_fr=0",
+            "years_fr=2.5",
+            "years_fr=x",
+            "yardstick=banana",
+            "private_only=2",
+            "gdp_us=-5",
+            "gdp_fr=1e9",
+        ] {
+            let parsed = parse_query(&d, Assumptions::defaults(&d), bad);
+            assert_eq!(parsed.assumptions, Assumptions::defaults(&d), "{bad}");
+            assert_eq!(parsed.notices.len(), 1, "{bad}");
+            assert!(
+                parsed.notices[0]
+                    .message(Lang::En)
+                    .contains(bad.split('=').next().unwrap()),
+                "{bad}"
+            );
+        }
     }
 }

@@ -45,7 +45,9 @@ pub fn verdict(ratio: Option<f64>) -> Option<Verdict> {
 pub struct Report {
     pub lang: Lang,
     pub figures: Figures,
+    /// The per-person claim's verdict, and the same test by share of GDP.
     pub verdict: Option<Verdict>,
+    pub gdp_verdict: Option<Verdict>,
     /// Formatted figures by their public key (`data-figure="<key>"`).
     pub display: Vec<(&'static str, String)>,
     /// The live prose, one sentence per entry, in reading order.
@@ -68,6 +70,9 @@ impl Report {
             let ctx = Context::new(dataset, &figures, locale);
             let s = locale.strings();
             let badge = match verdict(figures.per_person_ratio) {
+                _ if figures.assumptions.by_gdp && figures.gdp_share_ratio.is_some() => {
+                    ctx.fill(s.verdict_badge_gdp)
+                }
                 Some(Verdict::Holds) => s.verdict_badge_holds.to_string(),
                 Some(Verdict::More) => ctx.fill(s.verdict_badge_more),
                 Some(Verdict::Less) => ctx.fill(s.verdict_badge_less),
@@ -78,12 +83,22 @@ impl Report {
         Report {
             lang: locale.lang,
             verdict: verdict(figures.per_person_ratio),
+            gdp_verdict: verdict(figures.gdp_share_ratio),
             figures,
             display,
             sentences,
             badge,
             locale,
             values,
+        }
+    }
+
+    /// The verdict of the yardstick the reader chose (per person, or share of GDP).
+    pub fn shown_verdict(&self) -> Option<Verdict> {
+        if self.figures.assumptions.by_gdp && self.gdp_verdict.is_some() {
+            self.gdp_verdict
+        } else {
+            self.verdict
         }
     }
 
@@ -111,6 +126,30 @@ impl Report {
         let parts: Vec<&str> = self.sentences.iter().map(|(_, s)| s.as_str()).collect();
         parts.join(" ")
     }
+}
+
+/// "4 years" in the language's way (Arabic has its own words for one and two).
+pub fn years(locale: Locale, n: f64) -> String {
+    let s = locale.strings();
+    let template = if n == 1.0 {
+        s.years_one
+    } else if n == 2.0 {
+        s.years_two
+    } else {
+        s.years
+    };
+    fill(template, &[("n", &locale.number_trim(n, 1))])
+}
+
+/// The names of the pledges left out when counting private money only.
+pub fn left_out_names(dataset: &Dataset, lang: Lang) -> Vec<&str> {
+    dataset
+        .subject
+        .pledges
+        .iter()
+        .filter(|p| !p.is_private())
+        .map(|p| p.name.get(lang))
+        .collect()
 }
 
 /// The year of an `as_of` such as "2024" or "2024-12-31".
@@ -213,7 +252,10 @@ impl<'a> Context<'a> {
             values.push(("ranged_high", l.money_bn(high, base, 1)));
         }
         values.push(("itemised_low", l.money_bn(f.itemised_eur_bn.low, base, 1)));
-        values.push(("default_rate", l.rate(dataset.exchange_rate.value, quote)));
+        values.push((
+            "default_rate",
+            l.rate_exact(dataset.exchange_rate.value, quote),
+        ));
         values.push((
             "multiple_official",
             l.number(
@@ -252,6 +294,57 @@ impl<'a> Context<'a> {
         }
         if let Some(i) = &r.itemised_bn {
             values.push(("reported_itemised", l.money_bn(i.value, base, 1)));
+        }
+        if let (Some(fr), Some(us), Some(ratio)) =
+            (f.france_share_of_gdp, f.us_share_of_gdp, f.gdp_share_ratio)
+        {
+            values.push(("fr_share", l.percent(fr, 2)));
+            values.push(("us_share", l.percent(us, 2)));
+            values.push(("gdp_ratio", l.number(ratio, 2)));
+            values.push(("gdp_ratio_times", l.times(ratio)));
+            values.push(("gdp_pct", l.percent((ratio - 1.0).abs(), 0)));
+            values.push(("gdp_fr", opt(a.gdp_fr_bn, &|g| l.money_bn(g, base, 1))));
+            values.push(("gdp_us", opt(a.gdp_us_bn, &|g| l.money_bn(g, quote, 1))));
+            values.push((
+                "gdp_parity_package",
+                opt(f.gdp_parity_package_eur_bn, &|p| l.money_bn(p, base, 1)),
+            ));
+            values.push((
+                "gdp_parity_gdp",
+                opt(f.gdp_parity_gdp_fr_bn, &|g| l.money_bn(g, base, 1)),
+            ));
+        }
+        if let (Some(fr), Some(us), Some(ppy), Some(bppy)) = (
+            a.years_fr,
+            dataset.benchmark.horizon_years.as_ref().map(|y| y.value),
+            f.france_usd_per_person_per_year,
+            f.us_usd_per_person_per_year,
+        ) {
+            values.push(("years_fr", years(l, fr)));
+            values.push(("years_us", years(l, us)));
+            values.push(("ppy", l.money(ppy, quote)));
+            values.push(("benchmark_ppy", l.money(bppy, quote)));
+        }
+        if let (Some(range), Some(itemised)) =
+            (f.private_announced_eur_bn, f.private_itemised_eur_bn)
+        {
+            values.push((
+                "private_range",
+                l.money_bn_range(range.low, range.high, base, 1),
+            ));
+            values.push(("private_itemised", l.money_bn(itemised, base, 1)));
+            values.push(("left_out", join_list(lang, &left_out_names(dataset, lang))));
+        }
+        if let Some(c) = &dataset.gdp_claim {
+            values.push(("gdp_speaker", c.speaker.get(lang).to_string()));
+        }
+        if let Some(first) = dataset
+            .energy
+            .as_ref()
+            .and_then(|e| e.first_phase_gw.as_ref())
+        {
+            values.push(("first_gw", l.gw(first.value)));
+            values.push(("first_year", l.digits_in(&year_of(first.as_of.as_deref()))));
         }
         Context {
             dataset,
@@ -292,14 +385,50 @@ impl<'a> Context<'a> {
         if f.pledges_named_without_amount > 0 {
             out.push(("pledges_unnamed", s.pledges_unnamed));
         }
+        if f.pledges_left_out > 0 && self.value("left_out").is_some() {
+            out.push(("private_only", s.private_only));
+        }
         out.push(("scaled", s.scaled));
-        match verdict(f.per_person_ratio) {
-            Some(Verdict::Holds) => out.push(("verdict", s.verdict_holds)),
-            Some(Verdict::More) => out.push(("verdict", s.verdict_more)),
-            Some(Verdict::Less) => out.push(("verdict", s.verdict_less)),
+        if self.value("ppy").is_some()
+            && f.assumptions.years_fr
+                != self
+                    .dataset
+                    .benchmark
+                    .horizon_years
+                    .as_ref()
+                    .map(|y| y.value)
+        {
+            out.push(("horizon", s.horizon));
+        }
+        let by_gdp = f.assumptions.by_gdp && self.value("gdp_ratio").is_some();
+        if self.value("gdp_ratio").is_some() {
+            out.push(("gdp", s.gdp));
+        }
+        // The verdict line and the parity follow the yardstick the reader chose.
+        let (ratio, holds, more, less) = if by_gdp {
+            (
+                f.gdp_share_ratio,
+                s.verdict_gdp_holds,
+                s.verdict_gdp_more,
+                s.verdict_gdp_less,
+            )
+        } else {
+            (
+                f.per_person_ratio,
+                s.verdict_holds,
+                s.verdict_more,
+                s.verdict_less,
+            )
+        };
+        match verdict(ratio) {
+            Some(Verdict::Holds) => out.push(("verdict", holds)),
+            Some(Verdict::More) => out.push(("verdict", more)),
+            Some(Verdict::Less) => out.push(("verdict", less)),
             None => {}
         }
-        if f.parity_eurusd.is_some() {
+        if by_gdp && f.gdp_parity_package_eur_bn.is_some() {
+            out.push(("parity", s.gdp_parity));
+        } else if !by_gdp && f.parity_eurusd.is_some() {
             out.push(("parity", s.parity));
         }
         if self.value("article_ratio").is_some() {
@@ -378,10 +507,39 @@ impl<'a> Context<'a> {
                 "nuclear_ai_share_of_exports",
                 opt(f.nuclear_ai_share_of_exports, &|s| l.percent(s, 1)),
             ),
+            (
+                "france_share_of_gdp",
+                opt(f.france_share_of_gdp, &|s| l.percent(s, 2)),
+            ),
+            (
+                "us_share_of_gdp",
+                opt(f.us_share_of_gdp, &|s| l.percent(s, 2)),
+            ),
+            ("gdp_share_ratio", opt(f.gdp_share_ratio, &|r| l.times(r))),
+            (
+                "gdp_parity_package_eur_bn",
+                opt(f.gdp_parity_package_eur_bn, &|p| l.money_bn(p, base, 1)),
+            ),
+            (
+                "france_usd_per_person_per_year",
+                opt(f.france_usd_per_person_per_year, &|p| l.money(p, quote)),
+            ),
+            (
+                "us_usd_per_person_per_year",
+                opt(f.us_usd_per_person_per_year, &|p| l.money(p, quote)),
+            ),
+            (
+                "private_announced_eur_bn",
+                f.private_announced_eur_bn
+                    .map_or_else(dash, |r| l.money_bn_range(r.low, r.high, base, 1)),
+            ),
             ("eurusd", l.rate(a.eurusd, quote)),
             ("pop_fr", l.millions(a.pop_fr_m, 3)),
             ("pop_us", l.millions(a.pop_us_m, 1)),
             ("uae", opt(a.uae_eur_bn, &|u| l.money_bn(u, base, 1))),
+            ("gdp_fr", opt(a.gdp_fr_bn, &|g| l.money_bn(g, base, 1))),
+            ("gdp_us", opt(a.gdp_us_bn, &|g| l.money_bn(g, quote, 1))),
+            ("years_fr", opt(a.years_fr, &|y| years(l, y))),
         ]
     }
 }
@@ -407,6 +565,9 @@ pub fn summary_json(dataset: &Dataset, report: &Report) -> String {
         #[serde(flatten)]
         figures: &'a Figures,
         verdict: Option<Verdict>,
+        gdp_verdict: Option<Verdict>,
+        /// The pledges not counted (with `--private-only`), as the dataset names them in English.
+        left_out: Vec<&'a str>,
         display: BTreeMap<&'a str, &'a str>,
         sentences: BTreeMap<&'a str, &'a str>,
     }
@@ -415,6 +576,12 @@ pub fn summary_json(dataset: &Dataset, report: &Report) -> String {
         lang: report.lang,
         figures: &report.figures,
         verdict: report.verdict,
+        gdp_verdict: report.gdp_verdict,
+        left_out: if report.figures.assumptions.private_only {
+            left_out_names(dataset, Lang::En)
+        } else {
+            Vec::new()
+        },
         display: report
             .display
             .iter()
@@ -443,6 +610,8 @@ pub struct Control {
     /// Where the claim holds exactly, when that point lies on this slider.
     pub parity: Option<f64>,
     pub parity_display: Option<String>,
+    /// Other points worth marking on the slider (the pledges' own horizons), with their words.
+    pub marks: Vec<(f64, String)>,
 }
 
 /// The sliders for this dataset: the rate (when the currencies differ), both populations,
@@ -453,27 +622,40 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
     let locale = report.locale;
     let s = locale.strings();
     let mut out = Vec::new();
+    let by_gdp = figures.assumptions.by_gdp;
     for (knob, template, parity, display_key) in [
         (
             Knob::Eurusd,
             s.label_eurusd,
-            figures.parity_eurusd,
+            figures.parity_eurusd.filter(|_| !by_gdp),
             "eurusd",
         ),
         (
             Knob::PopFr,
             s.label_pop_fr,
-            figures.parity_pop_fr_m,
+            figures.parity_pop_fr_m.filter(|_| !by_gdp),
             "pop_fr",
         ),
         (
             Knob::PopUs,
             s.label_pop_us,
-            figures.parity_pop_us_m,
+            figures.parity_pop_us_m.filter(|_| !by_gdp),
             "pop_us",
         ),
         (Knob::Uae, s.label_uae, None, "uae"),
+        (Knob::YearsFr, s.label_years_fr, None, "years_fr"),
+        // The GDPs only matter, so only show, when comparing by share of GDP.
+        (
+            Knob::GdpFr,
+            s.label_gdp_fr,
+            figures.gdp_parity_gdp_fr_bn.filter(|_| by_gdp),
+            "gdp_fr",
+        ),
+        (Knob::GdpUs, s.label_gdp_us, None, "gdp_us"),
     ] {
+        if matches!(knob, Knob::GdpFr | Knob::GdpUs) && !by_gdp {
+            continue;
+        }
         if knob == Knob::Eurusd && dataset.subject.currency == dataset.benchmark.currency {
             continue;
         }
@@ -488,7 +670,30 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
         let show = |v: f64| match knob {
             Knob::Eurusd => locale.rate(v, dataset.benchmark.currency.as_str()),
             Knob::PopFr | Knob::PopUs => locale.millions(v, 1),
+            Knob::YearsFr => years(locale, v),
+            Knob::GdpUs => locale.money_bn(v, dataset.benchmark.currency.as_str(), 1),
             _ => locale.money_bn(v, base, 1),
+        };
+        // On the horizon slider: each pledge's own "by" year, as years from the announcement.
+        let marks = match (knob, dataset.announced_year()) {
+            (Knob::YearsFr, Some(start)) => dataset
+                .subject
+                .pledges
+                .iter()
+                .filter_map(|p| {
+                    let by = p.by_year.as_ref()?.value;
+                    let span = by - start;
+                    let words = fill(
+                        s.horizon_mark,
+                        &[
+                            ("name", p.name.get(locale.lang)),
+                            ("year", &locale.digits_in(&plain_number(by))),
+                        ],
+                    );
+                    range.contains(span).then_some((span, words))
+                })
+                .collect(),
+            _ => Vec::new(),
         };
         out.push(Control {
             param: knob.param(),
@@ -500,6 +705,45 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
             display: report.display(display_key).unwrap_or_default().to_string(),
             parity,
             parity_display: parity.map(show),
+            marks,
+        });
+    }
+    out
+}
+
+/// A choice the reader makes with a switch rather than a slider: the yardstick (per person or
+/// share of GDP) and counting private money only. Only those the dataset supports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Switch {
+    pub param: &'static str,
+    pub label: String,
+    pub value: f64,
+    /// The choices, value and words; a single one is a checkbox meaning "on".
+    pub options: Vec<(f64, String)>,
+}
+
+pub fn switches(dataset: &Dataset, report: &Report) -> Vec<Switch> {
+    use crate::model::Knob;
+    let s = report.locale.strings();
+    let a = &report.figures.assumptions;
+    let mut out = Vec::new();
+    if Assumptions::range(dataset, Knob::Yardstick).is_some() {
+        out.push(Switch {
+            param: Knob::Yardstick.param(),
+            label: s.yardstick_label.to_string(),
+            value: a.get(Knob::Yardstick).unwrap_or(0.0),
+            options: vec![
+                (0.0, s.yardstick_person.to_string()),
+                (1.0, s.yardstick_gdp.to_string()),
+            ],
+        });
+    }
+    if Assumptions::range(dataset, Knob::PrivateOnly).is_some() {
+        out.push(Switch {
+            param: Knob::PrivateOnly.param(),
+            label: s.private_only_label.to_string(),
+            value: a.get(Knob::PrivateOnly).unwrap_or(0.0),
+            options: vec![(1.0, s.private_only_label.to_string())],
         });
     }
     out
@@ -542,6 +786,31 @@ impl Report {
             ("parity_eurusd", ctx.fill(s.fig_parity_rate)),
             ("parity_pop_fr_m", ctx.fill(s.fig_parity_pop)),
         ]);
+        if self.figures.france_usd_per_person_per_year.is_some() {
+            rows.push((
+                "france_usd_per_person_per_year",
+                fill(s.fig_per_year, &[("who", &who("package"))]),
+            ));
+            rows.push((
+                "us_usd_per_person_per_year",
+                fill(s.fig_per_year, &[("who", &who("benchmark_package"))]),
+            ));
+        }
+        if self.figures.gdp_share_ratio.is_some() {
+            rows.push((
+                "france_share_of_gdp",
+                fill(s.fig_share_gdp, &[("who", &who("package"))]),
+            ));
+            rows.push((
+                "us_share_of_gdp",
+                fill(s.fig_share_gdp, &[("who", &who("benchmark_package"))]),
+            ));
+            rows.push(("gdp_share_ratio", ctx.fill(s.fig_gdp_ratio)));
+            rows.push(("gdp_parity_package_eur_bn", ctx.fill(s.fig_gdp_parity)));
+        }
+        if self.figures.private_announced_eur_bn.is_some() {
+            rows.push(("private_announced_eur_bn", ctx.fill(s.fig_private)));
+        }
         if self.figures.nuclear_ai_twh_per_year.is_some() {
             rows.push(("nuclear_ai_twh_per_year", ctx.fill(s.fig_energy)));
             rows.push(("nuclear_ai_share_of_exports", ctx.fill(s.fig_share)));
@@ -656,6 +925,32 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
         as_of.as_deref(),
         q.as_deref(),
     );
+    for p in &sub.pledges {
+        let name = p.name.get(lang);
+        if let (Some(kind), Some(source)) = (p.kind, &p.kind_source) {
+            let words = match kind {
+                crate::dataset::PledgeKind::Private => s.kind_private,
+                crate::dataset::PledgeKind::StateOwned => s.kind_state_owned,
+                crate::dataset::PledgeKind::StateBacked => s.kind_state_backed,
+            };
+            push(
+                fill(s.src_kind, &[("name", name)]),
+                words.to_string(),
+                source,
+                None,
+                None,
+            );
+        }
+        if let Some(by) = &p.by_year {
+            push(
+                fill(s.src_by_year, &[("name", name)]),
+                l.digits_in(&plain_number(by.value)),
+                &by.source,
+                by.as_of.as_deref(),
+                None,
+            );
+        }
+    }
     if let Some(c) = &dataset.claim {
         push(
             s.src_claim.to_string(),
@@ -664,6 +959,38 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
             c.as_of.as_deref(),
             c.quote_ar.as_deref(),
         );
+    }
+    if let Some(c) = &dataset.gdp_claim {
+        push(
+            s.src_gdp_claim.to_string(),
+            c.text.get(lang).to_string(),
+            &c.source,
+            c.as_of.as_deref(),
+            c.quote_ar.as_deref(),
+        );
+    }
+    if let Some(h) = &b.horizon_years {
+        push(
+            fill(s.src_horizon, &[("benchmark_package", b.package.get(lang))]),
+            years(l, h.value),
+            &h.source,
+            h.as_of.as_deref(),
+            h.quote_ar.as_deref(),
+        );
+    }
+    for (who, gdp, cur) in [
+        (sub.name.get(lang), &sub.gdp_bn, base),
+        (b.name.get(lang), &b.gdp_bn, quote),
+    ] {
+        if let Some(g) = gdp {
+            push(
+                fill(s.src_gdp, &[("who", who)]),
+                l.money_bn(g.value, cur, 1),
+                &g.source,
+                g.as_of.as_deref(),
+                g.quote_ar.as_deref(),
+            );
+        }
     }
     for (who, f) in [
         (sub.name.get(lang), &sub.population_m),
@@ -681,7 +1008,7 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
     let (src, as_of, q) = fig(&dataset.exchange_rate);
     push(
         s.src_rate.to_string(),
-        l.rate(dataset.exchange_rate.value, quote),
+        l.rate_exact(dataset.exchange_rate.value, quote),
         &src,
         as_of.as_deref(),
         q.as_deref(),
@@ -695,6 +1022,16 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
             as_of.as_deref(),
             q.as_deref(),
         );
+        if let Some(first) = &e.first_phase_gw {
+            let (src, as_of, q) = fig(first);
+            push(
+                s.src_first_phase.to_string(),
+                l.gw(first.value),
+                &src,
+                as_of.as_deref(),
+                q.as_deref(),
+            );
+        }
         let (src, as_of, q) = fig(&e.exports_twh);
         push(
             s.src_exports.to_string(),

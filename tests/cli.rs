@@ -189,3 +189,67 @@ fn the_eu_investai_story_runs_through_the_same_cli() {
     let summary = std::fs::read_to_string(out.join("summary.html")).unwrap();
     assert!(summary.contains("InvestAI") && !summary.contains("Macron"));
 }
+
+#[test]
+fn gdp_horizon_and_private_flags_change_the_figures_and_the_json_says_what_was_left_out() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let o = run(&[&["summary", "--json"], args].concat());
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        serde_json::from_str(&stdout(&o)).unwrap()
+    };
+    let base = json(&[]);
+    for key in [
+        "france_share_of_gdp",
+        "us_share_of_gdp",
+        "gdp_share_ratio",
+        "france_usd_per_person_per_year",
+        "us_usd_per_person_per_year",
+    ] {
+        assert!(base[key].is_number(), "{key}: {}", base[key]);
+    }
+    assert_eq!(base["left_out"], serde_json::json!([]));
+    assert_eq!(base["gdp_verdict"], "more");
+
+    let private = json(&["--private-only"]);
+    assert_eq!(
+        private["left_out"],
+        serde_json::json!(["UAE (MGX)", "Bpifrance"])
+    );
+    assert_eq!(private["announced_eur_bn"], 49.0);
+    assert_eq!(private["verdict"], "less");
+
+    let gdp = json(&["--gdp-fr", "2000", "--gdp-us", "30000"]);
+    let ratio = gdp["gdp_share_ratio"].as_f64().unwrap();
+    assert!(
+        (ratio - (109.0 / 2000.0) / (500.0 / 30000.0)).abs() < 1e-9,
+        "{ratio}"
+    );
+
+    let six = json(&["--years-fr", "6"]);
+    assert!(
+        (six["france_usd_per_person_per_year"].as_f64().unwrap() * 6.0
+            - base["france_usd_per_person"].as_f64().unwrap())
+        .abs()
+            < 1e-6
+    );
+    assert_eq!(json(&["--yardstick", "gdp"])["assumptions"]["by_gdp"], true);
+}
+
+#[test]
+fn new_flags_out_of_range_are_refused_with_the_range() {
+    for (flag, value) in [
+        ("--years-fr", "11"),
+        ("--years-fr", "2.5"),
+        ("--gdp-fr", "-1"),
+        ("--yardstick", "banana"),
+        ("--gdp-us", "1e400"),
+    ] {
+        let o = run(&["summary", flag, value]);
+        assert_eq!(o.status.code(), Some(2), "{flag} {value}");
+        assert!(
+            stderr(&o).contains(&flag[2..]),
+            "{flag} {value}: {}",
+            stderr(&o)
+        );
+    }
+}

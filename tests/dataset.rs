@@ -54,6 +54,36 @@ fn the_default_dataset_is_valid_and_round_trips() {
 fn each_problem_is_named_with_its_path() {
     let cases: Vec<(&str, String, &str)> = vec![
         (
+            "unknown kind of pledge",
+            with("/subject/pledges/2/kind", Some(json!("public"))),
+            "subject.pledges[2].kind: is not a kind of pledge (“public”)",
+        ),
+        (
+            "a kind without its source",
+            with("/subject/pledges/2/kind_source", None),
+            "subject.pledges[2].kind_source: is missing",
+        ),
+        (
+            "a kind sourced to nothing",
+            with("/subject/pledges/2/kind_source", Some(json!("nowhere"))),
+            "subject.pledges[2].kind_source: names the source “nowhere”",
+        ),
+        (
+            "a year that is not one",
+            with("/subject/pledges/1/by_year/value", Some(json!(2030.5))),
+            "subject.pledges[1].by_year.value: is not a year (2030.5)",
+        ),
+        (
+            "a GDP of zero",
+            with("/subject/gdp_bn/value", Some(json!(0))),
+            "subject.gdp_bn.value: must be above zero",
+        ),
+        (
+            "a horizon of 40 years",
+            with("/benchmark/horizon_years/value", Some(json!(40))),
+            "benchmark.horizon_years.value: the default 40 is outside the range 1–10",
+        ),
+        (
             "negative amount",
             with("/subject/pledges/1/low_bn", Some(json!(-20))),
             "subject.pledges[1].low_bn: is negative (-20)",

@@ -176,3 +176,90 @@ proptest! {
         }
     }
 }
+
+/// The assumptions #13 added, inside their ranges: years, both GDPs, the two switches.
+fn depth() -> impl Strategy<Value = (u8, f64, f64, bool, bool)> {
+    (
+        1u8..=10,
+        1460.0..=4380.0f64,
+        14592.0..=43777.0f64,
+        any::<bool>(),
+        any::<bool>(),
+    )
+}
+
+fn with_depth(
+    d: &Dataset,
+    mut a: Assumptions,
+    (years, gdp_fr, gdp_us, private, by_gdp): (u8, f64, f64, bool, bool),
+) -> Assumptions {
+    a.set(d, Knob::YearsFr, years as f64).unwrap();
+    a.set(d, Knob::GdpFr, gdp_fr).unwrap();
+    a.set(d, Knob::GdpUs, gdp_us).unwrap();
+    a.set(d, Knob::PrivateOnly, private as u8 as f64).unwrap();
+    a.set(d, Knob::Yardstick, by_gdp as u8 as f64).unwrap();
+    a
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases() / 4, ..ProptestConfig::default() })]
+
+    /// Every figure stays finite and every sentence is written, whatever the reader sets.
+    #[test]
+    fn the_new_assumptions_keep_every_figure_finite(base in reachable(), extra in depth(), lang in 0usize..3) {
+        let d = story();
+        let a = with_depth(&d, assumptions(&d, base), extra);
+        let f = compute(&d, &a);
+        prop_assert!(all_finite(&f));
+        let locale = [Locale::EN, Locale::FR, Locale::AR][lang];
+        let r = Report::new(&d, &a, locale);
+        let unfilled = r.sentences.iter().any(|(_, s)| s.contains('{') || s.contains("NaN"));
+        prop_assert!(!unfilled, "a sentence with a placeholder or NaN: {:?}", r.sentences);
+        prop_assert!(r.sentences.iter().any(|(k, _)| *k == "verdict"));
+    }
+
+    /// A share of GDP does not depend on the exchange rate; the per-person ratio is linear in it.
+    #[test]
+    fn the_gdp_ratio_ignores_the_rate(base in reachable(), extra in depth(), rate in 0.8..=1.3f64) {
+        let d = story();
+        let a = with_depth(&d, assumptions(&d, base), extra);
+        let mut b = a;
+        b.set(&d, Knob::Eurusd, rate).unwrap();
+        let (fa, fb) = (compute(&d, &a), compute(&d, &b));
+        let (ga, gb) = (fa.gdp_share_ratio.unwrap(), fb.gdp_share_ratio.unwrap());
+        prop_assert!((ga - gb).abs() <= 1e-12 * ga.abs());
+        let (pa, pb) = (fa.per_person_ratio.unwrap(), fb.per_person_ratio.unwrap());
+        prop_assert!((pb / pa - rate / a.eurusd).abs() < 1e-9);
+    }
+
+    /// At each parity the comparison is exactly even, horizon and private counting included.
+    #[test]
+    fn each_parity_makes_its_ratio_one(base in reachable(), extra in depth()) {
+        let d = story();
+        let a = with_depth(&d, assumptions(&d, base), extra);
+        let f = compute(&d, &a);
+        let mut at_rate = a;
+        at_rate.eurusd = f.parity_eurusd.unwrap();
+        prop_assert!((compute(&d, &at_rate).per_person_ratio.unwrap() - 1.0).abs() < 1e-9);
+        let mut at_gdp = a;
+        at_gdp.gdp_fr_bn = f.gdp_parity_gdp_fr_bn;
+        prop_assert!((compute(&d, &at_gdp).gdp_share_ratio.unwrap() - 1.0).abs() < 1e-9);
+    }
+
+    /// Private money only never counts more than the whole, and leaves the itemised private part.
+    #[test]
+    fn private_money_is_part_of_the_whole(base in reachable(), extra in depth()) {
+        let d = story();
+        let a = with_depth(&d, assumptions(&d, base), extra);
+        let mut all = a;
+        all.private_only = false;
+        let (f, whole) = (compute(&d, &a), compute(&d, &all));
+        prop_assert!(f.announced_eur_bn <= whole.announced_eur_bn);
+        let range = f.private_announced_eur_bn.unwrap();
+        prop_assert!(range.low <= range.high && range.high <= whole.announced_eur_bn);
+        if a.private_only {
+            prop_assert!(range.low - 1e-9 <= f.announced_eur_bn && f.announced_eur_bn <= range.high + 1e-9);
+            prop_assert_eq!(f.itemised_eur_bn.high, f.private_itemised_eur_bn.unwrap());
+        }
+    }
+}

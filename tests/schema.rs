@@ -81,6 +81,23 @@ fn check(value: &Value, schema: &Value, root: &Value, path: &str, out: &mut Vec<
                 out.push(format!("{path}: missing {req}"));
             }
         }
+        for (key, needs) in schema
+            .get("dependentRequired")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            for need in needs
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(Value::as_str)
+            {
+                if obj.contains_key(key) && !obj.contains_key(need) {
+                    out.push(format!("{path}: {key} needs {need}"));
+                }
+            }
+        }
         for (k, v) in obj {
             let child = format!("{path}.{k}");
             match (
@@ -154,13 +171,31 @@ fn the_schema_and_the_reader_agree_field_by_field() {
         let Some(props) = object_schema.get("properties").and_then(Value::as_object) else {
             continue;
         };
-        let required: Vec<&str> = object_schema
+        let mut required: Vec<&str> = object_schema
             .get("required")
             .and_then(Value::as_array)
             .into_iter()
             .flatten()
             .filter_map(Value::as_str)
             .collect();
+        let present_keys = dataset.pointer(&pointer).unwrap().as_object().unwrap();
+        // Required because another field is there (`dependentRequired`: a kind needs its source).
+        for (key, needs) in object_schema
+            .get("dependentRequired")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            if present_keys.contains_key(key) {
+                required.extend(
+                    needs
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .filter_map(Value::as_str),
+                );
+            }
+        }
         let present: Vec<String> = dataset
             .pointer(&pointer)
             .unwrap()

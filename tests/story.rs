@@ -379,3 +379,234 @@ fn the_verdict_follows_the_rate() {
         .prose()
         .contains("less per person"));
 }
+
+/// The second claim (share of GDP), the horizon and "private": (what, knobs set over the
+/// defaults, figure, expected, tolerance). Expected values from shared/facts.md, checked by hand:
+/// 109 / 2,919.9 = 3.733%; 500 / 29,184.9 = 1.713%; 3.733 / 1.713 = 2.179; without Bpifrance
+/// (10) and MGX (30–50): 109 − 60 = 49 to 109 − 40 = 69, of which Brookfield 20 + Iliad 3 = 23.
+#[allow(clippy::type_complexity)]
+const DEPTH_CASES: &[(&str, &[(Knob, f64)], fn(&Figures) -> Option<f64>, f64, f64)] = &[
+    (
+        "France's package is 3.73% of its 2024 GDP",
+        &[],
+        |f| f.france_share_of_gdp,
+        0.037330,
+        5e-6,
+    ),
+    (
+        "Stargate is 1.71% of US 2024 GDP",
+        &[],
+        |f| f.us_share_of_gdp,
+        0.017132,
+        5e-6,
+    ),
+    (
+        "2.18x by share of GDP",
+        &[],
+        |f| f.gdp_share_ratio,
+        2.179,
+        5e-4,
+    ),
+    (
+        "the exchange rate plays no part in the GDP ratio",
+        &[(Knob::Eurusd, 0.9)],
+        |f| f.gdp_share_ratio,
+        2.179,
+        5e-4,
+    ),
+    (
+        "a GDP-proportional package: €50.0bn",
+        &[],
+        |f| f.gdp_parity_package_eur_bn,
+        50.02,
+        0.01,
+    ),
+    (
+        "with the revised US GDP ($29,298.0bn) still 1.71%",
+        &[(Knob::GdpUs, 29298.0)],
+        |f| f.us_share_of_gdp,
+        0.017066,
+        5e-6,
+    ),
+    (
+        "$410 per French person per year over 4 years",
+        &[],
+        |f| f.france_usd_per_person_per_year,
+        1639.62 / 4.0,
+        0.01,
+    ),
+    (
+        "$368 per American per year over Stargate's 4 years",
+        &[],
+        |f| f.us_usd_per_person_per_year,
+        1470.16 / 4.0,
+        0.01,
+    ),
+    (
+        "over 6 years: $273 per French person per year",
+        &[(Knob::YearsFr, 6.0)],
+        |f| f.france_usd_per_person_per_year,
+        1639.62 / 6.0,
+        0.01,
+    ),
+    (
+        "over 6 years against 4, the per-person ratio is 1.115 x 4/6",
+        &[(Knob::YearsFr, 6.0)],
+        |f| f.per_person_ratio,
+        1.11527 * 4.0 / 6.0,
+        1e-4,
+    ),
+    (
+        "over 6 years the GDP ratio is 2.179 x 4/6",
+        &[(Knob::YearsFr, 6.0)],
+        |f| f.gdp_share_ratio,
+        2.179 * 4.0 / 6.0,
+        5e-4,
+    ),
+    (
+        "at 6 years the claim would hold at a rate 6/4 higher",
+        &[(Knob::YearsFr, 6.0)],
+        |f| f.parity_eurusd,
+        0.92534 * 1.5,
+        1e-4,
+    ),
+    (
+        "private money only: €49–69bn left, low",
+        &[],
+        |f| f.private_announced_eur_bn.map(|r| r.low),
+        49.0,
+        1e-9,
+    ),
+    (
+        "private money only: €49–69bn left, high",
+        &[],
+        |f| f.private_announced_eur_bn.map(|r| r.high),
+        69.0,
+        1e-9,
+    ),
+    (
+        "of which €23bn itemised as private",
+        &[],
+        |f| f.private_itemised_eur_bn,
+        23.0,
+        1e-9,
+    ),
+    (
+        "private only, MGX at €50bn: €49bn counted",
+        &[(Knob::PrivateOnly, 1.0)],
+        |f| Some(f.announced_eur_bn),
+        49.0,
+        1e-9,
+    ),
+    (
+        "private only, MGX at €30bn: €69bn counted",
+        &[(Knob::PrivateOnly, 1.0), (Knob::Uae, 30.0)],
+        |f| Some(f.announced_eur_bn),
+        69.0,
+        1e-9,
+    ),
+    (
+        "private only: €23bn itemised",
+        &[(Knob::PrivateOnly, 1.0)],
+        |f| Some(f.itemised_eur_bn.high),
+        23.0,
+        1e-9,
+    ),
+    (
+        "private only: two pledges left out",
+        &[(Knob::PrivateOnly, 1.0)],
+        |f| Some(f.pledges_left_out as f64),
+        2.0,
+        0.0,
+    ),
+    (
+        "private only: 49 / 109 of the per-person ratio",
+        &[(Knob::PrivateOnly, 1.0)],
+        |f| f.per_person_ratio,
+        1.11527 * 49.0 / 109.0,
+        1e-4,
+    ),
+    (
+        "private only: 1.68% of GDP, under Stargate's 1.71%",
+        &[(Knob::PrivateOnly, 1.0)],
+        |f| f.france_share_of_gdp,
+        49.0 / 2919.9,
+        1e-9,
+    ),
+];
+
+#[test]
+fn gdp_horizon_and_private_figures_match_the_checked_arithmetic() {
+    let d = story();
+    for (what, knobs, figure, want, tolerance) in DEPTH_CASES {
+        let mut a = Assumptions::defaults(&d);
+        for (knob, value) in *knobs {
+            a.set(&d, *knob, *value)
+                .unwrap_or_else(|e| panic!("{what}: {knob:?} = {value}: {e:?}"));
+        }
+        let got = figure(&compute(&d, &a)).unwrap_or_else(|| panic!("{what}: not computed"));
+        close(got, *want, *tolerance, what);
+    }
+}
+
+#[test]
+fn the_verdicts_by_gdp_and_per_person_differ_as_the_two_claims_do() {
+    let d = story();
+    let mut a = Assumptions::defaults(&d);
+    let r = Report::new(&d, &a, Locale::EN);
+    assert_eq!(r.verdict.map(|v| v.name()), Some("more")); // 1.12x: "the same ratio", roughly
+    assert_eq!(r.gdp_verdict.map(|v| v.name()), Some("more")); // 2.18x: "even in our favour"
+    assert!(r
+        .sentences
+        .iter()
+        .any(|(k, s)| *k == "verdict" && s.contains("12% more per person")));
+    a.set_str(&d, Knob::Yardstick, "gdp").unwrap();
+    let r = Report::new(&d, &a, Locale::EN);
+    let verdict = &r.sentences.iter().find(|(k, _)| *k == "verdict").unwrap().1;
+    assert!(
+        verdict.contains("By share of GDP") && verdict.contains("2.18"),
+        "{verdict}"
+    );
+    let parity = &r.sentences.iter().find(|(k, _)| *k == "parity").unwrap().1;
+    assert!(
+        parity.contains("€50bn") && parity.contains("exchange rate plays no part"),
+        "{parity}"
+    );
+    assert!(r.badge.contains("2.18"), "{}", r.badge);
+    // Private money only: the per-person verdict turns, and the sentence names who is left out.
+    let mut a = Assumptions::defaults(&d);
+    a.set_str(&d, Knob::PrivateOnly, "1").unwrap();
+    let r = Report::new(&d, &a, Locale::EN);
+    assert_eq!(r.verdict.map(|v| v.name()), Some("less"));
+    let private = &r
+        .sentences
+        .iter()
+        .find(|(k, _)| *k == "private_only")
+        .unwrap()
+        .1;
+    assert!(
+        private.contains("UAE (MGX) and Bpifrance")
+            && private.contains("€49–69bn")
+            && private.contains("€23bn"),
+        "{private}"
+    );
+}
+
+#[test]
+fn the_pledges_own_horizons_are_marked_on_the_horizon_slider() {
+    let d = story();
+    let r = Report::new(&d, &Assumptions::defaults(&d), Locale::EN);
+    let controls = pledge_explainer::report::controls(&d, &r);
+    let years = controls
+        .iter()
+        .find(|c| c.param == "years_fr")
+        .expect("a horizon slider");
+    assert_eq!((years.min, years.max, years.value), (1.0, 10.0, 4.0));
+    let marks: Vec<(f64, &str)> = years.marks.iter().map(|(v, s)| (*v, s.as_str())).collect();
+    assert_eq!(
+        marks,
+        vec![(5.0, "Brookfield: by 2030"), (4.0, "Bpifrance: by 2029")]
+    );
+    // GDP sliders only with the GDP yardstick.
+    assert!(!controls.iter().any(|c| c.param.starts_with("gdp_")));
+}

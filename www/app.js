@@ -7,7 +7,7 @@ const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
 const URL_DEBOUNCE_MS = 300;      // history.replaceState costs ~1 ms: not on every input event
 const ANNOUNCE_DEBOUNCE_MS = 800; // screen readers hear the result of a drag, not every step
 const LANGS = ['en', 'fr', 'ar'];
-const STATE_PARAMS = ['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae'];
+const STATE_PARAMS = ['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae', 'years_fr', 'yardstick', 'gdp_fr', 'gdp_us', 'private_only'];
 const DOWNLOAD_WIDTH = 1200;
 
 /** French and Arabic words, loaded for their readers only: the wasm has English compiled in. */
@@ -180,10 +180,53 @@ async function switchLanguage(lang) {
 
 // ---------------------------------------------------------------- sliders
 
+/** The params of the sliders on the page, to rebuild them when the set changes (the GDP sliders come with the GDP yardstick). */
+let builtSliders = '';
+
+/** The yardstick (two radio buttons) and "private money only" (a checkbox), when the story supports them. */
+function buildSwitches() {
+  const box = $('#switches');
+  box.replaceChildren();
+  for (const s of JSON.parse(explainer.switches())) {
+    const change = (value) => guard(() => {
+      explainer.set(s.param, value);
+      notify([]);
+      render();
+      writeUrl();
+      scheduleAnnounce();
+    });
+    if (s.options.length === 1) {
+      const box1 = el('input', { type: 'checkbox', id: `switch-${s.param}`, name: s.param, checked: s.value === 1 });
+      box1.addEventListener('change', () => change(box1.checked ? 1 : 0));
+      box.append(el('div', { className: 'switch', dataset: { switch: s.param } }, box1, el('label', { htmlFor: box1.id }, s.label)));
+    } else {
+      const group = el('fieldset', { className: 'switch', dataset: { switch: s.param } }, el('legend', {}, s.label));
+      for (const o of s.options) {
+        const radio = el('input', { type: 'radio', id: `switch-${s.param}-${o.value}`, name: s.param, value: o.value, checked: s.value === o.value });
+        radio.addEventListener('change', () => { if (radio.checked) change(o.value); });
+        group.append(el('span', { className: 'option' }, radio, el('label', { htmlFor: radio.id }, o.label)));
+      }
+      box.append(group);
+    }
+  }
+}
+
+function updateSwitches(switches) {
+  for (const s of switches) {
+    for (const input of $$(`[data-switch="${s.param}"] input`)) {
+      const on = input.type === 'checkbox' ? s.value === 1 : Number(input.value) === s.value;
+      if (input.checked !== on) input.checked = on;
+    }
+  }
+}
+
 function buildControls() {
+  buildSwitches();
   const box = $('#sliders');
   box.replaceChildren();
-  for (const c of JSON.parse(explainer.controls())) {
+  const controls = JSON.parse(explainer.controls());
+  builtSliders = controls.map((c) => c.param).join();
+  for (const c of controls) {
     const label = el('label', { id: `label-${c.param}`, htmlFor: `range-${c.param}` }, c.label);
     const range = el('input', {
       type: 'range', id: `range-${c.param}`, name: c.param, min: c.min, max: c.max, step: c.step,
@@ -199,13 +242,21 @@ function buildControls() {
     number.addEventListener('change', () => onInput(c.param, number.valueAsNumber, number));
 
     const track = el('div', { className: 'track' }, range, el('span', { className: 'parity-mark', 'aria-hidden': 'true' }));
+    // Points of note (the pledges' own horizons): ticks on the track, named in words below it.
+    const marks = c.marks.length ? el('p', { className: 'marks', id: `marks-${c.param}` }, c.marks.map((m) => m.label).join(' · ')) : null;
+    if (marks) {
+      const list = el('datalist', { id: `ticks-${c.param}` }, ...c.marks.map((m) => el('option', { value: m.value })));
+      range.setAttribute('list', list.id);
+      range.setAttribute('aria-describedby', `parity-${c.param} ${marks.id}`);
+      track.append(list);
+    }
     const parity = el('button', { type: 'button', className: 'parity', id: `parity-${c.param}` });
     parity.addEventListener('click', () => {
       const control = lastView && lastView.controls.find((x) => x.param === c.param);
       if (control && control.parity != null) onInput(c.param, control.parity, null);
     });
     box.append(el('div', { className: 'control', dataset: { control: c.param } },
-      label, el('div', { className: 'control-row' }, track, number), parity));
+      label, el('div', { className: 'control-row' }, track, number), parity, ...(marks ? [marks] : [])));
   }
 }
 
@@ -314,6 +365,8 @@ function render(source, onlyInView = false) {
     setText(verdict, view.badge);
     verdict.dataset.verdict = view.verdict || '';
   }
+  if (view.controls.map((c) => c.param).join() !== builtSliders) buildControls();
+  updateSwitches(view.switches);
   updateControls(view.controls, source);
   renderCharts(onlyInView);
   lastView = view;

@@ -3,7 +3,7 @@
 //   <pledge-explainer lang="ar" eurusd="1.05"></pledge-explainer><script src=".../embed.js" async></script>
 // Each becomes an iframe kept exactly as high as the explainer inside (Pym.js message format;
 // the explainer also works under NPR's own pym.js parent). Attributes follow the URL
-// parameters: lang, eurusd, pop-fr, pop-us, uae, dataset (a URL on the explainer's own site),
+// parameters: lang, eurusd, pop-fr, pop-us, uae, years-fr, yardstick, gdp-fr, gdp-us, private-only, dataset (a URL on the explainer's own site),
 // as data-* on a div or plain on the custom element; title/data-title names the iframe.
 (function () {
   'use strict';
@@ -11,7 +11,7 @@
   if (!script || window.__pledgeExplainerEmbed) return;
   window.__pledgeExplainerEmbed = true;
   var base = new URL('.', script.src);
-  var PARAMS = ['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae', 'dataset'];
+  var PARAMS = ['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae', 'years_fr', 'yardstick', 'gdp_fr', 'gdp_us', 'private_only', 'dataset'];
   var frames = {};
   var count = 0;
 
@@ -100,7 +100,7 @@
 
   // <pledge-explainer>: attributes follow the URL parameters; changing one reloads the view.
   if (window.customElements && !window.customElements.get('pledge-explainer')) {
-    var observed = ['lang', 'eurusd', 'pop-fr', 'pop-us', 'uae', 'dataset'];
+    var observed = ['lang', 'eurusd', 'pop-fr', 'pop-us', 'uae', 'years-fr', 'yardstick', 'gdp-fr', 'gdp-us', 'private-only', 'dataset'];
     var Element = function () { return Reflect.construct(HTMLElement, [], Element); };
     Element.prototype = Object.create(HTMLElement.prototype);
     Element.prototype.constructor = Element;

@@ -21,6 +21,11 @@ ASSUMPTIONS (each must lie in the dataset's range):
   --pop-us M        population of the United States, millions
   --uae B           the UAE pledge's point within its range, billions of euros
   --load-factor F   share of the year the AI capacity runs at full power (0.05 to 1)
+  --years-fr Y      years over which France's package is spread (1 to 10; default Stargate's 4)
+  --gdp-fr B        France's GDP, billions of euros (default INSEE 2024)
+  --gdp-us B        US GDP, billions of dollars (default BEA 2024)
+  --yardstick Y     person (the claim) or gdp: what the verdict compares
+  --private-only    count only the pledges the dataset marks as private
 ";
 
 struct Args {
@@ -60,7 +65,13 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
                 let name = &flag[2..];
                 let knob =
                     Knob::from_param(name).ok_or_else(|| format!("unknown flag '{flag}'"))?;
-                args.knobs.push((knob, value_of(flag)?));
+                // A switch with no words of its own (--private-only) takes no value.
+                let value = if knob.is_switch() && knob.switch_words().is_none() {
+                    "1".to_string()
+                } else {
+                    value_of(flag)?
+                };
+                args.knobs.push((knob, value));
             }
             _ => args.positional.push(arg),
         }

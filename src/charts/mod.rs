@@ -61,8 +61,19 @@ impl Chart {
     pub fn inputs(self) -> &'static [crate::model::Knob] {
         use crate::model::Knob::*;
         match self {
-            Chart::Pledges => &[Uae],
-            Chart::PerPerson | Chart::Sensitivity => &[Eurusd, PopFr, PopUs],
+            Chart::Pledges => &[Uae, PrivateOnly],
+            Chart::PerPerson => &[
+                Eurusd,
+                PopFr,
+                PopUs,
+                Uae,
+                YearsFr,
+                PrivateOnly,
+                Yardstick,
+                GdpFr,
+                GdpUs,
+            ],
+            Chart::Sensitivity => &[Eurusd, PopFr, PopUs, Uae, YearsFr, PrivateOnly],
             Chart::Energy => &[LoadFactor],
         }
     }
@@ -90,6 +101,9 @@ pub fn text(chart: Chart, report: &Report) -> ChartText {
     let s = report.locale.strings();
     let (title, desc) = match chart {
         Chart::Pledges => (s.chart_pledges_title, s.chart_pledges_desc),
+        Chart::PerPerson if figures.assumptions.by_gdp && ctx.value("gdp_ratio").is_some() => {
+            (s.chart_gdp_title, s.chart_gdp_desc)
+        }
         Chart::PerPerson => (s.chart_per_person_title, s.chart_per_person_desc),
         Chart::Sensitivity => (s.chart_sensitivity_title, s.chart_sensitivity_desc),
         Chart::Energy => (s.chart_energy_title, s.chart_energy_desc),
@@ -133,7 +147,12 @@ pub fn height(chart: Chart, dataset: &Dataset, width: u32) -> u32 {
             return (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + 2 * NOTE_HEIGHT + PAD) as u32
         }
         Chart::Sensitivity => return LINE_CHART_HEIGHT as u32,
-        Chart::Energy => 2,
+        Chart::Energy => {
+            2 + dataset
+                .energy
+                .as_ref()
+                .is_some_and(|e| e.first_phase_gw.is_some()) as i32
+        }
     };
     (rows * ROW_HEIGHT + AXIS_HEIGHT + PAD * 2) as u32
 }
@@ -465,7 +484,15 @@ fn pledges<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawRe
 
     // Points first, then ranges, so the uncertainty sits at the end of the stack.
     // (Two passes rather than a stable sort: same order, and no sort code in the wasm.)
-    let with_amount = || d.subject.pledges.iter().filter(|p| p.amount().is_some());
+    // With private money only, the pledges left out are not drawn (the chart keeps its height).
+    let counted = |p: &&crate::dataset::Pledge| !fig.assumptions.private_only || p.is_private();
+    let with_amount = || {
+        d.subject
+            .pledges
+            .iter()
+            .filter(|p| p.amount().is_some())
+            .filter(counted)
+    };
     let rows: Vec<&crate::dataset::Pledge> = with_amount()
         .filter(|p| !p.is_range())
         .chain(with_amount().filter(|p| p.is_range()))
@@ -574,6 +601,9 @@ fn pledges<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawRe
     Ok(())
 }
 
+/// A titled pair of bars: (value, formatted) for the subject, then the benchmark.
+type BarGroup = (String, [(f64, String); 2]);
+
 fn per_person<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawResult<DB> {
     let (fig, l) = (&r.figures, r.locale);
     let s = l.strings();
@@ -586,31 +616,64 @@ fn per_person<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> Dra
         .unwrap_or_default()
         .to_string();
 
-    let groups: [(String, [(f64, String); 2]); 2] = [
-        (
-            capitalize_first(ctx.fill(s.chart_group_per_person)),
-            [
-                (
-                    fig.france_usd_per_person,
-                    l.money(fig.france_usd_per_person, quote),
-                ),
-                (fig.us_usd_per_person, l.money(fig.us_usd_per_person, quote)),
-            ],
-        ),
-        (
-            capitalize_first(ctx.fill(s.chart_group_scaled)),
-            [
-                (
-                    fig.announced_usd_bn,
-                    l.money_bn(fig.announced_usd_bn, quote, 1),
-                ),
-                (
-                    fig.stargate_scaled_to_france_usd_bn,
-                    l.money_bn(fig.stargate_scaled_to_france_usd_bn, quote, 1),
-                ),
-            ],
-        ),
-    ];
+    let base = d.subject.currency.as_str();
+    let by_gdp = fig.assumptions.by_gdp && fig.gdp_share_ratio.is_some();
+    let gdp_groups = || -> Option<[BarGroup; 2]> {
+        let (fr, us, parity) = (
+            fig.france_share_of_gdp?,
+            fig.us_share_of_gdp?,
+            fig.gdp_parity_package_eur_bn?,
+        );
+        Some([
+            (
+                capitalize_first(ctx.fill(s.chart_group_gdp)),
+                [(fr, l.percent(fr, 2)), (us, l.percent(us, 2))],
+            ),
+            (
+                capitalize_first(ctx.fill(s.fig_gdp_parity)),
+                [
+                    (
+                        fig.announced_eur_bn,
+                        l.money_bn(fig.announced_eur_bn, base, 1),
+                    ),
+                    (parity, l.money_bn(parity, base, 1)),
+                ],
+            ),
+        ])
+    };
+    let per_person_groups = || -> [BarGroup; 2] {
+        [
+            (
+                capitalize_first(ctx.fill(s.chart_group_per_person)),
+                [
+                    (
+                        fig.france_usd_per_person,
+                        l.money(fig.france_usd_per_person, quote),
+                    ),
+                    (fig.us_usd_per_person, l.money(fig.us_usd_per_person, quote)),
+                ],
+            ),
+            (
+                capitalize_first(ctx.fill(s.chart_group_scaled)),
+                [
+                    (
+                        fig.announced_usd_bn,
+                        l.money_bn(fig.announced_usd_bn, quote, 1),
+                    ),
+                    (
+                        fig.stargate_scaled_to_france_usd_bn,
+                        l.money_bn(fig.stargate_scaled_to_france_usd_bn, quote, 1),
+                    ),
+                ],
+            ),
+        ]
+    };
+    // Same rows either way, so switching the yardstick never changes the chart's height.
+    let groups = if by_gdp {
+        gdp_groups().unwrap_or_else(per_person_groups)
+    } else {
+        per_person_groups()
+    };
     let mut y = PAD;
     for (title, bars) in groups.iter() {
         f.line_of_text(title, y + GROUP_TITLE_HEIGHT / 2, bold, LABEL_PX, &INK)?;
@@ -645,7 +708,14 @@ fn per_person<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> Dra
         f.dashed((xb, top - 3), (xb, bottom + 3), INK)?;
         y += 2 * ROW_HEIGHT + PAD;
     }
-    let line = match verdict(fig.per_person_ratio) {
+    let line = match verdict(if by_gdp {
+        fig.gdp_share_ratio
+    } else {
+        fig.per_person_ratio
+    }) {
+        Some(Verdict::Holds) if by_gdp => s.verdict_gdp_holds,
+        Some(Verdict::More) if by_gdp => s.verdict_gdp_more,
+        Some(Verdict::Less) if by_gdp => s.verdict_gdp_less,
         Some(Verdict::Holds) => s.chart_verdict_holds,
         Some(Verdict::More) => s.chart_verdict_more,
         Some(Verdict::Less) => s.chart_verdict_less,
@@ -825,7 +895,7 @@ fn sensitivity<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> Dr
     Ok(())
 }
 
-fn energy<DB: DrawingBackend>(f: &Frame<DB>, _: &Dataset, r: &Report) -> DrawResult<DB> {
+fn energy<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawResult<DB> {
     let (fig, l) = (&r.figures, r.locale);
     let s = l.strings();
     let ctx = r;
@@ -840,7 +910,7 @@ fn energy<DB: DrawingBackend>(f: &Frame<DB>, _: &Dataset, r: &Report) -> DrawRes
         p0: x0,
         p1: x1,
     };
-    let rows = [
+    let mut rows = vec![
         (
             ctx.fill(s.chart_exports),
             exports,
@@ -849,6 +919,19 @@ fn energy<DB: DrawingBackend>(f: &Frame<DB>, _: &Dataset, r: &Report) -> DrawRes
         ),
         (s.chart_ai_year.to_string(), twh, l.twh(twh, 2), SUBJECT),
     ];
+    // The first phase reported (250 MW by the end of 2026), run for a year at the same load.
+    if let (Some(first), Some(gw)) = (
+        d.energy.as_ref().and_then(|e| e.first_phase_gw.as_ref()),
+        fig.nuclear_ai_gw.filter(|g| *g > 0.0),
+    ) {
+        let first_twh = twh * first.value / gw;
+        rows.push((
+            ctx.fill(s.chart_first_phase),
+            first_twh,
+            l.twh(first_twh, 2),
+            SUBJECT,
+        ));
+    }
     for (i, (name, value, shown, color)) in rows.iter().enumerate() {
         let y_mid = PAD + i as i32 * ROW_HEIGHT + ROW_HEIGHT / 2;
         f.row_label(y_mid, name, shown)?;
@@ -865,7 +948,9 @@ fn energy<DB: DrawingBackend>(f: &Frame<DB>, _: &Dataset, r: &Report) -> DrawRes
             }
         }
     }
-    f.money_axis(scale, PAD + 2 * ROW_HEIGHT + 2, max, &|v| l.twh(v, 0))
+    f.money_axis(scale, PAD + rows.len() as i32 * ROW_HEIGHT + 2, max, &|v| {
+        l.twh(v, 0)
+    })
 }
 
 /// Where an SVG goes: a file of its own (white background, `<title>`/`<desc>`, `role="img"`),

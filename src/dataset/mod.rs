@@ -8,7 +8,8 @@
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-#[rustfmt::skip]
+#[cfg(not(feature = "regenerate"))]
+#[rustfmt::skip] // generated, in the generator's own layout
 mod default_story;
 #[cfg(feature = "dataset-reader")]
 mod read;
@@ -27,6 +28,12 @@ pub const MAX_LABEL_CHARS: usize = 160;
 pub const MAX_SENTENCE_CHARS: usize = 600;
 /// More pledges than this cannot be told apart in a stacked bar.
 pub const MAX_PLEDGES: usize = 40;
+/// The horizon a package may be spread over, in years (the reader's slider and the data).
+pub const HORIZON_YEARS: Range = Range {
+    min: 1.0,
+    max: 10.0,
+    step: 1.0,
+};
 
 /// A string in the reader's language; English is required and is the fallback.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -75,6 +82,37 @@ pub struct Figure {
     pub quote_ar: Option<String>,
 }
 
+/// Whose money a pledge is: the article calls the whole package private.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PledgeKind {
+    Private,
+    /// Owned by a state (Bpifrance).
+    StateOwned,
+    /// A fund backed by a state (MGX, Abu Dhabi).
+    StateBacked,
+}
+
+impl PledgeKind {
+    pub const ALL: [PledgeKind; 3] = [
+        PledgeKind::Private,
+        PledgeKind::StateOwned,
+        PledgeKind::StateBacked,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            PledgeKind::Private => "private",
+            PledgeKind::StateOwned => "state_owned",
+            PledgeKind::StateBacked => "state_backed",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<PledgeKind> {
+        PledgeKind::ALL.into_iter().find(|k| k.name() == name)
+    }
+}
+
 /// A pledge in billions of the subject's currency: a point (low = high), a range, or named
 /// with no amount (both absent).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -89,6 +127,14 @@ pub struct Pledge {
     pub as_of: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote_ar: Option<String>,
+    /// Whose money it is, with the source that says so (`kind_source`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<PledgeKind>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind_source: Option<String>,
+    /// The year by which the pledge is to be invested ("by 2030"), with its source.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub by_year: Option<Figure>,
 }
 
 impl Pledge {
@@ -102,6 +148,10 @@ impl Pledge {
     pub fn is_range(&self) -> bool {
         matches!(self.amount(), Some((low, high)) if high > low)
     }
+    /// Counted as private money: what the dataset says, private when it does not say.
+    pub fn is_private(&self) -> bool {
+        self.kind.is_none_or(|k| k == PledgeKind::Private)
+    }
 }
 
 /// The package being checked (France's €109bn).
@@ -113,6 +163,9 @@ pub struct Subject {
     pub announced_bn: Figure,
     pub population_m: Figure,
     pub pledges: Vec<Pledge>,
+    /// Gross domestic product in billions of the subject's currency, for the GDP yardstick.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gdp_bn: Option<Figure>,
 }
 
 /// What it is compared with (Stargate's $500bn).
@@ -123,6 +176,12 @@ pub struct Benchmark {
     pub currency: String,
     pub amount_bn: Figure,
     pub population_m: Figure,
+    /// Gross domestic product in billions of the benchmark's currency.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gdp_bn: Option<Figure>,
+    /// Over how many years the benchmark is to be invested (Stargate: four).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub horizon_years: Option<Figure>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -163,6 +222,9 @@ pub struct Caveat {
 pub struct Energy {
     pub capacity_gw: Figure,
     pub exports_twh: Figure,
+    /// What is reported for a first phase (250 MW by the end of 2026), `as_of` its date.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_phase_gw: Option<Figure>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
@@ -198,6 +260,9 @@ pub struct Dataset {
     pub exchange_rate: Figure,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub claim: Option<Claim>,
+    /// A second claim, by share of GDP (the Élysée's "even in our favour").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gdp_claim: Option<Claim>,
     #[serde(skip_serializing_if = "is_default")]
     pub reported: Reported,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -241,6 +306,14 @@ pub enum Problem {
     },
     UnknownSource {
         id: String,
+    },
+    UnknownKind {
+        found: String,
+    },
+    MissingKindSource,
+    /// A "by" year that is not a whole year between 1900 and 2200.
+    NotAYear {
+        value: f64,
     },
     Duplicate {
         name: String,
@@ -290,7 +363,13 @@ impl Dataset {
     /// generated from `data/france-2025.json` and checked against it by `tests/default_story.rs`):
     /// no JSON reading at start, and no reader in the page's default build.
     pub fn default_story() -> Dataset {
-        default_story::dataset()
+        #[cfg(not(feature = "regenerate"))]
+        return default_story::dataset();
+        // Only while regenerating default_story.rs (when it no longer compiles after a change
+        // to these types): read the JSON instead. Never in a shipped build.
+        #[cfg(feature = "regenerate")]
+        return Dataset::from_json(DEFAULT_DATASET_JSON)
+            .unwrap_or_else(|e| panic!("data/france-2025.json: {e:?}"));
     }
 
     pub fn to_json_pretty(&self) -> String {
@@ -300,6 +379,26 @@ impl Dataset {
     /// The pledge whose point the reader chooses (the first with a range), if any.
     pub fn ranged_pledge(&self) -> Option<&Pledge> {
         self.subject.pledges.iter().find(|p| p.is_range())
+    }
+
+    /// Whether both sides have a GDP: the GDP yardstick needs both.
+    pub fn has_gdp(&self) -> bool {
+        self.subject.gdp_bn.is_some() && self.benchmark.gdp_bn.is_some()
+    }
+
+    /// Whether any pledge is marked as not private: the "private money only" toggle needs one.
+    pub fn has_pledge_kinds(&self) -> bool {
+        self.subject.pledges.iter().any(|p| !p.is_private())
+    }
+
+    /// The year the package was announced (from its `as_of`), for pledges' "by" years.
+    pub fn announced_year(&self) -> Option<f64> {
+        let as_of = self.subject.announced_bn.as_of.as_deref()?;
+        let year = as_of.get(..4)?;
+        year.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| crate::decimal::parse(year))
+            .flatten()
     }
 }
 

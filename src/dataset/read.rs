@@ -207,6 +207,7 @@ impl Reader {
                 "benchmark",
                 "exchange_rate",
                 "claim",
+                "gdp_claim",
                 "reported",
                 "energy",
                 "caveats",
@@ -268,7 +269,15 @@ impl Reader {
             let m = self.object(
                 v,
                 path,
-                &["name", "package", "currency", "amount_bn", "population_m"],
+                &[
+                    "name",
+                    "package",
+                    "currency",
+                    "amount_bn",
+                    "population_m",
+                    "gdp_bn",
+                    "horizon_years",
+                ],
             )?;
             let (name, package) = (
                 self.req_text(m, path, "name"),
@@ -279,35 +288,27 @@ impl Reader {
                 self.req_figure(m, path, "amount_bn"),
                 self.req_figure(m, path, "population_m"),
             );
+            let (gdp_bn, horizon_years) = (
+                self.opt_figure(m, path, "gdp_bn"),
+                self.opt_figure(m, path, "horizon_years"),
+            );
             Some(Benchmark {
                 name: name?,
                 package: package?,
                 currency: currency?,
                 amount_bn: amount_bn?,
                 population_m: population_m?,
+                gdp_bn,
+                horizon_years,
             })
         });
         let exchange_rate = self.req_figure(m, "", "exchange_rate");
-        let claim = self.optional(m, "claim").and_then(|v| {
-            let path = "claim";
-            let m = self.object(v, path, &["text", "speaker", "source", "as_of", "quote_ar"])?;
-            let (text, speaker) = (
-                self.req_text(m, path, "text"),
-                self.req_text(m, path, "speaker"),
-            );
-            let source = self.req_string(m, path, "source");
-            let (as_of, quote_ar) = (
-                self.opt_string(m, path, "as_of"),
-                self.opt_string(m, path, "quote_ar"),
-            );
-            Some(Claim {
-                text: text?,
-                speaker: speaker?,
-                source: source?,
-                as_of,
-                quote_ar,
-            })
-        });
+        let claim = self
+            .optional(m, "claim")
+            .and_then(|v| self.claim(v, "claim"));
+        let gdp_claim = self
+            .optional(m, "gdp_claim")
+            .and_then(|v| self.claim(v, "gdp_claim"));
         let reported = match self.optional(m, "reported") {
             None => Reported::default(),
             Some(v) => {
@@ -333,14 +334,20 @@ impl Reader {
             }
         };
         let energy = self.optional(m, "energy").and_then(|v| {
-            let m = self.object(v, "energy", &["capacity_gw", "exports_twh"])?;
+            let m = self.object(
+                v,
+                "energy",
+                &["capacity_gw", "exports_twh", "first_phase_gw"],
+            )?;
             let (capacity_gw, exports_twh) = (
                 self.req_figure(m, "energy", "capacity_gw"),
                 self.req_figure(m, "energy", "exports_twh"),
             );
+            let first_phase_gw = self.opt_figure(m, "energy", "first_phase_gw");
             Some(Energy {
                 capacity_gw: capacity_gw?,
                 exports_twh: exports_twh?,
+                first_phase_gw,
             })
         });
         let mut caveats = Vec::new();
@@ -403,6 +410,7 @@ impl Reader {
             benchmark: benchmark?,
             exchange_rate: exchange_rate?,
             claim,
+            gdp_claim,
             reported,
             energy,
             caveats,
@@ -422,6 +430,7 @@ impl Reader {
                 "announced_bn",
                 "population_m",
                 "pledges",
+                "gdp_bn",
             ],
         )?;
         let (name, package) = (
@@ -440,11 +449,18 @@ impl Reader {
         let items = items?;
         for (i, item) in items.iter().enumerate() {
             let path = format!("subject.pledges[{i}]");
-            let Some(pm) = self.object(
-                item,
-                &path,
-                &["name", "low_bn", "high_bn", "source", "as_of", "quote_ar"],
-            ) else {
+            let fields = [
+                "name",
+                "low_bn",
+                "high_bn",
+                "source",
+                "as_of",
+                "quote_ar",
+                "kind",
+                "kind_source",
+                "by_year",
+            ];
+            let Some(pm) = self.object(item, &path, &fields) else {
                 continue;
             };
             let name = self.req_text(pm, &path, "name");
@@ -457,6 +473,18 @@ impl Reader {
                 self.opt_string(pm, &path, "as_of"),
                 self.opt_string(pm, &path, "quote_ar"),
             );
+            let kind = self.opt_string(pm, &path, "kind").and_then(|k| {
+                let parsed = PledgeKind::parse(&k);
+                if parsed.is_none() {
+                    self.errors.push(DatasetError::new(
+                        join(&path, "kind"),
+                        Problem::UnknownKind { found: k },
+                    ));
+                }
+                parsed
+            });
+            let kind_source = self.opt_string(pm, &path, "kind_source");
+            let by_year = self.opt_figure(pm, &path, "by_year");
             if let (Some(name), Some(source)) = (name, source) {
                 pledges.push(Pledge {
                     name,
@@ -465,9 +493,13 @@ impl Reader {
                     source,
                     as_of,
                     quote_ar,
+                    kind,
+                    kind_source,
+                    by_year,
                 });
             }
         }
+        let gdp_bn = self.opt_figure(m, path, "gdp_bn");
         Some(Subject {
             name: name?,
             package: package?,
@@ -475,6 +507,27 @@ impl Reader {
             announced_bn: announced_bn?,
             population_m: population_m?,
             pledges,
+            gdp_bn,
+        })
+    }
+
+    fn claim(&mut self, v: &Value, path: &str) -> Option<Claim> {
+        let m = self.object(v, path, &["text", "speaker", "source", "as_of", "quote_ar"])?;
+        let (text, speaker) = (
+            self.req_text(m, path, "text"),
+            self.req_text(m, path, "speaker"),
+        );
+        let source = self.req_string(m, path, "source");
+        let (as_of, quote_ar) = (
+            self.opt_string(m, path, "as_of"),
+            self.opt_string(m, path, "quote_ar"),
+        );
+        Some(Claim {
+            text: text?,
+            speaker: speaker?,
+            source: source?,
+            as_of,
+            quote_ar,
         })
     }
 }

@@ -67,6 +67,21 @@ impl Validator<'_> {
                 seen.push(key);
             }
             self.source_ref(&format!("{path}.source"), &p.source);
+            match (&p.kind, &p.kind_source) {
+                (Some(_), None) => {
+                    self.push(format!("{path}.kind_source"), Problem::MissingKindSource)
+                }
+                (_, Some(id)) => self.source_ref(&format!("{path}.kind_source"), id),
+                (None, None) => {}
+            }
+            if let Some(year) = &p.by_year {
+                let vpath = format!("{path}.by_year.value");
+                let ok = year.value.fract() == 0.0 && (1900.0..=2200.0).contains(&year.value);
+                if self.finite(&vpath, year.value) && !ok {
+                    self.push(vpath, Problem::NotAYear { value: year.value });
+                }
+                self.source_ref(&format!("{path}.by_year.source"), &year.source);
+            }
             match (p.low_bn, p.high_bn) {
                 (None, None) => {}
                 (Some(low), Some(high)) => {
@@ -95,6 +110,33 @@ impl Validator<'_> {
             self.push("exchange_rate.value", Problem::RateMustBeOne);
         }
 
+        if let Some(gdp) = &d.subject.gdp_bn {
+            self.positive("subject.gdp_bn", gdp);
+        }
+        if let Some(gdp) = &d.benchmark.gdp_bn {
+            self.positive("benchmark.gdp_bn", gdp);
+        }
+        if let Some(years) = &d.benchmark.horizon_years {
+            self.positive("benchmark.horizon_years", years);
+            if years.value.is_finite()
+                && !(HORIZON_YEARS.min..=HORIZON_YEARS.max).contains(&years.value)
+            {
+                let (min, max) = (HORIZON_YEARS.min, HORIZON_YEARS.max);
+                self.push(
+                    "benchmark.horizon_years.value",
+                    Problem::OutsideRange {
+                        value: years.value,
+                        min,
+                        max,
+                    },
+                );
+            }
+        }
+        if let Some(c) = &d.gdp_claim {
+            self.text("gdp_claim.text", &c.text);
+            self.text("gdp_claim.speaker", &c.speaker);
+            self.source_ref("gdp_claim.source", &c.source);
+        }
         if let Some(c) = &d.claim {
             self.text("claim.text", &c.text);
             self.text("claim.speaker", &c.speaker);
@@ -114,6 +156,9 @@ impl Validator<'_> {
         if let Some(e) = &d.energy {
             self.amount("energy.capacity_gw", &e.capacity_gw);
             self.positive("energy.exports_twh", &e.exports_twh);
+            if let Some(first) = &e.first_phase_gw {
+                self.amount("energy.first_phase_gw", first);
+            }
         }
 
         for (i, c) in d.caveats.iter().enumerate() {
@@ -151,7 +196,10 @@ impl Validator<'_> {
     }
 
     fn text(&mut self, path: &str, text: &Text) {
-        let max = if path.starts_with("caveats") || path.starts_with("claim") {
+        let max = if path.starts_with("caveats")
+            || path.starts_with("claim")
+            || path.starts_with("gdp_claim")
+        {
             MAX_SENTENCE_CHARS
         } else {
             MAX_LABEL_CHARS
