@@ -70,14 +70,14 @@ pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
         out.push_str(&format!(
             "<figure class=\"quote\"><blockquote><p>{}</p></blockquote><figcaption>{}</figcaption></figure>\n",
             escape(c.text.get(lang)),
-            escape(&crate::format::fill(s.claim_said, &[("speaker", c.speaker.get(lang))]))
+            escape(&crate::report::capitalize_first(crate::format::fill(s.claim_said, &[("speaker", c.speaker.get(lang))])))
         ));
     }
     if let Some(c) = &dataset.gdp_claim {
         out.push_str(&format!(
             "<figure class=\"quote\"><blockquote><p>{}</p></blockquote><figcaption>{}</figcaption></figure>\n",
             escape(c.text.get(lang)),
-            escape(&crate::format::fill(s.claim_said, &[("speaker", c.speaker.get(lang))]))
+            escape(&crate::report::capitalize_first(crate::format::fill(s.claim_said, &[("speaker", c.speaker.get(lang))])))
         ));
     }
     let verdict = report.verdict.map(|v| v.name()).unwrap_or_default();

@@ -3,7 +3,7 @@
 // descriptions that follow the sliders, forced colours.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
@@ -86,12 +86,13 @@ for (const width of [375, 1000]) {
     // The reservation itself is close to the real height (it goes stale if the page changes).
     const frameWidth = await page.evaluate(() => document.querySelector('[data-pledge-explainer] iframe').clientWidth);
     assert.ok(frameWidth > 0);
-    const expected = await page.evaluate((w) => {
-      const table = [[320, 8552], [375, 7728], [414, 7133], [480, 6729], [600, 5899], [736, 5532]];
-      if (w >= 736) return 5532;
+    // The table embed.js reserves from (one copy: read from its source).
+    const table = JSON.parse(readFileSync(new URL('../../www/embed.js', import.meta.url), 'utf8').match(/var HEIGHTS = (\[\[.*?\]\]);/)[1]);
+    const expected = await page.evaluate(([w, table]) => {
+      if (w >= table[table.length - 1][0]) return table[table.length - 1][1];
       for (let i = 1; i < table.length; i++) if (w <= table[i][0]) return table[i - 1][1] + (table[i][1] - table[i - 1][1]) * (w - table[i - 1][0]) / (table[i][0] - table[i - 1][0]);
       return table[0][1];
-    }, frameWidth);
+    }, [frameWidth, table]);
     assert.ok(Math.abs(expected - h.outer) / h.outer < 0.1, `reserved ${expected}, real ${h.outer}`);
     await context.close();
   });

@@ -14,9 +14,17 @@ const env = useDist(before, after);
 
 /** The CLI's formatted figures for the same assumptions: the page must show exactly these. */
 function cliDisplay(lang, flags) {
+  return cliSummary(lang, flags).display;
+}
+
+function cliSummary(lang, flags) {
   const args = ['summary', '--json', '--lang', lang];
-  for (const [k, v] of Object.entries(flags)) args.push(`--${k.replace('_', '-')}`, String(v));
-  return JSON.parse(execFileSync(CLI, args, { encoding: 'utf8' })).display;
+  for (const [k, v] of Object.entries(flags)) {
+    const flag = `--${k.replace('_', '-')}`;
+    if (v === '') args.push(flag); // a switch with no value (--private-only)
+    else args.push(flag, String(v));
+  }
+  return JSON.parse(execFileSync(CLI, args, { encoding: 'utf8' }));
 }
 
 async function pageFigures(page) {
@@ -374,4 +382,91 @@ test('when a language cannot be loaded, the page goes on in English and keeps th
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   assert.equal(await figure(page, 'announced_usd_bn'), cliDisplay('fr', { eurusd: 1.2 }).announced_usd_bn);
   await context.close();
+});
+
+for (const lang of ['en', 'ar']) {
+  test(`the yardstick switch and the private-money toggle recompute the verdict, the chart and the figures, and go into the link (${lang})`, async () => {
+    const { page, context, errors } = await openPage(env.browser, `${env.url}?lang=${lang}`, { width: 375, height: 800 });
+    await waitReady(page);
+    const verdictBefore = await page.locator('[data-sentence="verdict"]').textContent();
+    const titleBefore = await page.locator('[data-chart="per-person"] figcaption').first().textContent();
+    assert.equal(await page.locator('#range-gdp_fr').count(), 0, 'GDP sliders only with the GDP yardstick');
+
+    await page.locator('#switch-yardstick-1').check();
+    await nextFrame(page);
+    const want = cliDisplay(lang, { yardstick: 'gdp' });
+    const verdict = await page.locator('[data-sentence="verdict"]').textContent();
+    assert.notEqual(verdict, verdictBefore);
+    assert.equal(verdict, cliSummary(lang, { yardstick: 'gdp' }).sentences.verdict);
+    assert.equal(await figure(page, 'gdp_share_ratio'), want.gdp_share_ratio);
+    assert.notEqual(await page.locator('[data-chart="per-person"] figcaption').first().textContent(), titleBefore);
+    assert.equal(await page.locator('#range-gdp_fr').count(), 1);
+    assert.match(await page.locator('#verdict').textContent(), new RegExp(want.gdp_share_ratio.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+
+    await page.locator('#switch-private_only').check();
+    await nextFrame(page);
+    const priv = cliDisplay(lang, { yardstick: 'gdp', 'private-only': '' });
+    assert.equal(await figure(page, 'announced_eur_bn'), priv.announced_eur_bn);
+    assert.equal(await figure(page, 'france_share_of_gdp'), priv.france_share_of_gdp);
+    assert.ok(await page.locator('[data-sentence="private_only"]').count() === 1);
+
+    // The link carries both, and opening it restores them.
+    await page.waitForFunction(() => location.search.includes('private_only=1'));
+    const search = await page.evaluate(() => location.search);
+    assert.match(search, /yardstick=gdp/);
+    const again = await openPage(env.browser, `${env.url}${search}`, { width: 375, height: 800 });
+    await waitReady(again.page);
+    assert.equal(await again.page.locator('#switch-yardstick-1').isChecked(), true);
+    assert.equal(await again.page.locator('#switch-private_only').isChecked(), true);
+    assert.equal(await figure(again.page, 'announced_eur_bn'), priv.announced_eur_bn);
+    await again.context.close();
+
+    // Back to per person: the claim's own verdict again.
+    await page.locator('#switch-yardstick-0').check();
+    await page.locator('#switch-private_only').uncheck();
+    await nextFrame(page);
+    assert.equal(await page.locator('[data-sentence="verdict"]').textContent(), verdictBefore);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the horizon slider spreads the package over the years the reader sets; the pledges\' own horizons are named on it', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
+  await waitReady(page);
+  assert.equal(await page.locator('#marks-years_fr').textContent(), 'Brookfield: by 2030 · Bpifrance: by 2029');
+  assert.equal(await page.locator('[data-sentence="horizon"]').count(), 0, 'at the benchmark\'s own 4 years the totals compare as the article does');
+  await typeValue(page, 'years_fr', 6);
+  const want = cliDisplay('en', { 'years-fr': 6 });
+  assert.equal(await figure(page, 'france_usd_per_person_per_year'), want.france_usd_per_person_per_year);
+  assert.equal(await figure(page, 'per_person_ratio'), want.per_person_ratio);
+  assert.match(await page.locator('[data-sentence="horizon"]').textContent(), /Spread over 6 years for France's AI package and 4 years for Stargate/);
+  await page.waitForFunction(() => location.search.includes('years_fr=6'));
+  await context.close();
+});
+
+test('hostile values for the new parameters keep the defaults, and a notice names each one', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en&years_fr=99&yardstick=banana&private_only=yes&gdp_fr=%3Cb%3E&gdp_us=-1&eurusd=1.1`);
+  await waitReady(page);
+  const notices = await page.locator('#notices').textContent();
+  for (const param of ['years_fr', 'yardstick', 'private_only', 'gdp_fr', 'gdp_us']) assert.match(notices, new RegExp(param));
+  assert.equal(await page.locator('#notices b').count(), 0, 'a value is text, never markup');
+  assert.equal(await page.locator('#switch-yardstick-0').isChecked(), true);
+  assert.equal(await page.locator('#switch-private_only').isChecked(), false);
+  assert.equal(await page.locator('#number-years_fr').inputValue(), '4');
+  assert.equal(await figure(page, 'announced_usd_bn'), cliDisplay('en', { eurusd: 1.1 }).announced_usd_bn, 'the good parameter still applies');
+  await context.close();
+});
+
+test('a story without GDP, horizons or kinds of pledge (EU InvestAI) shows no switch and no horizon slider', async () => {
+  for (const lang of ['en', 'fr', 'ar']) {
+    const { page, context, errors } = await openPage(env.browser, `${env.url}?dataset=data/eu-investai-2025.json&lang=${lang}&yardstick=gdp`);
+    await waitReady(page);
+    assert.equal(await page.locator('#switches > *').count(), 0, lang);
+    assert.equal(await page.locator('#range-years_fr').count(), 0, lang);
+    assert.equal(await page.locator('[data-figure="gdp_share_ratio"]').count(), 0, lang);
+    assert.match(await page.locator('#notices').textContent(), /yardstick/, 'the parameter this story cannot use is named');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
