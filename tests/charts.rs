@@ -282,3 +282,72 @@ fn meaningful_colours_keep_3_to_1_on_light_and_dark_backgrounds() {
         luminance(b)
     );
 }
+
+fn svg_height(svg: &str) -> String {
+    let doc = roxmltree::Document::parse(svg).unwrap();
+    doc.root_element().attribute("height").unwrap().to_string()
+}
+
+#[test]
+fn the_comparison_chart_follows_the_yardstick_without_changing_height() {
+    let d = story();
+    let per_person = Assumptions::defaults(&d);
+    let mut by_gdp = per_person;
+    by_gdp.set(&d, Knob::Yardstick, 1.0).unwrap();
+    for locale in [Locale::EN, Locale::FR, Locale::AR] {
+        let a = standalone(&d, &per_person, Chart::PerPerson, locale, 375);
+        let b = standalone(&d, &by_gdp, Chart::PerPerson, locale, 375);
+        assert_eq!(
+            svg_height(&a),
+            svg_height(&b),
+            "{locale:?}: switching the yardstick would move the page"
+        );
+        let shown = texts(&b).join(" | ");
+        let l = locale;
+        for want in [
+            l.percent(0.037330, 2),
+            l.percent(0.017132, 2),
+            l.money_bn(50.0, "EUR", 1),
+        ] {
+            assert!(shown.contains(&want), "{locale:?}: {want} not in {shown}");
+        }
+        assert!(!texts(&a).join(" ").contains(&l.percent(0.037330, 2)));
+    }
+}
+
+#[test]
+fn private_money_only_leaves_the_state_pledges_out_of_the_pledges_chart() {
+    let d = story();
+    let mut a = Assumptions::defaults(&d);
+    let all = texts(&standalone(&d, &a, Chart::Pledges, Locale::EN, 672)).join(" | ");
+    a.set(&d, Knob::PrivateOnly, 1.0).unwrap();
+    let private = texts(&standalone(&d, &a, Chart::Pledges, Locale::EN, 672)).join(" | ");
+    assert!(all.contains("Bpifrance") && all.contains("UAE (MGX)"));
+    assert!(
+        !private.contains("Bpifrance") && !private.contains("UAE (MGX)"),
+        "{private}"
+    );
+    assert!(
+        private.contains("Brookfield") && private.contains("Iliad") && private.contains("€49bn"),
+        "{private}"
+    );
+}
+
+#[test]
+fn the_energy_chart_shows_the_first_phase_reported_beside_the_gigawatt() {
+    let d = story();
+    let shown = texts(&standalone(
+        &d,
+        &Assumptions::defaults(&d),
+        Chart::Energy,
+        Locale::EN,
+        672,
+    ))
+    .join(" | ");
+    assert!(
+        shown.contains("0.25 GW by 2026")
+            && shown.contains("2.19 TWh")
+            && shown.contains("8.76 TWh"),
+        "{shown}"
+    );
+}

@@ -630,7 +630,7 @@ fn per_person<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> Dra
                 [(fr, l.percent(fr, 2)), (us, l.percent(us, 2))],
             ),
             (
-                capitalize_first(ctx.fill(s.fig_gdp_parity)),
+                capitalize_first(ctx.fill(s.chart_group_scaled_gdp)),
                 [
                     (
                         fig.announced_eur_bn,

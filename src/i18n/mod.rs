@@ -361,6 +361,7 @@ strings_table! {
     chart_gdp_desc,
     chart_group_gdp,
     chart_first_phase,
+    chart_group_scaled_gdp,
     src_gdp,
     src_horizon,
     src_kind,
