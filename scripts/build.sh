@@ -16,7 +16,7 @@ build_wasm() {
   # cdylib (rust-lang/cargo#9672), which costs about 8 KB of gzipped wasm.
   cargo rustc --release --target wasm32-unknown-unknown --lib --crate-type cdylib --quiet "$@"
   # The same out-name for both: it is also the module name of the wasm's imports.
-  wasm-bindgen --target web --no-typescript --out-dir "$out" \
+  wasm-bindgen --target web --out-dir "$out" \
     target/wasm32-unknown-unknown/release/pledge_explainer.wasm
   # Rust 1.95 emits these proposals by default; binaryen must be told it may keep them.
   # --zero-filled-memory holds for a fresh instance; not --low-memory-unused: Rust's stack
@@ -36,6 +36,8 @@ if ! cmp -s target/reader-pkg/pledge_explainer.js pkg/pledge_explainer.js; then
 fi
 mv target/reader-pkg/pledge_explainer_bg.wasm pkg/pledge_explainer_reader_bg.wasm
 rm -rf target/reader-pkg
+# pkg/ as an npm package: package.json (version from Cargo.toml), README, the .d.ts above.
+node scripts/package.mjs
 
 rm -rf dist && mkdir -p dist/pkg
 cp -r www/. dist/

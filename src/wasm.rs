@@ -11,7 +11,7 @@ use crate::i18n::assumption_error_message;
 #[cfg(feature = "dataset-reader")]
 use crate::i18n::dataset_error_message;
 use crate::json::{array, text_object, write_string, ObjectWriter};
-use crate::model::{Assumptions, Knob};
+use crate::model::{Assumptions, FigureValue, Knob};
 use crate::params;
 use crate::report::Report;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -26,7 +26,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 /// keeps the last good figures on screen.
 static PANICKED: AtomicBool = AtomicBool::new(false);
 
-/// Reports a Rust panic to the console with its message before the wasm traps.
+/// Runs once when the module is instantiated: reports a Rust panic to the console with its
+/// message before the wasm traps.
 #[cfg(feature = "panic-hook")]
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -53,6 +54,9 @@ fn alive() -> Result<(), JsError> {
     }
 }
 
+/// One story with the reader's assumptions and language: every figure, sentence and chart of
+/// the explainer, computed and formatted by the core. Create one per story; call `free()` when
+/// done with it.
 #[wasm_bindgen]
 pub struct Explainer {
     dataset: Dataset,
@@ -102,6 +106,7 @@ impl Explainer {
         }
     }
 
+    /// The current language's code: `en`, `fr` or `ar`.
     pub fn lang(&self) -> String {
         self.locale.lang.code().to_string()
     }
@@ -119,6 +124,7 @@ impl Explainer {
         Ok(())
     }
 
+    /// Back to the story's sourced defaults (every assumption, both switches).
     pub fn reset(&mut self) -> Result<(), JsError> {
         alive()?;
         self.assumptions = Assumptions::defaults(&self.dataset);
@@ -231,6 +237,34 @@ impl Explainer {
         )
     }
 
+    /// Every figure by its public key, as JSON: numbers (money in billions, populations in
+    /// millions, shares as fractions), `{ low, high }` for ranges, `null` for what this story
+    /// cannot compute; plus `verdict` and `gdp_verdict` (`holds`, `more`, `less` or `null`).
+    /// The same keys as the CLI's `summary --json` and the page's `data-figure` hooks.
+    pub fn figures(&self) -> Result<String, JsError> {
+        alive()?;
+        let report = &self.report;
+        let mut out = String::new();
+        let mut o = ObjectWriter::new(&mut out);
+        for (key, value) in report.figures.values() {
+            match value {
+                FigureValue::Number(n) => o.number(key, n),
+                FigureValue::Range(r) => {
+                    let mut range = String::new();
+                    let mut w = ObjectWriter::new(&mut range);
+                    w.number("low", r.low).number("high", r.high);
+                    w.end();
+                    o.raw(key, &range)
+                }
+                FigureValue::Missing => o.raw(key, "null"),
+            };
+        }
+        o.opt_string("verdict", report.verdict.map(|v| v.name()));
+        o.opt_string("gdp_verdict", report.gdp_verdict.map(|v| v.name()));
+        o.end();
+        Ok(out)
+    }
+
     /// The sliders as JSON: for each knob `{ param, label, min, max, step, value, display,
     /// parity, parity_display }`, labels filled in for this dataset and language.
     pub fn controls(&self) -> String {
@@ -329,6 +363,7 @@ impl Explainer {
         text_object(&self.locale.strings().page())
     }
 
+    /// The story's title in the current language.
     pub fn title(&self) -> String {
         self.dataset.title.get(self.locale.lang).to_string()
     }

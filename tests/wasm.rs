@@ -123,18 +123,40 @@ fn the_query_string_round_trips_and_bad_parameters_become_notices() {
 }
 
 #[wasm_bindgen_test]
-fn controls_describe_the_four_sliders_with_the_parity_marked() {
+fn controls_describe_the_sliders_with_the_parity_marked() {
     let ex = Explainer::new(None, "en").unwrap();
     let controls = js_sys::Array::from(&js_sys::JSON::parse(&ex.controls()).unwrap());
     let params: Vec<String> = controls
         .iter()
         .map(|c| get(&c, &["param"]).as_string().unwrap())
         .collect();
-    assert_eq!(params, ["eurusd", "pop_fr", "pop_us", "uae"]);
+    assert_eq!(params, ["eurusd", "pop_fr", "pop_us", "uae", "years_fr"]);
     let parity = get(&controls.get(0), &["parity"]).as_f64().unwrap();
     assert!((parity - 0.9253).abs() < 0.0001, "{parity}");
     assert_eq!(
         get(&controls.get(0), &["label"]).as_string().as_deref(),
         Some("Exchange rate ($ per €)")
     );
+}
+
+#[wasm_bindgen_test]
+fn figures_switches_and_the_gdp_yardstick() {
+    let mut ex = Explainer::new(None, "en").unwrap();
+    let figures = js_sys::JSON::parse(&ex.figures().unwrap()).unwrap();
+    assert_eq!(get(&figures, &["announced_eur_bn"]).as_f64(), Some(109.0));
+    assert_eq!(get(&figures, &["itemised_eur_bn", "high"]).as_f64(), Some(83.0));
+    let ratio = get(&figures, &["gdp_share_ratio"]).as_f64().unwrap();
+    assert!((ratio - 2.179).abs() < 0.001, "{ratio}");
+    assert_eq!(get(&figures, &["gdp_verdict"]).as_string().as_deref(), Some("more"));
+    let switches = js_sys::Array::from(&js_sys::JSON::parse(&ex.switches()).unwrap());
+    let params: Vec<String> = switches.iter().map(|s| get(&s, &["param"]).as_string().unwrap()).collect();
+    assert_eq!(params, ["yardstick", "private_only"]);
+    ex.set("yardstick", 1.0).unwrap();
+    let params: Vec<String> = js_sys::Array::from(&js_sys::JSON::parse(&ex.controls()).unwrap())
+        .iter()
+        .map(|c| get(&c, &["param"]).as_string().unwrap())
+        .collect();
+    assert!(params.contains(&"gdp_fr".to_string()) && params.contains(&"gdp_us".to_string()));
+    assert_eq!(ex.query(false), "yardstick=gdp");
+    assert!(ex.set("years_fr", 2.5).is_err());
 }
