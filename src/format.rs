@@ -3,7 +3,8 @@
 //! Written by hand rather than with `format!`: it is on every slider move, it must give the
 //! same digits natively and in wasm, and `std::fmt`'s float machinery is large in wasm.
 
-use crate::i18n::{Lang, Strings};
+use crate::i18n::Strings;
+use crate::lang::{fill, Lang};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Digits {
@@ -296,38 +297,6 @@ impl Locale {
             &[("n", &range), ("cur", s.currency(currency))],
         ))
     }
-}
-
-/// Fills `{name}` placeholders. Unknown placeholders are left as they are, so a missing value
-/// shows up in review instead of silently vanishing.
-pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
-    // `split_once`, not byte indexing: indexing a `str` links a panic path (with Unicode tables
-    // to print the offending char) into the wasm.
-    let mut out = String::with_capacity(template.len() + 32);
-    let mut rest = template;
-    while let Some((before, after)) = rest.split_once('{') {
-        out.push_str(before);
-        match after.split_once('}') {
-            Some((key, tail)) => {
-                match values.iter().find(|(k, _)| *k == key) {
-                    Some((_, v)) => out.push_str(v),
-                    None => {
-                        out.push('{');
-                        out.push_str(key);
-                        out.push('}');
-                    }
-                }
-                rest = tail;
-            }
-            None => {
-                out.push('{');
-                out.push_str(after);
-                rest = "";
-            }
-        }
-    }
-    out.push_str(rest);
-    out
 }
 
 #[cfg(test)]

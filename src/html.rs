@@ -3,29 +3,9 @@
 
 use crate::charts::{self, Chart, Mode};
 use crate::dataset::Dataset;
+use crate::escape::escape;
 use crate::format::Locale;
 use crate::report::Report;
-
-/// Escapes text for HTML element content and quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    escape_into(&mut out, text);
-    out
-}
-
-/// `escape`, appending to `out`.
-pub fn escape_into(out: &mut String, text: &str) {
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
 
 /// The live prose as sentences, each in a span keyed like the page's.
 pub fn prose(report: &Report) -> String {
@@ -70,14 +50,14 @@ pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
         out.push_str(&format!(
             "<figure class=\"quote\"><blockquote><p>{}</p></blockquote><figcaption>{}</figcaption></figure>\n",
             escape(c.text.get(lang)),
-            escape(&crate::report::capitalize_first(crate::format::fill(s.claim_said, &[("speaker", c.speaker.get(lang))])))
+            escape(&crate::report::capitalize_first(crate::lang::fill(s.claim_said, &[("speaker", c.speaker.get(lang))])))
         ));
     }
     if let Some(c) = &dataset.gdp_claim {
         out.push_str(&format!(
             "<figure class=\"quote\"><blockquote><p>{}</p></blockquote><figcaption>{}</figcaption></figure>\n",
             escape(c.text.get(lang)),
-            escape(&crate::report::capitalize_first(crate::format::fill(s.claim_said, &[("speaker", c.speaker.get(lang))])))
+            escape(&crate::report::capitalize_first(crate::lang::fill(s.claim_said, &[("speaker", c.speaker.get(lang))])))
         ));
     }
     let verdict = report.verdict.map(|v| v.name()).unwrap_or_default();

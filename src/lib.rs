@@ -7,10 +7,13 @@
 pub mod charts;
 pub mod dataset;
 pub mod decimal;
+pub mod escape;
 pub mod format;
 pub mod html;
 pub mod i18n;
 pub mod json;
+pub mod lang;
+pub mod messages;
 pub mod model;
 pub mod params;
 pub mod report;
@@ -20,6 +23,6 @@ pub mod wasm;
 
 pub use dataset::{Dataset, DatasetError};
 pub use format::Locale;
-pub use i18n::Lang;
+pub use lang::Lang;
 pub use model::{compute, Assumptions, Figures, Knob};
 pub use report::Report;

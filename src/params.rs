@@ -7,7 +7,8 @@
 
 use crate::dataset::Dataset;
 use crate::format::Locale;
-use crate::i18n::{assumption_error_message, Lang};
+use crate::lang::Lang;
+use crate::messages::assumption_error_message;
 use crate::model::{AssumptionError, Assumptions, Knob};
 use serde::Serialize;
 
@@ -24,7 +25,7 @@ impl Notice {
         let s = lang.strings();
         // A hostile value is shown as text by the page; here it is only shortened.
         let value: String = self.value.chars().take(40).collect();
-        crate::format::fill(
+        crate::lang::fill(
             s.param_ignored,
             &[
                 ("param", &self.param),

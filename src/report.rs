@@ -2,8 +2,10 @@
 //! Used by the page (through wasm), the static fallback and the CLI, so all three say the same.
 
 use crate::dataset::Dataset;
-use crate::format::{fill, Locale};
-use crate::i18n::{join_list, Lang};
+use crate::format::Locale;
+use crate::i18n::join_list;
+use crate::lang::fill;
+use crate::lang::Lang;
 use crate::model::{compute, Assumptions, FigureValue, Figures};
 use crate::params::plain_number;
 use serde::Serialize;

@@ -7,10 +7,10 @@
 use crate::charts::{self, Chart, Mode};
 use crate::dataset::Dataset;
 use crate::format::Locale;
-use crate::i18n::assumption_error_message;
-#[cfg(feature = "dataset-reader")]
-use crate::i18n::dataset_error_message;
 use crate::json::{array, text_object, write_string, ObjectWriter};
+use crate::messages::assumption_error_message;
+#[cfg(feature = "dataset-reader")]
+use crate::messages::dataset_error_message;
 use crate::model::{Assumptions, FigureValue, Knob};
 use crate::params;
 use crate::report::Report;

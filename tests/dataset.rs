@@ -2,7 +2,7 @@
 //! problem. Data-driven: (what, a change to the default dataset, expected path, expected text).
 
 use pledge_explainer::dataset::{Problem, DEFAULT_DATASET_JSON};
-use pledge_explainer::i18n::dataset_error_message;
+use pledge_explainer::messages::dataset_error_message;
 use pledge_explainer::{Dataset, Lang};
 use serde_json::{json, Value};
 

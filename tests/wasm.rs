@@ -144,12 +144,21 @@ fn figures_switches_and_the_gdp_yardstick() {
     let mut ex = Explainer::new(None, "en").unwrap();
     let figures = js_sys::JSON::parse(&ex.figures().unwrap()).unwrap();
     assert_eq!(get(&figures, &["announced_eur_bn"]).as_f64(), Some(109.0));
-    assert_eq!(get(&figures, &["itemised_eur_bn", "high"]).as_f64(), Some(83.0));
+    assert_eq!(
+        get(&figures, &["itemised_eur_bn", "high"]).as_f64(),
+        Some(83.0)
+    );
     let ratio = get(&figures, &["gdp_share_ratio"]).as_f64().unwrap();
     assert!((ratio - 2.179).abs() < 0.001, "{ratio}");
-    assert_eq!(get(&figures, &["gdp_verdict"]).as_string().as_deref(), Some("more"));
+    assert_eq!(
+        get(&figures, &["gdp_verdict"]).as_string().as_deref(),
+        Some("more")
+    );
     let switches = js_sys::Array::from(&js_sys::JSON::parse(&ex.switches()).unwrap());
-    let params: Vec<String> = switches.iter().map(|s| get(&s, &["param"]).as_string().unwrap()).collect();
+    let params: Vec<String> = switches
+        .iter()
+        .map(|s| get(&s, &["param"]).as_string().unwrap())
+        .collect();
     assert_eq!(params, ["yardstick", "private_only"]);
     ex.set("yardstick", 1.0).unwrap();
     let params: Vec<String> = js_sys::Array::from(&js_sys::JSON::parse(&ex.controls()).unwrap())

@@ -1,7 +1,7 @@
 //! The native command line: figures as sentences or JSON, dataset checks, static renders.
 //! All computing is the library's; this file only parses flags, reads files and prints.
 
-use pledge_explainer::i18n::{assumption_error_message, dataset_error_message};
+use pledge_explainer::messages::{assumption_error_message, dataset_error_message};
 use pledge_explainer::{Assumptions, Dataset, DatasetError, Knob, Lang, Locale, Report};
 use std::process::ExitCode;
 
@@ -199,7 +199,7 @@ fn render(
     let charts_html = html::chart_figures(dataset, &report, STATIC_WIDTH);
     std::fs::write(
         out.join("title.html"),
-        html::escape(dataset.title.get(locale.lang)),
+        pledge_explainer::escape::escape(dataset.title.get(locale.lang)),
     )?;
     // The lede, for search engines and link previews.
     let lede = report
@@ -207,7 +207,10 @@ fn render(
         .first()
         .map(|(_, s)| s.as_str())
         .unwrap_or_default();
-    std::fs::write(out.join("description.html"), html::escape(lede))?;
+    std::fs::write(
+        out.join("description.html"),
+        pledge_explainer::escape::escape(lede),
+    )?;
     std::fs::write(out.join("prose.html"), html::prose(&report))?;
     std::fs::write(out.join("figures.html"), html::figures_table(&report))?;
     std::fs::write(out.join("charts.html"), &charts_html)?;
@@ -233,7 +236,7 @@ fn render(
         "<div class=\"pledge-explainer-static\" lang=\"{lang}\" dir=\"{dir}\">\n<h2 id=\"figures-heading\">{title}</h2>\n<p>{prose}</p>\n{charts_html}{table}</div>\n",
         lang = locale.lang.code(),
         dir = locale.strings().dir,
-        title = html::escape(dataset.title.get(locale.lang)),
+        title = pledge_explainer::escape::escape(dataset.title.get(locale.lang)),
         prose = html::prose(&report),
         table = html::figures_table(&report),
     );

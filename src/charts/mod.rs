@@ -11,8 +11,8 @@ pub mod layout;
 mod svg_writer;
 
 use crate::dataset::Dataset;
+use crate::escape::escape;
 use crate::format::Locale;
-use crate::html::escape;
 use crate::model::{ratio_at, Assumptions};
 use crate::report::{capitalize_first, verdict, Report, Verdict};
 use layout::*;
@@ -502,7 +502,7 @@ fn pledges<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawRe
     // The announced total: a rule across all rows, labelled above them.
     let xa = scale.at(announced);
     f.line(vec![(xa, top - 4), (xa, rows_bottom)], INK, 2)?;
-    let label = crate::format::fill(
+    let label = crate::lang::fill(
         s.chart_announced,
         &[("announced", &l.money_bn(announced, cur, 1))],
     );
@@ -586,7 +586,7 @@ fn pledges<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawRe
         .map(|p| p.name.get(lang))
         .collect();
     if !unnamed.is_empty() {
-        let note = crate::format::fill(
+        let note = crate::lang::fill(
             s.chart_named_no_amount,
             &[("names", &crate::i18n::join_list(lang, &unnamed))],
         );

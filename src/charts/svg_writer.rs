@@ -274,7 +274,7 @@ impl DrawingBackend for SvgWriter<'_> {
             self.attr("font-weight", "bold");
         }
         self.out.push('>');
-        crate::html::escape_into(self.out, text);
+        crate::escape::escape_into(self.out, text);
         self.out.push_str("</text>\n");
         Ok(())
     }

@@ -46,11 +46,11 @@ pub struct Text {
 }
 
 impl Text {
-    pub fn get(&self, lang: crate::Lang) -> &str {
+    pub fn get(&self, lang: crate::lang::Lang) -> &str {
         let localized = match lang {
-            crate::Lang::En => None,
-            crate::Lang::Fr => self.fr.as_deref(),
-            crate::Lang::Ar => self.ar.as_deref(),
+            crate::lang::Lang::En => None,
+            crate::lang::Lang::Fr => self.fr.as_deref(),
+            crate::lang::Lang::Ar => self.ar.as_deref(),
         };
         localized
             .filter(|s| !s.trim().is_empty())
@@ -349,12 +349,6 @@ impl DatasetError {
             path: path.into(),
             problem,
         }
-    }
-}
-
-impl std::fmt::Display for DatasetError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::dataset_error_message(self, crate::Lang::En))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Every string a reader sees, one table per language (`en.rs`, `fr.rs`, `ar.rs`).
 //!
 //! A table is a `Strings` value, so a key missing from one language is a compile error.
-//! Templates use `{name}` placeholders filled by [`crate::format::fill`]; numbers inside them
+//! Templates use `{name}` placeholders filled by [`crate::lang::fill`]; numbers inside them
 //! are always formatted by [`crate::format::Locale`].
 
 // French and Arabic are compiled in everywhere but the page's wasm, which loads the one its
@@ -12,36 +12,10 @@ mod en;
 #[cfg(feature = "builtin-languages")]
 mod fr;
 
-use crate::dataset::{DatasetError, Problem};
-use crate::format::{fill, Locale};
-use crate::model::AssumptionError;
-use serde::Serialize;
+use crate::lang::Lang;
 use std::sync::OnceLock;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    En,
-    Fr,
-    Ar,
-}
-
 impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Ar];
-
-    pub fn parse(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "en" => Some(Lang::En),
-            "fr" => Some(Lang::Fr),
-            "ar" => Some(Lang::Ar),
-            _ => None,
-        }
-    }
-
-    pub fn code(self) -> &'static str {
-        self.strings().lang
-    }
-
     /// This language's table; in a build without it, English until its pack is loaded
     /// (callers that must not fall back ask [`Lang::is_available`] first).
     pub fn strings(self) -> &'static Strings {
@@ -446,81 +420,6 @@ pub fn join_list(lang: Lang, items: &[&str]) -> String {
             out.push_str(last);
             out
         }
-    }
-}
-
-pub fn dataset_error_message(error: &DatasetError, lang: Lang) -> String {
-    let s = lang.strings();
-    let l = Locale::for_lang(lang);
-    let num = |x: f64| l.number_trim(x, 4);
-    let message = match &error.problem {
-        Problem::Malformed {
-            line,
-            column,
-            detail,
-        } => fill(
-            s.err_malformed,
-            &[
-                ("line", &l.number(*line as f64, 0)),
-                ("column", &l.number(*column as f64, 0)),
-                ("detail", detail),
-            ],
-        ),
-        Problem::Shape { detail } => fill(s.err_shape, &[("detail", detail)]),
-        Problem::UnsupportedVersion { found } => {
-            fill(s.err_version, &[("found", &l.number(*found as f64, 0))])
-        }
-        Problem::Negative { value } => fill(s.err_negative, &[("value", &num(*value))]),
-        Problem::NotPositive { value } => fill(s.err_not_positive, &[("value", &num(*value))]),
-        Problem::NotFinite => s.err_not_finite.to_string(),
-        Problem::LowAboveHigh { low, high } => fill(
-            s.err_low_above_high,
-            &[("low", &num(*low)), ("high", &num(*high))],
-        ),
-        Problem::HalfRange => s.err_half_range.to_string(),
-        Problem::UnknownCurrency { code } => fill(s.err_currency, &[("code", code)]),
-        Problem::UnknownSource { id } => fill(s.err_source, &[("id", id)]),
-        Problem::UnknownKind { found } => fill(s.err_kind, &[("found", found)]),
-        Problem::MissingKindSource => s.err_kind_source.to_string(),
-        Problem::NotAYear { value } => {
-            fill(s.err_year, &[("value", &crate::decimal::plain(*value))])
-        }
-        Problem::Duplicate { name } => fill(s.err_duplicate, &[("name", name)]),
-        Problem::Empty => s.err_empty.to_string(),
-        Problem::TooLong { max } => fill(s.err_too_long, &[("max", &l.number(*max as f64, 0))]),
-        Problem::TooMany { max } => fill(s.err_too_many, &[("max", &l.number(*max as f64, 0))]),
-        Problem::OutsideRange { value, min, max } => fill(
-            s.err_outside_range,
-            &[
-                ("value", &num(*value)),
-                ("min", &num(*min)),
-                ("max", &num(*max)),
-            ],
-        ),
-        Problem::BadRange => s.err_bad_range.to_string(),
-        Problem::RateMustBeOne => s.err_rate_one.to_string(),
-    };
-    match (error.path.is_empty(), lang) {
-        (true, _) => message,
-        // The path is JSON, always left to right: isolate it inside Arabic text.
-        (false, Lang::Ar) => format!("\u{2066}{}\u{2069}: {}", error.path, message),
-        (false, _) => format!("{}: {}", error.path, message),
-    }
-}
-
-pub fn assumption_error_message(error: &AssumptionError, lang: Lang) -> String {
-    let s = lang.strings();
-    let l = Locale::for_lang(lang);
-    match error {
-        AssumptionError::NotANumber => s.why_not_a_number.to_string(),
-        AssumptionError::OutOfRange { min, max } => fill(
-            s.why_out_of_range,
-            &[
-                ("min", &l.number_trim(*min, 4)),
-                ("max", &l.number_trim(*max, 4)),
-            ],
-        ),
-        AssumptionError::NotApplicable => s.why_not_applicable.to_string(),
     }
 }
 
