@@ -1,0 +1,133 @@
+//! The comparison: per person (the claim), or by share of GDP (the yardstick switch), each
+//! with the package scaled to the other side; the same rows either way, so the height holds.
+
+use super::*;
+
+/// A titled pair of bars: (value, formatted) for the subject, then the benchmark.
+type BarGroup = (String, [(f64, String); 2]);
+
+pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawResult<DB> {
+    let (fig, l) = (&r.figures, r.locale);
+    let s = l.strings();
+    let ctx = r;
+    let quote = d.benchmark.currency.as_str();
+    let (x0, x1) = f.bar_span();
+    let subject_name = capitalize_first(ctx.value("subject").unwrap_or_default().to_string());
+    let bench_name = ctx
+        .value("benchmark_package")
+        .unwrap_or_default()
+        .to_string();
+
+    let base = d.subject.currency.as_str();
+    let by_gdp = fig.assumptions.by_gdp && fig.gdp_share_ratio.is_some();
+    let gdp_groups = || -> Option<[BarGroup; 2]> {
+        let (fr, us, parity) = (
+            fig.france_share_of_gdp?,
+            fig.us_share_of_gdp?,
+            fig.gdp_parity_package_eur_bn?,
+        );
+        Some([
+            (
+                capitalize_first(ctx.fill(s.chart_group_gdp)),
+                [(fr, l.percent(fr, 2)), (us, l.percent(us, 2))],
+            ),
+            (
+                capitalize_first(ctx.fill(s.chart_group_scaled_gdp)),
+                [
+                    (
+                        fig.announced_eur_bn,
+                        l.money_bn(fig.announced_eur_bn, base, 1),
+                    ),
+                    (parity, l.money_bn(parity, base, 1)),
+                ],
+            ),
+        ])
+    };
+    let per_person_groups = || -> [BarGroup; 2] {
+        [
+            (
+                capitalize_first(ctx.fill(s.chart_group_per_person)),
+                [
+                    (
+                        fig.france_usd_per_person,
+                        l.money(fig.france_usd_per_person, quote),
+                    ),
+                    (fig.us_usd_per_person, l.money(fig.us_usd_per_person, quote)),
+                ],
+            ),
+            (
+                capitalize_first(ctx.fill(s.chart_group_scaled)),
+                [
+                    (
+                        fig.announced_usd_bn,
+                        l.money_bn(fig.announced_usd_bn, quote, 1),
+                    ),
+                    (
+                        fig.stargate_scaled_to_france_usd_bn,
+                        l.money_bn(fig.stargate_scaled_to_france_usd_bn, quote, 1),
+                    ),
+                ],
+            ),
+        ]
+    };
+    // Same rows either way, so switching the yardstick never changes the chart's height.
+    let groups = if by_gdp {
+        gdp_groups().unwrap_or_else(per_person_groups)
+    } else {
+        per_person_groups()
+    };
+    let mut y = PAD;
+    for (title, bars) in groups.iter() {
+        f.line_of_text(title, y + GROUP_TITLE_HEIGHT / 2, bold, LABEL_PX, &INK)?;
+        y += GROUP_TITLE_HEIGHT;
+        let max = bars[0].0.max(bars[1].0).max(f64::MIN_POSITIVE);
+        let scale = Scale {
+            v0: 0.0,
+            v1: max,
+            p0: x0,
+            p1: x1,
+        };
+        for (j, ((value, shown), (name, color))) in bars
+            .iter()
+            .zip([(&subject_name, SUBJECT), (&bench_name, BENCHMARK)])
+            .enumerate()
+        {
+            let y_mid = y + j as i32 * ROW_HEIGHT + ROW_HEIGHT / 2;
+            f.row_label(y_mid, name, shown)?;
+            let (y0, y1) = f.bar_y(y_mid);
+            f.rect(
+                (x0, y0),
+                (scale.at(*value).max(x0 + 1), y1),
+                color,
+                1.0,
+                true,
+            )?;
+        }
+        // Where the subject's bar would end if the claim held: the benchmark's length.
+        let xb = scale.at(bars[1].0);
+        let (top, _) = f.bar_y(y + ROW_HEIGHT / 2);
+        let (_, bottom) = f.bar_y(y + ROW_HEIGHT + ROW_HEIGHT / 2);
+        f.dashed((xb, top - 3), (xb, bottom + 3), INK)?;
+        y += 2 * ROW_HEIGHT + PAD;
+    }
+    let line = match verdict(if by_gdp {
+        fig.gdp_share_ratio
+    } else {
+        fig.per_person_ratio
+    }) {
+        Some(Verdict::Holds) if by_gdp => s.verdict_gdp_holds,
+        Some(Verdict::More) if by_gdp => s.verdict_gdp_more,
+        Some(Verdict::Less) if by_gdp => s.verdict_gdp_less,
+        Some(Verdict::Holds) => s.chart_verdict_holds,
+        Some(Verdict::More) => s.chart_verdict_more,
+        Some(Verdict::Less) => s.chart_verdict_less,
+        None => return Ok(()),
+    };
+    f.line_of_text(
+        &capitalize_first(ctx.fill(line)),
+        y + NOTE_HEIGHT / 2,
+        bold,
+        LABEL_PX,
+        &INK,
+    )
+}
