@@ -29,23 +29,28 @@ const POW10: [f64; 23] = [
     1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
 ];
 
+/// Reads an optional `+` or `-` at `bytes[*i]`, moving past it; true for `-`.
+fn sign(bytes: &[u8], i: &mut usize) -> bool {
+    match bytes.get(*i) {
+        Some(b'-') => {
+            *i += 1;
+            true
+        }
+        Some(b'+') => {
+            *i += 1;
+            false
+        }
+        _ => false,
+    }
+}
+
 /// Parses `[+-]digits[.digits][(e|E)[+-]digits]` (also `.5` and `5.`), the whole text.
 /// `None` for anything else, words like `inf` and `NaN` included; a value too large for an
 /// `f64` comes back infinite, as from `str::parse`.
 pub fn parse(text: &str) -> Option<f64> {
     let bytes = text.as_bytes();
     let mut i = 0;
-    let negative = match bytes.first() {
-        Some(b'-') => {
-            i += 1;
-            true
-        }
-        Some(b'+') => {
-            i += 1;
-            false
-        }
-        _ => false,
-    };
+    let negative = sign(bytes, &mut i);
     let mut mantissa: u64 = 0;
     let mut digits = 0; // significant digits kept in `mantissa`
     let mut exponent: i64 = 0; // of ten, applied to `mantissa`
@@ -77,17 +82,7 @@ pub fn parse(text: &str) -> Option<f64> {
     }
     if let Some(b'e' | b'E') = bytes.get(i) {
         i += 1;
-        let minus = match bytes.get(i) {
-            Some(b'-') => {
-                i += 1;
-                true
-            }
-            Some(b'+') => {
-                i += 1;
-                false
-            }
-            _ => false,
-        };
+        let minus = sign(bytes, &mut i);
         let start = i;
         let mut e: i64 = 0;
         while let Some(&b @ b'0'..=b'9') = bytes.get(i) {

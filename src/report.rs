@@ -191,13 +191,7 @@ impl<'a> Context<'a> {
         let opt = |x: Option<f64>, fmt: &dyn Fn(f64) -> String| x.map(fmt).unwrap_or_else(dash);
 
         let ranged = dataset.ranged_pledge();
-        let no_amount: Vec<&str> = dataset
-            .subject
-            .pledges
-            .iter()
-            .filter(|p| p.amount().is_none())
-            .map(|p| p.name.get(lang))
-            .collect();
+        let no_amount = dataset.names_without_amount(lang);
         let ratio_pct = f.per_person_ratio.map(|r| (r - 1.0).abs());
         let year = year_of(
             dataset

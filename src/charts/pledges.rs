@@ -117,13 +117,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
 
     f.money_axis(scale, rows_bottom + 2, max, &|v| l.money_bn(v, cur, 0))?;
 
-    let unnamed: Vec<&str> = d
-        .subject
-        .pledges
-        .iter()
-        .filter(|p| p.amount().is_none())
-        .map(|p| p.name.get(lang))
-        .collect();
+    let unnamed = d.names_without_amount(lang);
     if !unnamed.is_empty() {
         let note = crate::lang::fill(
             s.chart_named_no_amount,

@@ -375,6 +375,16 @@ impl Dataset {
         self.subject.pledges.iter().find(|p| p.is_range())
     }
 
+    /// The investors named without an amount (Orange, Thales), in `lang`.
+    pub fn names_without_amount(&self, lang: crate::lang::Lang) -> Vec<&str> {
+        self.subject
+            .pledges
+            .iter()
+            .filter(|p| p.amount().is_none())
+            .map(|p| p.name.get(lang))
+            .collect()
+    }
+
     /// Whether both sides have a GDP: the GDP yardstick needs both.
     pub fn has_gdp(&self) -> bool {
         self.subject.gdp_bn.is_some() && self.benchmark.gdp_bn.is_some()
