@@ -182,7 +182,8 @@ impl Explainer {
     /// the same object through serde-wasm-bindgen, property by property).
     /// `{ display: {key: text}, sentences: {key: text}, order: [key], verdict, badge,
     /// controls: [{ param, min, max, value, display, parity, parity_display, marks }],
-    /// switches: [{ param, value }] }`.
+    /// switches: [{ param, value }], compare: [{ name, value, display }] }` (`compare`: the
+    /// two figures the verdict weighs, for the live panel).
     pub fn live(&self) -> Result<String, JsError> {
         alive()?;
         let report = &self.report;
@@ -199,6 +200,15 @@ impl Explainer {
         o.raw(
             "controls",
             &controls_json(&crate::report::controls(&self.dataset, report)),
+        );
+        let compared = crate::report::comparison(&self.dataset, report);
+        o.raw(
+            "compare",
+            &array(&compared, |out, (name, value, shown)| {
+                let mut c = ObjectWriter::new(out);
+                c.string("name", name).number("value", *value).string("display", shown);
+                c.end();
+            }),
         );
         let switches = crate::report::switches(&self.dataset, report);
         o.raw(

@@ -368,6 +368,7 @@ function render(source, onlyInView = false) {
   if (view.controls.map((c) => c.param).join() !== builtSliders) buildControls();
   updateSwitches(view.switches);
   updateControls(view.controls, source);
+  if (panelFor) updatePanel(view);
   renderCharts(onlyInView);
   lastView = view;
 }
@@ -594,6 +595,89 @@ function downloadChart(name, format) {
     canvas.toBlob((png) => png && save(png, `${file}.png`), 'image/png');
   };
   img.src = url;
+}
+
+// ---------------------------------------------------------------- live panel (narrow screens)
+
+/**
+ * While a reader moves a slider or a switch on a narrow screen, the verdict and the two figures
+ * it weighs float beside the control in use, so the effect of a drag stays in view (the prose,
+ * table and charts are screens away). Placed absolutely: nothing moves, in a page or in an
+ * iframe (whose height the host is not told again). Hidden from assistive technology: the
+ * slider's value text and the polite announcement after a drag say the same.
+ */
+const PANEL_LINGER_MS = 1500;
+const PANEL_MEDIA = matchMedia('(max-width: 999px)');
+let panelFor = null;
+let panelTimer = 0;
+
+function panel() {
+  let box = $('#live-panel');
+  if (!box) {
+    const bar = () => el('div', { className: 'lp-row' },
+      el('span', { className: 'lp-name' }), el('span', { className: 'lp-track' }, el('i')), el('span', { className: 'lp-num' }));
+    box = el('div', { id: 'live-panel', className: 'live-panel', 'aria-hidden': 'true', hidden: true },
+      el('p', { className: 'lp-value' }), el('p', { className: 'lp-verdict' }), bar(), bar());
+    $('section.controls').append(box);
+  }
+  return box;
+}
+
+/** Shows the panel for the control being used, above it (below it near the top of the screen). */
+function showPanel(control) {
+  clearTimeout(panelTimer);
+  if (!PANEL_MEDIA.matches || !control || !lastView) return;
+  const box = panel();
+  const fresh = panelFor !== control;
+  panelFor = control;
+  updatePanel(lastView);
+  if (fresh || box.hidden) {
+    box.hidden = false;
+    // One layout read per interaction, not per move.
+    const below = control.getBoundingClientRect().top < box.offsetHeight + 8;
+    box.classList.toggle('below', below);
+    box.style.setProperty('--top', `${below ? control.offsetTop + control.offsetHeight : control.offsetTop}px`);
+  }
+}
+
+function hidePanelSoon() {
+  clearTimeout(panelTimer);
+  panelTimer = setTimeout(() => {
+    panelFor = null;
+    const box = $('#live-panel');
+    if (box) box.hidden = true;
+  }, PANEL_LINGER_MS);
+}
+
+function updatePanel(view) {
+  const box = panel();
+  const param = panelFor.dataset.control;
+  const control = param && view.controls.find((c) => c.param === param);
+  setText($('.lp-value', box), control ? `${$(`#label-${param}`).textContent}: ${control.display}` : $('legend, label', panelFor).textContent);
+  setText($('.lp-verdict', box), view.badge);
+  const max = Math.max(...view.compare.map((c) => c.value), Number.MIN_VALUE);
+  $$('.lp-row', box).forEach((row, i) => {
+    const c = view.compare[i];
+    setText($('.lp-name', row), c.name);
+    setText($('.lp-num', row), c.display);
+    const w = String(Math.round((c.value / max) * 1000) / 1000);
+    if (row.dataset.w !== w) {
+      row.dataset.w = w;
+      row.style.setProperty('--w', w);
+    }
+  });
+}
+
+function watchPanel() {
+  for (const box of [$('#sliders'), $('#switches')]) {
+    const control = (e) => e.target.closest('.control, .switch');
+    box.addEventListener('pointerdown', (e) => showPanel(control(e)));
+    box.addEventListener('focusin', (e) => showPanel(control(e)));
+    box.addEventListener('input', (e) => showPanel(control(e)));
+    box.addEventListener('pointerup', hidePanelSoon);
+    box.addEventListener('pointercancel', hidePanelSoon);
+    box.addEventListener('focusout', hidePanelSoon);
+  }
 }
 
 // ---------------------------------------------------------------- URL, sharing, announcements
@@ -827,6 +911,7 @@ async function main() {
   document.documentElement.classList.remove('relabel');
   notify(applied.notices);
 
+  watchPanel();
   for (const b of $$('#presets button, #share button, #download-csv')) b.disabled = false;
   for (const b of $$('[data-preset]')) b.addEventListener('click', () => applyPreset(b.dataset.preset));
   for (const a of $$('#langs a')) {

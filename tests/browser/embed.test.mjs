@@ -202,3 +202,30 @@ test('assets carry content hashes and are cached for a year; index.html and embe
   assert.deepEqual(assets.filter((p) => p.endsWith('.wasm')).map((p) => p.replace(/\.[0-9a-f]{10}\./, '.')), ['/pkg/pledge_explainer_bg.wasm']);
   await context.close();
 });
+
+test('inside an iframe sized by embed.js, a drag at 375 px keeps the panel in the host\'s view and the host is not told a new height', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: false });
+  const page = await context.newPage();
+  await page.goto(`${hostUrl}embed-host.html?explainer=${encodeURIComponent(explainerUrl)}`);
+  await settledHeights(page, '#second iframe');
+  const frame = await (await page.locator('#second iframe').elementHandle()).contentFrame();
+  await frame.waitForFunction(() => performance.getEntriesByName('explainer:ready').length > 0);
+  const range = frame.locator('#range-eurusd');
+  await range.scrollIntoViewIfNeeded();
+  const heightBefore = await page.locator('#second iframe').evaluate((f) => f.getBoundingClientRect().height);
+  const b = await range.boundingBox();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width * 0.2, b.y + b.height / 2, { steps: 4 });
+  await page.waitForTimeout(100);
+  const panel = frame.locator('#live-panel');
+  assert.equal(await panel.isVisible(), true);
+  const p = await panel.boundingBox(); // in the host page's viewport
+  assert.ok(p.y >= 0 && p.y + p.height <= 812, JSON.stringify(p));
+  assert.match(await panel.textContent(), /per person|par habitant/);
+  await page.mouse.up();
+  await frame.waitForFunction(() => document.querySelector('#live-panel').hidden, null, { timeout: 4000 });
+  const heightAfter = await page.locator('#second iframe').evaluate((f) => f.getBoundingClientRect().height);
+  assert.equal(heightAfter, heightBefore, 'the panel moved nothing: the host was told no new height');
+  await context.close();
+});

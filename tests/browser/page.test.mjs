@@ -470,3 +470,78 @@ test('a story without GDP, horizons or kinds of pledge (EU InvestAI) shows no sw
     await context.close();
   }
 });
+
+/** The live panel's box and words, or null when it is hidden. */
+const livePanel = (page) => page.evaluate(() => {
+  const box = document.querySelector('#live-panel');
+  if (!box || box.hidden) return null;
+  const r = box.getBoundingClientRect();
+  return { top: r.top, bottom: r.bottom, height: innerHeight, text: box.textContent, verdict: box.querySelector('.lp-verdict').textContent,
+    nums: [...box.querySelectorAll('.lp-num')].map((n) => n.textContent) };
+});
+
+for (const lang of ['en', 'ar']) {
+  test(`at 375 px the effect of a drag stays in view: the verdict and both per-person figures beside the slider (${lang}, pointer and keyboard)`, async () => {
+    const { page, context, errors } = await openPage(env.browser, `${env.url}?lang=${lang}`, { width: 375, height: 812 });
+    await waitReady(page);
+    const range = page.locator('#range-eurusd');
+    await range.scrollIntoViewIfNeeded();
+    assert.equal(await livePanel(page), null, 'nothing covers the page while no control is in use');
+    const b = await range.boundingBox();
+    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(b.x + b.width * 0.85, b.y + b.height / 2, { steps: 4 });
+    await nextFrame(page);
+    const during = await livePanel(page);
+    assert.ok(during, 'the panel shows during the drag');
+    assert.ok(during.top >= 0 && during.bottom <= during.height, `in the viewport: ${JSON.stringify(during)}`);
+    const value = Number(await page.locator('#number-eurusd').inputValue());
+    const want = cliDisplay(lang, { eurusd: value });
+    assert.deepEqual(during.nums, [want.france_usd_per_person, want.us_usd_per_person]);
+    assert.equal(during.verdict, await page.locator('#verdict').textContent());
+    await page.mouse.up();
+    await page.waitForFunction(() => document.querySelector('#live-panel').hidden, null, { timeout: 4000 });
+
+    // Keyboard: the same while a slider has focus, gone when focus moves on (never trapped).
+    await page.locator('#range-pop_fr').focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    await nextFrame(page);
+    const keyed = await livePanel(page);
+    assert.ok(keyed && keyed.top >= 0 && keyed.bottom <= keyed.height, JSON.stringify(keyed));
+    const pop = Number(await page.locator('#number-pop_fr').inputValue());
+    assert.equal(keyed.nums[0], cliDisplay(lang, { eurusd: value, pop_fr: pop }).france_usd_per_person);
+    await page.keyboard.press('Tab');
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'range-pop_fr', 'focus moves on');
+    // Focus leaving the controls (here to the share buttons below them) lets the panel go.
+    await page.locator('#copy-link').focus();
+    await page.waitForFunction(() => document.querySelector('#live-panel').hidden, null, { timeout: 4000 });
+    // Screen readers hear the result once the drag ends, from the polite region.
+    assert.equal(await page.locator('#live-panel').getAttribute('aria-hidden'), 'true');
+    assert.match(await page.locator('#announce').textContent(), /\S/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('the live panel follows the yardstick: shares of GDP while comparing by GDP', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en&yardstick=gdp`, { width: 375, height: 812 });
+  await waitReady(page);
+  await page.locator('#range-gdp_fr').focus();
+  await page.keyboard.press('ArrowLeft');
+  await nextFrame(page);
+  const shown = await livePanel(page);
+  const gdp = Number(await page.locator('#number-gdp_fr').inputValue());
+  const want = cliDisplay('en', { yardstick: 'gdp', 'gdp-fr': gdp });
+  assert.deepEqual(shown.nums, [want.france_share_of_gdp, want.us_share_of_gdp]);
+  await context.close();
+});
+
+test('wide screens get no floating panel: sliders and figures are laid out for them', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en`, { width: 1280, height: 900 });
+  await waitReady(page);
+  await page.locator('#range-eurusd').focus();
+  await page.keyboard.press('ArrowRight');
+  await nextFrame(page);
+  assert.equal(await livePanel(page), null);
+  await context.close();
+});
