@@ -1,14 +1,13 @@
 // The explainer page: wires the wasm core to the DOM. Every figure, word and number format
 // comes from the core; this file reads inputs, writes text and keeps the URL in step.
+// One shipped file (each module more is a round trip on a phone), in sections that each keep
+// their own state next to them: language · sliders (and switches) · rendering · SVG in place ·
+// downloads · live panel · URL, sharing, announcements · embedding · another story · start.
 import init, { Explainer, load_language, wasm_memory_bytes } from './pkg/pledge_explainer.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
-const URL_DEBOUNCE_MS = 300;      // history.replaceState costs ~1 ms: not on every input event
-const ANNOUNCE_DEBOUNCE_MS = 800; // screen readers hear the result of a drag, not every step
 const LANGS = ['en', 'fr', 'ar'];
-const STATE_PARAMS = ['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae', 'years_fr', 'yardstick', 'gdp_fr', 'gdp_us', 'private_only'];
-const DOWNLOAD_WIDTH = 1200;
 
 /** French and Arabic words, loaded for their readers only: the wasm has English compiled in. */
 const LANGUAGE_PACKS = { fr: './i18n/fr.json', ar: './i18n/ar.json' };
@@ -559,6 +558,8 @@ function measureCharts() {
 
 // ---------------------------------------------------------------- downloads
 
+const DOWNLOAD_WIDTH = 1200;
+
 function downloadButtons(name) {
   const box = el('div', { className: 'chart-downloads' });
   for (const format of ['svg', 'png']) {
@@ -681,6 +682,11 @@ function watchPanel() {
 }
 
 // ---------------------------------------------------------------- URL, sharing, announcements
+
+const URL_DEBOUNCE_MS = 300;      // history.replaceState costs ~1 ms: not on every input event
+const ANNOUNCE_DEBOUNCE_MS = 800; // screen readers hear the result of a drag, not every step
+/** The URL parameters that are the view's state (the core writes their values). */
+const STATE_PARAMS = ['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae', 'years_fr', 'yardstick', 'gdp_fr', 'gdp_us', 'private_only'];
 
 function writeUrl() {
   const url = new URL(location.href);
