@@ -628,6 +628,8 @@ function panel() {
 function showPanel(control) {
   clearTimeout(panelTimer);
   if (!PANEL_MEDIA.matches || !control || !lastView) return;
+  // Already up for this control (every input event of a drag): the next frame's render updates it.
+  if (panelFor === control && !$('#live-panel').hidden) return;
   const box = panel();
   const fresh = panelFor !== control;
   panelFor = control;
