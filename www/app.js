@@ -270,8 +270,9 @@ function updateControls(controls, source) {
     const mark = $('.parity-mark', range.parentNode);
     const parity = $(`#parity-${c.param}`);
     const shown = c.parity != null;
-    mark.hidden = !shown;
-    parity.hidden = !shown;
+    // Only when it changes: writing `hidden`, even unchanged, invalidates style on every move.
+    if (mark.hidden === shown) mark.hidden = !shown;
+    if (parity.hidden === shown) parity.hidden = !shown;
     if (!shown) continue;
     const t = String((c.parity - c.min) / (c.max - c.min));
     // CSSOM, not a style attribute: allowed by the strict CSP. Written only when it moved.
