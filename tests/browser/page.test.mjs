@@ -545,3 +545,31 @@ test('wide screens get no floating panel: sliders and figures are laid out for t
   assert.equal(await livePanel(page), null);
   await context.close();
 });
+
+test('the live panel moves nothing (no layout shift during a drag) and speaks the reader\'s digits (ar-MA: Latin)', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=ar-MA`, { width: 375, height: 812 });
+  await waitReady(page);
+  await page.evaluate(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      // Every shift, even those right after input that CLS forgives: the panel must move nothing.
+      for (const e of list.getEntries()) window.__shift += e.value;
+    }).observe({ type: 'layout-shift' });
+  });
+  const range = page.locator('#range-pop_us');
+  await range.scrollIntoViewIfNeeded();
+  const b = await range.boundingBox();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width * 0.3, b.y + b.height / 2, { steps: 6 });
+  await nextFrame(page);
+  const shown = await livePanel(page);
+  assert.ok(shown, 'the panel is up');
+  assert.match(shown.nums.join(' '), /[0-9]/);
+  assert.doesNotMatch(shown.nums.join(' '), /[\u0660-\u0669]/, 'ar-MA writes Latin digits');
+  await page.mouse.up();
+  await page.waitForFunction(() => document.querySelector('#live-panel').hidden, null, { timeout: 4000 });
+  const shift = await page.evaluate(() => window.__shift);
+  assert.ok(shift < 0.01, `layout shift ${shift}`);
+  await context.close();
+});
