@@ -718,16 +718,35 @@ pub fn comparison(dataset: &Dataset, report: &Report) -> [(String, f64, String);
         capitalize_first(dataset.benchmark.package.get(lang).to_string()),
     ];
     let shown = |key: &str| report.display(key).unwrap_or_default().to_string();
-    let same_horizon = f.assumptions.years_fr == dataset.benchmark.horizon_years.as_ref().map(|y| y.value);
-    let (keys, values) = match (f.assumptions.by_gdp, f.france_share_of_gdp.zip(f.us_share_of_gdp)) {
+    let same_horizon =
+        f.assumptions.years_fr == dataset.benchmark.horizon_years.as_ref().map(|y| y.value);
+    let (keys, values) = match (
+        f.assumptions.by_gdp,
+        f.france_share_of_gdp.zip(f.us_share_of_gdp),
+    ) {
         (true, Some((fr, us))) => (["france_share_of_gdp", "us_share_of_gdp"], [fr, us]),
-        _ => match f.france_usd_per_person_per_year.zip(f.us_usd_per_person_per_year) {
-            Some((fr, us)) if !same_horizon => (["france_usd_per_person_per_year", "us_usd_per_person_per_year"], [fr, us]),
-            _ => (["france_usd_per_person", "us_usd_per_person"], [f.france_usd_per_person, f.us_usd_per_person]),
+        _ => match f
+            .france_usd_per_person_per_year
+            .zip(f.us_usd_per_person_per_year)
+        {
+            Some((fr, us)) if !same_horizon => (
+                [
+                    "france_usd_per_person_per_year",
+                    "us_usd_per_person_per_year",
+                ],
+                [fr, us],
+            ),
+            _ => (
+                ["france_usd_per_person", "us_usd_per_person"],
+                [f.france_usd_per_person, f.us_usd_per_person],
+            ),
         },
     };
     let [a, b] = names;
-    [(a, values[0], shown(keys[0])), (b, values[1], shown(keys[1]))]
+    [
+        (a, values[0], shown(keys[0])),
+        (b, values[1], shown(keys[1])),
+    ]
 }
 
 /// A choice the reader makes with a switch rather than a slider: the yardstick (per person or

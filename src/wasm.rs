@@ -206,7 +206,9 @@ impl Explainer {
             "compare",
             &array(&compared, |out, (name, value, shown)| {
                 let mut c = ObjectWriter::new(out);
-                c.string("name", name).number("value", *value).string("display", shown);
+                c.string("name", name)
+                    .number("value", *value)
+                    .string("display", shown);
                 c.end();
             }),
         );
