@@ -599,17 +599,17 @@ function downloadChart(name, format) {
   img.src = url;
 }
 
-// ---------------------------------------------------------------- live panel (narrow screens)
+// ---------------------------------------------------------------- live panel
 
 /**
- * While a reader moves a slider or a switch on a narrow screen, the verdict and the two figures
- * it weighs float beside the control in use, so the effect of a drag stays in view (the prose,
- * table and charts are screens away). Placed absolutely: nothing moves, in a page or in an
- * iframe (whose height the host is not told again). Hidden from assistive technology: the
- * slider's value text and the polite announcement after a drag say the same.
+ * While a reader moves a slider or a switch, the verdict and the two figures it weighs float
+ * beside the control in use, so the effect of a drag stays in view (the prose, table and charts
+ * are screens away on a phone, and out of view on a desktop too: the page is one column).
+ * Placed absolutely: nothing moves, in a page or in an iframe (whose height the host is not
+ * told again). Hidden from assistive technology: the slider's value text and the polite
+ * announcement after a drag say the same. Measured: about 0.2 ms a move on loopback.
  */
 const PANEL_LINGER_MS = 1500;
-const PANEL_MEDIA = matchMedia('(max-width: 999px)');
 let panelFor = null;
 let panelTimer = 0;
 
@@ -628,7 +628,7 @@ function panel() {
 /** Shows the panel for the control being used, above it (below it near the top of the screen). */
 function showPanel(control) {
   clearTimeout(panelTimer);
-  if (!PANEL_MEDIA.matches || !control || !lastView) return;
+  if (!control || !lastView) return;
   // Already up for this control (every input event of a drag): the next frame's render updates it.
   if (panelFor === control && !$('#live-panel').hidden) return;
   const box = panel();

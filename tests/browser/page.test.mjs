@@ -536,13 +536,17 @@ test('the live panel follows the yardstick: shares of GDP while comparing by GDP
   await context.close();
 });
 
-test('wide screens get no floating panel: sliders and figures are laid out for them', async () => {
+test('on a wide screen too, the panel keeps the verdict beside the slider (the page is one column)', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}?lang=en`, { width: 1280, height: 900 });
   await waitReady(page);
-  await page.locator('#range-eurusd').focus();
+  await page.locator('#range-pop_us').scrollIntoViewIfNeeded();
+  await page.locator('#range-pop_us').focus();
   await page.keyboard.press('ArrowRight');
   await nextFrame(page);
-  assert.equal(await livePanel(page), null);
+  const shown = await livePanel(page);
+  assert.ok(shown && shown.top >= 0 && shown.bottom <= shown.height, JSON.stringify(shown));
+  const pop = Number(await page.locator('#number-pop_us').inputValue());
+  assert.equal(shown.nums[1], cliDisplay('en', { pop_us: pop }).us_usd_per_person);
   await context.close();
 });
 
