@@ -61,7 +61,7 @@ for (const page of ['index.html', 'index.fr.html', 'index.ar.html']) {
     ['<meta charset="utf-8">', `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${policy}">`],
     ['src="app.js"', `src="${app}"`],
     ['href="pkg/pledge_explainer.js"', `href="${glue}"`],
-    ['href="pkg/pledge_explainer_bg.wasm"', `href="pkg/${wasm}"`],
+    ['content="pkg/pledge_explainer_bg.wasm"', `content="pkg/${wasm}"`],
     ['data-reader="pkg/pledge_explainer_reader_bg.wasm"', `data-reader="${readerWasm}"`],
   ]) {
     if (!html.includes(from)) throw new Error(`${page}: ${from} not found`);
@@ -70,8 +70,8 @@ for (const page of ['index.html', 'index.fr.html', 'index.ar.html']) {
   // A page in French or Arabic needs its language pack as soon as the wasm: fetched alongside.
   const lang = { 'index.fr.html': 'fr', 'index.ar.html': 'ar' }[page];
   if (lang) {
-    const wasmPreload = html.match(/<link rel="preload"[^>]*application\/wasm[^>]*>/)[0];
-    html = html.replace(wasmPreload, `${wasmPreload}\n<link rel="preload" href="${packs[lang]}" as="fetch" crossorigin>`);
+    const wasmMeta = html.match(/<meta name="pledge-explainer-wasm"[^>]*>/)[0];
+    html = html.replace(wasmMeta, `${wasmMeta}\n<link rel="preload" href="${packs[lang]}" as="fetch" crossorigin>`);
   }
   writeFileSync(path(page), html);
 }

@@ -29,7 +29,7 @@ replace(/<link rel="stylesheet" href="style\.css">/, `<style>\n${read('style.css
 replace(/<link rel="modulepreload"[^>]*>\n?/, '');
 // The other languages' pages are not beside a single file.
 html = html.replace(/<link rel="alternate"[^>]*>\n?/g, '');
-replace(/<link rel="preload"[^>]*>\n?/, '');
+replace(/<meta name="pledge-explainer-wasm"[^>]*>\n?/, '');
 replace(/<script src="boot\.js"><\/script>/, `<script>\n${inlineJs(read('boot.js'))}</script>`);
 replace(
   /<script type="module" src="app\.js"><\/script>/,

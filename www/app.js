@@ -858,7 +858,7 @@ async function wasmSource() {
     if (compiled instanceof WebAssembly.Module) return { module_or_path: compiled };
   } catch { /* compile failed early: let the glue try, and report its error */ }
   // Another story needs the build with the JSON reader (same exports, same glue).
-  const reader = $('link[data-reader]');
+  const reader = $('meta[name="pledge-explainer-wasm"]');
   if (reader && new URLSearchParams(location.search).get('dataset')) {
     return { module_or_path: new URL(reader.getAttribute('data-reader'), location.href) };
   }

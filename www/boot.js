@@ -5,12 +5,13 @@
 // few seconds whatever happens, and app.js reveals it at once if the wasm cannot run.
 (function () {
   var query = new URLSearchParams(location.search);
-  // Start compiling the wasm now, while the page is still being parsed: app.js (a module)
-  // only runs after parsing. The fetch is the preloaded one; a page that loads another story
-  // needs the build with the JSON reader instead (the default one has its story compiled in).
-  var wasm = document.querySelector('link[rel="preload"][type="application/wasm"]');
+  // Fetch and start compiling the wasm now, while the page is still being parsed: app.js (a
+  // module) only runs after parsing. Here rather than a <link rel=preload>: a page that loads
+  // another story needs the build with the JSON reader instead (the default one has its story
+  // compiled in), and a preload could not be taken back.
+  var wasm = document.querySelector('meta[name="pledge-explainer-wasm"]');
   if (wasm && typeof WebAssembly === 'object' && WebAssembly.compileStreaming) {
-    var href = query.get('dataset') ? new URL(wasm.getAttribute('data-reader'), location.href).href : wasm.href;
+    var href = new URL(wasm.getAttribute(query.get('dataset') ? 'data-reader' : 'content'), location.href).href;
     window.__pledgeExplainerWasm = WebAssembly.compileStreaming(fetch(href, { credentials: 'same-origin' }));
     window.__pledgeExplainerWasm.catch(function () { /* app.js falls back to its own fetch */ });
   }

@@ -55,6 +55,7 @@ test('another story from the same site: the EU InvestAI dataset, in French, with
   // Read by the wasm build that has the JSON reader (the default build has its story compiled in).
   const compiled = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.endsWith('.wasm')));
   assert.ok(compiled.some((p) => /pledge_explainer_reader_bg\.[0-9a-f]{10}\.wasm$/.test(p)), compiled.join());
+  assert.equal(compiled.length, 1, `only the reader build is fetched: ${compiled.join()}`);
   assert.match(await page.locator('h1').textContent(), /InvestAI/);
   const want = cli(['--dataset', join(ROOT, 'data/eu-investai-2025.json'), '--lang', 'fr', '--eurusd', '1.05']).display;
   const shown = await shownFigures(page);
