@@ -49,7 +49,7 @@ story.set('eurusd', 1.05);                            // an assumption, by its U
 story.set('yardstick', 1);                            // compare by share of GDP (0: per person)
 const figures = JSON.parse(story.figures());          // raw numbers by public key
 console.log(figures.per_person_ratio, figures.gdp_share_ratio, figures.verdict);
-const words = JSON.parse(story.live());               // { display, sentences, verdict, badge, controls, switches }
+const words = JSON.parse(story.live());               // { display, sentences, verdict, badge, controls, compare }
 const chart = JSON.parse(story.chart('per-person', 640, true)); // { name, title, desc, svg }
 document.querySelector('#chart').innerHTML = chart.svg;         // an SVG string, labels escaped by the core
 \`\`\`

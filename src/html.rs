@@ -46,18 +46,13 @@ pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
     let s = locale.strings();
     let lang = locale.lang;
     let mut out = String::new();
-    if let Some(c) = &dataset.claim {
+    // Macron's claim (per person), then the Élysée's (by share of GDP), each with its speaker.
+    for c in [&dataset.claim, &dataset.gdp_claim].into_iter().flatten() {
+        let said = crate::lang::fill(s.claim_said, &[("speaker", c.speaker.get(lang))]);
         out.push_str(&format!(
             "<figure class=\"quote\"><blockquote><p>{}</p></blockquote><figcaption>{}</figcaption></figure>\n",
             escape(c.text.get(lang)),
-            escape(&crate::report::capitalize_first(crate::lang::fill(s.claim_said, &[("speaker", c.speaker.get(lang))])))
-        ));
-    }
-    if let Some(c) = &dataset.gdp_claim {
-        out.push_str(&format!(
-            "<figure class=\"quote\"><blockquote><p>{}</p></blockquote><figcaption>{}</figcaption></figure>\n",
-            escape(c.text.get(lang)),
-            escape(&crate::report::capitalize_first(crate::lang::fill(s.claim_said, &[("speaker", c.speaker.get(lang))])))
+            escape(&crate::report::capitalize_first(said))
         ));
     }
     let verdict = report.verdict.map(|v| v.name()).unwrap_or_default();

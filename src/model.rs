@@ -120,7 +120,7 @@ impl Assumptions {
             load_factor: 1.0,
             gdp_fr_bn: dataset.subject.gdp_bn.as_ref().map(|g| g.value),
             gdp_us_bn: dataset.benchmark.gdp_bn.as_ref().map(|g| g.value),
-            years_fr: dataset.benchmark.horizon_years.as_ref().map(|y| y.value),
+            years_fr: dataset.benchmark_years(),
             private_only: false,
             by_gdp: false,
         }
@@ -155,11 +155,7 @@ impl Assumptions {
                 .has_gdp()
                 .then(|| gdp_range(dataset.benchmark.gdp_bn.as_ref()?.value))
                 .flatten(),
-            Knob::YearsFr => dataset
-                .benchmark
-                .horizon_years
-                .as_ref()
-                .map(|_| HORIZON_YEARS),
+            Knob::YearsFr => dataset.benchmark_years().map(|_| HORIZON_YEARS),
             Knob::PrivateOnly => dataset.has_pledge_kinds().then_some(SWITCH),
             Knob::Yardstick => dataset.has_gdp().then_some(SWITCH),
         }
@@ -522,12 +518,7 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
     let us_pp = stargate / a.pop_us_m * 1000.0;
     // Compared per year of each horizon: benchmark years over subject years (1 when the
     // dataset gives no horizon, or at the default, where both are the benchmark's).
-    let years_us = dataset
-        .benchmark
-        .horizon_years
-        .as_ref()
-        .map(|y| y.value)
-        .filter(|y| *y > 0.0);
+    let years_us = dataset.benchmark_years().filter(|y| *y > 0.0);
     let per_year = |total: f64, years: Option<f64>| years.and_then(|y| ratio(total, y));
     let horizon = match (years_us, a.years_fr) {
         (Some(us), Some(fr)) => us / fr,
@@ -600,17 +591,18 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
     }
 }
 
-/// The per-person ratio at another exchange rate (and France's population), for the
-/// sensitivity chart: linear in the rate, inverse in the population.
-pub fn ratio_at(dataset: &Dataset, a: &Assumptions, eurusd: f64, pop_fr_m: f64) -> Option<f64> {
-    let mut at = *a;
-    at.eurusd = eurusd;
-    at.pop_fr_m = pop_fr_m;
-    // The same counting as `compute` (private only, horizon), at another rate and population.
-    let f = compute(dataset, &at);
-    (f.assumptions.eurusd == eurusd && f.assumptions.pop_fr_m == pop_fr_m)
-        .then_some(f.per_person_ratio)
-        .flatten()
+/// The per-person ratio of `figures` at another exchange rate (and France's population), for
+/// the sensitivity chart: linear in the rate, inverse in the population; everything else (what
+/// is counted, the horizons) as `compute` counted it. No recomputation per sample.
+pub fn ratio_at(figures: &Figures, eurusd: f64, pop_fr_m: f64) -> Option<f64> {
+    if !(eurusd > 0.0 && pop_fr_m > 0.0) {
+        return None;
+    }
+    let a = &figures.assumptions;
+    ratio(
+        figures.per_person_ratio? * eurusd * a.pop_fr_m,
+        a.eurusd * pop_fr_m,
+    )
 }
 
 /// `f64::clamp` without its panic on inverted or NaN bounds (and the float formatting that

@@ -312,7 +312,7 @@ impl<'a> Context<'a> {
         }
         if let (Some(fr), Some(us), Some(ppy), Some(bppy)) = (
             a.years_fr,
-            dataset.benchmark.horizon_years.as_ref().map(|y| y.value),
+            dataset.benchmark_years(),
             f.france_usd_per_person_per_year,
             f.us_usd_per_person_per_year,
         ) {
@@ -385,15 +385,7 @@ impl<'a> Context<'a> {
             out.push(("private_only", s.private_only));
         }
         out.push(("scaled", s.scaled));
-        if self.value("ppy").is_some()
-            && f.assumptions.years_fr
-                != self
-                    .dataset
-                    .benchmark
-                    .horizon_years
-                    .as_ref()
-                    .map(|y| y.value)
-        {
+        if self.value("ppy").is_some() && f.assumptions.years_fr != self.dataset.benchmark_years() {
             out.push(("horizon", s.horizon));
         }
         let by_gdp = f.assumptions.by_gdp && self.value("gdp_ratio").is_some();
@@ -718,8 +710,7 @@ pub fn comparison(dataset: &Dataset, report: &Report) -> [(String, f64, String);
         capitalize_first(dataset.benchmark.package.get(lang).to_string()),
     ];
     let shown = |key: &str| report.display(key).unwrap_or_default().to_string();
-    let same_horizon =
-        f.assumptions.years_fr == dataset.benchmark.horizon_years.as_ref().map(|y| y.value);
+    let same_horizon = f.assumptions.years_fr == dataset.benchmark_years();
     let (keys, values) = match (
         f.assumptions.by_gdp,
         f.france_share_of_gdp.zip(f.us_share_of_gdp),

@@ -182,8 +182,8 @@ impl Explainer {
     /// the same object through serde-wasm-bindgen, property by property).
     /// `{ display: {key: text}, sentences: {key: text}, order: [key], verdict, badge,
     /// controls: [{ param, min, max, value, display, parity, parity_display, marks }],
-    /// switches: [{ param, value }], compare: [{ name, value, display }] }` (`compare`: the
-    /// two figures the verdict weighs, for the live panel).
+    /// compare: [{ name, value, display }] }` (`compare`: the two figures the verdict weighs,
+    /// for the live panel). The switches are not here: a slider move cannot change them.
     pub fn live(&self) -> Result<String, JsError> {
         alive()?;
         let report = &self.report;
@@ -210,15 +210,6 @@ impl Explainer {
                     .number("value", *value)
                     .string("display", shown);
                 c.end();
-            }),
-        );
-        let switches = crate::report::switches(&self.dataset, report);
-        o.raw(
-            "switches",
-            &array(&switches, |out, s| {
-                let mut w = ObjectWriter::new(out);
-                w.string("param", s.param).number("value", s.value);
-                w.end();
             }),
         );
         o.end();

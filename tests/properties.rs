@@ -137,15 +137,20 @@ proptest! {
         let f = compute(&d, &a);
         let ratio = f.per_person_ratio.unwrap();
         // Linear in the rate, inverse in France's population, linear in the US population.
-        let at = pledge_explainer::model::ratio_at(&d, &a, a.eurusd * k, a.pop_fr_m).unwrap();
+        let at = pledge_explainer::model::ratio_at(&f, a.eurusd * k, a.pop_fr_m).unwrap();
         prop_assert!((at - ratio * k).abs() <= 1e-9 * ratio.max(1.0) * k.max(1.0));
-        let at = pledge_explainer::model::ratio_at(&d, &a, a.eurusd, a.pop_fr_m * k).unwrap();
+        // And it is what `compute` gives at that rate (the chart's shortcut is exact).
+        let mut moved = a;
+        moved.eurusd = a.eurusd * k;
+        let computed = compute(&d, &moved).per_person_ratio.unwrap();
+        prop_assert!((at - computed).abs() <= 1e-9 * computed.max(1.0));
+        let at = pledge_explainer::model::ratio_at(&f, a.eurusd, a.pop_fr_m * k).unwrap();
         prop_assert!((at - ratio / k).abs() <= 1e-9 * ratio.max(1.0) / k.min(1.0));
         // At the parity values the per-person figures are equal.
         let parity = f.parity_eurusd.unwrap();
-        let at = pledge_explainer::model::ratio_at(&d, &a, parity, a.pop_fr_m).unwrap();
+        let at = pledge_explainer::model::ratio_at(&f, parity, a.pop_fr_m).unwrap();
         prop_assert!((at - 1.0).abs() < 1e-9);
-        let at = pledge_explainer::model::ratio_at(&d, &a, a.eurusd, f.parity_pop_fr_m.unwrap()).unwrap();
+        let at = pledge_explainer::model::ratio_at(&f, a.eurusd, f.parity_pop_fr_m.unwrap()).unwrap();
         prop_assert!((at - 1.0).abs() < 1e-9);
         // Stargate scaled to France's population over France's package is 1 / ratio.
         prop_assert!((f.stargate_scaled_to_france_usd_bn / f.announced_usd_bn - 1.0 / ratio).abs() < 1e-9);
@@ -229,6 +234,9 @@ proptest! {
         let (ga, gb) = (fa.gdp_share_ratio.unwrap(), fb.gdp_share_ratio.unwrap());
         prop_assert!((ga - gb).abs() <= 1e-12 * ga.abs());
         let (pa, pb) = (fa.per_person_ratio.unwrap(), fb.per_person_ratio.unwrap());
+        // The sensitivity chart's shortcut agrees with `compute`, private money and horizon included.
+        let shortcut = pledge_explainer::model::ratio_at(&fa, rate, a.pop_fr_m).unwrap();
+        prop_assert!((shortcut - pb).abs() <= 1e-9 * pb.max(1.0));
         prop_assert!((pb / pa - rate / a.eurusd).abs() < 1e-9);
     }
 

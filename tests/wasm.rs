@@ -15,6 +15,14 @@ fn get(obj: &JsValue, path: &[&str]) -> JsValue {
     })
 }
 
+/// The `param` of each entry of a JSON array (`controls()`, `switches()`).
+fn params(json: &str) -> Vec<String> {
+    js_sys::Array::from(&js_sys::JSON::parse(json).unwrap())
+        .iter()
+        .map(|c| get(&c, &["param"]).as_string().unwrap())
+        .collect()
+}
+
 /// What the page reads on every frame: `live()` as parsed JSON.
 fn live(ex: &Explainer) -> JsValue {
     js_sys::JSON::parse(&ex.live().unwrap()).unwrap()
@@ -76,31 +84,21 @@ fn a_bad_dataset_throws_an_error_naming_the_field_in_the_readers_language() {
         "\"low_bn\": -30",
         1,
     );
-    let err = Explainer::new(Some(json.clone()), "en")
-        .map_err(JsValue::from)
-        .err()
-        .expect("refused");
-    let message = get(&err, &["message"]).as_string().unwrap();
+    // The message of the Error a dataset is refused with, in `lang`.
+    let refusal = |json: String, lang: &str| -> String {
+        let err = Explainer::new(Some(json), lang)
+            .map_err(JsValue::from)
+            .err()
+            .expect("refused");
+        get(&err, &["message"]).as_string().unwrap()
+    };
+    let message = refusal(json.clone(), "en");
     assert!(
         message.contains("subject.pledges[0].low_bn: is negative"),
         "{message}"
     );
-    let err = Explainer::new(Some(json), "fr")
-        .map_err(JsValue::from)
-        .err()
-        .expect("refused");
-    assert!(get(&err, &["message"])
-        .as_string()
-        .unwrap()
-        .contains("est négatif"));
-    let err = Explainer::new(Some("{ not json".into()), "en")
-        .map_err(JsValue::from)
-        .err()
-        .expect("refused");
-    assert!(get(&err, &["message"])
-        .as_string()
-        .unwrap()
-        .contains("line 1, column 3"));
+    assert!(refusal(json, "fr").contains("est négatif"));
+    assert!(refusal("{ not json".into(), "en").contains("line 1, column 3"));
 }
 
 #[wasm_bindgen_test]
@@ -126,11 +124,10 @@ fn the_query_string_round_trips_and_bad_parameters_become_notices() {
 fn controls_describe_the_sliders_with_the_parity_marked() {
     let ex = Explainer::new(None, "en").unwrap();
     let controls = js_sys::Array::from(&js_sys::JSON::parse(&ex.controls()).unwrap());
-    let params: Vec<String> = controls
-        .iter()
-        .map(|c| get(&c, &["param"]).as_string().unwrap())
-        .collect();
-    assert_eq!(params, ["eurusd", "pop_fr", "pop_us", "uae", "years_fr"]);
+    assert_eq!(
+        params(&ex.controls()),
+        ["eurusd", "pop_fr", "pop_us", "uae", "years_fr"]
+    );
     let parity = get(&controls.get(0), &["parity"]).as_f64().unwrap();
     assert!((parity - 0.9253).abs() < 0.0001, "{parity}");
     assert_eq!(
@@ -154,17 +151,9 @@ fn figures_switches_and_the_gdp_yardstick() {
         get(&figures, &["gdp_verdict"]).as_string().as_deref(),
         Some("more")
     );
-    let switches = js_sys::Array::from(&js_sys::JSON::parse(&ex.switches()).unwrap());
-    let params: Vec<String> = switches
-        .iter()
-        .map(|s| get(&s, &["param"]).as_string().unwrap())
-        .collect();
-    assert_eq!(params, ["yardstick", "private_only"]);
+    assert_eq!(params(&ex.switches()), ["yardstick", "private_only"]);
     ex.set("yardstick", 1.0).unwrap();
-    let params: Vec<String> = js_sys::Array::from(&js_sys::JSON::parse(&ex.controls()).unwrap())
-        .iter()
-        .map(|c| get(&c, &["param"]).as_string().unwrap())
-        .collect();
+    let params = params(&ex.controls());
     assert!(params.contains(&"gdp_fr".to_string()) && params.contains(&"gdp_us".to_string()));
     assert_eq!(ex.query(false), "yardstick=gdp");
     assert!(ex.set("years_fr", 2.5).is_err());

@@ -22,7 +22,7 @@ function pickLocale(params) {
   if (asked && LANGS.includes(baseLang(asked))) return { tag: asked, explicit: true };
   if (document.documentElement.hasAttribute('data-fixed-lang')) return { tag: document.documentElement.lang, explicit: true };
   for (const tag of navigator.languages || [navigator.language]) {
-    if (LANGS.includes(String(tag).toLowerCase().split('-')[0])) return { tag, explicit: false };
+    if (LANGS.includes(baseLang(tag))) return { tag, explicit: false };
   }
   return { tag: 'en', explicit: false };
 }
@@ -137,8 +137,12 @@ function updateLangLinks() {
 const packs = {};
 const baseLang = (tag) => String(tag).toLowerCase().split(/[-_]/)[0];
 
-/** A language pack's items joined as the wasm takes them; inline in the single-file build. */
+/**
+ * A language pack's items joined as the wasm takes them (inline in the single-file build), or
+ * null for English, which the wasm has compiled in.
+ */
 function fetchPack(lang) {
+  if (!LANGUAGE_PACKS[lang]) return Promise.resolve(null);
   if (!packs[lang]) {
     const inline = globalThis.PLEDGE_EXPLAINER_LANGUAGES?.[lang];
     const url = new URL(LANGUAGE_PACKS[lang], import.meta.url);
@@ -154,9 +158,9 @@ function fetchPack(lang) {
 /** Makes a language available to the wasm; false if its words could not be loaded. */
 async function loadLanguage(tag) {
   const lang = baseLang(tag);
-  if (!LANGUAGE_PACKS[lang]) return true;
   try {
-    return load_language(await fetchPack(lang)) === lang;
+    const pack = await fetchPack(lang);
+    return pack === null || load_language(pack) === lang;
   } catch (err) {
     console.error(err);
     return false;
@@ -365,8 +369,12 @@ function render(source, onlyInView = false) {
     setText(verdict, view.badge);
     verdict.dataset.verdict = view.verdict || '';
   }
-  if (view.controls.map((c) => c.param).join() !== builtSliders) buildControls();
-  updateSwitches(view.switches);
+  // A slider move (`onlyInView`) changes neither the switches nor which sliders there are (the
+  // GDP ones come with the GDP yardstick): checked only after the other changes.
+  if (!onlyInView) {
+    if (view.controls.map((c) => c.param).join() !== builtSliders) buildControls();
+    updateSwitches(JSON.parse(explainer.switches()));
+  }
   updateControls(view.controls, source);
   if (panelFor) updatePanel(view);
   renderCharts(onlyInView);
@@ -880,7 +888,7 @@ async function main() {
   startFrameMessaging(params);
   const locale = pickLocale(params);
   // Fetched while the wasm compiles (a failure is reported by loadLanguage below).
-  if (LANGUAGE_PACKS[baseLang(locale.tag)]) fetchPack(baseLang(locale.tag)).catch(() => {});
+  fetchPack(baseLang(locale.tag)).catch(() => {});
   if (!document.documentElement.classList.contains('relabel')) await afterFirstPaint();
   try {
     await init(await wasmSource());
@@ -929,7 +937,7 @@ async function main() {
       switchLanguage(a.dataset.lang);
     });
     // The words of another language start loading when the reader reaches for its link.
-    const prefetch = () => { if (LANGUAGE_PACKS[a.dataset.lang]) fetchPack(a.dataset.lang).catch(() => {}); };
+    const prefetch = () => fetchPack(a.dataset.lang).catch(() => {});
     a.addEventListener('pointerenter', prefetch);
     a.addEventListener('focus', prefetch);
   }

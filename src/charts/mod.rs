@@ -18,7 +18,7 @@ mod svg_writer;
 use crate::dataset::Dataset;
 use crate::escape::escape;
 use crate::format::Locale;
-use crate::model::{ratio_at, Assumptions};
+use crate::model::{compute, ratio_at, Assumptions};
 use crate::report::{capitalize_first, verdict, Report, Verdict};
 use layout::*;
 use plotters::coord::Shift;

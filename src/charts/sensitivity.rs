@@ -19,7 +19,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         .collect();
     let yours: Vec<f64> = xs
         .iter()
-        .map(|x| ratio_at(d, a, *x, a.pop_fr_m).unwrap_or(f64::NAN))
+        .map(|x| ratio_at(fig, *x, a.pop_fr_m).unwrap_or(f64::NAN))
         .collect();
     // The article's own populations (68m, 5×) beside the reader's.
     let article = match (
@@ -31,9 +31,10 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
                 pop_us_m: pop.value * mult.value,
                 ..*a
             };
+            let article = compute(d, &b);
             Some(
                 xs.iter()
-                    .map(|x| ratio_at(d, &b, *x, pop.value).unwrap_or(f64::NAN))
+                    .map(|x| ratio_at(&article, *x, pop.value).unwrap_or(f64::NAN))
                     .collect::<Vec<f64>>(),
             )
         }

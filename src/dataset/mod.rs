@@ -385,6 +385,11 @@ impl Dataset {
             .collect()
     }
 
+    /// Over how many years the benchmark is to be invested, when the dataset says.
+    pub fn benchmark_years(&self) -> Option<f64> {
+        self.benchmark.horizon_years.as_ref().map(|y| y.value)
+    }
+
     /// Whether both sides have a GDP: the GDP yardstick needs both.
     pub fn has_gdp(&self) -> bool {
         self.subject.gdp_bn.is_some() && self.benchmark.gdp_bn.is_some()

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
-import { launch, serveDist, waitReady } from './helpers.mjs';
+import { launch, serveDist, waitReady, startDrag } from './helpers.mjs';
 
 let browser, explainer, host, hostUrl, explainerUrl;
 before(async () => {
@@ -213,10 +213,7 @@ test('inside an iframe sized by embed.js, a drag at 375 px keeps the panel in th
   const range = frame.locator('#range-eurusd');
   await range.scrollIntoViewIfNeeded();
   const heightBefore = await page.locator('#second iframe').evaluate((f) => f.getBoundingClientRect().height);
-  const b = await range.boundingBox();
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(b.x + b.width * 0.2, b.y + b.height / 2, { steps: 4 });
+  await startDrag(page, range, 0.2);
   await page.waitForTimeout(100);
   const panel = frame.locator('#live-panel');
   assert.equal(await panel.isVisible(), true);

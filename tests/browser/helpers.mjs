@@ -58,3 +58,14 @@ export async function figure(page, key) {
   await nextFrame(page);
   return page.locator(`[data-figure="${key}"]`).first().textContent();
 }
+
+/**
+ * Presses the mouse on the middle of a slider and drags it to `to` (0–1 of its width), leaving
+ * the button down: the caller looks at the page mid-drag, then calls `page.mouse.up()`.
+ */
+export async function startDrag(page, slider, to, steps = 4) {
+  const b = await slider.boundingBox();
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(b.x + b.width * to, b.y + b.height / 2, { steps });
+}

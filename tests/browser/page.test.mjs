@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { useDist, openPage, waitReady, figure, nextFrame } from './helpers.mjs';
+import { useDist, openPage, waitReady, figure, nextFrame, startDrag } from './helpers.mjs';
 
 const CLI = new URL('../../target/release/pledge-explainer', import.meta.url).pathname;
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -487,10 +487,7 @@ for (const lang of ['en', 'ar']) {
     const range = page.locator('#range-eurusd');
     await range.scrollIntoViewIfNeeded();
     assert.equal(await livePanel(page), null, 'nothing covers the page while no control is in use');
-    const b = await range.boundingBox();
-    await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
-    await page.mouse.down();
-    await page.mouse.move(b.x + b.width * 0.85, b.y + b.height / 2, { steps: 4 });
+    await startDrag(page, range, 0.85);
     await nextFrame(page);
     const during = await livePanel(page);
     assert.ok(during, 'the panel shows during the drag');
@@ -562,10 +559,7 @@ test('the live panel moves nothing (no layout shift during a drag) and speaks th
   });
   const range = page.locator('#range-pop_us');
   await range.scrollIntoViewIfNeeded();
-  const b = await range.boundingBox();
-  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(b.x + b.width * 0.3, b.y + b.height / 2, { steps: 6 });
+  await startDrag(page, range, 0.3, 6);
   await nextFrame(page);
   const shown = await livePanel(page);
   assert.ok(shown, 'the panel is up');
