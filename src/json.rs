@@ -20,20 +20,6 @@ pub enum Value {
     Object(Vec<(String, Value)>),
 }
 
-impl Value {
-    /// What a reader calls this kind of value in a message.
-    pub fn kind(&self) -> &'static str {
-        match self {
-            Value::Null => "null",
-            Value::Bool(_) => "a boolean",
-            Value::Number(_) => "a number",
-            Value::String(_) => "a string",
-            Value::Array(_) => "a list",
-            Value::Object(_) => "an object",
-        }
-    }
-}
-
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParseError {
     pub line: usize,

@@ -1,16 +1,28 @@
 //! Refusals worded for a reader: a dataset's problems and a refused assumption, from the data
 //! that describes them (`Problem`, `AssumptionError`) and the reader's language tables.
 
-use crate::dataset::{DatasetError, Problem};
+use crate::dataset::{DatasetError, Kind, Problem};
 use crate::format::Locale;
 use crate::lang::{fill, Lang};
 use crate::model::AssumptionError;
 
+/// One problem with a dataset, with its JSON path in front (`subject.currency: unknown…`).
 pub fn dataset_error_message(error: &DatasetError, lang: Lang) -> String {
+    let message = problem_message(&error.problem, lang);
+    match (error.path.is_empty(), lang) {
+        (true, _) => message,
+        // The path is JSON, always left to right: isolate it inside Arabic text.
+        (false, Lang::Ar) => format!("\u{2066}{}\u{2069}: {}", error.path, message),
+        (false, _) => format!("{}: {}", error.path, message),
+    }
+}
+
+/// What is wrong, without the path: the editor shows it next to the field the path names.
+pub fn problem_message(problem: &Problem, lang: Lang) -> String {
     let s = lang.strings();
     let l = Locale::for_lang(lang);
     let num = |x: f64| l.number_trim(x, 4);
-    let message = match &error.problem {
+    match problem {
         Problem::Malformed {
             line,
             column,
@@ -24,6 +36,14 @@ pub fn dataset_error_message(error: &DatasetError, lang: Lang) -> String {
             ],
         ),
         Problem::Shape { detail } => fill(s.err_shape, &[("detail", detail)]),
+        Problem::Missing => s.err_missing.to_string(),
+        Problem::WrongType { expected, found } => fill(
+            s.err_wrong_type,
+            &[
+                ("expected", kind_name(*expected, lang)),
+                ("found", kind_name(*found, lang)),
+            ],
+        ),
         Problem::UnsupportedVersion { found } => {
             fill(s.err_version, &[("found", &l.number(*found as f64, 0))])
         }
@@ -56,12 +76,18 @@ pub fn dataset_error_message(error: &DatasetError, lang: Lang) -> String {
         ),
         Problem::BadRange => s.err_bad_range.to_string(),
         Problem::RateMustBeOne => s.err_rate_one.to_string(),
-    };
-    match (error.path.is_empty(), lang) {
-        (true, _) => message,
-        // The path is JSON, always left to right: isolate it inside Arabic text.
-        (false, Lang::Ar) => format!("\u{2066}{}\u{2069}: {}", error.path, message),
-        (false, _) => format!("{}: {}", error.path, message),
+    }
+}
+
+fn kind_name(kind: Kind, lang: Lang) -> &'static str {
+    let s = lang.strings();
+    match kind {
+        Kind::Null => s.kind_null,
+        Kind::Bool => s.kind_bool,
+        Kind::Number => s.kind_number,
+        Kind::Text => s.kind_text,
+        Kind::List => s.kind_list,
+        Kind::Object => s.kind_object,
     }
 }
 

@@ -10,7 +10,7 @@ use crate::format::Locale;
 use crate::json::{array, text_object, write_string, ObjectWriter};
 use crate::messages::assumption_error_message;
 #[cfg(feature = "dataset-reader")]
-use crate::messages::dataset_error_message;
+use crate::messages::{dataset_error_message, problem_message};
 use crate::model::{Assumptions, FigureValue, Knob};
 use crate::params;
 use crate::report::Report;
@@ -383,6 +383,35 @@ fn available(tag: &str) -> Option<Locale> {
 #[wasm_bindgen]
 pub fn load_language(joined: String) -> Option<String> {
     crate::i18n::load_pack(joined).map(|lang| lang.code().to_string())
+}
+
+/// Checks a dataset's JSON text without making an explainer (the story editor calls it on
+/// every edit): every problem as `{"path", "problem", "message"}` in `lang`, where `path` is
+/// the JSON path of the field (`subject.pledges[0].low_bn`, empty for the whole text),
+/// `problem` a stable name (`missing`, `wrong_type`, `unsupported_version`…) and `message`
+/// the words without the path. `[]` when the dataset is valid. A JSON array as text.
+#[wasm_bindgen]
+pub fn check_dataset(json: &str, lang: &str) -> String {
+    check_dataset_text(json, lang)
+}
+
+#[cfg(feature = "dataset-reader")]
+fn check_dataset_text(json: &str, lang: &str) -> String {
+    let lang = available(lang).unwrap_or(Locale::EN).lang;
+    let problems = Dataset::from_json(json).err().unwrap_or_default();
+    array(&problems, |out, e| {
+        let mut o = ObjectWriter::new(out);
+        o.string("path", &e.path)
+            .string("problem", e.problem.code())
+            .string("message", &problem_message(&e.problem, lang));
+        o.end();
+    })
+}
+
+/// The page's default build reads no datasets (and carries no messages about them).
+#[cfg(not(feature = "dataset-reader"))]
+fn check_dataset_text(_json: &str, _lang: &str) -> String {
+    r#"[{"path":"","problem":"no_reader","message":"this build of the explainer reads no datasets: load pledge_explainer_reader_bg.wasm"}]"#.to_string()
 }
 
 /// A dataset from JSON text, or an `Error` listing every problem with its JSON path.

@@ -106,7 +106,7 @@ fn each_problem_is_named_with_its_path() {
         (
             "missing population",
             with("/subject/population_m", None),
-            "subject: wrong shape: missing field `population_m`",
+            "subject.population_m: is required and missing",
         ),
         (
             "zero population",
@@ -126,7 +126,7 @@ fn each_problem_is_named_with_its_path() {
         (
             "wrong type",
             with("/subject/announced_bn/value", Some(json!("109"))),
-            "subject.announced_bn.value: wrong shape: expected a number, found a string",
+            "subject.announced_bn.value: expected a number, found text",
         ),
         (
             "unknown field (a typo)",
@@ -215,4 +215,54 @@ fn hostile_labels_are_accepted_as_data() {
     );
     let d = Dataset::from_json(&json).expect("a label is just text");
     assert_eq!(d.subject.pledges[1].name.en, "<script>alert(1)</script>&\"");
+}
+
+/// What the story editor relies on: an empty or half-filled form names each field that is
+/// missing by its own path (not its parent's), and says what kind of value a field needs.
+#[test]
+fn missing_fields_and_wrong_kinds_name_the_field_itself() {
+    let errors = Dataset::from_json("{}").unwrap_err();
+    let missing: Vec<&str> = errors
+        .iter()
+        .filter(|e| e.problem == Problem::Missing)
+        .map(|e| e.path.as_str())
+        .collect();
+    for field in [
+        "schema_version",
+        "id",
+        "title",
+        "sources",
+        "subject",
+        "benchmark",
+        "exchange_rate",
+        "ranges",
+    ] {
+        assert!(
+            missing.contains(&field),
+            "{field} not reported in {missing:?}"
+        );
+    }
+
+    let mut v = default_value();
+    v["subject"]["announced_bn"] = json!({ "source": "elysee-2025-02-09" });
+    v["title"] = json!({ "fr": "Sans anglais" });
+    v["subject"]["pledges"][0]["low_bn"] = json!("12,5");
+    let text = serde_json::to_string(&v).unwrap();
+    let errors = Dataset::from_json(&text).unwrap_err();
+    let find = |path: &str| {
+        errors
+            .iter()
+            .find(|e| e.path == path)
+            .unwrap_or_else(|| panic!("no error at {path}: {errors:?}"))
+    };
+    assert_eq!(find("subject.announced_bn.value").problem, Problem::Missing);
+    assert_eq!(find("title.en").problem, Problem::Missing);
+    assert_eq!(
+        dataset_error_message(find("subject.pledges[0].low_bn"), Lang::Ar),
+        "\u{2066}subject.pledges[0].low_bn\u{2069}: المتوقع رقم، والموجود نص"
+    );
+    assert_eq!(
+        dataset_error_message(find("title.en"), Lang::Fr),
+        "title.en: est obligatoire et manque"
+    );
 }

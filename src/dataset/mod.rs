@@ -282,9 +282,16 @@ pub enum Problem {
         column: usize,
         detail: String,
     },
-    /// JSON, but not of the dataset's shape (missing or unknown field, wrong type).
+    /// JSON, but not of the dataset's shape (an unknown field, say).
     Shape {
         detail: String,
+    },
+    /// A required field is absent (or null); the path names the field itself.
+    Missing,
+    /// A value of the wrong kind: text where a number belongs.
+    WrongType {
+        expected: Kind,
+        found: Kind,
     },
     UnsupportedVersion {
         found: u32,
@@ -332,6 +339,48 @@ pub enum Problem {
     },
     BadRange,
     RateMustBeOne,
+}
+
+impl Problem {
+    /// A stable name for the kind of problem (`missing`, `wrong_type`…), for programs.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Problem::Malformed { .. } => "malformed",
+            Problem::Shape { .. } => "shape",
+            Problem::Missing => "missing",
+            Problem::WrongType { .. } => "wrong_type",
+            Problem::UnsupportedVersion { .. } => "unsupported_version",
+            Problem::Negative { .. } => "negative",
+            Problem::NotPositive { .. } => "not_positive",
+            Problem::NotFinite => "not_finite",
+            Problem::LowAboveHigh { .. } => "low_above_high",
+            Problem::HalfRange => "half_range",
+            Problem::UnknownCurrency { .. } => "unknown_currency",
+            Problem::UnknownSource { .. } => "unknown_source",
+            Problem::UnknownKind { .. } => "unknown_kind",
+            Problem::MissingKindSource => "missing_kind_source",
+            Problem::NotAYear { .. } => "not_a_year",
+            Problem::Duplicate { .. } => "duplicate",
+            Problem::Empty => "empty",
+            Problem::TooLong { .. } => "too_long",
+            Problem::TooMany { .. } => "too_many",
+            Problem::OutsideRange { .. } => "outside_range",
+            Problem::BadRange => "bad_range",
+            Problem::RateMustBeOne => "rate_must_be_one",
+        }
+    }
+}
+
+/// The kinds of JSON value, for [`Problem::WrongType`]: each language names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    Null,
+    Bool,
+    Number,
+    Text,
+    List,
+    Object,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -34,6 +34,17 @@ impl Dataset {
     }
 }
 
+fn kind(v: &Value) -> Kind {
+    match v {
+        Value::Null => Kind::Null,
+        Value::Bool(_) => Kind::Bool,
+        Value::Number(_) => Kind::Number,
+        Value::String(_) => Kind::Text,
+        Value::Array(_) => Kind::List,
+        Value::Object(_) => Kind::Object,
+    }
+}
+
 fn join(path: &str, key: &str) -> String {
     if path.is_empty() {
         key.to_string()
@@ -55,10 +66,20 @@ impl Reader {
             .push(DatasetError::new(path, Problem::Shape { detail }));
     }
 
+    fn wrong_type(&mut self, path: &str, expected: Kind, found: &Value) {
+        self.errors.push(DatasetError::new(
+            path,
+            Problem::WrongType {
+                expected,
+                found: kind(found),
+            },
+        ));
+    }
+
     /// The members of an object, refusing keys it does not know (a typo must not pass silently).
     fn object<'v>(&mut self, v: &'v Value, path: &str, allowed: &[&str]) -> Option<Members<'v>> {
         let Value::Object(members) = v else {
-            self.shape(path, format!("expected an object, found {}", v.kind()));
+            self.wrong_type(path, Kind::Object, v);
             return None;
         };
         for (key, _) in members {
@@ -86,7 +107,8 @@ impl Reader {
     fn required<'v>(&mut self, m: Members<'v>, path: &str, key: &str) -> Option<&'v Value> {
         let v = self.optional(m, key);
         if v.is_none() {
-            self.shape(path, format!("missing field `{key}`"));
+            self.errors
+                .push(DatasetError::new(join(path, key), Problem::Missing));
         }
         v
     }
@@ -95,7 +117,7 @@ impl Reader {
         match v {
             Value::Number(n) => Some(*n),
             other => {
-                self.shape(path, format!("expected a number, found {}", other.kind()));
+                self.wrong_type(path, Kind::Number, other);
                 None
             }
         }
@@ -105,7 +127,7 @@ impl Reader {
         match v {
             Value::String(s) => Some(s.clone()),
             other => {
-                self.shape(path, format!("expected a string, found {}", other.kind()));
+                self.wrong_type(path, Kind::Text, other);
                 None
             }
         }
@@ -172,7 +194,7 @@ impl Reader {
         match v {
             Value::Array(items) => Some(items),
             other => {
-                self.shape(path, format!("expected a list, found {}", other.kind()));
+                self.wrong_type(path, Kind::List, other);
                 None
             }
         }
@@ -255,10 +277,7 @@ impl Reader {
                     }
                 }
             }
-            Some(other) => self.shape(
-                "sources",
-                format!("expected an object, found {}", other.kind()),
-            ),
+            Some(other) => self.wrong_type("sources", Kind::Object, other),
         }
 
         let subject = self
