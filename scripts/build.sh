@@ -42,8 +42,9 @@ node scripts/package.mjs
 rm -rf dist && mkdir -p dist/pkg
 cp -r www/. dist/
 cp pkg/pledge_explainer.js pkg/pledge_explainer_bg.wasm pkg/pledge_explainer_reader_bg.wasm dist/pkg/
-# Example datasets for ?dataset= (the default story is compiled into the wasm).
-mkdir -p dist/data && cp data/eu-investai-2025.json dist/data/
+# Datasets for ?dataset= and the story editor (the page's default story is compiled into the
+# wasm; its JSON is here for the editor to open), and the schema the editor's form is built from.
+mkdir -p dist/data && cp data/eu-investai-2025.json data/france-2025.json data/dataset.schema.json dist/data/
 
 # The static fallback, rendered natively by the same core.
 cargo build --release --bin pledge-explainer --quiet

@@ -75,4 +75,19 @@ for (const page of ['index.html', 'index.fr.html', 'index.ar.html']) {
   }
   writeFileSync(path(page), html);
 }
-console.error(`hashed: ${[app, glue, `pkg/${wasm}`, readerWasm, packs.fr, packs.ar].join(', ')}; style and boot inline, policy in dist/csp.txt`);
+// The story editor (for newsrooms, not readers: kept readable) loads the same glue and the
+// reader build.
+const editor = hashed('editor.js', [
+  ["'./pkg/pledge_explainer.js'", `'./${glue}'`],
+  ["'./i18n/fr.json'", `'./${packs.fr}'`],
+  ["'./i18n/ar.json'", `'./${packs.ar}'`],
+]);
+{
+  let html = readFileSync(path('editor.html'), 'utf8');
+  for (const [from, to] of [['src="editor.js"', `src="${editor}"`], ['content="pkg/pledge_explainer_reader_bg.wasm"', `content="${readerWasm}"`]]) {
+    if (!html.includes(from)) throw new Error(`editor.html: ${from} not found`);
+    html = html.replace(from, () => to);
+  }
+  writeFileSync(path('editor.html'), html);
+}
+console.error(`hashed: ${[app, glue, `pkg/${wasm}`, readerWasm, packs.fr, packs.ar, editor].join(', ')}; style and boot inline, policy in dist/csp.txt`);

@@ -266,3 +266,25 @@ fn missing_fields_and_wrong_kinds_name_the_field_itself() {
         "title.en: est obligatoire et manque"
     );
 }
+
+/// A key written twice would lose one of its values unseen; a source needs a name to be cited.
+#[test]
+fn twice_written_keys_and_unnamed_sources_are_refused() {
+    let text = DEFAULT_DATASET_JSON.replacen(
+        "\"schema_version\": 1,",
+        "\"schema_version\": 1, \"id\": \"twice\",",
+        1,
+    );
+    assert_eq!(
+        errors_of(&text),
+        ["not valid JSON at line 3, column 3 (a key appears twice in the same object)"]
+    );
+
+    let mut v = default_value();
+    v["sources"][" "] = json!({ "publisher": "P", "title": "T", "date": "2025" });
+    let errors = errors_of(&serde_json::to_string(&v).unwrap());
+    assert!(
+        errors.iter().any(|e| e.starts_with("sources. : ")),
+        "{errors:?}"
+    );
+}

@@ -2,7 +2,8 @@
 // comes from the core; this file reads inputs, writes text and keeps the URL in step.
 // One shipped file (each module more is a round trip on a phone), in sections that each keep
 // their own state next to them: language · sliders (and switches) · rendering · SVG in place ·
-// downloads · live panel · URL, sharing, announcements · embedding · another story · start.
+// downloads · live panel · URL, sharing, announcements · embedding · another story ·
+// the editor's preview · start.
 import init, { Explainer, load_language, wasm_memory_bytes } from './pkg/pledge_explainer.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
@@ -851,6 +852,67 @@ function offerDefault(problem) {
   }, { once: true }));
 }
 
+// ---------------------------------------------------------------- the editor's preview
+
+/**
+ * `?preview` inside the story editor (editor.html, same origin): the story comes from the
+ * editor by postMessage, `{ type: 'pledge-explainer:story', json, lang }`, once the draft is
+ * valid and after each edit; the page is rebuilt with it at the next frame (only the newest
+ * message counts). Messages from anywhere but the parent page on this origin are ignored.
+ */
+const PREVIEW = new URLSearchParams(location.search).has('preview') && window.parent !== window;
+let previewWanted = null;
+
+function storyMessage(e) {
+  if (e.source !== window.parent || e.origin !== location.origin) return null;
+  const m = e.data;
+  return m && m.type === 'pledge-explainer:story' && typeof m.json === 'string' ? m : null;
+}
+
+/** The first story, before the page is wired: resolves to the message. */
+const firstStory = () => new Promise((done) => {
+  const take = (e) => {
+    const m = storyMessage(e);
+    if (!m) return;
+    removeEventListener('message', take);
+    done(m);
+  };
+  addEventListener('message', take);
+  window.parent.postMessage({ type: 'pledge-explainer:preview-ready' }, location.origin);
+});
+
+/** Makes `m` the story (in its language); the problem in words if the core refuses it. */
+async function showStory(m) {
+  if (!(await loadLanguage(m.lang))) console.error(`preview: no words for ${m.lang}`);
+  try {
+    const story = new Explainer(m.json, m.lang);
+    if (explainer) explainer.free();
+    explainer = story;
+    langExplicit = true;
+    return null;
+  } catch (err) {
+    return String(err.message || err);
+  }
+}
+
+function followEditor() {
+  addEventListener('message', (e) => {
+    const m = storyMessage(e);
+    if (!m) return;
+    const pending = previewWanted;
+    previewWanted = m;
+    if (pending) return; // a frame is already booked: it takes the newest
+    requestAnimationFrame(async () => {
+      const next = previewWanted;
+      const problem = await showStory(next);
+      if (previewWanted === next) previewWanted = null;
+      if (problem) notify(problem.split('\n'));
+      else guard(() => { applyLanguage(); notify([]); });
+      window.parent.postMessage({ type: 'pledge-explainer:previewed', json: next.json }, location.origin);
+    });
+  });
+}
+
 // ---------------------------------------------------------------- start
 
 /**
@@ -867,7 +929,7 @@ async function wasmSource() {
   } catch { /* compile failed early: let the glue try, and report its error */ }
   // Another story needs the build with the JSON reader (same exports, same glue).
   const reader = $('meta[name="pledge-explainer-wasm"]');
-  if (reader && new URLSearchParams(location.search).get('dataset')) {
+  if (reader && (new URLSearchParams(location.search).get('dataset') || PREVIEW)) {
     return { module_or_path: new URL(reader.getAttribute('data-reader'), location.href) };
   }
   return undefined;
@@ -910,8 +972,17 @@ async function main() {
     return;
   }
   strings = JSON.parse(explainer.strings());
-  const asked = params.get('dataset');
-  if (asked) {
+  const asked = params.get('dataset') || (PREVIEW && 'preview');
+  let firstPreview = null;
+  if (PREVIEW) {
+    firstPreview = await firstStory();
+    const problem = await showStory(firstPreview);
+    if (problem) notify(problem.split('\n'));
+    // The editor has its own language switch, and its own embed code naming the saved file.
+    // (Through the CSSOM, which the CSP allows: their classes set a display.)
+    $('#share').style.display = 'none';
+    $('#langs').style.display = 'none';
+  } else if (asked) {
     const problem = await loadDataset(asked, locale.tag);
     if (problem) await offerDefault(problem);
   }
@@ -956,6 +1027,10 @@ async function main() {
   addEventListener('beforeprint', () => guard(renderCharts));
 
   $('#explainer').setAttribute('aria-busy', 'false');
+  if (PREVIEW) {
+    window.parent.postMessage({ type: 'pledge-explainer:previewed', json: firstPreview.json }, location.origin);
+    followEditor();
+  }
   // A small public hook for benchmarks and newsroom debugging.
   globalThis.pledgeExplainer = {
     memoryBytes: wasm_memory_bytes,

@@ -11,14 +11,15 @@
   // compiled in), and a preload could not be taken back.
   var wasm = document.querySelector('meta[name="pledge-explainer-wasm"]');
   if (wasm && typeof WebAssembly === 'object' && WebAssembly.compileStreaming) {
-    var href = new URL(wasm.getAttribute(query.get('dataset') ? 'data-reader' : 'content'), location.href).href;
+    var another = query.get('dataset') || query.has('preview'); // the story editor's preview
+    var href = new URL(wasm.getAttribute(another ? 'data-reader' : 'content'), location.href).href;
     window.__pledgeExplainerWasm = WebAssembly.compileStreaming(fetch(href, { credentials: 'same-origin' }));
     window.__pledgeExplainerWasm.catch(function () { /* app.js falls back to its own fetch */ });
   }
   // In a frame the host sizes us from our height: style.css then lays out everything at once.
   if (window.parent !== window) document.documentElement.classList.add('framed');
   // Another story replaces every word of the static one.
-  if (query.get('dataset') && typeof WebAssembly === 'object') {
+  if ((query.get('dataset') || query.has('preview')) && typeof WebAssembly === 'object') {
     document.documentElement.classList.add('relabel');
     return;
   }

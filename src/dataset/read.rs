@@ -244,9 +244,12 @@ impl Reader {
         match self.required(m, "", "sources") {
             None => {}
             Some(Value::Object(members)) => {
-                // Source ids are free: any key names a source.
+                // Source ids are free: any key but an empty one names a source.
                 for (key, source) in members {
                     let path = format!("sources.{key}");
+                    if key.trim().is_empty() {
+                        self.errors.push(DatasetError::new(&path, Problem::Empty));
+                    }
                     let Some(sm) = self.object(
                         source,
                         &path,
