@@ -290,6 +290,7 @@ function group(path, node, required, build) {
 }
 
 const TEXT_LANGS = { en: 'ltr', fr: 'ltr', ar: 'rtl' };
+const withClass = (name, node) => (node.classList.add(name), node);
 
 function build(node, path, required) {
   node = resolve(node);
@@ -298,12 +299,12 @@ function build(node, path, required) {
   if (path.length === 1 && key === 'sources') return sourcesList(path);
   if (isCaveatSources(path)) return caveatSources(path);
   if (node.def === 'text') {
-    return group(path, node, required, (body) => {
+    return withClass('text', group(path, node, required, (body) => {
       const long = path[0] === 'caveats' || key === 'text';
       for (const [code, dir] of Object.entries(TEXT_LANGS)) {
         body.append(leaf([...path, code], textInput([...path, code], { multiline: long, dir, language: code }), { optional: code !== 'en' }));
       }
-    });
+    }));
   }
   if (node.type === 'object' || node.properties) {
     return group(path, node, required, (body) => {
