@@ -22,6 +22,8 @@ async function openEditor({ width = 1280, lang = 'en', context: existing } = {})
   const context = existing || await env.browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const errors = [];
+  // Any refusal by the strict policy (inline code, a foreign request) counts as an error.
+  await page.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
@@ -205,6 +207,23 @@ test('a source renamed carries its citations; removing and moving items works fr
   assert.equal(await page.evaluate(() => document.activeElement.id), 'up-subject.pledges[1]', 'focus follows the moved item');
   await page.locator('[id="remove-subject.pledges[1]"]').click();
   assert.equal((await names()).length, 1);
+  await context.close();
+});
+
+test('a file dropped on the page opens; a draft with problems can still be saved, and says so', async () => {
+  const { page, context, errors } = await openEditor();
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    document.querySelector('#form').dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+  }, EU_TEXT);
+  await page.waitForFunction(() => /^Opened dropped\.json\./.test(document.querySelector('#messages').textContent));
+  assert.equal(await field(page, 'id').inputValue(), 'eu-investai-2025');
+  await field(page, 'exchange_rate.value').fill('');
+  const file = await saved(page);
+  assert.match(await page.locator('#messages').textContent(), /^Saved eu-investai-2025\.json\. Problems left: 1; the explainer will refuse the file until they are fixed\./);
+  assert.equal(JSON.parse(file.text).exchange_rate.value, undefined);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
