@@ -857,8 +857,9 @@ function offerDefault(problem) {
 /**
  * `?preview` inside the story editor (editor.html, same origin): the story comes from the
  * editor by postMessage, `{ type: 'pledge-explainer:story', json, lang }`, once the draft is
- * valid and after each edit; the page is rebuilt with it at the next frame (only the newest
- * message counts). Messages from anywhere but the parent page on this origin are ignored.
+ * valid and after each edit; the page is rebuilt with it at once, or at the next frame when
+ * it was rebuilt in this one (only the newest message counts). Messages from anywhere but the
+ * parent page on this origin are ignored.
  */
 const PREVIEW = new URLSearchParams(location.search).has('preview') && window.parent !== window;
 let previewWanted = null;
@@ -896,20 +897,27 @@ async function showStory(m) {
 }
 
 function followEditor() {
+  // At once, so the preview is painted in the frame after the edit; an edit that arrives
+  // before that frame waits for it (only the newest counts).
+  let settling = false;
+  const apply = async () => {
+    const next = previewWanted;
+    previewWanted = null;
+    settling = true;
+    const problem = await showStory(next);
+    if (problem) notify(problem.split('\n'));
+    else guard(() => { applyLanguage(); notify([]); });
+    window.parent.postMessage({ type: 'pledge-explainer:previewed', json: next.json }, location.origin);
+    requestAnimationFrame(() => {
+      settling = false;
+      if (previewWanted) apply();
+    });
+  };
   addEventListener('message', (e) => {
     const m = storyMessage(e);
     if (!m) return;
-    const pending = previewWanted;
     previewWanted = m;
-    if (pending) return; // a frame is already booked: it takes the newest
-    requestAnimationFrame(async () => {
-      const next = previewWanted;
-      const problem = await showStory(next);
-      if (previewWanted === next) previewWanted = null;
-      if (problem) notify(problem.split('\n'));
-      else guard(() => { applyLanguage(); notify([]); });
-      window.parent.postMessage({ type: 'pledge-explainer:previewed', json: next.json }, location.origin);
-    });
+    if (!settling) apply();
   });
 }
 

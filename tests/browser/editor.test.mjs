@@ -106,6 +106,20 @@ async function saved(page) {
   return { name: download.suggestedFilename(), text: readFileSync(await download.path(), 'utf8') };
 }
 
+/** Opens a shipped story and waits until it is in the form (the file is fetched). */
+async function openShipped(page, path) {
+  await page.selectOption('#shipped', path);
+  await page.click('#open-shipped');
+  // "Opened data/….json." in the editor's language: the path is in every one.
+  await page.waitForFunction((p) => document.querySelector('#messages').textContent.includes(p) && document.querySelector('#undo'), path);
+}
+
+/** Switches the editor's language and waits for the core's words in it. */
+async function switchLanguage(page, lang) {
+  await page.selectOption('#lang', lang);
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang);
+}
+
 const problemCount = (page) => page.locator('#summary-list li').count();
 const preview = (page) => page.frameLocator('#preview-frame iframe');
 
@@ -146,8 +160,7 @@ test('builds the EU InvestAI story from an empty form by typing, and saves the s
 
 test('each problem is shown by its field, named in a summary that links to it, and the preview follows within a frame', async () => {
   const { page, context, errors } = await openEditor();
-  await page.selectOption('#shipped', 'data/eu-investai-2025.json');
-  await page.click('#open-shipped');
+  await openShipped(page, 'data/eu-investai-2025.json');
   await previewShows(page, EU_TEXT);
   assert.equal(await problemCount(page), 0);
 
@@ -175,7 +188,7 @@ test('each problem is shown by its field, named in a summary that links to it, a
   assert.match(await preview(page).locator('#sources-body, #figures').first().textContent(), /./);
 
   // A missing required field and a number typed as words, in French: the core's words.
-  await page.selectOption('#lang', 'fr');
+  await switchLanguage(page, 'fr');
   await field(page, 'subject.population_m.value').fill('');
   await field(page, 'exchange_rate.value').fill('un virgule zéro trois');
   const messages = await page.locator('#summary-list').textContent();
@@ -188,8 +201,7 @@ test('each problem is shown by its field, named in a summary that links to it, a
 
 test('a source renamed carries its citations; removing and moving items works from the keyboard', async () => {
   const { page, context } = await openEditor();
-  await page.selectOption('#shipped', 'data/eu-investai-2025.json');
-  await page.click('#open-shipped');
+  await openShipped(page, 'data/eu-investai-2025.json');
   await field(page, 'sources[0].id').fill('ec-press-release');
   assert.equal(await problemCount(page), 0, 'the figures citing it follow the new id');
   assert.equal(await field(page, 'subject.announced_bn.source').inputValue(), 'ec-press-release');
@@ -229,10 +241,10 @@ test('a file dropped on the page opens; a draft with problems can still be saved
 
 test('the draft survives a reload, and the editor says so', async () => {
   const { page, context } = await openEditor();
-  await page.selectOption('#shipped', 'data/eu-investai-2025.json');
-  await page.click('#open-shipped');
+  await openShipped(page, 'data/eu-investai-2025.json');
   await field(page, 'title.en').fill('My draft headline');
-  await page.waitForFunction(() => /Draft kept in this browser/.test(document.querySelector('#draft-status').textContent));
+  await page.waitForFunction(() => JSON.parse(localStorage.getItem('pledge-explainer:editor-draft') || '{}').model?.title?.en === 'My draft headline');
+  assert.match(await page.locator('#draft-status').textContent(), /^Draft kept in this browser at /);
   await page.reload();
   await page.waitForSelector('html.ready');
   assert.equal(await field(page, 'title.en').inputValue(), 'My draft headline');
@@ -247,13 +259,11 @@ test('the draft survives a reload, and the editor says so', async () => {
 
 test('bad input is refused with a clear message, the editor keeps working and the draft is kept', async () => {
   const { page, context, errors } = await openEditor();
-  await page.selectOption('#shipped', 'data/eu-investai-2025.json');
-  await page.click('#open-shipped');
+  await openShipped(page, 'data/eu-investai-2025.json');
   await field(page, 'title.en').fill('Kept headline');
   const kept = async () => {
     assert.equal(await field(page, 'title.en').inputValue(), 'Kept headline');
-    await page.waitForTimeout(400); // past the draft's debounce
-    assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('pledge-explainer:editor-draft'))).model.title.en, 'Kept headline');
+    await page.waitForFunction(() => JSON.parse(localStorage.getItem('pledge-explainer:editor-draft') || '{}').model?.title?.en === 'Kept headline');
   };
   let last = '';
   /** The editor's message (a refusal, or else), once the asynchronous reading has produced it. */
@@ -319,8 +329,7 @@ test('copy embed code names the saved file; the page makes no request elsewhere'
   const foreign = [];
   context.on('request', (r) => { if (!r.url().startsWith(env.url) && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url()); });
   const { page } = await openEditor({ context });
-  await page.selectOption('#shipped', 'data/eu-investai-2025.json');
-  await page.click('#open-shipped');
+  await openShipped(page, 'data/eu-investai-2025.json');
   await page.click('#copy-embed');
   const code = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(code, `<div data-pledge-explainer data-lang="en" data-dataset="data/eu-investai-2025.json"></div><script src="${env.url}embed.js" async></script>`);
@@ -334,8 +343,7 @@ test('copy embed code names the saved file; the page makes no request elsewhere'
 test('Arabic: the editor is right to left, Arabic fields too, and the preview is in Arabic', async () => {
   const { page, context, errors } = await openEditor({ lang: 'ar', width: 375 });
   assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
-  await page.selectOption('#shipped', 'data/eu-investai-2025.json');
-  await page.click('#open-shipped');
+  await openShipped(page, 'data/eu-investai-2025.json');
   assert.equal(await field(page, 'title.ar').getAttribute('dir'), 'rtl');
   assert.equal(await field(page, 'title.en').getAttribute('dir'), 'ltr');
   await previewShows(page, JSON.stringify({ title: { en: EU.title.ar } }));
@@ -347,8 +355,7 @@ test('Arabic: the editor is right to left, Arabic fields too, and the preview is
 for (const lang of ['en', 'ar']) {
   test(`axe-core finds no serious or critical violation in the editor (${lang})`, async () => {
     const { page, context } = await openEditor({ lang });
-    await page.selectOption('#shipped', 'data/eu-investai-2025.json');
-    await page.click('#open-shipped');
+    await openShipped(page, 'data/eu-investai-2025.json');
     await field(page, 'subject.population_m.value').fill(''); // with problems shown
     await page.evaluate(AXE);
     const result = await page.evaluate(() => window.axe.run(document, {
