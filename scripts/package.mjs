@@ -58,6 +58,8 @@ document.querySelector('#chart').innerHTML = chart.svg;         // an SVG string
   reader; pass \`pledge_explainer_reader_bg.wasm\` to \`init\` (the same JS glue) and then
   \`new Explainer(datasetJsonText, 'en')\`: a bad dataset throws an \`Error\` naming every problem
   with its JSON path. The format: \`data/dataset.schema.json\` in the repository.
+  \`check_dataset(jsonText, 'en')\` lists the problems without making an explainer, as
+  \`[{ path, problem, message }]\` (\`[]\` when valid): what the story editor shows by each field.
 - **French and Arabic**: English is compiled in. For \`fr\` or \`ar\`, fetch the language pack the
   site ships (\`i18n/fr.<hash>.json\`, a JSON array of strings) and call
   \`load_language(items.join('\\u001f'))\` before \`new Explainer(undefined, 'fr')\` or

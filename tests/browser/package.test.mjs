@@ -53,6 +53,32 @@ test('from Node: initSync with the wasm bytes, then the same figures as the CLI'
   assert.match(out.chart.title, /Share of GDP/);
 });
 
+test('from Node: the reader build checks a dataset and names each problem by its path', () => {
+  writeFileSync(join(dir, 'check.mjs'), `
+    import { initSync, check_dataset } from 'pledge-explainer';
+    import { readFileSync } from 'node:fs';
+    import { createRequire } from 'node:module';
+    const require = createRequire(import.meta.url);
+    initSync({ module: readFileSync(require.resolve('pledge-explainer/pledge_explainer_reader_bg.wasm')) });
+    const eu = JSON.parse(readFileSync(${JSON.stringify(join(ROOT, 'data/eu-investai-2025.json'))}, 'utf8'));
+    const valid = JSON.parse(check_dataset(JSON.stringify(eu), 'en'));
+    eu.subject.pledges[0].low_bn = -5;
+    const negative = JSON.parse(check_dataset(JSON.stringify(eu), 'fr'));
+    delete eu.benchmark.population_m;
+    console.log(JSON.stringify({ valid, negative, broken: JSON.parse(check_dataset(JSON.stringify(eu), 'en')) }));
+  `);
+  const out = JSON.parse(execFileSync('node', ['check.mjs'], { cwd: dir, encoding: 'utf8' }));
+  assert.deepEqual(out.valid, []);
+  // French was not loaded: the messages fall back to English, as the explainer's do.
+  assert.deepEqual(out.negative, [
+    { path: 'subject.pledges[0].low_bn', problem: 'negative', message: 'is negative (-5); amounts must be zero or more' },
+  ]);
+  // A field missing is reported first; what the values mean is checked once the shape is whole.
+  assert.deepEqual(out.broken, [
+    { path: 'benchmark.population_m', problem: 'missing', message: 'is required and missing' },
+  ]);
+});
+
 test('from a page in headless Chromium: init() fetches the wasm beside the glue', async () => {
   // An external module: the test server sends the strict CSP, which refuses inline scripts.
   writeFileSync(join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><p id="out"></p><script type="module" src="main.js"></script>');

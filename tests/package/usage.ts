@@ -1,6 +1,6 @@
 // Type-checked by tests/browser/package.test.mjs against the installed package's declarations
 // (`tsc --noEmit --strict`): what a newsroom developer would write.
-import { initSync, Explainer, load_language } from 'pledge-explainer';
+import { initSync, Explainer, load_language, check_dataset } from 'pledge-explainer';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -15,5 +15,6 @@ interface Figures { per_person_ratio: number | null; gdp_share_ratio: number | n
 const figures = JSON.parse(story.figures()) as Figures;
 const svg: string = (JSON.parse(story.chart('per-person', 640, true)) as { svg: string }).svg;
 const link: string = story.query(true);
-console.log(JSON.stringify({ ratio: figures.per_person_ratio, ok, loaded: loaded ?? null, svg: svg.length > 0, link }));
+const problems = JSON.parse(check_dataset('{}', 'en')) as { path: string; problem: string; message: string }[];
+console.log(JSON.stringify({ ratio: figures.per_person_ratio, ok, loaded: loaded ?? null, svg: svg.length > 0, link, problems: problems.length }));
 story.free();
