@@ -323,8 +323,11 @@ function build(node, path, required) {
     return leaf(path, select(path, [['', s.choose], ...node.enum.map((v) => [v, names[v] || v])], getAt(path)), { optional });
   }
   const arabic = key === 'quote_ar';
-  const multiline = arabic || key === 'note' || key === 'title' && path[0] === 'sources';
-  return leaf(path, textInput(path, { numeric: node.type === 'number', multiline, dir: arabic ? 'rtl' : (node.type === 'number' || key === 'url' || key === 'date' || key === 'as_of' ? 'ltr' : undefined), language: arabic ? 'ar' : undefined }), { optional });
+  const multiline = arabic || key === 'note' || (key === 'title' && path[0] === 'sources');
+  // Numbers, addresses and dates read left to right in every language; the Arabic quote right to left.
+  const machine = node.type === 'number' || ['url', 'date', 'as_of', 'id'].includes(key);
+  const dir = arabic ? 'rtl' : machine ? 'ltr' : undefined;
+  return leaf(path, textInput(path, { numeric: node.type === 'number', multiline, dir, language: arabic ? 'ar' : undefined }), { optional });
 }
 
 function amountMode(pledge) {
@@ -360,13 +363,20 @@ function amount(path) {
   return box;
 }
 
+/** Amounts put aside by "named without an amount", given back if the writer changes their mind. */
+const setAside = new WeakMap();
+
 function setAmountMode(path, mode) {
   const pledge = getAt(path);
   amountModes.set(pledge, mode);
   if (mode === 'none') {
+    if (pledge.low_bn !== undefined || pledge.high_bn !== undefined) setAside.set(pledge, { low_bn: pledge.low_bn, high_bn: pledge.high_bn });
     delete pledge.low_bn;
     delete pledge.high_bn;
-  } else if (mode === 'one' && pledge.low_bn !== undefined) pledge.high_bn = pledge.low_bn;
+  } else {
+    if (pledge.low_bn === undefined && pledge.high_bn === undefined && setAside.has(pledge)) Object.assign(pledge, setAside.get(pledge));
+    if (mode === 'one' && pledge.low_bn !== undefined) pledge.high_bn = pledge.low_bn;
+  }
   rebuild();
 }
 

@@ -179,6 +179,12 @@ test('each problem is shown by its field, named in a summary that links to it, a
   // The preview keeps the last valid story meanwhile; nothing typed is lost.
   assert.equal(await field(page, 'subject.pledges[0].low_bn').inputValue(), '-5');
 
+  // "Named without an amount" by mistake: the amounts come back with the range.
+  await page.locator('[id="amount-subject.pledges[0]-none"]').check();
+  assert.equal(await field(page, 'subject.pledges[0].low_bn').count(), 0);
+  await page.locator('[id="amount-subject.pledges[0]-range"]').check();
+  assert.equal(await field(page, 'subject.pledges[0].low_bn').inputValue(), '-5');
+
   // Fixed: the preview follows with the new figure.
   await low.fill('100');
   await field(page, 'subject.pledges[0].high_bn').fill('150');
