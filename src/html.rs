@@ -118,7 +118,7 @@ pub fn sources_section(dataset: &Dataset, locale: Locale) -> String {
             "<h3>{}</h3>\n<ul class=\"caveats\">\n",
             escape(s.caveats_heading)
         ));
-        for c in &dataset.caveats {
+        for c in dataset.caveats.iter() {
             let names: Vec<String> = c
                 .sources
                 .iter()

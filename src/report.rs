@@ -184,8 +184,8 @@ impl<'a> Context<'a> {
         let l = locale;
         let lang = l.lang;
         let s = l.strings();
-        let base = dataset.subject.currency.as_str();
-        let quote = dataset.benchmark.currency.as_str();
+        let base = dataset.subject.currency.as_ref();
+        let quote = dataset.benchmark.currency.as_ref();
         let a = &f.assumptions;
         let dash = || "\u{2013}".to_string();
         let opt = |x: Option<f64>, fmt: &dyn Fn(f64) -> String| x.map(fmt).unwrap_or_else(dash);
@@ -434,8 +434,8 @@ impl<'a> Context<'a> {
     fn display(&self) -> Vec<(&'static str, String)> {
         let l = self.locale;
         let f = self.figures;
-        let base = self.dataset.subject.currency.as_str();
-        let quote = self.dataset.benchmark.currency.as_str();
+        let base = self.dataset.subject.currency.as_ref();
+        let quote = self.dataset.benchmark.currency.as_ref();
         let dash = || "\u{2013}".to_string();
         let opt = |x: Option<f64>, fmt: &dyn Fn(f64) -> String| x.map(fmt).unwrap_or_else(dash);
         let a = &f.assumptions;
@@ -654,12 +654,12 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
             continue;
         };
         let parity = parity.filter(|p| range.contains(*p));
-        let base = dataset.subject.currency.as_str();
+        let base = dataset.subject.currency.as_ref();
         let show = |v: f64| match knob {
-            Knob::Eurusd => locale.rate(v, dataset.benchmark.currency.as_str()),
+            Knob::Eurusd => locale.rate(v, dataset.benchmark.currency.as_ref()),
             Knob::PopFr | Knob::PopUs => locale.millions(v, 1),
             Knob::YearsFr => years(locale, v),
-            Knob::GdpUs => locale.money_bn(v, dataset.benchmark.currency.as_str(), 1),
+            Knob::GdpUs => locale.money_bn(v, dataset.benchmark.currency.as_ref(), 1),
             _ => locale.money_bn(v, base, 1),
         };
         // On the horizon slider: each pledge's own "by" year, as years from the announcement.
@@ -893,8 +893,8 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
     let s = locale.strings();
     let l = locale;
     let lang = locale.lang;
-    let base = dataset.subject.currency.as_str();
-    let quote = dataset.benchmark.currency.as_str();
+    let base = dataset.subject.currency.as_ref();
+    let quote = dataset.benchmark.currency.as_ref();
     let mut out = Vec::new();
     let mut push = |label: String,
                     value: String,
@@ -908,13 +908,14 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
             label: capitalize_first(label),
             value,
             source_id: source.to_string(),
-            publisher: src.publisher.clone(),
-            title: src.title.clone(),
+            publisher: src.publisher.to_string(),
+            title: src.title.to_string(),
             date: l.digits_in(&src.date),
             url: src
                 .url
-                .clone()
-                .filter(|u| u.starts_with("https://") || u.starts_with("http://")),
+                .as_deref()
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+                .map(str::to_string),
             as_of: as_of.map(|d| l.digits_in(d)),
             quote_ar: quote_ar.map(str::to_string),
         });
@@ -929,7 +930,7 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
         as_of.as_deref(),
         q.as_deref(),
     );
-    for p in &sub.pledges {
+    for p in sub.pledges.iter() {
         let value = match p.amount() {
             Some((low, high)) => l.money_bn_range(low, high, base, 1),
             None => s.src_no_amount.to_string(),
@@ -954,7 +955,7 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
         as_of.as_deref(),
         q.as_deref(),
     );
-    for p in &sub.pledges {
+    for p in sub.pledges.iter() {
         let name = p.name.get(lang);
         if let (Some(kind), Some(source)) = (p.kind, &p.kind_source) {
             let words = match kind {
@@ -1138,7 +1139,7 @@ pub fn csv(dataset: &Dataset, report: &Report) -> String {
     }
     // The pledges themselves, named as the dataset names them.
     let l = report.locale;
-    for p in &dataset.subject.pledges {
+    for p in dataset.subject.pledges.iter() {
         let (raw, shown) = match p.amount() {
             Some((low, high)) if low == high => (
                 plain_number(low),

@@ -5,7 +5,6 @@
 //! way of rust-analyzer's generated-code tests.
 
 use pledge_explainer::dataset::*;
-use std::collections::BTreeMap;
 use std::fmt::Write;
 
 const GENERATED: &str = "src/dataset/default_story.rs";
@@ -30,11 +29,12 @@ fn generate(d: &Dataset) -> String {
          // JSON and run `cargo test --test default_story`. If this file stops compiling after a\n\
          // change to the dataset's types, run `cargo test --test default_story --features regenerate`.\n\n\
          use super::*;\n\n\
-         fn s(text: &str) -> String {\n    text.to_string()\n}\n\n\
-         pub(super) fn dataset() -> Dataset {\n    ",
+         const fn s(text: &'static str) -> Str {\n    Cow::Borrowed(text)\n}\n\n\
+         /// A `static`: data in the binary, no code to build it.\n\
+         pub(super) static DATASET: Dataset = ",
     );
-    d.lit(&mut out, 1);
-    out.push_str("\n}\n");
+    d.lit(&mut out, 0);
+    out.push_str(";\n");
     out
 }
 
@@ -64,9 +64,9 @@ fn structure(out: &mut String, depth: usize, name: &str, fields: &[(&str, &dyn L
     out.push('}');
 }
 
-impl Lit for String {
+impl Lit for Str {
     fn lit(&self, out: &mut String, _: usize) {
-        write!(out, "s({self:?})").unwrap();
+        write!(out, "s({:?})", self.as_ref()).unwrap();
     }
 }
 
@@ -96,10 +96,10 @@ impl<T: Lit> Lit for Option<T> {
     }
 }
 
-impl<T: Lit> Lit for Vec<T> {
+impl<T: Lit + Clone> Lit for List<T> {
     fn lit(&self, out: &mut String, depth: usize) {
-        out.push_str("vec![");
-        for item in self {
+        out.push_str("Cow::Borrowed(&[");
+        for item in self.iter() {
             indent(out, depth + 1);
             item.lit(out, depth + 1);
             out.push(',');
@@ -107,14 +107,14 @@ impl<T: Lit> Lit for Vec<T> {
         if !self.is_empty() {
             indent(out, depth);
         }
-        out.push(']');
+        out.push_str("])");
     }
 }
 
-impl Lit for BTreeMap<String, Source> {
+impl Lit for Sources {
     fn lit(&self, out: &mut String, depth: usize) {
-        out.push_str("BTreeMap::from([");
-        for (key, value) in self {
+        out.push_str("Sources(Cow::Borrowed(&[");
+        for (key, value) in self.0.iter() {
             indent(out, depth + 1);
             out.push('(');
             key.lit(out, depth + 1);
@@ -123,7 +123,7 @@ impl Lit for BTreeMap<String, Source> {
             out.push_str("),");
         }
         indent(out, depth);
-        out.push_str("])");
+        out.push_str("]))");
     }
 }
 

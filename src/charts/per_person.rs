@@ -10,7 +10,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     let (fig, l) = (&r.figures, r.locale);
     let s = l.strings();
     let ctx = r;
-    let quote = d.benchmark.currency.as_str();
+    let quote = d.benchmark.currency.as_ref();
     let (x0, x1) = f.bar_span();
     let subject_name = capitalize_first(ctx.value("subject").unwrap_or_default().to_string());
     let bench_name = ctx
@@ -18,7 +18,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         .unwrap_or_default()
         .to_string();
 
-    let base = d.subject.currency.as_str();
+    let base = d.subject.currency.as_ref();
     let by_gdp = fig.assumptions.by_gdp && fig.gdp_share_ratio.is_some();
     let gdp_groups = || -> Option<[BarGroup; 2]> {
         let (fr, us, parity) = (

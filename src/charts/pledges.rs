@@ -6,7 +6,7 @@ use super::*;
 pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawResult<DB> {
     let (fig, l) = (&r.figures, r.locale);
     let s = l.strings();
-    let cur = d.subject.currency.as_str();
+    let cur = d.subject.currency.as_ref();
     let lang = l.lang;
     let announced = fig.announced_eur_bn;
     let max = announced

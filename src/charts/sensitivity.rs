@@ -73,7 +73,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         )?;
     }
     // x ticks: the rate.
-    let quote = d.benchmark.currency.as_str();
+    let quote = d.benchmark.currency.as_ref();
     let n = tick_count(px1 - px0, text_width(&l.rate(range.max, quote), TICK_PX));
     f.line(vec![(px0, py_bottom), (px1, py_bottom)], RULE, 1)?;
     for t in ticks(range.min, range.max, n) {

@@ -4,451 +4,450 @@
 
 use super::*;
 
-fn s(text: &str) -> String {
-    text.to_string()
+const fn s(text: &'static str) -> Str {
+    Cow::Borrowed(text)
 }
 
-pub(super) fn dataset() -> Dataset {
-    Dataset {
-        schema_version: 1,
-        id: s("france-ai-2025"),
-        title: Text {
-            en: s("Is France's €109bn AI package \"the same proportion\" as Stargate?"),
-            fr: Some(s("Les 109 Md€ de la France pour l'IA, « la même proportion » que Stargate ?")),
-            ar: Some(s("هل حزمة فرنسا للذكاء الاصطناعي بقيمة ١٠٩ مليارات يورو «بالنسبة نفسها» لمشروع ستارغيت؟")),
+/// A `static`: data in the binary, no code to build it.
+pub(super) static DATASET: Dataset = Dataset {
+    schema_version: 1,
+    id: s("france-ai-2025"),
+    title: Text {
+        en: s("Is France's €109bn AI package \"the same proportion\" as Stargate?"),
+        fr: Some(s("Les 109 Md€ de la France pour l'IA, « la même proportion » que Stargate ?")),
+        ar: Some(s("هل حزمة فرنسا للذكاء الاصطناعي بقيمة ١٠٩ مليارات يورو «بالنسبة نفسها» لمشروع ستارغيت؟")),
+    },
+    sources: Sources(Cow::Borrowed(&[
+        (s("bea-gdp-2024"), Source {
+            publisher: s("US Bureau of Economic Analysis"),
+            title: s("Gross Domestic Product, 4th Quarter and Year 2024 (Third Estimate): $29,184.9bn (NIPA table 1.1.5, line 1)"),
+            date: s("2025-03-27"),
+            url: Some(s("https://www.bea.gov/news/2025/gross-domestic-product-4th-quarter-and-year-2024-third-estimate-gdp-industry-and")),
+            note: Some(s("Revised to $29,298.0bn in September 2025; either gives 1.71%.")),
+        }),
+        (s("bpifrance-2025-02-07"), Source {
+            publisher: s("TechCrunch"),
+            title: s("Bpifrance to invest €10B in French AI ecosystem by 2029"),
+            date: s("2025-02-07"),
+            url: Some(s("https://techcrunch.com/2025/02/07/bpifrance-to-invest-10b-in-french-ai-ecosystem-by-2029")),
+            note: Some(s("Bpifrance is the French state's public investment bank.")),
+        }),
+        (s("brookfield-2025-02-10"), Source {
+            publisher: s("Brookfield Asset Management (GlobeNewswire)"),
+            title: s("Brookfield to invest €20 billion in France's AI infrastructure"),
+            date: s("2025-02-10"),
+            url: None,
+            note: Some(s("\"projected to be delivered by 2030\"")),
+        }),
+        (s("census-v2024"), Source {
+            publisher: s("US Census Bureau"),
+            title: s("Vintage 2024 population estimates: \"The U.S. population reached 340.1 million\" (America Counts)"),
+            date: s("2024-12-19"),
+            url: Some(s("https://www.census.gov/library/stories/2024/12/population-estimates.html")),
+            note: None,
+        }),
+        (s("ecb-2025-02-10"), Source {
+            publisher: s("European Central Bank"),
+            title: s("Euro foreign exchange reference rates, US dollar (series EXR.D.USD.EUR.SP00.A): 1.0320 on 10 February 2025"),
+            date: s("2025-02-10"),
+            url: Some(s("https://data.ecb.europa.eu/data/datasets/EXR/EXR.D.USD.EUR.SP00.A")),
+            note: None,
+        }),
+        (s("elysee-2025-02-06"), Source {
+            publisher: s("Élysée"),
+            title: s("Dîner de travail avec Son Altesse Cheikh Mohamed bin Zayed Al Nahyan, Président des Émirats arabes unis"),
+            date: s("2025-02-06"),
+            url: Some(s("https://www.elysee.fr/emmanuel-macron/2025/02/06/diner-de-travail-avec-son-altesse-cheikh-mohamed-bin-zayed-al-nahyan-president-des-emirats-arabes-unis")),
+            note: Some(s("A 1 GW AI campus; no amount, no MGX.")),
+        }),
+        (s("fluidstack-2025-02-10"), Source {
+            publisher: s("FluidStack (GlobeNewswire)"),
+            title: s("FluidStack to build 1GW AI supercomputer in France"),
+            date: s("2025-02-10"),
+            url: None,
+            note: Some(s("\"expansion beyond 1 GW by 2028\"")),
+        }),
+        (s("iliad-2024-05"), Source {
+            publisher: s("Iliad"),
+            title: s("Iliad's plan for AI data centres (OpCore), announced in May 2024"),
+            date: s("2024-05"),
+            url: None,
+            note: Some(s("Address not checked: €2.5bn of the €3bn pledged in February 2025 repeats this plan.")),
+        }),
+        (s("insee-2024"), Source {
+            publisher: s("INSEE"),
+            title: s("Bilan démographique 2024 (Insee Première no. 2033): population on 1 January 2025"),
+            date: s("2025-01-14"),
+            url: Some(s("https://www.insee.fr/fr/statistiques/8327319")),
+            note: None,
+        }),
+        (s("insee-gdp-2024"), Source {
+            publisher: s("INSEE"),
+            title: s("Insee Première no. 2053: \"Le PIB … atteint 2 919,9 milliards d'euros\" in 2024"),
+            date: s("2025-05-28"),
+            url: Some(s("https://www.insee.fr/fr/statistiques/8574058")),
+            note: None,
+        }),
+        (s("liberation-2025-02-10"), Source {
+            publisher: s("Libération"),
+            title: s("109 milliards d'euros d'investissements annoncés au sommet de Paris : une course de fonds pour l'IA"),
+            date: s("2025-02-10"),
+            url: Some(s("https://www.liberation.fr/economie/109-milliards-deuros-dinvestissements-annonces-au-sommet-de-paris-une-course-de-fonds-pour-lia-20250210_ZFMMUY4W4FFDZENIENISNFNYPU/")),
+            note: Some(s("Macron on France 2, and the Élysée on GDP: \"même en faveur de notre territoire si on rapporte au produit intérieur brut\".")),
+        }),
+        (s("openai-stargate"), Source {
+            publisher: s("OpenAI"),
+            title: s("Announcing The Stargate Project"),
+            date: s("2025-01-21"),
+            url: Some(s("https://openai.com/index/announcing-the-stargate-project/")),
+            note: Some(s("\"intends to invest $500 billion over the next four years\"")),
+        }),
+        (s("rte-2025-01-02"), Source {
+            publisher: s("RTE"),
+            title: s("Bilan électrique 2024: record net exports of 89 TWh (press release)"),
+            date: s("2025-01-02"),
+            url: None,
+            note: None,
+        }),
+        (s("techcrunch"), Source {
+            publisher: s("TechCrunch"),
+            title: s("Macron unveils $112B AI investment package, France's answer to US' Stargate"),
+            date: s("2025-02-10"),
+            url: None,
+            note: Some(s("The Arabic quotes are from the Arabic translation of this article.")),
+        }),
+        (s("techradar-2025-02-11"), Source {
+            publisher: s("TechRadar"),
+            title: s("France set to pledge one gigawatt of nuclear power for AI"),
+            date: s("2025-02-11"),
+            url: Some(s("https://www.techradar.com/pro/france-plans-to-pledge-one-gigawatt-of-nuclear-power-for-ai")),
+            note: Some(s("The 250 MW by the end of 2026 is the first wave of FluidStack's 1 GW nuclear-powered AI supercomputer.")),
+        }),
+    ])),
+    subject: Subject {
+        name: Text {
+            en: s("France"),
+            fr: Some(s("la France")),
+            ar: Some(s("فرنسا")),
         },
-        sources: BTreeMap::from([
-            (s("bea-gdp-2024"), Source {
-                publisher: s("US Bureau of Economic Analysis"),
-                title: s("Gross Domestic Product, 4th Quarter and Year 2024 (Third Estimate): $29,184.9bn (NIPA table 1.1.5, line 1)"),
-                date: s("2025-03-27"),
-                url: Some(s("https://www.bea.gov/news/2025/gross-domestic-product-4th-quarter-and-year-2024-third-estimate-gdp-industry-and")),
-                note: Some(s("Revised to $29,298.0bn in September 2025; either gives 1.71%.")),
-            }),
-            (s("bpifrance-2025-02-07"), Source {
-                publisher: s("TechCrunch"),
-                title: s("Bpifrance to invest €10B in French AI ecosystem by 2029"),
-                date: s("2025-02-07"),
-                url: Some(s("https://techcrunch.com/2025/02/07/bpifrance-to-invest-10b-in-french-ai-ecosystem-by-2029")),
-                note: Some(s("Bpifrance is the French state's public investment bank.")),
-            }),
-            (s("brookfield-2025-02-10"), Source {
-                publisher: s("Brookfield Asset Management (GlobeNewswire)"),
-                title: s("Brookfield to invest €20 billion in France's AI infrastructure"),
-                date: s("2025-02-10"),
-                url: None,
-                note: Some(s("\"projected to be delivered by 2030\"")),
-            }),
-            (s("census-v2024"), Source {
-                publisher: s("US Census Bureau"),
-                title: s("Vintage 2024 population estimates: \"The U.S. population reached 340.1 million\" (America Counts)"),
-                date: s("2024-12-19"),
-                url: Some(s("https://www.census.gov/library/stories/2024/12/population-estimates.html")),
-                note: None,
-            }),
-            (s("ecb-2025-02-10"), Source {
-                publisher: s("European Central Bank"),
-                title: s("Euro foreign exchange reference rates, US dollar (series EXR.D.USD.EUR.SP00.A): 1.0320 on 10 February 2025"),
-                date: s("2025-02-10"),
-                url: Some(s("https://data.ecb.europa.eu/data/datasets/EXR/EXR.D.USD.EUR.SP00.A")),
-                note: None,
-            }),
-            (s("elysee-2025-02-06"), Source {
-                publisher: s("Élysée"),
-                title: s("Dîner de travail avec Son Altesse Cheikh Mohamed bin Zayed Al Nahyan, Président des Émirats arabes unis"),
-                date: s("2025-02-06"),
-                url: Some(s("https://www.elysee.fr/emmanuel-macron/2025/02/06/diner-de-travail-avec-son-altesse-cheikh-mohamed-bin-zayed-al-nahyan-president-des-emirats-arabes-unis")),
-                note: Some(s("A 1 GW AI campus; no amount, no MGX.")),
-            }),
-            (s("fluidstack-2025-02-10"), Source {
-                publisher: s("FluidStack (GlobeNewswire)"),
-                title: s("FluidStack to build 1GW AI supercomputer in France"),
-                date: s("2025-02-10"),
-                url: None,
-                note: Some(s("\"expansion beyond 1 GW by 2028\"")),
-            }),
-            (s("iliad-2024-05"), Source {
-                publisher: s("Iliad"),
-                title: s("Iliad's plan for AI data centres (OpCore), announced in May 2024"),
-                date: s("2024-05"),
-                url: None,
-                note: Some(s("Address not checked: €2.5bn of the €3bn pledged in February 2025 repeats this plan.")),
-            }),
-            (s("insee-2024"), Source {
-                publisher: s("INSEE"),
-                title: s("Bilan démographique 2024 (Insee Première no. 2033): population on 1 January 2025"),
-                date: s("2025-01-14"),
-                url: Some(s("https://www.insee.fr/fr/statistiques/8327319")),
-                note: None,
-            }),
-            (s("insee-gdp-2024"), Source {
-                publisher: s("INSEE"),
-                title: s("Insee Première no. 2053: \"Le PIB … atteint 2 919,9 milliards d'euros\" in 2024"),
-                date: s("2025-05-28"),
-                url: Some(s("https://www.insee.fr/fr/statistiques/8574058")),
-                note: None,
-            }),
-            (s("liberation-2025-02-10"), Source {
-                publisher: s("Libération"),
-                title: s("109 milliards d'euros d'investissements annoncés au sommet de Paris : une course de fonds pour l'IA"),
-                date: s("2025-02-10"),
-                url: Some(s("https://www.liberation.fr/economie/109-milliards-deuros-dinvestissements-annonces-au-sommet-de-paris-une-course-de-fonds-pour-lia-20250210_ZFMMUY4W4FFDZENIENISNFNYPU/")),
-                note: Some(s("Macron on France 2, and the Élysée on GDP: \"même en faveur de notre territoire si on rapporte au produit intérieur brut\".")),
-            }),
-            (s("openai-stargate"), Source {
-                publisher: s("OpenAI"),
-                title: s("Announcing The Stargate Project"),
-                date: s("2025-01-21"),
-                url: Some(s("https://openai.com/index/announcing-the-stargate-project/")),
-                note: Some(s("\"intends to invest $500 billion over the next four years\"")),
-            }),
-            (s("rte-2025-01-02"), Source {
-                publisher: s("RTE"),
-                title: s("Bilan électrique 2024: record net exports of 89 TWh (press release)"),
-                date: s("2025-01-02"),
-                url: None,
-                note: None,
-            }),
-            (s("techcrunch"), Source {
-                publisher: s("TechCrunch"),
-                title: s("Macron unveils $112B AI investment package, France's answer to US' Stargate"),
-                date: s("2025-02-10"),
-                url: None,
-                note: Some(s("The Arabic quotes are from the Arabic translation of this article.")),
-            }),
-            (s("techradar-2025-02-11"), Source {
-                publisher: s("TechRadar"),
-                title: s("France set to pledge one gigawatt of nuclear power for AI"),
-                date: s("2025-02-11"),
-                url: Some(s("https://www.techradar.com/pro/france-plans-to-pledge-one-gigawatt-of-nuclear-power-for-ai")),
-                note: Some(s("The 250 MW by the end of 2026 is the first wave of FluidStack's 1 GW nuclear-powered AI supercomputer.")),
-            }),
-        ]),
-        subject: Subject {
-            name: Text {
-                en: s("France"),
-                fr: Some(s("la France")),
-                ar: Some(s("فرنسا")),
-            },
-            package: Text {
-                en: s("France's AI package"),
-                fr: Some(s("le plan IA de la France")),
-                ar: Some(s("حزمة فرنسا للذكاء الاصطناعي")),
-            },
-            currency: s("EUR"),
-            announced_bn: Figure {
-                value: 109.0,
-                source: s("techcrunch"),
-                as_of: Some(s("2025-02-09")),
-                quote_ar: Some(s("أعلن الرئيس الفرنسي، إيمانويل ماكرون، عن مجموع قدره 109 مليار يورو في استثمارات خاصة في النظام البيئي للذكاء الاصطناعي")),
-            },
-            population_m: Figure {
-                value: 68.606,
-                source: s("insee-2024"),
-                as_of: Some(s("2025-01-01")),
-                quote_ar: None,
-            },
-            pledges: vec![
-                Pledge {
-                    name: Text {
-                        en: s("UAE (MGX)"),
-                        fr: Some(s("Émirats arabes unis (MGX)")),
-                        ar: Some(s("الإمارات (MGX)")),
-                    },
-                    low_bn: Some(30.0),
-                    high_bn: Some(50.0),
-                    source: s("techcrunch"),
-                    as_of: Some(s("2025-02-09")),
-                    quote_ar: Some(s("مع ٣٠ مليار إلى ٥٠ مليار يورو قادمة من دولة الإمارات العربية المتحدة (وMGX)")),
-                    kind: Some(PledgeKind::StateBacked),
-                    kind_source: Some(s("techcrunch")),
-                    by_year: None,
-                },
-                Pledge {
-                    name: Text {
-                        en: s("Brookfield"),
-                        fr: Some(s("Brookfield")),
-                        ar: Some(s("بروكفيلد")),
-                    },
-                    low_bn: Some(20.0),
-                    high_bn: Some(20.0),
-                    source: s("techcrunch"),
-                    as_of: Some(s("2025-02-09")),
-                    quote_ar: Some(s("و٢٠ مليار يورو قادمة من شركة الاستثمار الكندية بروكفيلد")),
-                    kind: Some(PledgeKind::Private),
-                    kind_source: Some(s("techcrunch")),
-                    by_year: Some(Figure {
-                        value: 2030.0,
-                        source: s("brookfield-2025-02-10"),
-                        as_of: None,
-                        quote_ar: None,
-                    }),
-                },
-                Pledge {
-                    name: Text {
-                        en: s("Bpifrance"),
-                        fr: Some(s("Bpifrance")),
-                        ar: Some(s("بي بي آي فرانس")),
-                    },
-                    low_bn: Some(10.0),
-                    high_bn: Some(10.0),
-                    source: s("techcrunch"),
-                    as_of: Some(s("2025-02-09")),
-                    quote_ar: Some(s("و١٠ مليار يورو قادمة من Bpifrance")),
-                    kind: Some(PledgeKind::StateOwned),
-                    kind_source: Some(s("bpifrance-2025-02-07")),
-                    by_year: Some(Figure {
-                        value: 2029.0,
-                        source: s("bpifrance-2025-02-07"),
-                        as_of: None,
-                        quote_ar: None,
-                    }),
-                },
-                Pledge {
-                    name: Text {
-                        en: s("Iliad"),
-                        fr: Some(s("Iliad")),
-                        ar: Some(s("إيلياد")),
-                    },
-                    low_bn: Some(3.0),
-                    high_bn: Some(3.0),
-                    source: s("techcrunch"),
-                    as_of: Some(s("2025-02-09")),
-                    quote_ar: Some(s("و٣ مليار يورو قادمة من شركة الاتصالات الفرنسية إيلياد")),
-                    kind: Some(PledgeKind::Private),
-                    kind_source: Some(s("techcrunch")),
-                    by_year: None,
-                },
-                Pledge {
-                    name: Text {
-                        en: s("Orange"),
-                        fr: Some(s("Orange")),
-                        ar: Some(s("أورانج")),
-                    },
-                    low_bn: None,
-                    high_bn: None,
-                    source: s("techcrunch"),
-                    as_of: Some(s("2025-02-09")),
-                    quote_ar: Some(s("ذكر ماكرون أورانج وتاليس كمستثمرين آخرين في البرنامج")),
-                    kind: None,
-                    kind_source: None,
-                    by_year: None,
-                },
-                Pledge {
-                    name: Text {
-                        en: s("Thales"),
-                        fr: Some(s("Thales")),
-                        ar: Some(s("تاليس")),
-                    },
-                    low_bn: None,
-                    high_bn: None,
-                    source: s("techcrunch"),
-                    as_of: Some(s("2025-02-09")),
-                    quote_ar: Some(s("ذكر ماكرون أورانج وتاليس كمستثمرين آخرين في البرنامج")),
-                    kind: None,
-                    kind_source: None,
-                    by_year: None,
-                },
-            ],
-            gdp_bn: Some(Figure {
-                value: 2919.9,
-                source: s("insee-gdp-2024"),
-                as_of: Some(s("2024")),
-                quote_ar: None,
-            }),
+        package: Text {
+            en: s("France's AI package"),
+            fr: Some(s("le plan IA de la France")),
+            ar: Some(s("حزمة فرنسا للذكاء الاصطناعي")),
         },
-        benchmark: Benchmark {
-            name: Text {
-                en: s("the United States"),
-                fr: Some(s("les États-Unis")),
-                ar: Some(s("الولايات المتحدة")),
-            },
-            package: Text {
-                en: s("Stargate"),
-                fr: Some(s("Stargate")),
-                ar: Some(s("مشروع ستارغيت")),
-            },
-            currency: s("USD"),
-            amount_bn: Figure {
-                value: 500.0,
-                source: s("openai-stargate"),
-                as_of: Some(s("2025-01-21")),
-                quote_ar: Some(s("بالضبط ما أعلنت عنه الولايات المتحدة مع بوابة ستارجيت - 500 مليار دولار - إنها نفس النسبة.")),
-            },
-            population_m: Figure {
-                value: 340.1,
-                source: s("census-v2024"),
-                as_of: Some(s("2024-07-01")),
-                quote_ar: None,
-            },
-            gdp_bn: Some(Figure {
-                value: 29184.9,
-                source: s("bea-gdp-2024"),
-                as_of: Some(s("2024")),
-                quote_ar: None,
-            }),
-            horizon_years: Some(Figure {
-                value: 4.0,
-                source: s("openai-stargate"),
-                as_of: Some(s("2025-01-21")),
-                quote_ar: None,
-            }),
-        },
-        exchange_rate: Figure {
-            value: 1.032,
-            source: s("ecb-2025-02-10"),
-            as_of: Some(s("2025-02-10")),
-            quote_ar: None,
-        },
-        claim: Some(Claim {
-            text: Text {
-                en: s("\"exactly the equivalent for France of what the United States announced with Stargate: it's the same ratio\""),
-                fr: Some(s("« exactement l'équivalent pour la France de ce que les États-Unis ont annoncé avec Stargate : c'est la même proportion »")),
-                ar: Some(s("«يعادل بالنسبة لفرنسا تمام\u{64b}ا ما أعلنته الولايات المتحدة مع مشروع ستارغيت: إنها النسبة نفسها»")),
-            },
-            speaker: Text {
-                en: s("Emmanuel Macron"),
-                fr: Some(s("Emmanuel Macron")),
-                ar: Some(s("إيمانويل ماكرون")),
-            },
+        currency: s("EUR"),
+        announced_bn: Figure {
+            value: 109.0,
             source: s("techcrunch"),
             as_of: Some(s("2025-02-09")),
-            quote_ar: Some(s("إنها نفس النسبة")),
-        }),
-        gdp_claim: Some(Claim {
-            text: Text {
-                en: s("the package is \"even in our favour if compared with GDP\""),
-                fr: Some(s("le plan est « même en faveur de notre territoire si on rapporte au produit intérieur brut »")),
-                ar: Some(s("الحزمة «بل في صالحنا إذا قيست بالناتج المحلي الإجمالي»")),
+            quote_ar: Some(s("أعلن الرئيس الفرنسي، إيمانويل ماكرون، عن مجموع قدره 109 مليار يورو في استثمارات خاصة في النظام البيئي للذكاء الاصطناعي")),
+        },
+        population_m: Figure {
+            value: 68.606,
+            source: s("insee-2024"),
+            as_of: Some(s("2025-01-01")),
+            quote_ar: None,
+        },
+        pledges: Cow::Borrowed(&[
+            Pledge {
+                name: Text {
+                    en: s("UAE (MGX)"),
+                    fr: Some(s("Émirats arabes unis (MGX)")),
+                    ar: Some(s("الإمارات (MGX)")),
+                },
+                low_bn: Some(30.0),
+                high_bn: Some(50.0),
+                source: s("techcrunch"),
+                as_of: Some(s("2025-02-09")),
+                quote_ar: Some(s("مع ٣٠ مليار إلى ٥٠ مليار يورو قادمة من دولة الإمارات العربية المتحدة (وMGX)")),
+                kind: Some(PledgeKind::StateBacked),
+                kind_source: Some(s("techcrunch")),
+                by_year: None,
             },
-            speaker: Text {
-                en: s("the Élysée"),
-                fr: Some(s("l'Élysée")),
-                ar: Some(s("قصر الإليزيه")),
+            Pledge {
+                name: Text {
+                    en: s("Brookfield"),
+                    fr: Some(s("Brookfield")),
+                    ar: Some(s("بروكفيلد")),
+                },
+                low_bn: Some(20.0),
+                high_bn: Some(20.0),
+                source: s("techcrunch"),
+                as_of: Some(s("2025-02-09")),
+                quote_ar: Some(s("و٢٠ مليار يورو قادمة من شركة الاستثمار الكندية بروكفيلد")),
+                kind: Some(PledgeKind::Private),
+                kind_source: Some(s("techcrunch")),
+                by_year: Some(Figure {
+                    value: 2030.0,
+                    source: s("brookfield-2025-02-10"),
+                    as_of: None,
+                    quote_ar: None,
+                }),
             },
-            source: s("liberation-2025-02-10"),
-            as_of: Some(s("2025-02-10")),
+            Pledge {
+                name: Text {
+                    en: s("Bpifrance"),
+                    fr: Some(s("Bpifrance")),
+                    ar: Some(s("بي بي آي فرانس")),
+                },
+                low_bn: Some(10.0),
+                high_bn: Some(10.0),
+                source: s("techcrunch"),
+                as_of: Some(s("2025-02-09")),
+                quote_ar: Some(s("و١٠ مليار يورو قادمة من Bpifrance")),
+                kind: Some(PledgeKind::StateOwned),
+                kind_source: Some(s("bpifrance-2025-02-07")),
+                by_year: Some(Figure {
+                    value: 2029.0,
+                    source: s("bpifrance-2025-02-07"),
+                    as_of: None,
+                    quote_ar: None,
+                }),
+            },
+            Pledge {
+                name: Text {
+                    en: s("Iliad"),
+                    fr: Some(s("Iliad")),
+                    ar: Some(s("إيلياد")),
+                },
+                low_bn: Some(3.0),
+                high_bn: Some(3.0),
+                source: s("techcrunch"),
+                as_of: Some(s("2025-02-09")),
+                quote_ar: Some(s("و٣ مليار يورو قادمة من شركة الاتصالات الفرنسية إيلياد")),
+                kind: Some(PledgeKind::Private),
+                kind_source: Some(s("techcrunch")),
+                by_year: None,
+            },
+            Pledge {
+                name: Text {
+                    en: s("Orange"),
+                    fr: Some(s("Orange")),
+                    ar: Some(s("أورانج")),
+                },
+                low_bn: None,
+                high_bn: None,
+                source: s("techcrunch"),
+                as_of: Some(s("2025-02-09")),
+                quote_ar: Some(s("ذكر ماكرون أورانج وتاليس كمستثمرين آخرين في البرنامج")),
+                kind: None,
+                kind_source: None,
+                by_year: None,
+            },
+            Pledge {
+                name: Text {
+                    en: s("Thales"),
+                    fr: Some(s("Thales")),
+                    ar: Some(s("تاليس")),
+                },
+                low_bn: None,
+                high_bn: None,
+                source: s("techcrunch"),
+                as_of: Some(s("2025-02-09")),
+                quote_ar: Some(s("ذكر ماكرون أورانج وتاليس كمستثمرين آخرين في البرنامج")),
+                kind: None,
+                kind_source: None,
+                by_year: None,
+            },
+        ]),
+        gdp_bn: Some(Figure {
+            value: 2919.9,
+            source: s("insee-gdp-2024"),
+            as_of: Some(s("2024")),
             quote_ar: None,
         }),
-        reported: Reported {
-            converted_bn: Some(Figure {
-                value: 112.0,
-                source: s("techcrunch"),
-                as_of: Some(s("2025-02-09")),
-                quote_ar: Some(s("أو حوالي 112 مليار دولار بأسعار الصرف الحالية")),
-            }),
-            itemised_bn: Some(Figure {
-                value: 83.0,
-                source: s("techcrunch"),
-                as_of: Some(s("2025-02-09")),
-                quote_ar: Some(s("بلغنا إجمالي ٨٣ مليار يورو (٨٥ مليار دولار) حتى يوم الأحد")),
-            }),
-            subject_population_m: Some(Figure {
-                value: 68.0,
-                source: s("techcrunch"),
-                as_of: Some(s("2025-02-09")),
-                quote_ar: Some(s("مع ٦٨ مليون نسمة")),
-            }),
-            population_multiple: Some(Figure {
-                value: 5.0,
-                source: s("techcrunch"),
-                as_of: Some(s("2025-02-09")),
-                quote_ar: Some(s("تمتلك فرنسا خمسة أضعاف أقل عدد السكان من الولايات المتحدة")),
-            }),
+    },
+    benchmark: Benchmark {
+        name: Text {
+            en: s("the United States"),
+            fr: Some(s("les États-Unis")),
+            ar: Some(s("الولايات المتحدة")),
         },
-        energy: Some(Energy {
-            capacity_gw: Figure {
-                value: 1.0,
-                source: s("techcrunch"),
-                as_of: Some(s("2025-02-10")),
-                quote_ar: Some(s("أعلنت الحكومة الفرنسية أن البلاد تعتزم التعهد بجيجاواط من الطاقة النووية لتدريب الذكاء الاصطناعي بحلول نهاية عام ٢٠٢٦")),
-            },
-            exports_twh: Figure {
-                value: 90.0,
-                source: s("techcrunch"),
-                as_of: Some(s("2024")),
-                quote_ar: Some(s("قامت البلاد بتصدير ٩٠ تيراوات من الكهرباء إلى البلدان المجاورة في عام ٢٠٢٤")),
-            },
-            first_phase_gw: Some(Figure {
-                value: 0.25,
-                source: s("techradar-2025-02-11"),
-                as_of: Some(s("2026-12-31")),
-                quote_ar: None,
-            }),
+        package: Text {
+            en: s("Stargate"),
+            fr: Some(s("Stargate")),
+            ar: Some(s("مشروع ستارغيت")),
+        },
+        currency: s("USD"),
+        amount_bn: Figure {
+            value: 500.0,
+            source: s("openai-stargate"),
+            as_of: Some(s("2025-01-21")),
+            quote_ar: Some(s("بالضبط ما أعلنت عنه الولايات المتحدة مع بوابة ستارجيت - 500 مليار دولار - إنها نفس النسبة.")),
+        },
+        population_m: Figure {
+            value: 340.1,
+            source: s("census-v2024"),
+            as_of: Some(s("2024-07-01")),
+            quote_ar: None,
+        },
+        gdp_bn: Some(Figure {
+            value: 29184.9,
+            source: s("bea-gdp-2024"),
+            as_of: Some(s("2024")),
+            quote_ar: None,
         }),
-        caveats: vec![
-            Caveat {
-                text: Text {
-                    en: s("Both sums are pledges (“up to”), not money spent: Stargate's $500bn is to be invested over four years, France's €109bn “over the next few years”."),
-                    fr: Some(s("Les deux montants sont des promesses («\u{a0}jusqu'à\u{a0}»), pas des dépenses\u{a0}: les 500\u{a0}Md$ de Stargate doivent être investis sur quatre ans, les 109\u{a0}Md€ de la France «\u{a0}dans les prochaines années\u{a0}».")),
-                    ar: Some(s("المبلغان تعهدات («ما يصل إلى») وليسا إنفاق\u{64b}ا فعلي\u{64b}ا: ي\u{64f}فترض استثمار ٥٠٠ مليار دولار لمشروع ستارغيت على مدى أربع سنوات، و١٠٩ مليارات يورو لفرنسا «خلال السنوات القليلة القادمة».")),
-                },
-                sources: vec![
-                    s("openai-stargate"),
-                    s("techcrunch"),
-                ],
-            },
-            Caveat {
-                text: Text {
-                    en: s("The article calls the €109bn private investment, but Bpifrance is a state-owned bank and MGX is backed by the state of Abu Dhabi; MGX is also one of Stargate's initial funders."),
-                    fr: Some(s("L'article parle d'investissements privés, mais Bpifrance est une banque publique et MGX est adossé à l'État d'Abou Dhabi\u{a0}; MGX figure aussi parmi les premiers financeurs de Stargate.")),
-                    ar: Some(s("يصف المقال المبلغ بأنه استثمارات خاصة، لكن Bpifrance بنك مملوك للدولة الفرنسية وMGX صندوق تدعمه حكومة أبوظبي، وهو أيض\u{64b}ا من أوائل ممولي مشروع ستارغيت.")),
-                },
-                sources: vec![
-                    s("techcrunch"),
-                    s("openai-stargate"),
-                ],
-            },
-            Caveat {
-                text: Text {
-                    en: s("A data centre does not draw its peak power all year, so 1 GW for a full year is an upper bound. The 250 MW reported for the end of 2026 is the first phase of FluidStack's 1 GW nuclear-powered AI supercomputer (about 1 GW by 2028), a project separate from the UAE-backed 1 GW campus."),
-                    fr: Some(s("Un centre de données ne consomme pas sa puissance maximale toute l'année : 1 GW pendant un an est un plafond. Les 250 MW annoncés pour fin 2026 sont la première phase du supercalculateur d'IA de 1 GW de FluidStack, alimenté au nucléaire (environ 1 GW en 2028), un projet distinct du campus de 1 GW soutenu par les Émirats.")),
-                    ar: Some(s("لا يستهلك مركز البيانات ذروة طاقته طوال العام، فتشغيل ١ جيجاواط عام\u{64b}ا كامل\u{64b}ا حد\u{64c}\u{651} أعلى. أما الـ٢٥٠ ميجاواط المعلنة لنهاية ٢٠٢٦ فهي المرحلة الأولى من حاسوب FluidStack الفائق للذكاء الاصطناعي بقدرة ١ جيجاواط والعامل بالطاقة النووية (نحو ١ جيجاواط بحلول ٢٠٢٨)، وهو مشروع منفصل عن مجم\u{651}ع الجيجاواط المدعوم إماراتي\u{64b}ا.")),
-                },
-                sources: vec![
-                    s("techradar-2025-02-11"),
-                    s("fluidstack-2025-02-10"),
-                    s("elysee-2025-02-06"),
-                ],
-            },
-            Caveat {
-                text: Text {
-                    en: s("Macron's 90 TWh is close to RTE's official figure: net exports of 89 TWh in 2024, a record."),
-                    fr: Some(s("Les 90\u{a0}TWh de Macron sont proches du chiffre officiel de RTE\u{a0}: 89\u{a0}TWh d'exportations nettes en 2024, un record.")),
-                    ar: Some(s("رقم ماكرون (٩٠ تيراواط ساعة) قريب من الرقم الرسمي لشركة RTE: صافي صادرات قدره ٨٩ تيراواط ساعة في ٢٠٢٤، وهو رقم قياسي.")),
-                },
-                sources: vec![
-                    s("rte-2025-01-02"),
-                ],
-            },
-            Caveat {
-                text: Text {
-                    en: s("Not all of it is new money: €2.5bn of Iliad's €3bn (its OpCore data centres) repeats a plan Iliad announced in May 2024."),
-                    fr: Some(s("Tout n'est pas de l'argent nouveau : 2,5 Md€ des 3 Md€ d'Iliad (ses centres de données OpCore) reprennent un plan annoncé par Iliad en mai 2024.")),
-                    ar: Some(s("ليس كل المبلغ مال\u{64b}ا جديد\u{64b}ا: ٢٫٥ مليار يورو من أصل ٣ مليارات تعه\u{651}دت بها إيلياد (مراكز بيانات OpCore) تكرار لخطة أعلنتها الشركة في مايو ٢٠٢٤.")),
-                },
-                sources: vec![
-                    s("iliad-2024-05"),
-                    s("techcrunch"),
-                ],
-            },
-        ],
-        ranges: Ranges {
-            rate: Range {
-                min: 0.8,
-                max: 1.3,
-                step: 0.0005,
-            },
-            subject_population_m: Range {
-                min: 40.0,
-                max: 100.0,
-                step: 0.1,
-            },
-            benchmark_population_m: Range {
-                min: 250.0,
-                max: 450.0,
-                step: 0.1,
-            },
+        horizon_years: Some(Figure {
+            value: 4.0,
+            source: s("openai-stargate"),
+            as_of: Some(s("2025-01-21")),
+            quote_ar: None,
+        }),
+    },
+    exchange_rate: Figure {
+        value: 1.032,
+        source: s("ecb-2025-02-10"),
+        as_of: Some(s("2025-02-10")),
+        quote_ar: None,
+    },
+    claim: Some(Claim {
+        text: Text {
+            en: s("\"exactly the equivalent for France of what the United States announced with Stargate: it's the same ratio\""),
+            fr: Some(s("« exactement l'équivalent pour la France de ce que les États-Unis ont annoncé avec Stargate : c'est la même proportion »")),
+            ar: Some(s("«يعادل بالنسبة لفرنسا تمام\u{64b}ا ما أعلنته الولايات المتحدة مع مشروع ستارغيت: إنها النسبة نفسها»")),
         },
-    }
-}
+        speaker: Text {
+            en: s("Emmanuel Macron"),
+            fr: Some(s("Emmanuel Macron")),
+            ar: Some(s("إيمانويل ماكرون")),
+        },
+        source: s("techcrunch"),
+        as_of: Some(s("2025-02-09")),
+        quote_ar: Some(s("إنها نفس النسبة")),
+    }),
+    gdp_claim: Some(Claim {
+        text: Text {
+            en: s("the package is \"even in our favour if compared with GDP\""),
+            fr: Some(s("le plan est « même en faveur de notre territoire si on rapporte au produit intérieur brut »")),
+            ar: Some(s("الحزمة «بل في صالحنا إذا قيست بالناتج المحلي الإجمالي»")),
+        },
+        speaker: Text {
+            en: s("the Élysée"),
+            fr: Some(s("l'Élysée")),
+            ar: Some(s("قصر الإليزيه")),
+        },
+        source: s("liberation-2025-02-10"),
+        as_of: Some(s("2025-02-10")),
+        quote_ar: None,
+    }),
+    reported: Reported {
+        converted_bn: Some(Figure {
+            value: 112.0,
+            source: s("techcrunch"),
+            as_of: Some(s("2025-02-09")),
+            quote_ar: Some(s("أو حوالي 112 مليار دولار بأسعار الصرف الحالية")),
+        }),
+        itemised_bn: Some(Figure {
+            value: 83.0,
+            source: s("techcrunch"),
+            as_of: Some(s("2025-02-09")),
+            quote_ar: Some(s("بلغنا إجمالي ٨٣ مليار يورو (٨٥ مليار دولار) حتى يوم الأحد")),
+        }),
+        subject_population_m: Some(Figure {
+            value: 68.0,
+            source: s("techcrunch"),
+            as_of: Some(s("2025-02-09")),
+            quote_ar: Some(s("مع ٦٨ مليون نسمة")),
+        }),
+        population_multiple: Some(Figure {
+            value: 5.0,
+            source: s("techcrunch"),
+            as_of: Some(s("2025-02-09")),
+            quote_ar: Some(s("تمتلك فرنسا خمسة أضعاف أقل عدد السكان من الولايات المتحدة")),
+        }),
+    },
+    energy: Some(Energy {
+        capacity_gw: Figure {
+            value: 1.0,
+            source: s("techcrunch"),
+            as_of: Some(s("2025-02-10")),
+            quote_ar: Some(s("أعلنت الحكومة الفرنسية أن البلاد تعتزم التعهد بجيجاواط من الطاقة النووية لتدريب الذكاء الاصطناعي بحلول نهاية عام ٢٠٢٦")),
+        },
+        exports_twh: Figure {
+            value: 90.0,
+            source: s("techcrunch"),
+            as_of: Some(s("2024")),
+            quote_ar: Some(s("قامت البلاد بتصدير ٩٠ تيراوات من الكهرباء إلى البلدان المجاورة في عام ٢٠٢٤")),
+        },
+        first_phase_gw: Some(Figure {
+            value: 0.25,
+            source: s("techradar-2025-02-11"),
+            as_of: Some(s("2026-12-31")),
+            quote_ar: None,
+        }),
+    }),
+    caveats: Cow::Borrowed(&[
+        Caveat {
+            text: Text {
+                en: s("Both sums are pledges (“up to”), not money spent: Stargate's $500bn is to be invested over four years, France's €109bn “over the next few years”."),
+                fr: Some(s("Les deux montants sont des promesses («\u{a0}jusqu'à\u{a0}»), pas des dépenses\u{a0}: les 500\u{a0}Md$ de Stargate doivent être investis sur quatre ans, les 109\u{a0}Md€ de la France «\u{a0}dans les prochaines années\u{a0}».")),
+                ar: Some(s("المبلغان تعهدات («ما يصل إلى») وليسا إنفاق\u{64b}ا فعلي\u{64b}ا: ي\u{64f}فترض استثمار ٥٠٠ مليار دولار لمشروع ستارغيت على مدى أربع سنوات، و١٠٩ مليارات يورو لفرنسا «خلال السنوات القليلة القادمة».")),
+            },
+            sources: Cow::Borrowed(&[
+                s("openai-stargate"),
+                s("techcrunch"),
+            ]),
+        },
+        Caveat {
+            text: Text {
+                en: s("The article calls the €109bn private investment, but Bpifrance is a state-owned bank and MGX is backed by the state of Abu Dhabi; MGX is also one of Stargate's initial funders."),
+                fr: Some(s("L'article parle d'investissements privés, mais Bpifrance est une banque publique et MGX est adossé à l'État d'Abou Dhabi\u{a0}; MGX figure aussi parmi les premiers financeurs de Stargate.")),
+                ar: Some(s("يصف المقال المبلغ بأنه استثمارات خاصة، لكن Bpifrance بنك مملوك للدولة الفرنسية وMGX صندوق تدعمه حكومة أبوظبي، وهو أيض\u{64b}ا من أوائل ممولي مشروع ستارغيت.")),
+            },
+            sources: Cow::Borrowed(&[
+                s("techcrunch"),
+                s("openai-stargate"),
+            ]),
+        },
+        Caveat {
+            text: Text {
+                en: s("A data centre does not draw its peak power all year, so 1 GW for a full year is an upper bound. The 250 MW reported for the end of 2026 is the first phase of FluidStack's 1 GW nuclear-powered AI supercomputer (about 1 GW by 2028), a project separate from the UAE-backed 1 GW campus."),
+                fr: Some(s("Un centre de données ne consomme pas sa puissance maximale toute l'année : 1 GW pendant un an est un plafond. Les 250 MW annoncés pour fin 2026 sont la première phase du supercalculateur d'IA de 1 GW de FluidStack, alimenté au nucléaire (environ 1 GW en 2028), un projet distinct du campus de 1 GW soutenu par les Émirats.")),
+                ar: Some(s("لا يستهلك مركز البيانات ذروة طاقته طوال العام، فتشغيل ١ جيجاواط عام\u{64b}ا كامل\u{64b}ا حد\u{64c}\u{651} أعلى. أما الـ٢٥٠ ميجاواط المعلنة لنهاية ٢٠٢٦ فهي المرحلة الأولى من حاسوب FluidStack الفائق للذكاء الاصطناعي بقدرة ١ جيجاواط والعامل بالطاقة النووية (نحو ١ جيجاواط بحلول ٢٠٢٨)، وهو مشروع منفصل عن مجم\u{651}ع الجيجاواط المدعوم إماراتي\u{64b}ا.")),
+            },
+            sources: Cow::Borrowed(&[
+                s("techradar-2025-02-11"),
+                s("fluidstack-2025-02-10"),
+                s("elysee-2025-02-06"),
+            ]),
+        },
+        Caveat {
+            text: Text {
+                en: s("Macron's 90 TWh is close to RTE's official figure: net exports of 89 TWh in 2024, a record."),
+                fr: Some(s("Les 90\u{a0}TWh de Macron sont proches du chiffre officiel de RTE\u{a0}: 89\u{a0}TWh d'exportations nettes en 2024, un record.")),
+                ar: Some(s("رقم ماكرون (٩٠ تيراواط ساعة) قريب من الرقم الرسمي لشركة RTE: صافي صادرات قدره ٨٩ تيراواط ساعة في ٢٠٢٤، وهو رقم قياسي.")),
+            },
+            sources: Cow::Borrowed(&[
+                s("rte-2025-01-02"),
+            ]),
+        },
+        Caveat {
+            text: Text {
+                en: s("Not all of it is new money: €2.5bn of Iliad's €3bn (its OpCore data centres) repeats a plan Iliad announced in May 2024."),
+                fr: Some(s("Tout n'est pas de l'argent nouveau : 2,5 Md€ des 3 Md€ d'Iliad (ses centres de données OpCore) reprennent un plan annoncé par Iliad en mai 2024.")),
+                ar: Some(s("ليس كل المبلغ مال\u{64b}ا جديد\u{64b}ا: ٢٫٥ مليار يورو من أصل ٣ مليارات تعه\u{651}دت بها إيلياد (مراكز بيانات OpCore) تكرار لخطة أعلنتها الشركة في مايو ٢٠٢٤.")),
+            },
+            sources: Cow::Borrowed(&[
+                s("iliad-2024-05"),
+                s("techcrunch"),
+            ]),
+        },
+    ]),
+    ranges: Ranges {
+        rate: Range {
+            min: 0.8,
+            max: 1.3,
+            step: 0.0005,
+        },
+        subject_population_m: Range {
+            min: 40.0,
+            max: 100.0,
+            step: 0.1,
+        },
+        benchmark_population_m: Range {
+            min: 250.0,
+            max: 450.0,
+            step: 0.1,
+        },
+    },
+};

@@ -6,7 +6,13 @@
 //! path and what is wrong, so a newsroom editing a file sees exactly which line to fix.
 
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::borrow::Cow;
+
+/// Text in a dataset: borrowed from the program for the compiled-in story (no code builds it:
+/// it is data in the wasm), owned when read from JSON.
+pub type Str = Cow<'static, str>;
+/// A list in a dataset, borrowed or owned as [`Str`].
+pub type List<T> = Cow<'static, [T]>;
 
 #[cfg(not(feature = "regenerate"))]
 #[rustfmt::skip] // generated, in the generator's own layout
@@ -38,11 +44,11 @@ pub const HORIZON_YEARS: Range = Range {
 /// A string in the reader's language; English is required and is the fallback.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Text {
-    pub en: String,
+    pub en: Str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub fr: Option<String>,
+    pub fr: Option<Str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub ar: Option<String>,
+    pub ar: Option<Str>,
 }
 
 impl Text {
@@ -60,13 +66,13 @@ impl Text {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
-    pub publisher: String,
-    pub title: String,
-    pub date: String,
+    pub publisher: Str,
+    pub title: Str,
+    pub date: Str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub url: Option<String>,
+    pub url: Option<Str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Str>,
 }
 
 /// One sourced number.
@@ -74,12 +80,12 @@ pub struct Source {
 pub struct Figure {
     pub value: f64,
     /// Key into [`Dataset::sources`].
-    pub source: String,
+    pub source: Str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<String>,
+    pub as_of: Option<Str>,
     /// The words of the Arabic article this figure comes from, where it does.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub quote_ar: Option<String>,
+    pub quote_ar: Option<Str>,
 }
 
 /// Whose money a pledge is: the article calls the whole package private.
@@ -122,16 +128,16 @@ pub struct Pledge {
     pub low_bn: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub high_bn: Option<f64>,
-    pub source: String,
+    pub source: Str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<String>,
+    pub as_of: Option<Str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub quote_ar: Option<String>,
+    pub quote_ar: Option<Str>,
     /// Whose money it is, with the source that says so (`kind_source`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub kind: Option<PledgeKind>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub kind_source: Option<String>,
+    pub kind_source: Option<Str>,
     /// The year by which the pledge is to be invested ("by 2030"), with its source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by_year: Option<Figure>,
@@ -159,10 +165,10 @@ impl Pledge {
 pub struct Subject {
     pub name: Text,
     pub package: Text,
-    pub currency: String,
+    pub currency: Str,
     pub announced_bn: Figure,
     pub population_m: Figure,
-    pub pledges: Vec<Pledge>,
+    pub pledges: List<Pledge>,
     /// Gross domestic product in billions of the subject's currency, for the GDP yardstick.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gdp_bn: Option<Figure>,
@@ -173,7 +179,7 @@ pub struct Subject {
 pub struct Benchmark {
     pub name: Text,
     pub package: Text,
-    pub currency: String,
+    pub currency: Str,
     pub amount_bn: Figure,
     pub population_m: Figure,
     /// Gross domestic product in billions of the benchmark's currency.
@@ -188,11 +194,11 @@ pub struct Benchmark {
 pub struct Claim {
     pub text: Text,
     pub speaker: Text,
-    pub source: String,
+    pub source: Str,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub as_of: Option<String>,
+    pub as_of: Option<Str>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub quote_ar: Option<String>,
+    pub quote_ar: Option<Str>,
 }
 
 /// The story's own (often rounded) figures, kept to show what the rounding does.
@@ -215,7 +221,7 @@ pub struct Reported {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Caveat {
     pub text: Text,
-    pub sources: Vec<String>,
+    pub sources: List<Str>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -240,6 +246,47 @@ impl Range {
     }
 }
 
+/// The sources by id, in the order of their ids; figures name them in their `source`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sources(pub List<(Str, Source)>);
+
+impl Sources {
+    /// From (id, source) pairs in any order; a later pair with the same id replaces an earlier one.
+    pub fn new(mut pairs: Vec<(Str, Source)>) -> Sources {
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs.dedup_by(|later, earlier| {
+            let same = later.0 == earlier.0;
+            if same {
+                std::mem::swap(later, earlier);
+            }
+            same
+        });
+        Sources(pairs.into())
+    }
+    pub fn get(&self, id: &str) -> Option<&Source> {
+        self.0.iter().find(|(k, _)| k == id).map(|(_, s)| s)
+    }
+    pub fn contains_key(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &Source)> {
+        self.0.iter().map(|(k, s)| (k.as_ref(), s))
+    }
+}
+
+/// As a JSON object (id → source), the dataset format's shape.
+impl Serialize for Sources {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
 /// Slider ranges: what a reader may set, and what a URL parameter may carry.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Ranges {
@@ -251,9 +298,9 @@ pub struct Ranges {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Dataset {
     pub schema_version: u32,
-    pub id: String,
+    pub id: Str,
     pub title: Text,
-    pub sources: BTreeMap<String, Source>,
+    pub sources: Sources,
     pub subject: Subject,
     pub benchmark: Benchmark,
     /// Units of the benchmark's currency per unit of the subject's (US$ per €).
@@ -267,8 +314,8 @@ pub struct Dataset {
     pub reported: Reported,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub energy: Option<Energy>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub caveats: Vec<Caveat>,
+    #[serde(skip_serializing_if = "<[Caveat]>::is_empty")]
+    pub caveats: List<Caveat>,
     pub ranges: Ranges,
 }
 
@@ -402,12 +449,13 @@ impl DatasetError {
 }
 
 impl Dataset {
-    /// The story shipped with the explainer, compiled in as Rust data (`default_story.rs`,
+    /// The story shipped with the explainer, compiled in as a `static` (`default_story.rs`,
     /// generated from `data/france-2025.json` and checked against it by `tests/default_story.rs`):
     /// no JSON reading at start, and no reader in the page's default build.
     pub fn default_story() -> Dataset {
+        // A copy of borrowed data: pointers, no text copied.
         #[cfg(not(feature = "regenerate"))]
-        return default_story::dataset();
+        return default_story::DATASET.clone();
         // Only while regenerating default_story.rs (when it no longer compiles after a change
         // to these types): read the JSON instead. Never in a shipped build.
         #[cfg(feature = "regenerate")]

@@ -123,9 +123,9 @@ impl Reader {
         }
     }
 
-    fn string(&mut self, v: &Value, path: &str) -> Option<String> {
+    fn string(&mut self, v: &Value, path: &str) -> Option<Str> {
         match v {
-            Value::String(s) => Some(s.clone()),
+            Value::String(s) => Some(Str::Owned(s.clone())),
             other => {
                 self.wrong_type(path, Kind::Text, other);
                 None
@@ -143,12 +143,12 @@ impl Reader {
         self.number(v, &join(path, key))
     }
 
-    fn req_string(&mut self, m: Members, path: &str, key: &str) -> Option<String> {
+    fn req_string(&mut self, m: Members, path: &str, key: &str) -> Option<Str> {
         let v = self.required(m, path, key)?;
         self.string(v, &join(path, key))
     }
 
-    fn opt_string(&mut self, m: Members, path: &str, key: &str) -> Option<String> {
+    fn opt_string(&mut self, m: Members, path: &str, key: &str) -> Option<Str> {
         let v = self.optional(m, key)?;
         self.string(v, &join(path, key))
     }
@@ -240,7 +240,7 @@ impl Reader {
         let id = self.req_string(m, "", "id");
         let title = self.req_text(m, "", "title");
 
-        let mut sources = BTreeMap::new();
+        let mut sources = Vec::new();
         match self.required(m, "", "sources") {
             None => {}
             Some(Value::Object(members)) => {
@@ -267,8 +267,8 @@ impl Reader {
                         self.opt_string(sm, &path, "note"),
                     );
                     if let (Some(publisher), Some(title), Some(date)) = (publisher, title, date) {
-                        sources.insert(
-                            key.clone(),
+                        sources.push((
+                            Str::Owned(key.clone()),
                             Source {
                                 publisher,
                                 title,
@@ -276,7 +276,7 @@ impl Reader {
                                 url,
                                 note,
                             },
-                        );
+                        ));
                     }
                 }
             }
@@ -386,14 +386,17 @@ impl Reader {
                 let ids = self
                     .required(cm, &path, "sources")
                     .and_then(|v| self.list(v, &join(&path, "sources")));
-                let ids: Vec<String> = ids
+                let ids: Vec<Str> = ids
                     .unwrap_or_default()
                     .iter()
                     .enumerate()
                     .filter_map(|(j, id)| self.string(id, &format!("{path}.sources[{j}]")))
                     .collect();
                 if let Some(text) = text {
-                    caveats.push(Caveat { text, sources: ids });
+                    caveats.push(Caveat {
+                        text,
+                        sources: ids.into(),
+                    });
                 }
             }
         }
@@ -427,7 +430,7 @@ impl Reader {
             schema_version: version?,
             id: id?,
             title: title?,
-            sources,
+            sources: Sources::new(sources),
             subject: subject?,
             benchmark: benchmark?,
             exchange_rate: exchange_rate?,
@@ -435,7 +438,7 @@ impl Reader {
             gdp_claim,
             reported,
             energy,
-            caveats,
+            caveats: caveats.into(),
             ranges: ranges?,
         })
     }
@@ -500,7 +503,9 @@ impl Reader {
                 if parsed.is_none() {
                     self.errors.push(DatasetError::new(
                         join(&path, "kind"),
-                        Problem::UnknownKind { found: k },
+                        Problem::UnknownKind {
+                            found: k.into_owned(),
+                        },
                     ));
                 }
                 parsed
@@ -528,7 +533,7 @@ impl Reader {
             currency: currency?,
             announced_bn: announced_bn?,
             population_m: population_m?,
-            pledges,
+            pledges: pledges.into(),
             gdp_bn,
         })
     }

@@ -35,7 +35,7 @@ impl Validator<'_> {
         }
         self.label("id", &d.id);
         self.text("title", &d.title);
-        for (id, source) in &d.sources {
+        for (id, source) in d.sources.iter() {
             let path = format!("sources.{id}");
             self.label(&format!("{path}.publisher"), &source.publisher);
             self.label(&format!("{path}.title"), &source.title);
@@ -60,7 +60,7 @@ impl Validator<'_> {
                 self.push(
                     format!("{path}.name"),
                     Problem::Duplicate {
-                        name: p.name.en.clone(),
+                        name: p.name.en.to_string(),
                     },
                 );
             } else {
