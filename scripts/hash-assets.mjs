@@ -36,7 +36,9 @@ const wasm = hashed('pkg/pledge_explainer_bg.wasm').replace('pkg/', '');
 const readerWasm = hashed('pkg/pledge_explainer_reader_bg.wasm');
 const glue = hashed('pkg/pledge_explainer.js', [["'pledge_explainer_bg.wasm'", `'${wasm}'`]]);
 const packs = { fr: hashed('i18n/fr.json'), ar: hashed('i18n/ar.json') };
+const preview = hashed('preview.js');
 const app = hashed('app.js', [
+  ["'./preview.js'", `'./${preview}'`],
   ["'./pkg/pledge_explainer.js'", `'./${glue}'`],
   ["'./i18n/fr.json'", `'./${packs.fr}'`],
   ["'./i18n/ar.json'", `'./${packs.ar}'`],
@@ -90,4 +92,4 @@ const editor = hashed('editor.js', [
   }
   writeFileSync(path('editor.html'), html);
 }
-console.error(`hashed: ${[app, glue, `pkg/${wasm}`, readerWasm, packs.fr, packs.ar, editor].join(', ')}; style and boot inline, policy in dist/csp.txt`);
+console.error(`hashed: ${[app, preview, glue, `pkg/${wasm}`, readerWasm, packs.fr, packs.ar, editor].join(', ')}; style and boot inline, policy in dist/csp.txt`);

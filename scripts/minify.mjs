@@ -7,6 +7,7 @@ import { minify } from 'terser';
 const dist = new URL('../dist/', import.meta.url);
 const FILES = [
   ['app.js', true],
+  ['preview.js', true],
   ['pkg/pledge_explainer.js', true],
   ['boot.js', false],
   ['embed.js', false],

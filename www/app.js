@@ -856,33 +856,12 @@ function offerDefault(problem) {
 
 /**
  * `?preview` inside the story editor (editor.html, same origin): the story comes from the
- * editor by postMessage, `{ type: 'pledge-explainer:story', json, lang }`, once the draft is
- * valid and after each edit; the page is rebuilt with it at once, or at the next frame when
- * it was rebuilt in this one (only the newest message counts). Messages from anywhere but the
- * parent page on this origin are ignored.
+ * editor (preview.js, loaded for this case only, listens for it); `showStory` makes it the
+ * page's story.
  */
 const PREVIEW = new URLSearchParams(location.search).has('preview') && window.parent !== window;
-let previewWanted = null;
 
-function storyMessage(e) {
-  if (e.source !== window.parent || e.origin !== location.origin) return null;
-  const m = e.data;
-  return m && m.type === 'pledge-explainer:story' && typeof m.json === 'string' ? m : null;
-}
-
-/** The first story, before the page is wired: resolves to the message. */
-const firstStory = () => new Promise((done) => {
-  const take = (e) => {
-    const m = storyMessage(e);
-    if (!m) return;
-    removeEventListener('message', take);
-    done(m);
-  };
-  addEventListener('message', take);
-  window.parent.postMessage({ type: 'pledge-explainer:preview-ready' }, location.origin);
-});
-
-/** Makes `m` the story (in its language); the problem in words if the core refuses it. */
+/** Makes the story `{ json, lang }` the page's; returns the core's words if it refuses it. */
 async function showStory(m) {
   if (!(await loadLanguage(m.lang))) console.error(`preview: no words for ${m.lang}`);
   try {
@@ -894,31 +873,6 @@ async function showStory(m) {
   } catch (err) {
     return String(err.message || err);
   }
-}
-
-function followEditor() {
-  // At once, so the preview is painted in the frame after the edit; an edit that arrives
-  // before that frame waits for it (only the newest counts).
-  let settling = false;
-  const apply = async () => {
-    const next = previewWanted;
-    previewWanted = null;
-    settling = true;
-    const problem = await showStory(next);
-    if (problem) notify(problem.split('\n'));
-    else guard(() => { applyLanguage(); notify([]); });
-    window.parent.postMessage({ type: 'pledge-explainer:previewed', json: next.json }, location.origin);
-    requestAnimationFrame(() => {
-      settling = false;
-      if (previewWanted) apply();
-    });
-  };
-  addEventListener('message', (e) => {
-    const m = storyMessage(e);
-    if (!m) return;
-    previewWanted = m;
-    if (!settling) apply();
-  });
 }
 
 // ---------------------------------------------------------------- start
@@ -981,10 +935,9 @@ async function main() {
   }
   strings = JSON.parse(explainer.strings());
   const asked = params.get('dataset') || (PREVIEW && 'preview');
-  let firstPreview = null;
-  if (PREVIEW) {
-    firstPreview = await firstStory();
-    const problem = await showStory(firstPreview);
+  const preview = PREVIEW && await import('./preview.js');
+  if (preview) {
+    const problem = await showStory(await preview.firstStory());
     if (problem) notify(problem.split('\n'));
     // The editor has its own language switch, and its own embed code naming the saved file.
     // (Through the CSSOM, which the CSP allows: their classes set a display.)
@@ -1035,9 +988,12 @@ async function main() {
   addEventListener('beforeprint', () => guard(renderCharts));
 
   $('#explainer').setAttribute('aria-busy', 'false');
-  if (PREVIEW) {
-    window.parent.postMessage({ type: 'pledge-explainer:previewed', json: firstPreview.json }, location.origin);
-    followEditor();
+  if (preview) {
+    preview.followEditor(async (m) => {
+      const problem = await showStory(m);
+      if (problem) notify(problem.split('\n'));
+      else guard(() => { applyLanguage(); notify([]); });
+    });
   }
   // A small public hook for benchmarks and newsroom debugging.
   globalThis.pledgeExplainer = {
