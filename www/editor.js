@@ -872,7 +872,19 @@ async function main() {
     e.preventDefault();
     openFile(e.dataTransfer.files[0]);
   });
-  rebuild();
+  try {
+    rebuild();
+  } catch (err) {
+    // A draft this editor cannot show (edited by hand, or from another version): it stays in
+    // storage, under its own key, until the writer saves over it; the editor starts empty.
+    console.error(err);
+    try {
+      localStorage.setItem(`${DRAFT_KEY}:unreadable`, localStorage.getItem(DRAFT_KEY));
+    } catch { /* nothing more to keep it with */ }
+    model = emptyStory();
+    rebuild();
+    say([s.draft_unreadable]);
+  }
   starting = false;
   $('#editor').setAttribute('aria-busy', 'false');
   document.documentElement.classList.add('ready');

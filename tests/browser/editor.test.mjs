@@ -263,6 +263,18 @@ test('the draft survives a reload, and the editor says so', async () => {
   await context.close();
 });
 
+test('a draft in storage the editor cannot read is set aside, and the editor starts', async () => {
+  const { page, context } = await openEditor();
+  await page.evaluate(() => localStorage.setItem('pledge-explainer:editor-draft', JSON.stringify({ saved: 'x', model: { sources: 'not a list', subject: 7 } })));
+  await page.reload();
+  await page.waitForSelector('html.ready');
+  assert.match(await page.locator('#messages').textContent(), /could not be read; it is set aside/);
+  assert.equal(JSON.parse(await page.evaluate(() => localStorage.getItem('pledge-explainer:editor-draft:unreadable'))).model.sources, 'not a list');
+  await field(page, 'id').fill('works-again');
+  assert.equal(await field(page, 'id').inputValue(), 'works-again');
+  await context.close();
+});
+
 test('bad input is refused with a clear message, the editor keeps working and the draft is kept', async () => {
   const { page, context, errors } = await openEditor();
   await openShipped(page, 'data/eu-investai-2025.json');
