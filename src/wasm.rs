@@ -60,6 +60,9 @@ fn alive() -> Result<(), JsError> {
 #[wasm_bindgen]
 pub struct Explainer {
     dataset: Dataset,
+    /// Whether the story is the shipped one, whose French and Arabic come with the language
+    /// packs in the page's build.
+    shipped: bool,
     assumptions: Assumptions,
     locale: Locale,
     /// Everything formatted for the current assumptions and language, recomputed once per
@@ -74,14 +77,19 @@ impl Explainer {
     #[wasm_bindgen(constructor)]
     pub fn new(dataset_json: Option<String>, lang: &str) -> Result<Explainer, JsError> {
         let locale = available(lang).unwrap_or(Locale::EN);
-        let dataset = match dataset_json {
+        let shipped = dataset_json.is_none();
+        let mut dataset = match dataset_json {
             Some(json) => read_dataset(&json, locale)?,
             None => Dataset::default_story(),
         };
+        if shipped {
+            with_story_words(&mut dataset, locale);
+        }
         let assumptions = Assumptions::defaults(&dataset);
         let report = Report::new(&dataset, &assumptions, locale);
         Ok(Explainer {
             dataset,
+            shipped,
             assumptions,
             locale,
             report,
@@ -99,6 +107,9 @@ impl Explainer {
         match available(tag) {
             Some(l) => {
                 self.locale = l;
+                if self.shipped {
+                    with_story_words(&mut self.dataset, l);
+                }
                 self.refresh();
                 Ok(true)
             }
@@ -375,6 +386,14 @@ impl Explainer {
 /// A language the explainer can word now (compiled in, or its pack loaded).
 fn available(tag: &str) -> Option<Locale> {
     Locale::parse(tag).filter(|l| l.lang.is_available())
+}
+
+/// The shipped story's words in the reader's language, from its pack (the page's build has the
+/// story in English only; a build with the languages compiled in has them all already).
+fn with_story_words(dataset: &mut Dataset, locale: Locale) {
+    if let Some(words) = crate::i18n::story_words(locale.lang) {
+        dataset.fill_texts(locale.lang, words);
+    }
 }
 
 /// Makes a language available from its pack (`i18n/fr.json`: a JSON array of strings, passed

@@ -30,6 +30,12 @@ fn generate(d: &Dataset) -> String {
          // change to the dataset's types, run `cargo test --test default_story --features regenerate`.\n\n\
          use super::*;\n\n\
          const fn s(text: &'static str) -> Str {\n    Cow::Borrowed(text)\n}\n\n\
+         /// French and Arabic: compiled in with `builtin-languages`; the page's wasm has them from\n\
+         /// the language packs instead (`i18n::pack`, `Dataset::fill_texts`).\n\
+         #[cfg(feature = \"builtin-languages\")]\n\
+         macro_rules! tr {\n    ($text:expr) => {\n        Some(s($text))\n    };\n}\n\
+         #[cfg(not(feature = \"builtin-languages\"))]\n\
+         macro_rules! tr {\n    ($text:expr) => {\n        None\n    };\n}\n\n\
          /// A `static`: data in the binary, no code to build it.\n\
          pub(super) static DATASET: Dataset = ",
     );
@@ -167,10 +173,23 @@ impl Lit for Dataset {
     }
 }
 
+/// A translation: `tr!(…)`, present only in builds with the languages compiled in.
+struct Translation<'a>(&'a Option<Str>);
+
+impl Lit for Translation<'_> {
+    fn lit(&self, out: &mut String, _: usize) {
+        match self.0 {
+            None => out.push_str("None"),
+            Some(text) => write!(out, "tr!({:?})", text.as_ref()).unwrap(),
+        }
+    }
+}
+
 impl Lit for Text {
     fn lit(&self, out: &mut String, depth: usize) {
         let Text { en, fr, ar } = self;
-        structure(out, depth, "Text", &[("en", en), ("fr", fr), ("ar", ar)]);
+        let (fr, ar) = (Translation(fr), Translation(ar));
+        structure(out, depth, "Text", &[("en", en), ("fr", &fr), ("ar", &ar)]);
     }
 }
 

@@ -8,14 +8,29 @@ const fn s(text: &'static str) -> Str {
     Cow::Borrowed(text)
 }
 
+/// French and Arabic: compiled in with `builtin-languages`; the page's wasm has them from
+/// the language packs instead (`i18n::pack`, `Dataset::fill_texts`).
+#[cfg(feature = "builtin-languages")]
+macro_rules! tr {
+    ($text:expr) => {
+        Some(s($text))
+    };
+}
+#[cfg(not(feature = "builtin-languages"))]
+macro_rules! tr {
+    ($text:expr) => {
+        None
+    };
+}
+
 /// A `static`: data in the binary, no code to build it.
 pub(super) static DATASET: Dataset = Dataset {
     schema_version: 1,
     id: s("france-ai-2025"),
     title: Text {
         en: s("Is France's €109bn AI package \"the same proportion\" as Stargate?"),
-        fr: Some(s("Les 109 Md€ de la France pour l'IA, « la même proportion » que Stargate ?")),
-        ar: Some(s("هل حزمة فرنسا للذكاء الاصطناعي بقيمة ١٠٩ مليارات يورو «بالنسبة نفسها» لمشروع ستارغيت؟")),
+        fr: tr!("Les 109 Md€ de la France pour l'IA, « la même proportion » que Stargate ?"),
+        ar: tr!("هل حزمة فرنسا للذكاء الاصطناعي بقيمة ١٠٩ مليارات يورو «بالنسبة نفسها» لمشروع ستارغيت؟"),
     },
     sources: Sources(Cow::Borrowed(&[
         (s("bea-gdp-2024"), Source {
@@ -127,13 +142,13 @@ pub(super) static DATASET: Dataset = Dataset {
     subject: Subject {
         name: Text {
             en: s("France"),
-            fr: Some(s("la France")),
-            ar: Some(s("فرنسا")),
+            fr: tr!("la France"),
+            ar: tr!("فرنسا"),
         },
         package: Text {
             en: s("France's AI package"),
-            fr: Some(s("le plan IA de la France")),
-            ar: Some(s("حزمة فرنسا للذكاء الاصطناعي")),
+            fr: tr!("le plan IA de la France"),
+            ar: tr!("حزمة فرنسا للذكاء الاصطناعي"),
         },
         currency: s("EUR"),
         announced_bn: Figure {
@@ -152,8 +167,8 @@ pub(super) static DATASET: Dataset = Dataset {
             Pledge {
                 name: Text {
                     en: s("UAE (MGX)"),
-                    fr: Some(s("Émirats arabes unis (MGX)")),
-                    ar: Some(s("الإمارات (MGX)")),
+                    fr: tr!("Émirats arabes unis (MGX)"),
+                    ar: tr!("الإمارات (MGX)"),
                 },
                 low_bn: Some(30.0),
                 high_bn: Some(50.0),
@@ -167,8 +182,8 @@ pub(super) static DATASET: Dataset = Dataset {
             Pledge {
                 name: Text {
                     en: s("Brookfield"),
-                    fr: Some(s("Brookfield")),
-                    ar: Some(s("بروكفيلد")),
+                    fr: tr!("Brookfield"),
+                    ar: tr!("بروكفيلد"),
                 },
                 low_bn: Some(20.0),
                 high_bn: Some(20.0),
@@ -187,8 +202,8 @@ pub(super) static DATASET: Dataset = Dataset {
             Pledge {
                 name: Text {
                     en: s("Bpifrance"),
-                    fr: Some(s("Bpifrance")),
-                    ar: Some(s("بي بي آي فرانس")),
+                    fr: tr!("Bpifrance"),
+                    ar: tr!("بي بي آي فرانس"),
                 },
                 low_bn: Some(10.0),
                 high_bn: Some(10.0),
@@ -207,8 +222,8 @@ pub(super) static DATASET: Dataset = Dataset {
             Pledge {
                 name: Text {
                     en: s("Iliad"),
-                    fr: Some(s("Iliad")),
-                    ar: Some(s("إيلياد")),
+                    fr: tr!("Iliad"),
+                    ar: tr!("إيلياد"),
                 },
                 low_bn: Some(3.0),
                 high_bn: Some(3.0),
@@ -222,8 +237,8 @@ pub(super) static DATASET: Dataset = Dataset {
             Pledge {
                 name: Text {
                     en: s("Orange"),
-                    fr: Some(s("Orange")),
-                    ar: Some(s("أورانج")),
+                    fr: tr!("Orange"),
+                    ar: tr!("أورانج"),
                 },
                 low_bn: None,
                 high_bn: None,
@@ -237,8 +252,8 @@ pub(super) static DATASET: Dataset = Dataset {
             Pledge {
                 name: Text {
                     en: s("Thales"),
-                    fr: Some(s("Thales")),
-                    ar: Some(s("تاليس")),
+                    fr: tr!("Thales"),
+                    ar: tr!("تاليس"),
                 },
                 low_bn: None,
                 high_bn: None,
@@ -260,13 +275,13 @@ pub(super) static DATASET: Dataset = Dataset {
     benchmark: Benchmark {
         name: Text {
             en: s("the United States"),
-            fr: Some(s("les États-Unis")),
-            ar: Some(s("الولايات المتحدة")),
+            fr: tr!("les États-Unis"),
+            ar: tr!("الولايات المتحدة"),
         },
         package: Text {
             en: s("Stargate"),
-            fr: Some(s("Stargate")),
-            ar: Some(s("مشروع ستارغيت")),
+            fr: tr!("Stargate"),
+            ar: tr!("مشروع ستارغيت"),
         },
         currency: s("USD"),
         amount_bn: Figure {
@@ -303,13 +318,13 @@ pub(super) static DATASET: Dataset = Dataset {
     claim: Some(Claim {
         text: Text {
             en: s("\"exactly the equivalent for France of what the United States announced with Stargate: it's the same ratio\""),
-            fr: Some(s("« exactement l'équivalent pour la France de ce que les États-Unis ont annoncé avec Stargate : c'est la même proportion »")),
-            ar: Some(s("«يعادل بالنسبة لفرنسا تمام\u{64b}ا ما أعلنته الولايات المتحدة مع مشروع ستارغيت: إنها النسبة نفسها»")),
+            fr: tr!("« exactement l'équivalent pour la France de ce que les États-Unis ont annoncé avec Stargate : c'est la même proportion »"),
+            ar: tr!("«يعادل بالنسبة لفرنسا تمام\u{64b}ا ما أعلنته الولايات المتحدة مع مشروع ستارغيت: إنها النسبة نفسها»"),
         },
         speaker: Text {
             en: s("Emmanuel Macron"),
-            fr: Some(s("Emmanuel Macron")),
-            ar: Some(s("إيمانويل ماكرون")),
+            fr: tr!("Emmanuel Macron"),
+            ar: tr!("إيمانويل ماكرون"),
         },
         source: s("techcrunch"),
         as_of: Some(s("2025-02-09")),
@@ -318,13 +333,13 @@ pub(super) static DATASET: Dataset = Dataset {
     gdp_claim: Some(Claim {
         text: Text {
             en: s("the package is \"even in our favour if compared with GDP\""),
-            fr: Some(s("le plan est « même en faveur de notre territoire si on rapporte au produit intérieur brut »")),
-            ar: Some(s("الحزمة «بل في صالحنا إذا قيست بالناتج المحلي الإجمالي»")),
+            fr: tr!("le plan est « même en faveur de notre territoire si on rapporte au produit intérieur brut »"),
+            ar: tr!("الحزمة «بل في صالحنا إذا قيست بالناتج المحلي الإجمالي»"),
         },
         speaker: Text {
             en: s("the Élysée"),
-            fr: Some(s("l'Élysée")),
-            ar: Some(s("قصر الإليزيه")),
+            fr: tr!("l'Élysée"),
+            ar: tr!("قصر الإليزيه"),
         },
         source: s("liberation-2025-02-10"),
         as_of: Some(s("2025-02-10")),
@@ -380,8 +395,8 @@ pub(super) static DATASET: Dataset = Dataset {
         Caveat {
             text: Text {
                 en: s("Both sums are pledges (“up to”), not money spent: Stargate's $500bn is to be invested over four years, France's €109bn “over the next few years”."),
-                fr: Some(s("Les deux montants sont des promesses («\u{a0}jusqu'à\u{a0}»), pas des dépenses\u{a0}: les 500\u{a0}Md$ de Stargate doivent être investis sur quatre ans, les 109\u{a0}Md€ de la France «\u{a0}dans les prochaines années\u{a0}».")),
-                ar: Some(s("المبلغان تعهدات («ما يصل إلى») وليسا إنفاق\u{64b}ا فعلي\u{64b}ا: ي\u{64f}فترض استثمار ٥٠٠ مليار دولار لمشروع ستارغيت على مدى أربع سنوات، و١٠٩ مليارات يورو لفرنسا «خلال السنوات القليلة القادمة».")),
+                fr: tr!("Les deux montants sont des promesses («\u{a0}jusqu'à\u{a0}»), pas des dépenses\u{a0}: les 500\u{a0}Md$ de Stargate doivent être investis sur quatre ans, les 109\u{a0}Md€ de la France «\u{a0}dans les prochaines années\u{a0}»."),
+                ar: tr!("المبلغان تعهدات («ما يصل إلى») وليسا إنفاق\u{64b}ا فعلي\u{64b}ا: ي\u{64f}فترض استثمار ٥٠٠ مليار دولار لمشروع ستارغيت على مدى أربع سنوات، و١٠٩ مليارات يورو لفرنسا «خلال السنوات القليلة القادمة»."),
             },
             sources: Cow::Borrowed(&[
                 s("openai-stargate"),
@@ -391,8 +406,8 @@ pub(super) static DATASET: Dataset = Dataset {
         Caveat {
             text: Text {
                 en: s("The article calls the €109bn private investment, but Bpifrance is a state-owned bank and MGX is backed by the state of Abu Dhabi; MGX is also one of Stargate's initial funders."),
-                fr: Some(s("L'article parle d'investissements privés, mais Bpifrance est une banque publique et MGX est adossé à l'État d'Abou Dhabi\u{a0}; MGX figure aussi parmi les premiers financeurs de Stargate.")),
-                ar: Some(s("يصف المقال المبلغ بأنه استثمارات خاصة، لكن Bpifrance بنك مملوك للدولة الفرنسية وMGX صندوق تدعمه حكومة أبوظبي، وهو أيض\u{64b}ا من أوائل ممولي مشروع ستارغيت.")),
+                fr: tr!("L'article parle d'investissements privés, mais Bpifrance est une banque publique et MGX est adossé à l'État d'Abou Dhabi\u{a0}; MGX figure aussi parmi les premiers financeurs de Stargate."),
+                ar: tr!("يصف المقال المبلغ بأنه استثمارات خاصة، لكن Bpifrance بنك مملوك للدولة الفرنسية وMGX صندوق تدعمه حكومة أبوظبي، وهو أيض\u{64b}ا من أوائل ممولي مشروع ستارغيت."),
             },
             sources: Cow::Borrowed(&[
                 s("techcrunch"),
@@ -402,8 +417,8 @@ pub(super) static DATASET: Dataset = Dataset {
         Caveat {
             text: Text {
                 en: s("A data centre does not draw its peak power all year, so 1 GW for a full year is an upper bound. The 250 MW reported for the end of 2026 is the first phase of FluidStack's 1 GW nuclear-powered AI supercomputer (about 1 GW by 2028), a project separate from the UAE-backed 1 GW campus."),
-                fr: Some(s("Un centre de données ne consomme pas sa puissance maximale toute l'année : 1 GW pendant un an est un plafond. Les 250 MW annoncés pour fin 2026 sont la première phase du supercalculateur d'IA de 1 GW de FluidStack, alimenté au nucléaire (environ 1 GW en 2028), un projet distinct du campus de 1 GW soutenu par les Émirats.")),
-                ar: Some(s("لا يستهلك مركز البيانات ذروة طاقته طوال العام، فتشغيل ١ جيجاواط عام\u{64b}ا كامل\u{64b}ا حد\u{64c}\u{651} أعلى. أما الـ٢٥٠ ميجاواط المعلنة لنهاية ٢٠٢٦ فهي المرحلة الأولى من حاسوب FluidStack الفائق للذكاء الاصطناعي بقدرة ١ جيجاواط والعامل بالطاقة النووية (نحو ١ جيجاواط بحلول ٢٠٢٨)، وهو مشروع منفصل عن مجم\u{651}ع الجيجاواط المدعوم إماراتي\u{64b}ا.")),
+                fr: tr!("Un centre de données ne consomme pas sa puissance maximale toute l'année : 1 GW pendant un an est un plafond. Les 250 MW annoncés pour fin 2026 sont la première phase du supercalculateur d'IA de 1 GW de FluidStack, alimenté au nucléaire (environ 1 GW en 2028), un projet distinct du campus de 1 GW soutenu par les Émirats."),
+                ar: tr!("لا يستهلك مركز البيانات ذروة طاقته طوال العام، فتشغيل ١ جيجاواط عام\u{64b}ا كامل\u{64b}ا حد\u{64c}\u{651} أعلى. أما الـ٢٥٠ ميجاواط المعلنة لنهاية ٢٠٢٦ فهي المرحلة الأولى من حاسوب FluidStack الفائق للذكاء الاصطناعي بقدرة ١ جيجاواط والعامل بالطاقة النووية (نحو ١ جيجاواط بحلول ٢٠٢٨)، وهو مشروع منفصل عن مجم\u{651}ع الجيجاواط المدعوم إماراتي\u{64b}ا."),
             },
             sources: Cow::Borrowed(&[
                 s("techradar-2025-02-11"),
@@ -414,8 +429,8 @@ pub(super) static DATASET: Dataset = Dataset {
         Caveat {
             text: Text {
                 en: s("Macron's 90 TWh is close to RTE's official figure: net exports of 89 TWh in 2024, a record."),
-                fr: Some(s("Les 90\u{a0}TWh de Macron sont proches du chiffre officiel de RTE\u{a0}: 89\u{a0}TWh d'exportations nettes en 2024, un record.")),
-                ar: Some(s("رقم ماكرون (٩٠ تيراواط ساعة) قريب من الرقم الرسمي لشركة RTE: صافي صادرات قدره ٨٩ تيراواط ساعة في ٢٠٢٤، وهو رقم قياسي.")),
+                fr: tr!("Les 90\u{a0}TWh de Macron sont proches du chiffre officiel de RTE\u{a0}: 89\u{a0}TWh d'exportations nettes en 2024, un record."),
+                ar: tr!("رقم ماكرون (٩٠ تيراواط ساعة) قريب من الرقم الرسمي لشركة RTE: صافي صادرات قدره ٨٩ تيراواط ساعة في ٢٠٢٤، وهو رقم قياسي."),
             },
             sources: Cow::Borrowed(&[
                 s("rte-2025-01-02"),
@@ -424,8 +439,8 @@ pub(super) static DATASET: Dataset = Dataset {
         Caveat {
             text: Text {
                 en: s("Not all of it is new money: €2.5bn of Iliad's €3bn (its OpCore data centres) repeats a plan Iliad announced in May 2024."),
-                fr: Some(s("Tout n'est pas de l'argent nouveau : 2,5 Md€ des 3 Md€ d'Iliad (ses centres de données OpCore) reprennent un plan annoncé par Iliad en mai 2024.")),
-                ar: Some(s("ليس كل المبلغ مال\u{64b}ا جديد\u{64b}ا: ٢٫٥ مليار يورو من أصل ٣ مليارات تعه\u{651}دت بها إيلياد (مراكز بيانات OpCore) تكرار لخطة أعلنتها الشركة في مايو ٢٠٢٤.")),
+                fr: tr!("Tout n'est pas de l'argent nouveau : 2,5 Md€ des 3 Md€ d'Iliad (ses centres de données OpCore) reprennent un plan annoncé par Iliad en mai 2024."),
+                ar: tr!("ليس كل المبلغ مال\u{64b}ا جديد\u{64b}ا: ٢٫٥ مليار يورو من أصل ٣ مليارات تعه\u{651}دت بها إيلياد (مراكز بيانات OpCore) تكرار لخطة أعلنتها الشركة في مايو ٢٠٢٤."),
             },
             sources: Cow::Borrowed(&[
                 s("iliad-2024-05"),

@@ -64,6 +64,26 @@ impl Text {
     }
 }
 
+impl Text {
+    /// Where `lang`'s words go (English, required, has no slot).
+    fn slot_mut(&mut self, lang: crate::lang::Lang) -> Option<&mut Option<Str>> {
+        match lang {
+            crate::lang::Lang::En => None,
+            crate::lang::Lang::Fr => Some(&mut self.fr),
+            crate::lang::Lang::Ar => Some(&mut self.ar),
+        }
+    }
+
+    /// `lang`'s words as the dataset has them, without falling back to English.
+    pub fn exact(&self, lang: crate::lang::Lang) -> Option<&str> {
+        match lang {
+            crate::lang::Lang::En => Some(&self.en),
+            crate::lang::Lang::Fr => self.fr.as_deref(),
+            crate::lang::Lang::Ar => self.ar.as_deref(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Source {
     pub publisher: Str,
@@ -465,6 +485,61 @@ impl Dataset {
 
     pub fn to_json_pretty(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
+    }
+
+    /// Every text a reader reads in their language, in a fixed order: how a language pack
+    /// carries the shipped story's French or Arabic to the page's wasm, which has them not.
+    pub fn texts(&self) -> Vec<&Text> {
+        let (s, b) = (&self.subject, &self.benchmark);
+        let mut out = vec![&self.title, &s.name, &s.package, &b.name, &b.package];
+        out.extend(s.pledges.iter().map(|p| &p.name));
+        for claim in [&self.claim, &self.gdp_claim].into_iter().flatten() {
+            out.extend([&claim.text, &claim.speaker]);
+        }
+        out.extend(self.caveats.iter().map(|c| &c.text));
+        out
+    }
+
+    /// How many [`Dataset::texts`] there are (without listing them).
+    pub fn text_count(&self) -> usize {
+        let claims = usize::from(self.claim.is_some()) + usize::from(self.gdp_claim.is_some());
+        5 + self.subject.pledges.len() + 2 * claims + self.caveats.len()
+    }
+
+    /// Gives `lang`'s words, in the order of [`Dataset::texts`] (empty: none), to the texts that
+    /// have none in that language. Nothing changes unless there is one per text.
+    pub fn fill_texts(&mut self, lang: crate::lang::Lang, words: &[&'static str]) {
+        if words.len() != self.text_count() {
+            return;
+        }
+        let mut words = words.iter();
+        let mut fill = |text: &mut Text| {
+            if let (Some(slot @ None), Some(word)) = (text.slot_mut(lang), words.next()) {
+                if !word.is_empty() {
+                    *slot = Some(Cow::Borrowed(word));
+                }
+            }
+        };
+        let (s, b) = (&mut self.subject, &mut self.benchmark);
+        for text in [
+            &mut self.title,
+            &mut s.name,
+            &mut s.package,
+            &mut b.name,
+            &mut b.package,
+        ] {
+            fill(text);
+        }
+        for p in s.pledges.to_mut() {
+            fill(&mut p.name);
+        }
+        for claim in [&mut self.claim, &mut self.gdp_claim].into_iter().flatten() {
+            fill(&mut claim.text);
+            fill(&mut claim.speaker);
+        }
+        for c in self.caveats.to_mut() {
+            fill(&mut c.text);
+        }
     }
 
     /// The pledge whose point the reader chooses (the first with a range), if any.

@@ -49,10 +49,22 @@ static LOADED: [OnceLock<&'static Strings>; 3] =
 /// array with it): never inside a string of the tables (a test checks).
 pub const PACK_SEPARATOR: char = '\u{1F}';
 
+/// The shipped story's words in a language, from its pack, by `Lang as usize`.
+static STORY: [OnceLock<&'static [&'static str]>; 3] =
+    [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+
+/// The shipped story's words in `lang` as its pack brought them, in the order of
+/// [`Dataset::texts`](crate::dataset::Dataset::texts) (empty where the story has none).
+pub fn story_words(lang: Lang) -> Option<&'static [&'static str]> {
+    STORY[lang as usize].get().copied()
+}
+
 /// A language's table as a pack: a JSON array of its texts in [`Strings::FIELDS`] order, then
-/// its currencies as code, name pairs, an empty string, and its currency units as pairs.
+/// its currencies as code, name pairs, an empty string, its currency units as pairs, an empty
+/// string, and the shipped story's words in that language (one per text, empty where none).
 pub fn pack(lang: Lang) -> String {
     let s = lang.strings();
+    let story = crate::dataset::Dataset::default_story();
     let mut items = s.texts();
     items.extend(s.currencies.iter().flat_map(|(code, name)| [*code, *name]));
     items.push("");
@@ -61,12 +73,15 @@ pub fn pack(lang: Lang) -> String {
             .iter()
             .flat_map(|(code, name)| [*code, *name]),
     );
+    items.push("");
+    items.extend(story.texts().iter().map(|t| t.exact(lang).unwrap_or("")));
     crate::json::array(&items, |out, item| crate::json::write_string(out, item))
 }
 
-/// Reads a pack's items joined by [`PACK_SEPARATOR`] into a table (kept for the life of the
-/// program: a page loads each language once). `None` when it is not a whole pack.
-pub fn parse_pack(joined: String) -> Option<Strings> {
+/// Reads a pack's items joined by [`PACK_SEPARATOR`] into a table and the shipped story's words
+/// (kept for the life of the program: a page loads each language once). `None` when it is not
+/// a whole pack.
+pub fn parse_pack(joined: String) -> Option<(Strings, &'static [&'static str])> {
     let text: &'static str = Box::leak(joined.into_boxed_str());
     let items: Vec<&'static str> = text.split(PACK_SEPARATOR).collect();
     let (texts, rest) = items.split_at_checked(Strings::FIELDS.len())?;
@@ -83,18 +98,26 @@ pub fn parse_pack(joined: String) -> Option<Strings> {
                 .into_boxed_slice(),
         ))
     };
-    let strings = Strings::from_texts(texts, pairs(&rest[..gap])?, pairs(&rest[gap + 1..])?)?;
-    matches!(strings.dir, "ltr" | "rtl").then_some(strings)
+    let after = &rest[gap + 1..];
+    let story_at = after.iter().position(|item| item.is_empty())?;
+    let strings = Strings::from_texts(texts, pairs(&rest[..gap])?, pairs(&after[..story_at])?)?;
+    let story = &after[story_at + 1..];
+    if story.len() != crate::dataset::Dataset::default_story().text_count() {
+        return None;
+    }
+    let story: &'static [&'static str] = Box::leak(story.to_vec().into_boxed_slice());
+    matches!(strings.dir, "ltr" | "rtl").then_some((strings, story))
 }
 
 /// Makes a language available from its pack (see [`pack`]); returns the language, or `None`
 /// for something that is not a pack of a language we know. A language compiled in, or loaded
 /// already, stays as it is.
 pub fn load_pack(joined: String) -> Option<Lang> {
-    let strings = parse_pack(joined)?;
+    let (strings, story) = parse_pack(joined)?;
     let lang = Lang::parse(strings.lang)?;
     if !lang.is_available() {
         let _ = LOADED[lang as usize].set(Box::leak(Box::new(strings)));
+        let _ = STORY[lang as usize].set(story);
     }
     Some(lang)
 }
@@ -443,11 +466,16 @@ mod tests {
     #[test]
     fn a_language_pack_reads_back_as_the_same_table() {
         for lang in Lang::ALL {
-            assert_eq!(
-                parse_pack(joined(lang)).as_ref(),
-                Some(lang.strings()),
-                "{lang:?}"
-            );
+            let (strings, story) = parse_pack(joined(lang)).unwrap();
+            assert_eq!(&strings, lang.strings(), "{lang:?}");
+            let shipped = crate::dataset::Dataset::default_story();
+            let exact: Vec<&str> = shipped
+                .texts()
+                .iter()
+                .map(|t| t.exact(lang).unwrap_or(""))
+                .collect();
+            assert_eq!(story, exact, "{lang:?}: the shipped story's words");
+            assert_eq!(shipped.text_count(), exact.len());
             assert_eq!(load_pack(joined(lang)), Some(lang));
         }
     }
@@ -462,6 +490,10 @@ mod tests {
                 .chain(s.currency_units)
                 .flat_map(|(a, b)| [*a, *b]);
             for text in s.texts().into_iter().chain(pairs) {
+                assert!(!text.contains(PACK_SEPARATOR), "{lang:?}: {text:?}");
+            }
+            let shipped = crate::dataset::Dataset::default_story();
+            for text in shipped.texts().iter().filter_map(|t| t.exact(lang)) {
                 assert!(!text.contains(PACK_SEPARATOR), "{lang:?}: {text:?}");
             }
             assert!(s.currencies.iter().all(|(code, _)| !code.is_empty()));
