@@ -760,7 +760,9 @@ function startFrameMessaging(params) {
   const childId = params.get('childId');
   let parentOrigin = '*';
   try {
-    parentOrigin = new URL(params.get('parentUrl') || document.referrer).origin;
+    // An opaque origin ("null": a file:// or about:blank host page) is not a target postMessage takes.
+    const origin = new URL(params.get('parentUrl') || document.referrer).origin;
+    if (origin !== 'null') parentOrigin = origin;
   } catch { /* unknown parent: answer anyone, the height is not a secret */ }
   const id = childId || 'pledge-explainer';
   let sent = -1;
@@ -793,14 +795,19 @@ function startFrameMessaging(params) {
   reportHeight = sendHeight;
 }
 
-/** The one-line embed for the current view: our embed.js creates and sizes the iframe. */
+/**
+ * The one-line embed for the current view: our embed.js creates and sizes the iframe. Values
+ * are escaped for the attribute, not URL-encoded: embed.js puts them in the frame's URL, and a
+ * path encoded twice (`data%2Fstory.json`) is a file some hosts cannot find.
+ */
 function embedSnippet() {
   const base = new URL('.', location.href).href;
+  const attribute = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const attrs = [`data-lang="${strings.lang}"`];
   const dataset = new URLSearchParams(location.search).get('dataset');
-  if (dataset) attrs.push(`data-dataset="${encodeURIComponent(dataset)}"`);
+  if (dataset) attrs.push(`data-dataset="${attribute(dataset)}"`);
   for (const [k, v] of new URLSearchParams(explainer.query(false))) {
-    attrs.push(`data-${k.replace('_', '-')}="${encodeURIComponent(v)}"`);
+    attrs.push(`data-${k.replace('_', '-')}="${attribute(v)}"`);
   }
   return `<div data-pledge-explainer ${attrs.join(' ')}></div><script src="${base}embed.js" async></script>`;
 }

@@ -351,6 +351,12 @@ test('copy embed code names the saved file; the page makes no request elsewhere'
   await page.click('#copy-embed');
   const code = await page.evaluate(() => navigator.clipboard.readText());
   assert.equal(code, `<div data-pledge-explainer data-lang="en" data-dataset="data/eu-investai-2025.json"></div><script src="${env.url}embed.js" async></script>`);
+  // The code works on a host page: the frame shows the story from the named file.
+  const host = await context.newPage();
+  await host.setContent(`<!doctype html><html lang="en"><body><p>An article.</p>${code}</body></html>`);
+  const story = host.frameLocator('iframe');
+  await story.locator('html:not(.relabel) #title').filter({ hasText: EU.title.en }).waitFor({ timeout: 15000 });
+  await host.close();
   await page.fill('#publish-path', 'stories/our-story.json');
   await page.click('#copy-embed');
   assert.match(await page.evaluate(() => navigator.clipboard.readText()), /data-dataset="stories\/our-story\.json"/);

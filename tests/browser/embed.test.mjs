@@ -97,6 +97,23 @@ test('embed.js: two embeds on one page size themselves independently, with the h
   await context.close();
 });
 
+test('a host page with an opaque origin (about:blank, a file) gets the explainer, sized, with another story', async () => {
+  const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+  await page.setContent(`<!doctype html><html lang="en"><body><p>An article.</p><div data-pledge-explainer data-dataset="data/eu-investai-2025.json"></div><script src="${explainerUrl}embed.js" async></script></body></html>`);
+  const frame = page.frameLocator('iframe');
+  await frame.locator('html:not(.relabel) #title').filter({ hasText: /InvestAI/ }).waitFor({ timeout: 15000 });
+  // Cross-origin: the frame's height is read inside it, until embed.js has applied it.
+  let height = 0;
+  let content = -1;
+  for (let i = 0; i < 150 && Math.round(height) !== content; i++) {
+    if (i) await page.waitForTimeout(100);
+    height = await page.evaluate(() => document.querySelector('iframe').getBoundingClientRect().height);
+    content = await frame.locator('html').evaluate((h) => Math.ceil(h.getBoundingClientRect().height));
+  }
+  assert.equal(Math.round(height), content);
+  await page.close();
+});
+
 test('a forged height message from the host page itself is ignored by embed.js', async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
