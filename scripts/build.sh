@@ -54,6 +54,8 @@ for lang in en fr ar; do
 done
 mkdir -p dist/i18n
 for lang in fr ar; do cp "target/fallback/$lang/language-pack.json" "dist/i18n/$lang.json"; done
+# The charts as images, for readers without JavaScript (the pages name them in <noscript>).
+for lang in en fr ar; do mkdir -p "dist/fallback/$lang" && cp target/fallback/$lang/*.svg "dist/fallback/$lang/"; done
 node scripts/inject-fallback.mjs dist/index.html target/fallback
 node scripts/single-file.mjs
 node scripts/minify.mjs

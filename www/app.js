@@ -100,10 +100,12 @@ function wirePage(adopted) {
   figureNodes = $$('[data-figure]');
   chartNames = explainer.chart_names();
   drawnFor.clear();
+  waiting.clear();
   for (const fig of $$('[data-chart]')) {
     const name = fig.dataset.chart;
     // A chart the story does not have (the static page's energy chart, for another story) goes.
     if (!chartNames.includes(name)) fig.remove();
+    else if ($('.plot > svg.placeholder', fig)) waiting.add(name);
     else if (adopted && $('.plot > svg', fig)) {
       chartWidth = Number($('.plot > svg', fig).getAttribute('width'));
       drawnFor.set(name, `${chartWidth}|${explainer.chart_key(name)}`);
@@ -385,18 +387,20 @@ let lastView = null;
 
 /** What each chart was last drawn for: redraw only when its inputs, the language or the width changed. */
 const drawnFor = new Map();
+/** Charts the served page left as an empty box: drawn when they come into view (or to print). */
+const waiting = new Set();
 let chartWidth = 0;
 /** The charts in or near the viewport; the others are drawn when they come into view. */
 const chartsInView = new Set();
 
 /** `onlyInView`: a slider move; charts off screen are drawn when they come into view. */
-function renderCharts(onlyInView = false) {
+function renderCharts(onlyInView = false, all = false) {
   for (const name of chartNames) {
     const key = `${chartWidth}|${explainer.chart_key(name)}`;
     if (drawnFor.get(name) === key) continue;
     const fig = $(`[data-chart="${name}"]`) || createFigure(name);
     // The caption is the chart's text alternative: it follows the sliders even off screen.
-    const draw = !onlyInView || chartsInView.has(name);
+    const draw = all || chartsInView.has(name) || (!onlyInView && !waiting.has(name));
     const chart = JSON.parse(explainer.chart(name, chartWidth, draw));
     setText($('h3', fig), chart.title);
     setText($('figcaption p', fig), chart.desc);
@@ -404,6 +408,7 @@ function renderCharts(onlyInView = false) {
     if (!draw) continue;
     patchSvg($('.plot', fig), chart.svg);
     drawnFor.set(name, key);
+    waiting.delete(name);
   }
 }
 
@@ -992,7 +997,7 @@ async function main() {
     if (measureCharts()) guard(renderCharts);
   }).observe($('#charts'));
   // Charts left off screen during a drag are drawn before printing.
-  addEventListener('beforeprint', () => guard(renderCharts));
+  addEventListener('beforeprint', () => guard(() => renderCharts(false, true)));
 
   $('#explainer').setAttribute('aria-busy', 'false');
   if (preview) {

@@ -3,7 +3,7 @@
 // DOM node per label and without a CSP violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useDist, openPage, waitReady, nextFrame } from './helpers.mjs';
+import { useDist, openPage, waitReady, nextFrame, showEveryChart } from './helpers.mjs';
 
 const env = useDist(before, after);
 
@@ -35,6 +35,7 @@ for (const width of [320, 1200]) {
     const page = await context.newPage();
     await page.goto(`${env.url}?lang=ar`);
     await waitReady(page);
+    await showEveryChart(page);
     const sizes = await page.evaluate(() => [...document.querySelectorAll('[data-chart] .plot')].map((p) => ({
       plot: p.clientWidth, svg: Number(p.querySelector('svg').getAttribute('width')), dir: p.getAttribute('dir'),
     })));
@@ -58,6 +59,7 @@ const chartShapes = (page) => page.evaluate(() => Object.fromEntries([...documen
 test('slider moves change the charts they move in place, leave the others alone, with no DOM text measuring and no CSP violation', async () => {
   const { page, errors, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
+  await showEveryChart(page);
   await page.evaluate(() => {
     window.__spans = 0;
     window.__violations = [];
@@ -98,6 +100,7 @@ test('slider moves change the charts they move in place, leave the others alone,
   const query = await page.evaluate(() => globalThis.pledgeExplainer.query());
   const fresh = await openPage(env.browser, `${env.url}?${query}`);
   await waitReady(fresh.page);
+  await showEveryChart(fresh.page);
   assert.deepEqual(await chartShapes(fresh.page), patched);
   await fresh.context.close();
   assert.deepEqual(errors, []);

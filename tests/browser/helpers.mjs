@@ -54,6 +54,19 @@ export async function waitReady(page) {
 /** Input is applied once per animation frame: wait for two frames before reading the page. */
 export const nextFrame = (page) => page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 
+/**
+ * Brings every chart into view once, as a reader scrolling down would: the served page has an
+ * empty box for each, drawn when it comes into view. Ends at the top of the page.
+ */
+export async function showEveryChart(page) {
+  for (const fig of await page.locator('[data-chart]').all()) {
+    await fig.scrollIntoViewIfNeeded();
+    await page.waitForFunction((name) => !document.querySelector(`[data-chart="${name}"] svg.placeholder`), await fig.getAttribute('data-chart'));
+  }
+  await page.evaluate(() => scrollTo(0, 0));
+  await nextFrame(page);
+}
+
 export async function figure(page, key) {
   await nextFrame(page);
   return page.locator(`[data-figure="${key}"]`).first().textContent();

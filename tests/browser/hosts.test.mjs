@@ -7,7 +7,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
-import { launch, serveDist, openPage, waitReady, nextFrame, figure } from './helpers.mjs';
+import { launch, serveDist, openPage, waitReady, nextFrame, figure, showEveryChart } from './helpers.mjs';
 
 let browser, explainer, host, hostUrl;
 before(async () => {
@@ -162,6 +162,7 @@ test('forced colours: chart text, marks and the parity notch stay visible (scree
   const page = await context.newPage();
   await page.goto(`${explainer.url}?lang=en`);
   await waitReady(page);
+  await showEveryChart(page);
   const styles = await page.evaluate(() => {
     const text = document.querySelector('[data-chart="per-person"] svg text');
     const bar = document.querySelector('[data-chart="per-person"] svg rect[fill="#0072B2"]');
