@@ -35,7 +35,15 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
                 ("detail", detail),
             ],
         ),
-        Problem::Shape { detail } => fill(s.err_shape, &[("detail", detail)]),
+        Problem::UnknownField { expected } => {
+            let list = expected.join(", ");
+            // Field names are JSON, left to right: isolated inside Arabic text.
+            let list = match lang {
+                Lang::Ar => format!("\u{2066}{list}\u{2069}"),
+                _ => list,
+            };
+            fill(s.err_unknown_field, &[("expected", &list)])
+        }
         Problem::Missing => s.err_missing.to_string(),
         Problem::WrongType { expected, found } => fill(
             s.err_wrong_type,

@@ -131,7 +131,7 @@ fn each_problem_is_named_with_its_path() {
         (
             "unknown field (a typo)",
             with("/subject/pledges/0/hihg_bn", Some(json!(5))),
-            "subject.pledges[0].hihg_bn: wrong shape: unknown field `hihg_bn`",
+            "subject.pledges[0].hihg_bn: is not a field here (a typo?); the fields here are name, low_bn, high_bn, source, as_of, quote_ar, kind, kind_source, by_year",
         ),
         (
             "default outside its slider",
@@ -264,6 +264,15 @@ fn missing_fields_and_wrong_kinds_name_the_field_itself() {
     assert_eq!(
         dataset_error_message(find("title.en"), Lang::Fr),
         "title.en: est obligatoire et manque"
+    );
+
+    // An unknown field, in Arabic: the field names stay left to right inside the sentence.
+    let mut v = default_value();
+    v["ranges"]["rate"]["stepp"] = json!(1);
+    let errors = Dataset::from_json(&serde_json::to_string(&v).unwrap()).unwrap_err();
+    assert_eq!(
+        dataset_error_message(&errors[0], Lang::Ar),
+        "\u{2066}ranges.rate.stepp\u{2069}: ليس حقلًا في هذا الموضع (خطأ مطبعي؟)؛ الحقول الممكنة هنا: \u{2066}min, max, step\u{2069}"
     );
 }
 

@@ -349,9 +349,10 @@ pub enum Problem {
         column: usize,
         detail: String,
     },
-    /// JSON, but not of the dataset's shape (an unknown field, say).
-    Shape {
-        detail: String,
+    /// A field the format does not have there (a typo, or from a newer format); the path
+    /// names it, `expected` lists the fields that place has.
+    UnknownField {
+        expected: Vec<String>,
     },
     /// A required field is absent (or null); the path names the field itself.
     Missing,
@@ -413,7 +414,7 @@ impl Problem {
     pub fn code(&self) -> &'static str {
         match self {
             Problem::Malformed { .. } => "malformed",
-            Problem::Shape { .. } => "shape",
+            Problem::UnknownField { .. } => "unknown_field",
             Problem::Missing => "missing",
             Problem::WrongType { .. } => "wrong_type",
             Problem::UnsupportedVersion { .. } => "unsupported_version",

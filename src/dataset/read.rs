@@ -61,11 +61,6 @@ struct Reader {
 type Members<'v> = &'v [(String, Value)];
 
 impl Reader {
-    fn shape(&mut self, path: &str, detail: String) {
-        self.errors
-            .push(DatasetError::new(path, Problem::Shape { detail }));
-    }
-
     fn wrong_type(&mut self, path: &str, expected: Kind, found: &Value) {
         self.errors.push(DatasetError::new(
             path,
@@ -84,14 +79,12 @@ impl Reader {
         };
         for (key, _) in members {
             if !allowed.contains(&key.as_str()) {
-                let expected: Vec<String> = allowed.iter().map(|k| format!("`{k}`")).collect();
-                self.shape(
-                    &join(path, key),
-                    format!(
-                        "unknown field `{key}`, expected one of {}",
-                        expected.join(", ")
-                    ),
-                );
+                self.errors.push(DatasetError::new(
+                    join(path, key),
+                    Problem::UnknownField {
+                        expected: allowed.iter().map(|k| k.to_string()).collect(),
+                    },
+                ));
             }
         }
         Some(members)

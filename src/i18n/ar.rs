@@ -134,7 +134,7 @@ pub const STRINGS: Strings = Strings {
     why_not_applicable: "لا يوجد هذا الإعداد في هذه القصة.",
     dataset_invalid: "لا يمكن استخدام مجموعة البيانات هذه:",
     err_malformed: "JSON غير صالح في السطر {line}، العمود {column} ({detail})",
-    err_shape: "بنية غير صحيحة: {detail}",
+    err_unknown_field: "ليس حقلًا في هذا الموضع (خطأ مطبعي؟)؛ الحقول الممكنة هنا: {expected}",
     err_missing: "حقل مطلوب وغير موجود",
     err_wrong_type: "المتوقع {expected}، والموجود {found}",
     kind_null: "لا شيء (null)",

@@ -132,7 +132,7 @@ pub const STRINGS: Strings = Strings {
     why_not_applicable: "this story has no such setting.",
     dataset_invalid: "This dataset cannot be used:",
     err_malformed: "not valid JSON at line {line}, column {column} ({detail})",
-    err_shape: "wrong shape: {detail}",
+    err_unknown_field: "is not a field here (a typo?); the fields here are {expected}",
     err_missing: "is required and missing",
     err_wrong_type: "expected {expected}, found {found}",
     kind_null: "nothing (null)",

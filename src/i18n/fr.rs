@@ -132,7 +132,7 @@ pub const STRINGS: Strings = Strings {
     why_not_applicable: "ce réglage n'existe pas pour cette histoire.",
     dataset_invalid: "Ce jeu de données est inutilisable\u{A0}:",
     err_malformed: "JSON invalide ligne {line}, colonne {column} ({detail})",
-    err_shape: "structure incorrecte\u{A0}: {detail}",
+    err_unknown_field: "n'est pas un champ à cet endroit (une faute de frappe\u{A0}?)\u{A0}; les champs possibles\u{A0}: {expected}",
     err_missing: "est obligatoire et manque",
     err_wrong_type: "attendu\u{A0}: {expected}, trouvé\u{A0}: {found}",
     kind_null: "rien (null)",

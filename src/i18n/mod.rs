@@ -312,7 +312,7 @@ strings_table! {
     why_not_applicable,
     dataset_invalid,
     err_malformed,
-    err_shape,
+    err_unknown_field,
     err_missing,
     err_wrong_type,
     kind_null,
