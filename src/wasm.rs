@@ -238,14 +238,7 @@ impl Explainer {
                 w.string("param", s.param)
                     .string("label", &s.label)
                     .number("value", s.value);
-                w.raw(
-                    "options",
-                    &array(&s.options, |out, (value, label)| {
-                        let mut o = ObjectWriter::new(out);
-                        o.number("value", *value).string("label", label);
-                        o.end();
-                    }),
-                );
+                w.raw("options", &value_labels(&s.options));
                 w.end();
             },
         )
@@ -476,14 +469,16 @@ fn controls_json(controls: &[crate::report::Control]) -> String {
         o.string("display", &c.display)
             .opt_number("parity", c.parity)
             .opt_string("parity_display", c.parity_display.as_deref());
-        o.raw(
-            "marks",
-            &array(&c.marks, |out, (value, words)| {
-                let mut m = ObjectWriter::new(out);
-                m.number("value", *value).string("label", words);
-                m.end();
-            }),
-        );
+        o.raw("marks", &value_labels(&c.marks));
+        o.end();
+    })
+}
+
+/// `[{"value", "label"}]`: a switch's options, a slider's marks.
+fn value_labels(items: &[(f64, String)]) -> String {
+    array(items, |out, (value, label)| {
+        let mut o = ObjectWriter::new(out);
+        o.number("value", *value).string("label", label);
         o.end();
     })
 }

@@ -297,3 +297,36 @@ fn twice_written_keys_and_unnamed_sources_are_refused() {
         "{errors:?}"
     );
 }
+
+/// A language pack carries the shipped story's words in `Dataset::texts` order, and the page's
+/// build puts them back with `fill_texts`: the two orders must be one.
+#[test]
+fn words_filled_in_from_a_pack_give_back_the_shipped_story() {
+    fn strip(v: &mut Value, lang: &str) {
+        match v {
+            Value::Object(map) => {
+                map.remove(lang);
+                map.values_mut().for_each(|x| strip(x, lang));
+            }
+            Value::Array(items) => items.iter_mut().for_each(|x| strip(x, lang)),
+            _ => {}
+        }
+    }
+    let shipped = Dataset::default_story();
+    for (lang, code) in [(Lang::Fr, "fr"), (Lang::Ar, "ar")] {
+        let mut v = default_value();
+        strip(&mut v, code);
+        let mut english_only = Dataset::from_json(&v.to_string()).unwrap();
+        assert_ne!(english_only, shipped);
+        let words: Vec<&'static str> = shipped
+            .texts()
+            .iter()
+            .map(|t| &*String::leak(t.exact(lang).unwrap_or("").to_string()))
+            .collect();
+        english_only.fill_texts(lang, &words);
+        // Only the translations differ from the shipped story's: compare those.
+        let got: Vec<Option<&str>> = english_only.texts().iter().map(|t| t.exact(lang)).collect();
+        let want: Vec<Option<&str>> = shipped.texts().iter().map(|t| t.exact(lang)).collect();
+        assert_eq!(got, want, "{code}");
+    }
+}

@@ -229,15 +229,13 @@ function errorSlot(id) {
 }
 
 /** One input, text area or select, with its label and a slot for its problems. */
-function leaf(path, control, { hint, optional } = {}) {
+function leaf(path, control, { optional } = {}) {
   const id = idOf('f', path);
   control.id = id;
   const error = errorSlot(idOf('e', path));
-  const hintNode = hint ? el('span', { className: 'hint', id: idOf('h', path) }, hint) : null;
-  if (hintNode) control.setAttribute('aria-describedby', hintNode.id);
   const lab = el('label', { for: id }, label(path), optional ? el('span', { className: 'optional' }, ` (${s.optional})`) : '');
-  fields.set(pathText(path), { control, error, crumb: crumbs(path), hint: hintNode?.id });
-  return el('div', { className: 'field' }, lab, hintNode || '', control, error);
+  fields.set(pathText(path), { control, error, crumb: crumbs(path) });
+  return el('div', { className: 'field' }, lab, control, error);
 }
 
 function textInput(path, { multiline = false, dir, language, numeric = false } = {}) {
@@ -538,8 +536,9 @@ function onClick(e) {
     } else {
       const j = action === 'up' ? i - 1 : i + 1;
       [list[i], list[j]] = [list[j], list[i]];
-      const target = document.getElementById(`${action}-${pathText([...path, j])}`);
-      rebuild(target && !(action === 'up' ? j === 0 : j === list.length - 1) ? target.id : `${action === 'up' ? 'down' : 'up'}-${pathText([...path, j])}`);
+      // Focus follows the item; at an end, where its button is disabled, to the other one.
+      const atEnd = action === 'up' ? j === 0 : j === list.length - 1;
+      rebuild(`${atEnd ? (action === 'up' ? 'down' : 'up') : action}-${pathText([...path, j])}`);
     }
   }
 }
@@ -588,11 +587,8 @@ function showProblems() {
   for (const t of shown) {
     t.error.hidden = true;
     t.error.textContent = '';
-    if (t.control) {
-      t.control.removeAttribute('aria-invalid');
-      if (t.hint) t.control.setAttribute('aria-describedby', t.hint);
-      else t.control.removeAttribute('aria-describedby');
-    }
+    (t.control || t.el).removeAttribute('aria-describedby');
+    if (t.control) t.control.removeAttribute('aria-invalid');
   }
   shown = [];
   const list = $('#summary-list');
@@ -603,10 +599,9 @@ function showProblems() {
     if (!shown.includes(t)) {
       shown.push(t);
       t.error.hidden = false;
-      if (t.control) {
-        t.control.setAttribute('aria-invalid', 'true');
-        t.control.setAttribute('aria-describedby', [t.hint, t.error.id].filter(Boolean).join(' '));
-      }
+      // The words are tied to the field, or to the group a problem of the whole group is about.
+      (t.control || t.el).setAttribute('aria-describedby', t.error.id);
+      if (t.control) t.control.setAttribute('aria-invalid', 'true');
     }
     t.error.append(el('span', {}, p.message));
     const link = el('a', { href: `#${t.control ? t.control.id : t.el.id}` }, `${t.crumb || s.title}: ${p.message}`);

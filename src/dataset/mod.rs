@@ -271,16 +271,10 @@ impl Range {
 pub struct Sources(pub List<(Str, Source)>);
 
 impl Sources {
-    /// From (id, source) pairs in any order; a later pair with the same id replaces an earlier one.
+    /// From (id, source) pairs in any order (ids are unique: the JSON parser refuses a key
+    /// written twice).
     pub fn new(mut pairs: Vec<(Str, Source)>) -> Sources {
         pairs.sort_by(|a, b| a.0.cmp(&b.0));
-        pairs.dedup_by(|later, earlier| {
-            let same = later.0 == earlier.0;
-            if same {
-                std::mem::swap(later, earlier);
-            }
-            same
-        });
         Sources(pairs.into())
     }
     pub fn get(&self, id: &str) -> Option<&Source> {
