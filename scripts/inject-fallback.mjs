@@ -54,6 +54,8 @@ for (const lang of ['en', 'fr', 'ar']) {
     return `${open}${escape(strings[key])}<`;
   });
   html = html.replace(/data-failed="[^"]*"/, `data-failed="${escape(strings.no_wasm)}"`);
+  // Said by the page in its own language if the words of that language cannot be fetched.
+  html = html.replace(/data-pack-failed="[^"]*"/, `data-pack-failed="${escape(strings.pack_failed)}"`);
   replace('aria-label="Language" id="langs"', `aria-label="${escape(strings.language_label)}" id="langs"`);
   replace('id="presets" role="group"', `id="presets" role="group" aria-label="${escape(strings.presets_label)}"`);
   replace('id="charts" aria-label="Charts"', `id="charts" aria-label="${escape(strings.charts_label)}"`);

@@ -28,12 +28,17 @@ function pickLocale(params) {
   return { tag: 'en', explicit: false };
 }
 
+/** Shows the messages (text, or `{ text, lang }` for one in another language than the page's). */
 function notify(messages) {
   const box = $('#notices');
   if (!messages.length && !box.firstChild) return; // every move: nothing to say, nothing to touch
   box.replaceChildren(...messages.map((m) => {
     const p = document.createElement('p');
-    p.textContent = m;
+    p.textContent = m.text ?? m;
+    if (m.lang) {
+      p.lang = m.lang;
+      p.dir = 'auto';
+    }
     return p;
   }));
 }
@@ -149,10 +154,13 @@ function fetchPack(lang) {
   if (!packs[lang]) {
     const inline = globalThis.PLEDGE_EXPLAINER_LANGUAGES?.[lang];
     const url = new URL(LANGUAGE_PACKS[lang], import.meta.url);
-    packs[lang] = (inline ? Promise.resolve(inline) : fetch(url).then((r) => {
+    const get = () => fetch(url).then((r) => {
       if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
       return r.json();
-    })).then((items) => items.join('\u001f'));
+    });
+    // Once more after a pause: a mobile network often drops one request.
+    const retried = () => get().catch(() => new Promise((done) => setTimeout(done, PACK_RETRY_MS)).then(get));
+    packs[lang] = (inline ? Promise.resolve(inline) : retried()).then((items) => items.join('\u001f'));
     packs[lang].catch(() => { packs[lang] = undefined; }); // a later switch tries again
   }
   return packs[lang];
@@ -170,17 +178,30 @@ async function loadLanguage(tag) {
   }
 }
 
+const PACK_RETRY_MS = 1000;
+
+/**
+ * That `lang`'s words could not be fetched, in the words of `template` (the page's strings,
+ * or the static page's own at start, when the page falls back to English).
+ */
+function packFailed(template, lang) {
+  const name = (l) => $(`#langs a[data-lang="${l}"]`)?.textContent || l;
+  return template.replaceAll('{language}', name(lang)).replaceAll('{shown}', name(strings.lang));
+}
 let languageWanted = null;
 
 async function switchLanguage(lang) {
   languageWanted = lang;
   // The last language asked for wins, whichever pack arrives first.
-  if (!(await loadLanguage(lang)) || languageWanted !== lang) return;
+  const loaded = await loadLanguage(lang);
+  if (languageWanted !== lang) return;
+  if (!loaded) return notify([packFailed(strings.pack_failed, lang)]);
   guard(() => {
     if (!explainer.set_locale(lang)) return;
     langExplicit = true;
     applyLanguage();
     writeUrl();
+    notify([]); // what was said, was said in the other language
   });
 }
 
@@ -936,8 +957,10 @@ async function main() {
     $('#explainer').setAttribute('aria-busy', 'false');
     return;
   }
-  // Without its words the page goes on in English (compiled in), which the console explains.
-  await loadLanguage(locale.tag);
+  // Without its words the page goes on in English (compiled in), and says so in the words of
+  // the static page the reader was reading.
+  const staticPage = { lang: document.documentElement.lang, packFailed: $('#notices').dataset.packFailed };
+  const spoken = await loadLanguage(locale.tag);
   langExplicit = locale.explicit;
   // The default story first: its strings word any problem with a dataset the URL asks for.
   explainer = guard(() => new Explainer(undefined, locale.tag));
@@ -970,7 +993,8 @@ async function main() {
     applyLanguage();
   }
   document.documentElement.classList.remove('relabel');
-  notify(applied.notices);
+  const packNotice = spoken ? [] : [{ text: packFailed(staticPage.packFailed || strings.pack_failed, baseLang(locale.tag)), lang: staticPage.lang }];
+  notify([...packNotice, ...applied.notices]);
 
   watchPanel();
   for (const b of $$('#presets button, #share button, #download-csv')) b.disabled = false;

@@ -47,6 +47,7 @@ pub const STRINGS: Strings = Strings {
     crashed: "Something went wrong in the calculation; the last good figures are kept.",
     no_script: "The interactive version needs JavaScript; the figures and charts below use the sourced defaults.",
     no_wasm: "The interactive version could not load in this browser; the figures below use the sourced defaults.",
+    pack_failed: "The words for “{language}” could not be loaded (the network may be down): the page goes on in “{shown}”. Choose “{language}” above to try again.",
 
     fig_announced: "Announced",
     fig_itemised: "Itemised pledges",

@@ -47,6 +47,7 @@ pub const STRINGS: Strings = Strings {
     crashed: "Le calcul a rencontré un problème\u{A0}; les derniers chiffres valides sont conservés.",
     no_script: "La version interactive nécessite JavaScript\u{A0}; les chiffres et graphiques ci-dessous reposent sur les valeurs sourcées par défaut.",
     no_wasm: "La version interactive n'a pas pu se charger dans ce navigateur\u{A0}; les chiffres ci-dessous reposent sur les valeurs sourcées par défaut.",
+    pack_failed: "Les textes pour «\u{A0}{language}\u{A0}» n'ont pas pu être chargés (le réseau est peut-être coupé)\u{A0}: la page continue en «\u{A0}{shown}\u{A0}». Choisissez «\u{A0}{language}\u{A0}» ci-dessus pour réessayer.",
 
     fig_announced: "Annoncé",
     fig_itemised: "Engagements détaillés",

@@ -223,6 +223,9 @@ strings_table! {
     no_script,
     /// The static page when the wasm cannot run in this browser.
     no_wasm,
+    /// A language's words (its pack) could not be fetched: `{language}` and `{shown}` (the
+    /// language the page goes on in) are the language links' own names.
+    pack_failed,
 
     // Figure names (table rows, chart labels).
     fig_announced,
@@ -421,6 +424,7 @@ impl Strings {
             ("crashed", s.crashed),
             ("no_script", s.no_script),
             ("no_wasm", s.no_wasm),
+            ("pack_failed", s.pack_failed),
             ("dataset_cross_origin", s.dataset_cross_origin),
             ("dataset_unreachable", s.dataset_unreachable),
             ("use_default_story", s.use_default_story),
@@ -429,7 +433,7 @@ impl Strings {
 }
 
 /// How many strings `Strings::page` gives.
-pub const PAGE_STRINGS: usize = 29;
+pub const PAGE_STRINGS: usize = 30;
 
 fn lookup(table: &'static [(&'static str, &'static str)], code: &str) -> &'static str {
     table

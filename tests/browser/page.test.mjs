@@ -367,14 +367,18 @@ test('French and Arabic words are loaded for their readers only, preloaded by th
   await ar.context.close();
 });
 
-test('when a language cannot be loaded, the page goes on in English and keeps the reader\'s settings', async () => {
+test('when a language cannot be loaded, the page goes on in English, says so, and keeps the reader\'s settings', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.route('**/i18n/**', (route) => route.fulfill({ status: 503, body: 'down' }));
+  let tries = 0;
+  await context.route('**/i18n/**', (route) => { tries++; route.fulfill({ status: 503, body: 'down' }); });
   const page = await context.newPage();
   await page.goto(`${env.url}?eurusd=1.2`);
   await waitReady(page);
   await page.locator('#langs a[data-lang="fr"]').click();
-  await page.waitForTimeout(300);
+  // Tried twice (a mobile network often drops one request), then said in the page's language.
+  await page.locator('#notices p').waitFor();
+  assert.equal(await page.locator('#notices').textContent(), 'The words for “Français” could not be loaded (the network may be down): the page goes on in “English”. Choose “Français” above to try again.');
+  assert.equal(tries, 2);
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   assert.equal(await figure(page, 'announced_usd_bn'), cliDisplay('en', { eurusd: 1.2 }).announced_usd_bn);
   assert.match(await page.evaluate(() => location.search), /eurusd=1\.2/);
@@ -383,6 +387,25 @@ test('when a language cannot be loaded, the page goes on in English and keeps th
   await page.locator('#langs a[data-lang="fr"]').click();
   await page.waitForFunction(() => document.documentElement.lang === 'fr');
   assert.equal(await figure(page, 'announced_usd_bn'), cliDisplay('fr', { eurusd: 1.2 }).announced_usd_bn);
+  assert.equal(await page.locator('#notices p').count(), 0, 'the notice goes once the words have come');
+  await context.close();
+});
+
+test('a reader of the Arabic page whose network drops its words gets the interactive page in English, told why in Arabic', async () => {
+  const { page, context, errors } = await openPage(env.browser, `${env.url}index.ar.html?eurusd=1.1`, { width: 375, height: 812 });
+  await context.route('**/i18n/**', (route) => route.abort());
+  await page.reload();
+  await waitReady(page);
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  const notice = page.locator('#notices p');
+  assert.equal(await notice.getAttribute('lang'), 'ar');
+  assert.equal(await notice.evaluate((p) => getComputedStyle(p).direction), 'rtl', 'read right to left in an English page');
+  assert.equal(await notice.textContent(), 'تعذّر تحميل نصوص «العربية» (ربما انقطعت الشبكة)، فتستمر الصفحة بـ«English». اختر «العربية» أعلاه لإعادة المحاولة.');
+  // Interactive all the same, with the reader's setting.
+  assert.equal(await figure(page, 'announced_usd_bn'), cliDisplay('en', { eurusd: 1.1 }).announced_usd_bn);
+  await typeValue(page, 'eurusd', 1.3);
+  assert.equal(await figure(page, 'announced_usd_bn'), cliDisplay('en', { eurusd: 1.3 }).announced_usd_bn);
+  assert.deepEqual(errors.filter((e) => !/Failed to (load resource|fetch)/.test(e)), []);
   await context.close();
 });
 
