@@ -103,6 +103,8 @@ function showsStaticPage(datasetAsked) {
 function wirePage(adopted) {
   labelLandmarks();
   figureNodes = $$('[data-figure]');
+  claimFigureNodes = figureNodes.filter((n) => !n.closest('#figures'));
+  watchRegions();
   chartNames = explainer.chart_names();
   drawnFor.clear();
   waiting.clear();
@@ -372,22 +374,22 @@ function applyPreset(name) {
 
 /** The live figures: `data-figure` cells, collected once per language (the DOM is rebuilt then). */
 let figureNodes = [];
+let claimFigureNodes = [];
 
 function render(source, onlyInView = false) {
   const view = JSON.parse(explainer.live());
-  const prose = $('#prose');
-  if (prose.childElementCount !== view.order.length || !view.order.every((k, i) => prose.children[i].dataset.sentence === k)) {
-    prose.replaceChildren();
-    view.order.forEach((key, i) => {
-      if (i > 0) prose.append(' ');
-      prose.append(el('span', { dataset: { sentence: key } }));
-    });
-  }
-  for (const span of prose.children) setText(span, view.sentences[span.dataset.sentence]);
-  for (const node of figureNodes) {
-    const text = view.display[node.dataset.figure];
-    if (text !== undefined) setText(node, text);
-  }
+  lastView = view;
+  // A drag leaves the prose and the figures table as they are while they are out of view
+  // (screens away on a phone): brought up to date when they come near, and SETTLE_MS after
+  // the last move (`catchUp`).
+  const drag = onlyInView && source?.type === 'range';
+  const prose = $('#prose'), table = $('[data-region="figures"]');
+  if (drag && outOfView.has('prose')) deferUntilSettled(prose);
+  else writeProse(view);
+  if (drag && outOfView.has('figures')) {
+    deferUntilSettled(table);
+    writeFigures(view, claimFigureNodes);
+  } else writeFigures(view, figureNodes);
   const verdict = $('#verdict');
   if (verdict && verdict.textContent !== view.badge) {
     setText(verdict, view.badge);
@@ -401,10 +403,76 @@ function render(source, onlyInView = false) {
   }
   updateControls(view.controls, source);
   if (panelFor) updatePanel(view);
-  renderCharts(onlyInView);
-  lastView = view;
+  renderCharts(onlyInView, false, !drag);
 }
 let lastView = null;
+
+function writeProse(view) {
+  const prose = $('#prose');
+  if (prose.childElementCount !== view.order.length || !view.order.every((k, i) => prose.children[i].dataset.sentence === k)) {
+    prose.replaceChildren();
+    view.order.forEach((key, i) => {
+      if (i > 0) prose.append(' ');
+      prose.append(el('span', { dataset: { sentence: key } }));
+    });
+  }
+  for (const span of prose.children) setText(span, view.sentences[span.dataset.sentence]);
+}
+
+function writeFigures(view, nodes) {
+  for (const node of nodes) {
+    const text = view.display[node.dataset.figure];
+    if (text !== undefined) setText(node, text);
+  }
+}
+
+/** The regions out of view (`prose`, `figures`; the charts have `chartsInView`). */
+const outOfView = new Set();
+const SETTLE_MS = 150;
+/** What a drag left behind, marked `aria-busy` (being updated) until `catchUp`. */
+const behind = new Set();
+let settleTimer = 0;
+
+function deferUntilSettled(node) {
+  if (!behind.has(node)) {
+    behind.add(node);
+    node.setAttribute('aria-busy', 'true');
+  }
+  clearTimeout(settleTimer);
+  settleTimer = setTimeout(catchUp, SETTLE_MS);
+}
+
+/** Brings what a drag left out of view up to date: the prose, the figures table, the charts' captions. */
+function catchUp() {
+  clearTimeout(settleTimer);
+  if (!behind.size || !lastView) return;
+  guard(() => {
+    writeProse(lastView);
+    writeFigures(lastView, figureNodes);
+    renderCharts(true, false, true);
+  });
+  for (const node of behind) node.removeAttribute('aria-busy');
+  behind.clear();
+}
+
+let regionObserver = null;
+
+/** Watches the prose and the figures table (the charts have their own observer). */
+function watchRegions() {
+  outOfView.clear();
+  regionObserver?.disconnect();
+  if (typeof IntersectionObserver !== 'function') return;
+  regionObserver = new IntersectionObserver((entries) => {
+    let appeared = false;
+    for (const e of entries) {
+      const name = e.target.dataset.region;
+      if (e.isIntersecting) appeared ||= outOfView.delete(name);
+      else outOfView.add(name);
+    }
+    if (appeared) catchUp();
+  }, { rootMargin: '25% 0px' });
+  for (const node of $$('[data-region]')) regionObserver.observe(node);
+}
 
 /** What each chart was last drawn for: redraw only when its inputs, the language or the width changed. */
 const drawnFor = new Map();
@@ -415,13 +483,18 @@ let chartWidth = 0;
 const chartsInView = new Set();
 
 /** `onlyInView`: a slider move; charts off screen are drawn when they come into view. */
-function renderCharts(onlyInView = false, all = false) {
+/** `captions`: also the captions of charts left undrawn (a move leaves them to `catchUp`). */
+function renderCharts(onlyInView = false, all = false, captions = !onlyInView) {
   for (const name of chartNames) {
     const key = `${chartWidth}|${explainer.chart_key(name)}`;
     if (drawnFor.get(name) === key) continue;
     const fig = $(`[data-chart="${name}"]`) || createFigure(name);
     // The caption is the chart's text alternative: it follows the sliders even off screen.
     const draw = all || chartsInView.has(name) || (!onlyInView && !waiting.has(name));
+    if (!draw && !captions) {
+      deferUntilSettled(fig);
+      continue;
+    }
     const chart = JSON.parse(explainer.chart(name, chartWidth, draw));
     setText($('h3', fig), chart.title);
     setText($('figcaption p', fig), chart.desc);
@@ -460,7 +533,7 @@ function watchCharts() {
         chartsInView.add(name);
       } else chartsInView.delete(name);
     }
-    if (appeared) guard(() => renderCharts(true));
+    if (appeared) guard(() => renderCharts(true, false, true));
   }, { rootMargin: '50% 0px' });
   for (const fig of $$('[data-chart]')) chartObserver.observe(fig);
 }
@@ -1021,7 +1094,7 @@ async function main() {
     if (measureCharts()) guard(renderCharts);
   }).observe($('#charts'));
   // Charts left off screen during a drag are drawn before printing.
-  addEventListener('beforeprint', () => guard(() => renderCharts(false, true)));
+  addEventListener('beforeprint', () => { catchUp(); guard(() => renderCharts(false, true)); });
 
   $('#explainer').setAttribute('aria-busy', 'false');
   if (preview) {

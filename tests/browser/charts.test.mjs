@@ -3,7 +3,7 @@
 // DOM node per label and without a CSP violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useDist, openPage, waitReady, nextFrame, showEveryChart } from './helpers.mjs';
+import { useDist, openPage, waitReady, nextFrame, showEveryChart, settled } from './helpers.mjs';
 
 const env = useDist(before, after);
 
@@ -107,7 +107,7 @@ test('slider moves change the charts they move in place, leave the others alone,
   await context.close();
 });
 
-test('a chart off screen during a drag keeps its words current and is drawn when it comes into view', async () => {
+test('a chart off screen during a drag: its words catch up when the slider rests, it is drawn when it comes into view', async () => {
   const { page, errors, context } = await openPage(env.browser, `${env.url}?lang=en`, { width: 375, height: 812 });
   await waitReady(page);
   await page.locator('#range-eurusd').scrollIntoViewIfNeeded();
@@ -115,7 +115,7 @@ test('a chart off screen during a drag keeps its words current and is drawn when
   const descBefore = await page.locator('#sensitivity-summary').textContent();
   await page.locator('#range-eurusd').focus();
   for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowRight');
-  await nextFrame(page);
+  await settled(page);
   assert.notEqual(await page.locator('#sensitivity-summary').textContent(), descBefore, 'the caption follows the slider');
   assert.deepEqual((await chartShapes(page)).sensitivity, shapeBefore, 'not drawn while out of view');
   await page.locator('[data-chart="sensitivity"]').scrollIntoViewIfNeeded();

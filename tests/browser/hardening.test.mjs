@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync, mkdirSync, mkdtempSync, cpSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
-import { launch, openPage, waitReady, figure, nextFrame } from './helpers.mjs';
+import { launch, openPage, waitReady, figure, nextFrame, settled } from './helpers.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const CLI = join(ROOT, 'target/release/pledge-explainer');
@@ -184,7 +184,7 @@ test('1,000 random reader actions: no console error, figures always the core\'s,
       await waitReady(page);
       await installCheck(page);
     }
-    await nextFrame(page);
+    await settled(page);
     const { query, shown, want } = await page.evaluate(() => {
       const q = window.pledgeExplainer.query();
       const shown = Object.fromEntries([...document.querySelectorAll('#figures [data-figure]')].map((n) => [n.dataset.figure, n.textContent]));

@@ -82,3 +82,13 @@ export async function startDrag(page, slider, to, steps = 4) {
   await page.mouse.down();
   await page.mouse.move(b.x + b.width * to, b.y + b.height / 2, { steps });
 }
+
+/**
+ * After a drag: what it left out of view (the prose, the figures table, the captions of charts
+ * off screen, marked `aria-busy`) is brought up to date 150 ms after the last move.
+ */
+export async function settled(page) {
+  await nextFrame(page); // input is applied on the next frame: only then is anything left behind
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), null, { timeout: 5000 });
+  await nextFrame(page);
+}

@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { useDist, openPage, waitReady, figure, nextFrame, startDrag, showEveryChart } from './helpers.mjs';
+import { useDist, openPage, waitReady, figure, nextFrame, startDrag, showEveryChart, settled } from './helpers.mjs';
 
 const CLI = new URL('../../target/release/pledge-explainer', import.meta.url).pathname;
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -503,6 +503,51 @@ const livePanel = (page) => page.evaluate(() => {
   const r = box.getBoundingClientRect();
   return { top: r.top, bottom: r.bottom, height: innerHeight, text: box.textContent, verdict: box.querySelector('.lp-verdict').textContent,
     nums: [...box.querySelectorAll('.lp-num')].map((n) => n.textContent) };
+});
+
+test('a drag on a phone rewrites what is in view on every move; the prose, the table and the captions out of view catch up when the slider rests', async () => {
+  const { page, context, errors } = await openPage(env.browser, `${env.url}?lang=en`, { width: 375, height: 812 });
+  await waitReady(page);
+  await page.locator('#range-eurusd').evaluate((r) => r.scrollIntoView({ block: 'center' }));
+  await nextFrame(page);
+  // Twelve moves, one per frame, as a drag gives them; which parts each frame rewrote.
+  const frames = await page.evaluate(async () => {
+    const range = document.querySelector('#range-eurusd');
+    const parts = { prose: '#prose', table: '[data-region="figures"]', panel: '#live-panel', parity: '.parity', caption: '#sensitivity-summary' };
+    const touched = new Set();
+    const observer = new MutationObserver((records) => {
+      for (const r of records) for (const [name, sel] of Object.entries(parts)) {
+        const node = r.target.nodeType === 1 ? r.target : r.target.parentElement;
+        if (node?.closest(sel)) touched.add(name);
+      }
+    });
+    observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['style', 'hidden'] });
+    const frames = [];
+    for (let i = 0; i < 12; i++) {
+      range.value = String(0.95 + i * 0.01);
+      range.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+      frames.push([...touched]);
+      touched.clear();
+    }
+    const busy = [...document.querySelectorAll('[aria-busy="true"]')].map((n) => n.id || n.dataset.region || n.dataset.chart);
+    observer.disconnect();
+    return { frames, busy };
+  });
+  const count = (part) => frames.frames.filter((f) => f.includes(part)).length;
+  assert.ok(count('panel') >= 10, `the live panel beside the slider follows the moves: ${JSON.stringify(frames.frames)}`);
+  assert.ok(count('prose') < count('panel') && count('table') < count('panel') && count('caption') < count('panel'),
+    `the prose, the table and the captions out of view are left as they are during the drag: ${JSON.stringify(frames.frames)}`);
+  // Marked as being updated for assistive technology meanwhile.
+  for (const part of ['prose', 'figures', 'sensitivity']) assert.ok(frames.busy.includes(part), `${part} is aria-busy during the drag: ${frames.busy}`);
+  await settled(page);
+  const want = cliDisplay('en', { eurusd: 1.06 });
+  assert.equal(await figure(page, 'france_usd_per_person'), want.france_usd_per_person);
+  assert.match(await page.locator('#prose').textContent(), /^At \$1\.06 per euro/);
+  assert.match(await page.locator('#sensitivity-summary').textContent(), /at \$1\.06 it is/);
+  assert.equal(await page.locator('[aria-busy="true"]').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
 });
 
 for (const lang of ['en', 'ar']) {

@@ -2,7 +2,7 @@
 // moves them by the amounts the core computes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useDist, openPage, waitReady, figure } from './helpers.mjs';
+import { useDist, openPage, waitReady, figure, settled } from './helpers.mjs';
 
 const env = useDist(before, after);
 
@@ -24,6 +24,7 @@ test('moving the exchange-rate slider changes the dollar figures', async () => {
   // Ten steps of 0.0005 up with the keyboard, as a reader would.
   for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
   assert.equal(await slider.inputValue(), '1.037');
+  await settled(page); // the table, out of view, catches up when the slider rests
   assert.equal(await figure(page, 'announced_usd_bn'), '$113bn');
   // 109 × 1.037 = 113.033 → per person 113.033e9 / 68.606e6 = $1,647.5
   assert.equal(await figure(page, 'france_usd_per_person'), '$1,648');
