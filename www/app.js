@@ -102,8 +102,6 @@ function showsStaticPage(datasetAsked) {
  */
 function wirePage(adopted) {
   labelLandmarks();
-  figureNodes = $$('[data-figure]');
-  claimFigureNodes = figureNodes.filter((n) => !n.closest('#figures'));
   watchRegions();
   chartNames = explainer.chart_names();
   drawnFor.clear();
@@ -372,28 +370,17 @@ function applyPreset(name) {
 
 // ---------------------------------------------------------------- rendering
 
-/** The live figures: `data-figure` cells, collected once per language (the DOM is rebuilt then). */
-let figureNodes = [];
-let claimFigureNodes = [];
 
 function render(source, onlyInView = false) {
   const view = JSON.parse(explainer.live());
   lastView = view;
-  // A drag leaves the prose and the figures table as they are while they are out of view
-  // (screens away on a phone): brought up to date when they come near, and SETTLE_MS after
-  // the last move (`catchUp`).
+  // A drag leaves the prose, the claim and the figures table as they are while they are out of
+  // view (screens away on a phone): brought up to date when they come near, and SETTLE_MS
+  // after the last move (`catchUp`).
   const drag = onlyInView && source?.type === 'range';
-  const prose = $('#prose'), table = $('[data-region="figures"]');
-  if (drag && outOfView.has('prose')) deferUntilSettled(prose);
-  else writeProse(view);
-  if (drag && outOfView.has('figures')) {
-    deferUntilSettled(table);
-    writeFigures(view, claimFigureNodes);
-  } else writeFigures(view, figureNodes);
-  const verdict = $('#verdict');
-  if (verdict && verdict.textContent !== view.badge) {
-    setText(verdict, view.badge);
-    verdict.dataset.verdict = view.verdict || '';
+  for (const region of regions) {
+    if (drag && outOfView.has(region.name)) deferUntilSettled(region.node);
+    else writeRegion(region, view);
   }
   // A slider move (`onlyInView`) changes neither the switches nor which sliders there are (the
   // GDP ones come with the GDP yardstick): checked only after the other changes.
@@ -407,8 +394,23 @@ function render(source, onlyInView = false) {
 }
 let lastView = null;
 
-function writeProse(view) {
-  const prose = $('#prose');
+/** The prose, the claim (its verdict and figures), the figures table: `[data-region]` elements. */
+let regions = [];
+
+function writeRegion({ name, node, figures }, view) {
+  if (name === 'prose') writeProse(node, view);
+  for (const cell of figures) {
+    const text = view.display[cell.dataset.figure];
+    if (text !== undefined) setText(cell, text);
+  }
+  const verdict = name === 'claim' && $('#verdict', node);
+  if (verdict && verdict.textContent !== view.badge) {
+    setText(verdict, view.badge);
+    verdict.dataset.verdict = view.verdict || '';
+  }
+}
+
+function writeProse(prose, view) {
   if (prose.childElementCount !== view.order.length || !view.order.every((k, i) => prose.children[i].dataset.sentence === k)) {
     prose.replaceChildren();
     view.order.forEach((key, i) => {
@@ -419,14 +421,7 @@ function writeProse(view) {
   for (const span of prose.children) setText(span, view.sentences[span.dataset.sentence]);
 }
 
-function writeFigures(view, nodes) {
-  for (const node of nodes) {
-    const text = view.display[node.dataset.figure];
-    if (text !== undefined) setText(node, text);
-  }
-}
-
-/** The regions out of view (`prose`, `figures`; the charts have `chartsInView`). */
+/** The regions out of view (by name; the charts have `chartsInView`). */
 const outOfView = new Set();
 const SETTLE_MS = 150;
 /** What a drag left behind, marked `aria-busy` (being updated) until `catchUp`. */
@@ -442,13 +437,12 @@ function deferUntilSettled(node) {
   settleTimer = setTimeout(catchUp, SETTLE_MS);
 }
 
-/** Brings what a drag left out of view up to date: the prose, the figures table, the charts' captions. */
+/** Brings what a drag left out of view up to date: the regions, the charts' captions. */
 function catchUp() {
   clearTimeout(settleTimer);
   if (!behind.size || !lastView) return;
   guard(() => {
-    writeProse(lastView);
-    writeFigures(lastView, figureNodes);
+    for (const region of regions) writeRegion(region, lastView);
     renderCharts(true, false, true);
   });
   for (const node of behind) node.removeAttribute('aria-busy');
@@ -457,8 +451,9 @@ function catchUp() {
 
 let regionObserver = null;
 
-/** Watches the prose and the figures table (the charts have their own observer). */
+/** Finds the regions (the DOM is rebuilt with the language) and watches them (the charts have their own observer). */
 function watchRegions() {
+  regions = $$('[data-region]').map((node) => ({ node, name: node.dataset.region, figures: $$('[data-figure]', node) }));
   outOfView.clear();
   regionObserver?.disconnect();
   if (typeof IntersectionObserver !== 'function') return;
@@ -471,7 +466,7 @@ function watchRegions() {
     }
     if (appeared) catchUp();
   }, { rootMargin: '25% 0px' });
-  for (const node of $$('[data-region]')) regionObserver.observe(node);
+  for (const { node } of regions) regionObserver.observe(node);
 }
 
 /** What each chart was last drawn for: redraw only when its inputs, the language or the width changed. */

@@ -84,8 +84,8 @@ export async function startDrag(page, slider, to, steps = 4) {
 }
 
 /**
- * After a drag: what it left out of view (the prose, the figures table, the captions of charts
- * off screen, marked `aria-busy`) is brought up to date 150 ms after the last move.
+ * After a drag: what it left out of view (the prose, the claim, the figures table, the captions
+ * of charts off screen, marked `aria-busy`) is brought up to date 150 ms after the last move.
  */
 export async function settled(page) {
   await nextFrame(page); // input is applied on the next frame: only then is anything left behind
