@@ -102,7 +102,6 @@ function showsStaticPage(datasetAsked) {
  */
 function wirePage(adopted) {
   labelLandmarks();
-  watchRegions();
   chartNames = explainer.chart_names();
   drawnFor.clear();
   waiting.clear();
@@ -117,7 +116,7 @@ function wirePage(adopted) {
       labelDownloads(fig, name, $('h3', fig).textContent);
     }
   }
-  watchCharts();
+  watchView();
   buildControls();
   render();
   updateLangLinks();
@@ -379,7 +378,7 @@ function render(source, onlyInView = false) {
   // after the last move (`catchUp`).
   const drag = onlyInView && source?.type === 'range';
   for (const region of regions) {
-    if (drag && outOfView.has(region.name)) deferUntilSettled(region.node);
+    if (drag && !inView.has(region.name)) deferUntilSettled(region.node);
     else writeRegion(region, view);
   }
   // A slider move (`onlyInView`) changes neither the switches nor which sliders there are (the
@@ -421,8 +420,6 @@ function writeProse(prose, view) {
   for (const span of prose.children) setText(span, view.sentences[span.dataset.sentence]);
 }
 
-/** The regions out of view (by name; the charts have `chartsInView`). */
-const outOfView = new Set();
 const SETTLE_MS = 150;
 /** What a drag left behind, marked `aria-busy` (being updated) until `catchUp`. */
 const behind = new Set();
@@ -449,24 +446,40 @@ function catchUp() {
   behind.clear();
 }
 
-let regionObserver = null;
+/** The regions and charts in or near the viewport, by name (all of them without IntersectionObserver). */
+const inView = new Set();
+const viewName = (node) => node.dataset.region || node.dataset.chart;
+let viewObserver = null;
 
-/** Finds the regions (the DOM is rebuilt with the language) and watches them (the charts have their own observer). */
-function watchRegions() {
+/**
+ * Finds the regions (the DOM is rebuilt with the language) and watches them and the charts:
+ * what comes near the viewport is brought up to date (a chart is drawn) before it is seen.
+ */
+function watchView() {
   regions = $$('[data-region]').map((node) => ({ node, name: node.dataset.region, figures: $$('[data-figure]', node) }));
-  outOfView.clear();
-  regionObserver?.disconnect();
-  if (typeof IntersectionObserver !== 'function') return;
-  regionObserver = new IntersectionObserver((entries) => {
+  const watched = [...regions.map((r) => r.node), ...$$('[data-chart]')];
+  inView.clear();
+  viewObserver?.disconnect();
+  if (typeof IntersectionObserver !== 'function') {
+    for (const node of watched) inView.add(viewName(node));
+    return;
+  }
+  viewObserver = new IntersectionObserver((entries) => {
     let appeared = false;
     for (const e of entries) {
-      const name = e.target.dataset.region;
-      if (e.isIntersecting) appeared ||= outOfView.delete(name);
-      else outOfView.add(name);
+      const name = viewName(e.target);
+      if (!e.isIntersecting) inView.delete(name);
+      else if (!inView.has(name)) {
+        inView.add(name);
+        appeared = true;
+      }
     }
-    if (appeared) catchUp();
-  }, { rootMargin: '25% 0px' });
-  for (const { node } of regions) regionObserver.observe(node);
+    if (appeared) {
+      catchUp();
+      guard(() => renderCharts(true, false, true));
+    }
+  }, { rootMargin: '50% 0px' });
+  for (const node of watched) viewObserver.observe(node);
 }
 
 /** What each chart was last drawn for: redraw only when its inputs, the language or the width changed. */
@@ -474,8 +487,6 @@ const drawnFor = new Map();
 /** Charts the served page left as an empty box: drawn when they come into view (or to print). */
 const waiting = new Set();
 let chartWidth = 0;
-/** The charts in or near the viewport; the others are drawn when they come into view. */
-const chartsInView = new Set();
 
 /** `onlyInView`: a slider move; charts off screen are drawn when they come into view. */
 /** `captions`: also the captions of charts left undrawn (a move leaves them to `catchUp`). */
@@ -485,7 +496,7 @@ function renderCharts(onlyInView = false, all = false, captions = !onlyInView) {
     if (drawnFor.get(name) === key) continue;
     const fig = $(`[data-chart="${name}"]`) || createFigure(name);
     // The caption is the chart's text alternative: it follows the sliders even off screen.
-    const draw = all || chartsInView.has(name) || (!onlyInView && !waiting.has(name));
+    const draw = all || inView.has(name) || (!onlyInView && !waiting.has(name));
     if (!draw && !captions) {
       deferUntilSettled(fig);
       continue;
@@ -512,27 +523,6 @@ function setText(node, text) {
   } else if (node.textContent !== text) node.textContent = text;
 }
 
-function watchCharts() {
-  chartsInView.clear();
-  if (typeof IntersectionObserver !== 'function') {
-    for (const name of chartNames) chartsInView.add(name);
-    return;
-  }
-  chartObserver?.disconnect();
-  chartObserver = new IntersectionObserver((entries) => {
-    let appeared = false;
-    for (const e of entries) {
-      const name = e.target.dataset.chart;
-      if (e.isIntersecting) {
-        appeared ||= !chartsInView.has(name);
-        chartsInView.add(name);
-      } else chartsInView.delete(name);
-    }
-    if (appeared) guard(() => renderCharts(true, false, true));
-  }, { rootMargin: '50% 0px' });
-  for (const fig of $$('[data-chart]')) chartObserver.observe(fig);
-}
-let chartObserver = null;
 
 // ---------------------------------------------------------------- SVG in place
 
@@ -647,7 +637,8 @@ function createFigure(name) {
     el('figcaption', {}, el('h3', { id: `${name}-heading` }), el('p', { id: `${name}-summary` })),
     el('div', { className: 'plot', dir: 'ltr' }));
   $('#charts').append(fig);
-  chartObserver?.observe(fig);
+  if (viewObserver) viewObserver.observe(fig);
+  else inView.add(name);
   return fig;
 }
 
