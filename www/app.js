@@ -208,6 +208,8 @@ async function switchLanguage(lang) {
 
 /** The params of the sliders on the page, to rebuild them when the set changes (the GDP sliders come with the GDP yardstick). */
 let builtSliders = '';
+/** Each slider's elements by param, found once when built (not looked up on every move). */
+const sliderParts = new Map();
 
 /** The yardstick (two radio buttons) and "private money only" (a checkbox), when the story supports them. */
 function buildSwitches() {
@@ -252,6 +254,7 @@ function buildControls() {
   box.replaceChildren();
   const controls = JSON.parse(explainer.controls());
   builtSliders = controls.map((c) => c.param).join();
+  sliderParts.clear();
   for (const c of controls) {
     const label = el('label', { id: `label-${c.param}`, htmlFor: `range-${c.param}` }, c.label);
     const range = el('input', {
@@ -267,7 +270,8 @@ function buildControls() {
     range.addEventListener('input', () => onInput(c.param, range.valueAsNumber, range));
     number.addEventListener('change', () => onInput(c.param, number.valueAsNumber, number));
 
-    const track = el('div', { className: 'track' }, range, el('span', { className: 'parity-mark', 'aria-hidden': 'true' }));
+    const mark = el('span', { className: 'parity-mark', 'aria-hidden': 'true' });
+    const track = el('div', { className: 'track' }, range, mark);
     // Points of note (the pledges' own horizons): ticks on the track, named in words below it.
     const marks = c.marks.length ? el('p', { className: 'marks', id: `marks-${c.param}` }, c.marks.map((m) => m.label).join(' · ')) : null;
     if (marks) {
@@ -283,19 +287,18 @@ function buildControls() {
     });
     box.append(el('div', { className: 'control', dataset: { control: c.param } },
       label, el('div', { className: 'control-row' }, track, number), parity, ...(marks ? [marks] : [])));
+    sliderParts.set(c.param, { range, number, mark, parity, label, t: null });
   }
 }
 
 function updateControls(controls, source) {
   for (const c of controls) {
-    const range = $(`#range-${c.param}`);
-    if (!range) continue;
-    const number = $(`#number-${c.param}`);
+    const parts = sliderParts.get(c.param);
+    if (!parts) continue;
+    const { range, number, mark, parity } = parts;
     if (range !== source && range.valueAsNumber !== c.value) range.value = c.value;
     if (number !== source && number.valueAsNumber !== round(c.value)) number.value = round(c.value);
     if (range.getAttribute('aria-valuetext') !== c.display) range.setAttribute('aria-valuetext', c.display);
-    const mark = $('.parity-mark', range.parentNode);
-    const parity = $(`#parity-${c.param}`);
     const shown = c.parity != null;
     // Only when it changes: writing `hidden`, even unchanged, invalidates style on every move.
     if (mark.hidden === shown) mark.hidden = !shown;
@@ -303,8 +306,8 @@ function updateControls(controls, source) {
     if (!shown) continue;
     const t = String((c.parity - c.min) / (c.max - c.min));
     // CSSOM, not a style attribute: allowed by the strict CSP. Written only when it moved.
-    if (mark.dataset.t !== t) {
-      mark.dataset.t = t;
+    if (parts.t !== t) {
+      parts.t = t;
       mark.style.setProperty('--t', t);
     }
     setText(parity, `${strings.parity_mark}: ${c.parity_display}`);
@@ -748,22 +751,33 @@ function hidePanelSoon() {
 }
 
 function updatePanel(view) {
-  const box = panel();
+  const { value, verdict, rows } = panelParts();
   const param = panelFor.dataset.control;
   const control = param && view.controls.find((c) => c.param === param);
-  setText($('.lp-value', box), control ? `${$(`#label-${param}`).textContent}: ${control.display}` : $('legend, label', panelFor).textContent);
-  setText($('.lp-verdict', box), view.badge);
+  setText(value, control ? `${sliderParts.get(param).label.textContent}: ${control.display}` : $('legend, label', panelFor).textContent);
+  setText(verdict, view.badge);
   const max = Math.max(...view.compare.map((c) => c.value), Number.MIN_VALUE);
-  $$('.lp-row', box).forEach((row, i) => {
+  rows.forEach((row, i) => {
     const c = view.compare[i];
-    setText($('.lp-name', row), c.name);
-    setText($('.lp-num', row), c.display);
+    setText(row.name, c.name);
+    setText(row.num, c.display);
     const w = String(Math.round((c.value / max) * 1000) / 1000);
-    if (row.dataset.w !== w) {
-      row.dataset.w = w;
-      row.style.setProperty('--w', w);
+    if (row.w !== w) {
+      row.w = w;
+      row.node.style.setProperty('--w', w);
     }
   });
+}
+
+/** The panel's parts, found once. */
+let panelCache = null;
+function panelParts() {
+  const box = panel();
+  if (panelCache?.box !== box) {
+    panelCache = { box, value: $('.lp-value', box), verdict: $('.lp-verdict', box),
+      rows: $$('.lp-row', box).map((node) => ({ node, name: $('.lp-name', node), num: $('.lp-num', node), w: null })) };
+  }
+  return panelCache;
 }
 
 function watchPanel() {
