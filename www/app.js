@@ -372,7 +372,6 @@ function applyPreset(name) {
 
 // ---------------------------------------------------------------- rendering
 
-
 function render(source, onlyInView = false) {
   const view = JSON.parse(explainer.live());
   lastView = view;
@@ -491,14 +490,17 @@ const drawnFor = new Map();
 const waiting = new Set();
 let chartWidth = 0;
 
-/** `onlyInView`: a slider move; charts off screen are drawn when they come into view. */
-/** `captions`: also the captions of charts left undrawn (a move leaves them to `catchUp`). */
+/**
+ * `onlyInView`: a slider move; charts off screen are drawn when they come into view.
+ * `captions`: also the captions of charts left undrawn (a drag leaves them to `catchUp`).
+ */
 function renderCharts(onlyInView = false, all = false, captions = !onlyInView) {
   for (const name of chartNames) {
     const key = `${chartWidth}|${explainer.chart_key(name)}`;
     if (drawnFor.get(name) === key) continue;
     const fig = $(`[data-chart="${name}"]`) || createFigure(name);
-    // The caption is the chart's text alternative: it follows the sliders even off screen.
+    // The caption is the chart's text alternative: off screen too, it follows the sliders
+    // (after a drag, once it rests).
     const draw = all || inView.has(name) || (!onlyInView && !waiting.has(name));
     if (!draw && !captions) {
       deferUntilSettled(fig);
@@ -525,7 +527,6 @@ function setText(node, text) {
     if (only.data !== text) only.data = text;
   } else if (node.textContent !== text) node.textContent = text;
 }
-
 
 // ---------------------------------------------------------------- SVG in place
 
