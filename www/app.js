@@ -319,7 +319,8 @@ const round = (v) => Math.round(v * 1e6) / 1e6;
 /**
  * Slider input is coalesced: the event only records the value, and one render per animation
  * frame applies everything that arrived since (a fast drag fires several events per frame).
- * The figures, prose and charts still change on the frame the slider moves.
+ * What is in view changes on the frame the slider moves; during a drag, what is out of view
+ * waits until it comes near or the slider rests (`render`, `catchUp`).
  */
 const pending = new Map();
 let pendingSource = null;
