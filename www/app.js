@@ -381,7 +381,7 @@ function render(source, onlyInView = false) {
   // after the last move (`catchUp`).
   const drag = onlyInView && source?.type === 'range';
   for (const region of regions) {
-    if (drag && !inView.has(region.name)) deferUntilSettled(region.node);
+    if (drag && !visible.has(region.name)) deferUntilSettled(region.node);
     else writeRegion(region, view);
   }
   // A slider move (`onlyInView`) changes neither the switches nor which sliders there are (the
@@ -449,31 +449,36 @@ function catchUp() {
   behind.clear();
 }
 
-/** The regions and charts in or near the viewport, by name (all of them without IntersectionObserver). */
-const inView = new Set();
-const viewName = (node) => node.dataset.region || node.dataset.chart;
-let viewObserver = null;
-
 /**
- * Finds the regions (the DOM is rebuilt with the language) and watches them and the charts:
- * what comes near the viewport is brought up to date (a chart is drawn) before it is seen.
+ * The regions and charts by name: `near` the viewport (within half a screen: kept drawn and
+ * current, so a scroll finds them ready) and `visible` on screen (what a drag keeps current on
+ * every move: it does not scroll the page). Without IntersectionObserver, all of them.
  */
+const near = new Set();
+const visible = new Set();
+const viewName = (node) => node.dataset.region || node.dataset.chart;
+let viewObservers = [];
+
+/** Finds the regions (the DOM is rebuilt with the language) and watches them and the charts. */
 function watchView() {
   regions = $$('[data-region]').map((node) => ({ node, name: node.dataset.region, figures: $$('[data-figure]', node) }));
   const watched = [...regions.map((r) => r.node), ...$$('[data-chart]')];
-  inView.clear();
-  viewObserver?.disconnect();
+  near.clear();
+  visible.clear();
+  for (const o of viewObservers) o.disconnect();
+  viewObservers = [];
   if (typeof IntersectionObserver !== 'function') {
-    for (const node of watched) inView.add(viewName(node));
+    for (const set of [near, visible]) for (const node of watched) set.add(viewName(node));
     return;
   }
-  viewObserver = new IntersectionObserver((entries) => {
+  // What appears is brought up to date (a chart is drawn) before it is seen.
+  const observe = (set, rootMargin) => new IntersectionObserver((entries) => {
     let appeared = false;
     for (const e of entries) {
       const name = viewName(e.target);
-      if (!e.isIntersecting) inView.delete(name);
-      else if (!inView.has(name)) {
-        inView.add(name);
+      if (!e.isIntersecting) set.delete(name);
+      else if (!set.has(name)) {
+        set.add(name);
         appeared = true;
       }
     }
@@ -481,8 +486,9 @@ function watchView() {
       catchUp();
       guard(() => renderCharts(true, false, true));
     }
-  }, { rootMargin: '50% 0px' });
-  for (const node of watched) viewObserver.observe(node);
+  }, { rootMargin });
+  viewObservers = [observe(near, '50% 0px'), observe(visible, '0px')];
+  for (const o of viewObservers) for (const node of watched) o.observe(node);
 }
 
 /** What each chart was last drawn for: redraw only when its inputs, the language or the width changed. */
@@ -502,7 +508,8 @@ function renderCharts(onlyInView = false, all = false, captions = !onlyInView) {
     const fig = $(`[data-chart="${name}"]`) || createFigure(name);
     // The caption is the chart's text alternative: off screen too, it follows the sliders
     // (after a drag, once it rests).
-    const draw = all || inView.has(name) || (!onlyInView && !waiting.has(name));
+    // A drag (a move, without captions) draws what is on screen; anything else, what is near it.
+    const draw = all || (onlyInView && !captions ? visible : near).has(name) || (!onlyInView && !waiting.has(name));
     if (!draw && !captions) {
       deferUntilSettled(fig);
       continue;
@@ -642,8 +649,8 @@ function createFigure(name) {
     el('figcaption', {}, el('h3', { id: `${name}-heading` }), el('p', { id: `${name}-summary` })),
     el('div', { className: 'plot', dir: 'ltr' }));
   $('#charts').append(fig);
-  if (viewObserver) viewObserver.observe(fig);
-  else inView.add(name);
+  for (const o of viewObservers) o.observe(fig);
+  if (!viewObservers.length) for (const set of [near, visible]) set.add(name);
   return fig;
 }
 

@@ -125,6 +125,39 @@ test('a chart off screen during a drag: its words catch up when the slider rests
   await context.close();
 });
 
+test('a chart just below the screen is drawn before it is seen, but not redrawn on every move of a drag', async () => {
+  const { page, errors, context } = await openPage(env.browser, `${env.url}?lang=en`, { width: 1280, height: 900 });
+  await waitReady(page);
+  const result = await page.evaluate(async () => {
+    const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
+    const chart = document.querySelector('[data-chart="pledges"]');
+    // The chart's top 100 px below the bottom of the screen: near, not visible.
+    scrollTo(0, chart.getBoundingClientRect().top + scrollY - innerHeight - 100);
+    for (let i = 0; i < 4; i++) await frame();
+    const svg = () => chart.querySelector('.plot svg').innerHTML;
+    const drawn = !chart.querySelector('svg.placeholder');
+    const range = document.querySelector('#range-uae');
+    const before = svg();
+    let redrawn = 0;
+    for (const value of [31, 35, 40, 45, 49]) {
+      range.value = String(value);
+      range.dispatchEvent(new Event('input', { bubbles: true }));
+      await frame();
+      if (svg() !== before) redrawn++;
+    }
+    const rangeOnScreen = range.getBoundingClientRect().bottom <= innerHeight;
+    await new Promise((done) => setTimeout(done, 400)); // the slider rests
+    await frame();
+    return { drawn, redrawn, rangeOnScreen, after: svg() !== before };
+  });
+  assert.ok(result.rangeOnScreen, 'the slider is on screen');
+  assert.ok(result.drawn, 'drawn while within half a screen');
+  assert.equal(result.redrawn, 0, 'not redrawn during the drag while off screen');
+  assert.ok(result.after, 'redrawn once the slider rests');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the UAE slider moves the marker on the pledges chart', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
