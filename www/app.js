@@ -482,10 +482,9 @@ function watchView() {
         appeared = true;
       }
     }
-    if (appeared) {
-      catchUp();
-      guard(() => renderCharts(true, false, true));
-    }
+    // catchUp draws and captions the charts too, after the regions.
+    if (appeared && behind.size) catchUp();
+    else if (appeared) guard(() => renderCharts(true, false, true));
   }, { rootMargin });
   viewObservers = [observe(near, '50% 0px'), observe(visible, '0px')];
   for (const o of viewObservers) for (const node of watched) o.observe(node);
@@ -506,9 +505,9 @@ function renderCharts(onlyInView = false, all = false, captions = !onlyInView) {
     const key = `${chartWidth}|${explainer.chart_key(name)}`;
     if (drawnFor.get(name) === key) continue;
     const fig = $(`[data-chart="${name}"]`) || createFigure(name);
+    // A drag (a move without captions) draws what is on screen, anything else what is near it.
     // The caption is the chart's text alternative: off screen too, it follows the sliders
     // (after a drag, once it rests).
-    // A drag (a move, without captions) draws what is on screen; anything else, what is near it.
     const draw = all || (onlyInView && !captions ? visible : near).has(name) || (!onlyInView && !waiting.has(name));
     if (!draw && !captions) {
       deferUntilSettled(fig);

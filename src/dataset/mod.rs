@@ -482,58 +482,45 @@ impl Dataset {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// Every text a reader reads in their language, in a fixed order: how a language pack
-    /// carries the shipped story's French or Arabic to the page's wasm, which has them not.
-    pub fn texts(&self) -> Vec<&Text> {
-        let (s, b) = (&self.subject, &self.benchmark);
-        let mut out = vec![&self.title, &s.name, &s.package, &b.name, &b.package];
-        out.extend(s.pledges.iter().map(|p| &p.name));
-        for claim in [&self.claim, &self.gdp_claim].into_iter().flatten() {
-            out.extend([&claim.text, &claim.speaker]);
-        }
-        out.extend(self.caveats.iter().map(|c| &c.text));
-        out
-    }
-
-    /// How many [`Dataset::texts`] there are (without listing them).
-    pub fn text_count(&self) -> usize {
-        let claims = usize::from(self.claim.is_some()) + usize::from(self.gdp_claim.is_some());
-        5 + self.subject.pledges.len() + 2 * claims + self.caveats.len()
-    }
-
-    /// Gives `lang`'s words, in the order of [`Dataset::texts`] (empty: none), to the texts that
-    /// have none in that language. Nothing changes unless there is one per text.
-    pub fn fill_texts(&mut self, lang: crate::lang::Lang, words: &[&'static str]) {
-        if words.len() != self.text_count() {
-            return;
-        }
-        let mut words = words.iter();
-        let mut fill = |text: &mut Text| {
-            if let (Some(slot @ None), Some(word)) = (text.slot_mut(lang), words.next()) {
-                if !word.is_empty() {
-                    *slot = Some(Cow::Borrowed(word));
-                }
-            }
-        };
+    /// Every text a reader reads in their language, in one fixed order: how a language pack
+    /// carries the shipped story's French or Arabic to the page's wasm, which has them not
+    /// (`i18n::pack` lists them, [`Dataset::fill_texts`] puts them back). Mutable, so that one
+    /// list serves both; a borrowed story's pledges and caveats are copied (a few pointers).
+    pub fn texts_mut(&mut self) -> Vec<&mut Text> {
         let (s, b) = (&mut self.subject, &mut self.benchmark);
-        for text in [
+        let mut out = vec![
             &mut self.title,
             &mut s.name,
             &mut s.package,
             &mut b.name,
             &mut b.package,
-        ] {
-            fill(text);
-        }
-        for p in s.pledges.to_mut() {
-            fill(&mut p.name);
-        }
+        ];
+        out.extend(s.pledges.to_mut().iter_mut().map(|p| &mut p.name));
         for claim in [&mut self.claim, &mut self.gdp_claim].into_iter().flatten() {
-            fill(&mut claim.text);
-            fill(&mut claim.speaker);
+            out.extend([&mut claim.text, &mut claim.speaker]);
         }
-        for c in self.caveats.to_mut() {
-            fill(&mut c.text);
+        out.extend(self.caveats.to_mut().iter_mut().map(|c| &mut c.text));
+        out
+    }
+
+    /// How many [`Dataset::texts_mut`] there are (without listing them).
+    pub fn text_count(&self) -> usize {
+        let claims = usize::from(self.claim.is_some()) + usize::from(self.gdp_claim.is_some());
+        5 + self.subject.pledges.len() + 2 * claims + self.caveats.len()
+    }
+
+    /// Gives `lang`'s words, in the order of [`Dataset::texts_mut`] (empty: none), to the texts
+    /// that have none in that language. Nothing changes unless there is one per text.
+    pub fn fill_texts(&mut self, lang: crate::lang::Lang, words: &[&'static str]) {
+        if words.len() != self.text_count() {
+            return;
+        }
+        for (text, word) in self.texts_mut().into_iter().zip(words) {
+            if let Some(slot @ None) = text.slot_mut(lang) {
+                if !word.is_empty() {
+                    *slot = Some(Cow::Borrowed(word));
+                }
+            }
         }
     }
 

@@ -54,7 +54,7 @@ static STORY: [OnceLock<&'static [&'static str]>; 3] =
     [OnceLock::new(), OnceLock::new(), OnceLock::new()];
 
 /// The shipped story's words in `lang` as its pack brought them, in the order of
-/// [`Dataset::texts`](crate::dataset::Dataset::texts) (empty where the story has none).
+/// [`Dataset::texts_mut`](crate::dataset::Dataset::texts_mut) (empty where the story has none).
 pub fn story_words(lang: Lang) -> Option<&'static [&'static str]> {
     STORY[lang as usize].get().copied()
 }
@@ -64,7 +64,7 @@ pub fn story_words(lang: Lang) -> Option<&'static [&'static str]> {
 /// string, and the shipped story's words in that language (one per text, empty where none).
 pub fn pack(lang: Lang) -> String {
     let s = lang.strings();
-    let story = crate::dataset::Dataset::default_story();
+    let mut story = crate::dataset::Dataset::default_story();
     let mut items = s.texts();
     items.extend(s.currencies.iter().flat_map(|(code, name)| [*code, *name]));
     items.push("");
@@ -74,7 +74,12 @@ pub fn pack(lang: Lang) -> String {
             .flat_map(|(code, name)| [*code, *name]),
     );
     items.push("");
-    items.extend(story.texts().iter().map(|t| t.exact(lang).unwrap_or("")));
+    items.extend(
+        story
+            .texts_mut()
+            .into_iter()
+            .map(|t| t.exact(lang).unwrap_or("")),
+    );
     crate::json::array(&items, |out, item| crate::json::write_string(out, item))
 }
 
@@ -472,14 +477,17 @@ mod tests {
         for lang in Lang::ALL {
             let (strings, story) = parse_pack(joined(lang)).unwrap();
             assert_eq!(&strings, lang.strings(), "{lang:?}");
-            let shipped = crate::dataset::Dataset::default_story();
+            let mut shipped = crate::dataset::Dataset::default_story();
             let exact: Vec<&str> = shipped
-                .texts()
-                .iter()
+                .texts_mut()
+                .into_iter()
                 .map(|t| t.exact(lang).unwrap_or(""))
                 .collect();
             assert_eq!(story, exact, "{lang:?}: the shipped story's words");
-            assert_eq!(shipped.text_count(), exact.len());
+            assert_eq!(
+                crate::dataset::Dataset::default_story().text_count(),
+                exact.len()
+            );
             assert_eq!(load_pack(joined(lang)), Some(lang));
         }
     }
@@ -496,8 +504,12 @@ mod tests {
             for text in s.texts().into_iter().chain(pairs) {
                 assert!(!text.contains(PACK_SEPARATOR), "{lang:?}: {text:?}");
             }
-            let shipped = crate::dataset::Dataset::default_story();
-            for text in shipped.texts().iter().filter_map(|t| t.exact(lang)) {
+            let mut shipped = crate::dataset::Dataset::default_story();
+            for text in shipped
+                .texts_mut()
+                .into_iter()
+                .filter_map(|t| t.exact(lang))
+            {
                 assert!(!text.contains(PACK_SEPARATOR), "{lang:?}: {text:?}");
             }
             assert!(s.currencies.iter().all(|(code, _)| !code.is_empty()));
