@@ -5,6 +5,7 @@
 
 use crate::i18n::Strings;
 use crate::lang::{fill, Lang};
+use crate::plural::{category, Category};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Digits {
@@ -28,20 +29,26 @@ impl Digits {
 pub struct Locale {
     pub lang: Lang,
     pub digits: Digits,
+    /// Running text rather than a table or a chart: French spells units out there ("109
+    /// milliards d’euros", "1,032 dollar") where a table writes "109 Md€".
+    pub prose: bool,
 }
 
 impl Locale {
     pub const EN: Locale = Locale {
         lang: Lang::En,
         digits: Digits::Latin,
+        prose: false,
     };
     pub const FR: Locale = Locale {
         lang: Lang::Fr,
         digits: Digits::Latin,
+        prose: false,
     };
     pub const AR: Locale = Locale {
         lang: Lang::Ar,
         digits: Digits::ArabicIndic,
+        prose: false,
     };
 
     /// From a BCP 47 tag such as `ar`, `ar-MA`, `fr-CA`, `en_GB`. The Maghreb writes Arabic
@@ -56,7 +63,11 @@ impl Locale {
             (Lang::Ar, _) => Digits::ArabicIndic,
             _ => Digits::Latin,
         };
-        Some(Locale { lang, digits })
+        Some(Locale {
+            lang,
+            digits,
+            prose: false,
+        })
     }
 
     pub fn for_lang(lang: Lang) -> Locale {
@@ -185,6 +196,11 @@ impl Locale {
 
     /// Like [`number`](Self::number) but drops a fractional part of zeros ("109", "112.5").
     pub fn number_trim(&self, value: f64, max_decimals: u32) -> String {
+        self.number(value, self.trim_places(value, max_decimals))
+    }
+
+    /// How many places [`number_trim`](Self::number_trim) keeps.
+    fn trim_places(&self, value: f64, max_decimals: u32) -> u32 {
         let mut d = max_decimals.min(6);
         while d > 0 {
             let scale = 10f64.powi(d as i32);
@@ -194,54 +210,139 @@ impl Locale {
             }
             d -= 1;
         }
-        self.number(value, d)
+        d
     }
 
-    /// Billions of a currency: "€109bn", "109 Md€", "١٠٩ مليار يورو".
+    /// The same locale for running text (see [`Locale::prose`]).
+    pub fn for_prose(self) -> Locale {
+        Locale {
+            prose: true,
+            ..self
+        }
+    }
+
+    /// The CLDR plural category of `value` as it is printed with `decimals` places.
+    pub fn category(&self, value: f64, decimals: u32) -> Category {
+        category(self.lang, value, decimals)
+    }
+
+    /// Billions of a currency: "€109bn", "109 Md€" (tables) or "109 milliards d’euros"
+    /// (French prose), "١٠٩ مليارات يورو" (the noun agrees with the number).
     pub fn money_bn(&self, value: f64, currency: &str, max_decimals: u32) -> String {
+        let (n, decimals) = self.trimmed(value, max_decimals);
+        self.billions(&n, self.category(value, decimals), currency)
+    }
+
+    fn billions(&self, n: &str, cat: Category, currency: &str) -> String {
         let s = self.strings();
+        let pattern = match s.money_bn_text {
+            text if self.prose && !text.is_empty() => text,
+            _ => s.money_bn,
+        };
+        let amounts = s.currency_amount(currency);
         self.quantity(fill(
-            s.money_bn,
+            pick(pattern, cat),
             &[
-                ("n", &self.number_trim(value, max_decimals)),
+                ("n", n),
                 ("cur", s.currency(currency)),
+                ("of", form(amounts, "of").unwrap_or(s.currency(currency))),
             ],
         ))
     }
 
-    /// An amount in currency units, to the unit: "$1,640", "1 640 $".
+    /// An amount in currency units, to the unit: "$1,640", "1 640 $" (tables), "1 640 dollars"
+    /// (French prose), "١٬٦٤٠ دولارًا".
     pub fn money(&self, value: f64, currency: &str) -> String {
+        self.units(&self.number(value, 0), self.category(value, 0), currency)
+    }
+
+    /// `n` (already written) of a currency's units, in words where this language writes them.
+    fn units(&self, n: &str, cat: Category, currency: &str) -> String {
         let s = self.strings();
-        self.quantity(fill(
-            s.money,
-            &[("n", &self.number(value, 0)), ("cur", s.currency(currency))],
-        ))
+        let amounts = s.currency_amount(currency);
+        let words = self.lang == Lang::Ar || self.prose;
+        let pattern = match amounts {
+            a if words && !a.is_empty() => pick(a, cat),
+            _ => s.money,
+        };
+        self.quantity(fill(pattern, &[("n", n), ("cur", s.currency(currency))]))
+    }
+
+    /// A sourced rate as its source writes it: four decimals, trailing zeros kept (1.0320).
+    pub fn rate_exact(&self, value: f64, currency: &str) -> String {
+        self.units(&self.number(value, 4), self.category(value, 4), currency)
     }
 
     /// An exchange rate: "$1.032" per euro, to four places at most.
-    /// A sourced rate as its source writes it: four decimals, trailing zeros kept (1.0320).
-    pub fn rate_exact(&self, value: f64, currency: &str) -> String {
-        let s = self.strings();
-        self.quantity(fill(
-            s.money,
-            &[("n", &self.number(value, 4)), ("cur", s.currency(currency))],
-        ))
+    pub fn rate(&self, value: f64, currency: &str) -> String {
+        let (n, decimals) = self.trimmed(value, 4);
+        self.units(&n, self.category(value, decimals), currency)
     }
 
-    pub fn rate(&self, value: f64, currency: &str) -> String {
+    /// [`number_trim`](Self::number_trim) and how many places it kept.
+    fn trimmed(&self, value: f64, max_decimals: u32) -> (String, u32) {
+        let decimals = self.trim_places(value, max_decimals);
+        (self.number(value, decimals), decimals)
+    }
+
+    /// A counted noun ("4 years", "٣ سنوات", "سنة واحدة") from a template with plural forms.
+    pub fn counted(&self, template: &str, value: f64, max_decimals: u32) -> String {
+        let (n, decimals) = self.trimmed(value, max_decimals);
+        fill(pick(template, self.category(value, decimals)), &[("n", &n)])
+    }
+
+    /// A date of a dataset ("2025-02-09", "2024-05", "2024") in words: "9 February 2025",
+    /// "9 février 2025", "٩ فبراير ٢٠٢٥". Anything else is shown as it is.
+    pub fn date(&self, iso: &str) -> String {
         let s = self.strings();
-        self.quantity(fill(
-            s.money,
-            &[
-                ("n", &self.number_trim(value, 4)),
-                ("cur", s.currency(currency)),
-            ],
-        ))
+        let mut parts = iso.split('-');
+        let (year, month, day) = (parts.next(), parts.next(), parts.next());
+        let number = |p: Option<&str>, len: usize| {
+            p.filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(crate::decimal::parse)
+        };
+        let month_name = |m: f64| s.months.split('|').nth(m as usize - 1);
+        match (number(year, 4), number(month, 2), number(day, 2), parts.next()) {
+            (Some(_), Some(m), Some(d), None) if (1.0..=12.0).contains(&m) && d >= 1.0 => fill(
+                s.date_day,
+                &[
+                    ("day", &self.number(d, 0)),
+                    ("month", month_name(m).unwrap_or_default()),
+                    ("year", &self.digits_in(year.unwrap_or_default())),
+                ],
+            ),
+            (Some(_), Some(m), None, None) if (1.0..=12.0).contains(&m) => fill(
+                s.date_month,
+                &[
+                    ("month", month_name(m).unwrap_or_default()),
+                    ("year", &self.digits_in(year.unwrap_or_default())),
+                ],
+            ),
+            _ => self.digits_in(iso),
+        }
+    }
+
+    /// A ratio in running text: "1.12 times", "1,12 fois", "١٫١٢ ضعف", "٠٫٧٤ من".
+    pub fn times_text(&self, value: f64) -> String {
+        let s = self.strings();
+        // "5 times", not "5.00 times"; a ratio near one keeps its two places ("1.00").
+        let decimals = if value >= 1.995 && (value - value.round()).abs() < 0.005 { 0 } else { 2 };
+        let n = self.number(value, decimals);
+        let cat = self.category(value, decimals);
+        // Below one (as printed) Arabic says "0.74 of", not "0.74 times": not a CLDR category.
+        let pattern = match form(s.times_text, "fraction") {
+            Some(f) if value < 1.005 => f,
+            _ => pick(s.times_text, cat),
+        };
+        self.quantity(fill(pattern, &[("n", &n)]))
     }
 
     /// A ratio: "1.12×".
     pub fn times(&self, value: f64) -> String {
-        self.quantity(fill(self.strings().times, &[("n", &self.number(value, 2))]))
+        // "5×", not "5.00×"; "4.96×" and "1.10×" keep two places.
+        let whole = value >= 1.995 && (value - value.round()).abs() < 0.005;
+        let n = self.number(value, if whole { 0 } else { 2 });
+        self.quantity(fill(self.strings().times, &[("n", &n)]))
     }
 
     /// A share in [0, 1] as a percentage: "9.7%", "9,7 %", "٩٫٧٪".
@@ -259,10 +360,7 @@ impl Locale {
 
     /// Millions of people: "68.6m", "68,6 M", "٦٨٫٦ مليون".
     pub fn millions(&self, value: f64, max_decimals: u32) -> String {
-        self.quantity(fill(
-            self.strings().millions,
-            &[("n", &self.number_trim(value, max_decimals))],
-        ))
+        self.quantity(self.counted(self.strings().millions, value, max_decimals))
     }
 
     pub fn twh(&self, value: f64, decimals: u32) -> String {
@@ -273,30 +371,54 @@ impl Locale {
     }
 
     pub fn gw(&self, value: f64) -> String {
-        self.quantity(fill(
-            self.strings().gw,
-            &[("n", &self.number_trim(value, 2))],
-        ))
+        self.quantity(self.counted(self.strings().gw, value, 2))
     }
 
-    /// A low–high range of billions, collapsing to one figure when they are equal.
+    /// A low–high range of billions, collapsing to one figure when they are equal. The noun
+    /// agrees with the last number ("٦٣–٨٣ مليار يورو"); French prose writes "de 63 à 83
+    /// milliards d’euros".
     pub fn money_bn_range(&self, low: f64, high: f64, currency: &str, max_decimals: u32) -> String {
-        if self.number_trim(low, max_decimals) == self.number_trim(high, max_decimals) {
+        let (lo, _) = self.trimmed(low, max_decimals);
+        let (hi, decimals) = self.trimmed(high, max_decimals);
+        if lo == hi {
             return self.money_bn(low, currency, max_decimals);
         }
         let s = self.strings();
-        let range = fill(
-            s.range,
-            &[
-                ("low", &self.number_trim(low, max_decimals)),
-                ("high", &self.number_trim(high, max_decimals)),
-            ],
-        );
-        self.quantity(fill(
-            s.money_bn,
-            &[("n", &range), ("cur", s.currency(currency))],
-        ))
+        let pattern = match s.range_text {
+            text if self.prose && !text.is_empty() => text,
+            _ => s.range,
+        };
+        let range = fill(pattern, &[("low", &lo), ("high", &hi)]);
+        self.billions(&range, self.category(high, decimals), currency)
     }
+}
+
+/// The form of a plural template for a category. A template is one form for every number, or
+/// forms by CLDR category, `one=…|other=…` (`zero`, `one`, `two`, `few`, `many`, `other`); a
+/// category it does not name takes `other`.
+pub fn pick(template: &str, cat: Category) -> &str {
+    if !template.contains('=') {
+        return template;
+    }
+    let key = match cat {
+        Category::Zero => "zero",
+        Category::One => "one",
+        Category::Two => "two",
+        Category::Few => "few",
+        Category::Many => "many",
+        Category::Other => "other",
+    };
+    form(template, key)
+        .or_else(|| form(template, "other"))
+        .unwrap_or(template)
+}
+
+/// The form named `key` in a `key=…|key=…` template.
+fn form<'a>(template: &'a str, key: &str) -> Option<&'a str> {
+    template.split('|').find_map(|part| {
+        let (k, v) = part.split_once('=')?;
+        (k == key).then_some(v)
+    })
 }
 
 #[cfg(test)]
@@ -322,6 +444,7 @@ mod tests {
                 Locale {
                     lang: Lang::Ar,
                     digits: Digits::Latin,
+                    prose: false,
                 },
                 1639.58,
                 1,
@@ -389,7 +512,7 @@ mod tests {
         assert_eq!(Locale::FR.money_bn(109.0, "EUR", 1), "109\u{A0}Md€");
         assert_eq!(
             Locale::AR.money_bn(109.0, "EUR", 1),
-            "\u{2068}١٠٩ مليار يورو\u{2069}"
+            "\u{2068}١٠٩ مليارات يورو\u{2069}"
         );
         assert_eq!(Locale::EN.money(1639.6, "USD"), "$1,640");
         assert_eq!(Locale::FR.money(1639.6, "USD"), "1\u{202F}640\u{A0}$");

@@ -39,27 +39,37 @@ pub fn figures_table(report: &Report) -> String {
     out
 }
 
-/// The claim, its verdict, the values that would make it exact, and the method notes.
-/// Live values sit in `data-figure` cells and `#verdict`, which the page updates in place.
+/// Each claim with its own verdict beside it (Macron's per person, the Élysée's by share of
+/// GDP), the values that would make it exact, and the method notes. Live values sit in
+/// `data-figure` cells, which the page updates in place; a verdict's `data-verdict` (its
+/// colour) is written with its text, from the same judgement.
 pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
     let locale = report.locale;
     let s = locale.strings();
     let lang = locale.lang;
     let mut out = String::new();
-    // Macron's claim (per person), then the Élysée's (by share of GDP), each with its speaker.
-    for c in [&dataset.claim, &dataset.gdp_claim].into_iter().flatten() {
-        let said = crate::lang::fill(s.claim_said, &[("speaker", c.speaker.get(lang))]);
+    let claims = [
+        (&dataset.claim, "verdict", report.person.as_ref()),
+        (&dataset.gdp_claim, "gdp_verdict", report.gdp.as_ref()),
+    ];
+    for (claim, key, judgement) in claims {
+        let Some(c) = claim else { continue };
+        let (_, translated) = c.quoted(lang);
+        let template = if translated {
+            s.claim_said_translated
+        } else {
+            s.claim_said
+        };
+        let said = crate::lang::fill(template, &[("speaker", c.speaker.get(lang))]);
         out.push_str(&format!(
-            "<figure class=\"quote\"><blockquote><p>{}</p></blockquote><figcaption>{}</figcaption></figure>\n",
+            "<figure class=\"quote\"><blockquote{}><p>{}</p></blockquote><figcaption>{}</figcaption>\n",
+            lang_attrs(c.text.shown_lang(lang), lang),
             escape(c.text.get(lang)),
             escape(&crate::report::capitalize_first(said))
         ));
+        out.push_str(&verdict_badge(key, judgement));
+        out.push_str("</figure>\n");
     }
-    let verdict = report.verdict.map(|v| v.name()).unwrap_or_default();
-    out.push_str(&format!(
-        "<p class=\"verdict\" id=\"verdict\" data-verdict=\"{verdict}\">{}</p>\n",
-        escape(&report.badge)
-    ));
     out.push_str("<dl class=\"claim-figures\">\n");
     for row in report.rows() {
         if matches!(
@@ -82,20 +92,49 @@ pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
     out
 }
 
+/// A claim's verdict: its words in `data-figure="<key>"`, its direction in `data-verdict`
+/// and the size of the gap in `data-gap` (what the badge's colour and weight follow).
+pub fn verdict_badge(key: &str, judgement: Option<&crate::report::Judgement>) -> String {
+    let (verdict, gap, words) = judgement
+        .map(|j| (j.verdict.name(), j.gap.name(), j.badge.as_str()))
+        .unwrap_or_default();
+    let id = if key == "verdict" { "verdict" } else { "gdp-verdict" };
+    format!(
+        "<p class=\"verdict\" id=\"{id}\" data-figure=\"{key}\" data-verdict=\"{verdict}\" data-gap=\"{gap}\">{}</p>\n",
+        escape(words)
+    )
+}
+
+/// `lang` and `dir` for words in `shown` inside a page in `page` (nothing when they agree).
+pub fn lang_attrs(shown: crate::lang::Lang, page: crate::lang::Lang) -> String {
+    if shown == page {
+        return String::new();
+    }
+    let dir = if shown == crate::lang::Lang::Ar { "rtl" } else { "ltr" };
+    format!(" lang=\"{}\" dir=\"{dir}\"", shown.code())
+}
+
 /// Every sourced figure with a link to its source, the Arabic quote it comes from, and the
 /// caveats. Links open the source itself; nothing is loaded from it.
 pub fn sources_section(dataset: &Dataset, locale: Locale) -> String {
     let s = locale.strings();
     let mut out = String::from("<ul class=\"sources-list\">\n");
     for f in crate::report::sourced_figures(dataset, locale) {
-        let cite = format!("{}, “{}”, {}", f.publisher, f.title, f.date);
+        // The publisher and title are in the source's language, marked when it is not the page's.
+        let cite = format!(
+            "<bdi{}>{}, “{}”</bdi>, {}",
+            lang_attrs(f.title_lang, locale.lang),
+            escape(&f.publisher),
+            escape(&f.title),
+            escape(&f.date)
+        );
         let cite = match &f.url {
             Some(url) => format!(
                 "<a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}</a>",
                 escape(url),
-                escape(&cite)
+                cite
             ),
-            None => escape(&cite),
+            None => cite,
         };
         out.push_str(&format!(
             "<li><span class=\"src-label\">{}</span>: <bdi class=\"src-value\">{}</bdi> <cite>{}</cite>",

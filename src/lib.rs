@@ -9,6 +9,7 @@ pub mod dataset;
 pub mod decimal;
 pub mod escape;
 pub mod format;
+pub mod grammar;
 pub mod html;
 pub mod i18n;
 pub mod json;
@@ -16,6 +17,7 @@ pub mod lang;
 pub mod messages;
 pub mod model;
 pub mod params;
+pub mod plural;
 pub mod report;
 
 #[cfg(target_arch = "wasm32")]

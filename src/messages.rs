@@ -65,6 +65,7 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
         Problem::HalfRange => s.err_half_range.to_string(),
         Problem::UnknownCurrency { code } => fill(s.err_currency, &[("code", code)]),
         Problem::UnknownSource { id } => fill(s.err_source, &[("id", id)]),
+        Problem::UnknownLanguage { code } => fill(s.err_language, &[("code", code)]),
         Problem::UnknownKind { found } => fill(s.err_kind, &[("found", found)]),
         Problem::MissingKindSource => s.err_kind_source.to_string(),
         Problem::NotAYear { value } => {

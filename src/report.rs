@@ -3,16 +3,21 @@
 
 use crate::dataset::Dataset;
 use crate::format::Locale;
-use crate::i18n::join_list;
+use crate::i18n::{join_list, Strings};
 use crate::lang::fill;
 use crate::lang::Lang;
 use crate::model::{compute, Assumptions, FigureValue, Figures};
 use crate::params::plain_number;
 use serde::Serialize;
 
-/// Within this share of each other, the per-person figures count as "the same proportion".
+/// Within this share of each other, two figures count as the same ("the claim holds").
 pub const SAME_PROPORTION_TOLERANCE: f64 = 0.01;
+/// Within this share of each other (and not the same), two figures are close.
+pub const CLOSE_TOLERANCE: f64 = 0.15;
+/// From this ratio up (or below its inverse), one figure is a multiple of the other.
+pub const MULTIPLE_FROM: f64 = 2.0;
 
+/// Which way the subject's figure lies from the benchmark's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
@@ -31,9 +36,32 @@ impl Verdict {
     }
 }
 
+/// How far apart the two figures are, in the words a verdict uses: the same (under 1%), close
+/// (under 15%), clearly apart, or one a multiple of the other (2× or more, or under half).
+/// The thresholds are the constants above, the same in every language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Gap {
+    Same,
+    Close,
+    Clear,
+    Multiple,
+}
+
+impl Gap {
+    pub fn name(self) -> &'static str {
+        match self {
+            Gap::Same => "same",
+            Gap::Close => "close",
+            Gap::Clear => "clear",
+            Gap::Multiple => "multiple",
+        }
+    }
+}
+
 pub fn verdict(ratio: Option<f64>) -> Option<Verdict> {
-    let r = ratio?;
-    Some(if (r - 1.0).abs() < SAME_PROPORTION_TOLERANCE {
+    let r = ratio.filter(|r| r.is_finite())?;
+    Some(if gap(Some(r)) == Some(Gap::Same) {
         Verdict::Holds
     } else if r > 1.0 {
         Verdict::More
@@ -42,19 +70,115 @@ pub fn verdict(ratio: Option<f64>) -> Option<Verdict> {
     })
 }
 
+/// The gap as the reader sees it: decided on the figures as they are printed (the percentage
+/// to one place below 10%, else to the unit; the ratio to two places), so the words never
+/// contradict the number beside them ("15% more" is never "close").
+pub fn gap(ratio: Option<f64>) -> Option<Gap> {
+    let r = ratio.filter(|r| r.is_finite())?;
+    let apart = (r - 1.0).abs() * 100.0;
+    let shown_apart = if apart < 9.95 {
+        (apart * 10.0).round() / 10.0
+    } else {
+        apart.round()
+    };
+    let shown_ratio = (r * 100.0).round() / 100.0;
+    Some(if shown_apart < SAME_PROPORTION_TOLERANCE * 100.0 {
+        Gap::Same
+    } else if shown_apart < CLOSE_TOLERANCE * 100.0 {
+        Gap::Close
+    } else if shown_ratio >= MULTIPLE_FROM || shown_ratio < 1.0 / MULTIPLE_FROM {
+        Gap::Multiple
+    } else {
+        Gap::Clear
+    })
+}
+
+/// What a comparison is measured by: per person (Macron's claim) or by share of GDP (the
+/// Élysée's). The yardstick in effect is decided once, in [`Report::new`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Yardstick {
+    Person,
+    Gdp,
+}
+
+/// One yardstick's verdict, in words: the badge beside its claim and the sentence in the prose.
+#[derive(Debug, Clone, Serialize)]
+pub struct Judgement {
+    pub yardstick: Yardstick,
+    pub verdict: Verdict,
+    pub gap: Gap,
+    pub ratio: f64,
+    pub badge: String,
+    pub sentence: String,
+}
+
+impl Judgement {
+    fn new(
+        yardstick: Yardstick,
+        ratio: Option<f64>,
+        per_year: bool,
+        short: &Context,
+        prose: &Context,
+    ) -> Option<Judgement> {
+        let (verdict, gap, ratio) = (verdict(ratio)?, gap(ratio)?, ratio?);
+        let s = short.locale.strings();
+        let (badge, sentence) = match (gap, verdict) {
+            (Gap::Same, _) | (_, Verdict::Holds) => (s.badge_same, s.verdict_same),
+            (Gap::Close, Verdict::More) => (s.badge_close_more, s.verdict_close_more),
+            (Gap::Close, _) => (s.badge_close_less, s.verdict_close_less),
+            (Gap::Clear, Verdict::More) => (s.badge_clear_more, s.verdict_clear_more),
+            (Gap::Clear, _) => (s.badge_clear_less, s.verdict_clear_less),
+            (Gap::Multiple, Verdict::More) => (s.badge_multiple_more, s.verdict_multiple_more),
+            (Gap::Multiple, _) => (s.badge_multiple_less, s.verdict_multiple_less),
+        };
+        let per = match (yardstick, per_year) {
+            (Yardstick::Person, false) => s.per_person,
+            (Yardstick::Person, true) => s.per_person_year,
+            (Yardstick::Gdp, false) => s.by_gdp,
+            (Yardstick::Gdp, true) => s.by_gdp_year,
+        };
+        let words = |ctx: &Context, template: &str| {
+            let l = ctx.locale;
+            let pct = (ratio - 1.0).abs();
+            let own = [
+                ("per", per.to_string()),
+                ("pct", l.percent(pct, if pct < 0.1 { 1 } else { 0 })),
+                ("times", l.times_text(ratio)),
+                ("times_short", l.times(ratio)),
+            ];
+            capitalize_first(ctx.fill_with(template, &own))
+        };
+        Some(Judgement {
+            yardstick,
+            verdict,
+            gap,
+            ratio,
+            badge: words(short, badge),
+            sentence: words(prose, sentence),
+        })
+    }
+}
+
 /// Everything a reader sees for one set of assumptions, in one language.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
     pub lang: Lang,
     pub figures: Figures,
-    /// The per-person claim's verdict, and the same test by share of GDP.
-    pub verdict: Option<Verdict>,
-    pub gdp_verdict: Option<Verdict>,
+    /// The yardstick in effect: by share of GDP when the reader chose it and the dataset has
+    /// both GDPs, else per person.
+    pub yardstick: Yardstick,
+    /// Whether the two packages are spread over different horizons: then every comparison
+    /// is per year, and the sentences say so.
+    pub per_year: bool,
+    /// The per-person verdict (Macron's claim) and the verdict by share of GDP (the Élysée's).
+    pub person: Option<Judgement>,
+    pub gdp: Option<Judgement>,
     /// Formatted figures by their public key (`data-figure="<key>"`).
     pub display: Vec<(&'static str, String)>,
     /// The live prose, one sentence per entry, in reading order.
     pub sentences: Vec<(&'static str, String)>,
-    /// The verdict in a few words, for the badge beside the claim.
+    /// The verdict of the yardstick in effect in a few words, for the live panel.
     pub badge: String,
     #[serde(skip)]
     pub locale: Locale,
@@ -68,24 +192,50 @@ impl Report {
     /// notes) reads from here rather than formatting again.
     pub fn new(dataset: &Dataset, assumptions: &Assumptions, locale: Locale) -> Report {
         let figures = compute(dataset, assumptions);
-        let (display, sentences, badge, values) = {
-            let ctx = Context::new(dataset, &figures, locale);
-            let s = locale.strings();
-            let badge = match verdict(figures.per_person_ratio) {
-                _ if figures.assumptions.by_gdp && figures.gdp_share_ratio.is_some() => {
-                    ctx.fill(s.verdict_badge_gdp)
-                }
-                Some(Verdict::Holds) => s.verdict_badge_holds.to_string(),
-                Some(Verdict::More) => ctx.fill(s.verdict_badge_more),
-                Some(Verdict::Less) => ctx.fill(s.verdict_badge_less),
-                None => String::new(),
-            };
-            (ctx.display(), ctx.sentences(), badge, ctx.values)
+        let a = &figures.assumptions;
+        let yardstick = if a.by_gdp && figures.gdp_share_ratio.is_some() {
+            Yardstick::Gdp
+        } else {
+            Yardstick::Person
         };
+        let per_year = figures.france_usd_per_person_per_year.is_some()
+            && a.years_fr.is_some()
+            && a.years_fr != dataset.benchmark_years();
+        let short = Context::new(dataset, &figures, locale, per_year);
+        // French spells units out in running text; other languages write them the same.
+        let prose = prose_differs(locale.strings())
+            .then(|| Context::new(dataset, &figures, locale.for_prose(), per_year));
+        let prose_ctx = prose.as_ref().unwrap_or(&short);
+        let person = Judgement::new(
+            Yardstick::Person,
+            figures.per_person_ratio,
+            per_year,
+            &short,
+            prose_ctx,
+        );
+        let gdp = Judgement::new(
+            Yardstick::Gdp,
+            figures.gdp_share_ratio,
+            per_year,
+            &short,
+            prose_ctx,
+        );
+        let shown = match yardstick {
+            Yardstick::Gdp => gdp.as_ref(),
+            Yardstick::Person => person.as_ref(),
+        };
+        let badge = shown.map(|j| j.badge.clone()).unwrap_or_default();
+        let mut display = short.display();
+        display.push(("verdict", person.as_ref().map(|j| j.badge.clone()).unwrap_or_default()));
+        display.push(("gdp_verdict", gdp.as_ref().map(|j| j.badge.clone()).unwrap_or_default()));
+        let sentences = prose_ctx.sentences(shown, per_year);
+        let values = short.values;
         Report {
             lang: locale.lang,
-            verdict: verdict(figures.per_person_ratio),
-            gdp_verdict: verdict(figures.gdp_share_ratio),
+            yardstick,
+            per_year,
+            person,
+            gdp,
             figures,
             display,
             sentences,
@@ -95,13 +245,27 @@ impl Report {
         }
     }
 
+    /// The per-person verdict (Macron's claim).
+    pub fn verdict(&self) -> Option<Verdict> {
+        self.person.as_ref().map(|j| j.verdict)
+    }
+
+    /// The verdict by share of GDP (the Élysée's claim).
+    pub fn gdp_verdict(&self) -> Option<Verdict> {
+        self.gdp.as_ref().map(|j| j.verdict)
+    }
+
+    /// The judgement of the yardstick in effect.
+    pub fn shown(&self) -> Option<&Judgement> {
+        match self.yardstick {
+            Yardstick::Gdp => self.gdp.as_ref(),
+            Yardstick::Person => self.person.as_ref(),
+        }
+    }
+
     /// The verdict of the yardstick the reader chose (per person, or share of GDP).
     pub fn shown_verdict(&self) -> Option<Verdict> {
-        if self.figures.assumptions.by_gdp && self.gdp_verdict.is_some() {
-            self.gdp_verdict
-        } else {
-            self.verdict
-        }
+        self.shown().map(|j| j.verdict)
     }
 
     /// Fills a template with this report's values.
@@ -130,17 +294,14 @@ impl Report {
     }
 }
 
-/// "4 years" in the language's way (Arabic has its own words for one and two).
+/// Whether this language writes running text differently from tables and charts.
+fn prose_differs(s: &Strings) -> bool {
+    !s.money_bn_text.is_empty() || !s.range_text.is_empty()
+}
+
+/// "4 years" in the language's way ("سنة واحدة", "سنتين", "٣ سنوات").
 pub fn years(locale: Locale, n: f64) -> String {
-    let s = locale.strings();
-    let template = if n == 1.0 {
-        s.years_one
-    } else if n == 2.0 {
-        s.years_two
-    } else {
-        s.years
-    };
-    fill(template, &[("n", &locale.number_trim(n, 1))])
+    locale.counted(locale.strings().years, n, 1)
 }
 
 /// The names of the pledges left out when counting private money only.
@@ -179,8 +340,38 @@ struct Context<'a> {
     values: Vec<(&'static str, String)>,
 }
 
+/// The dataset's names a template may join to a preposition (`{de_benchmark}`).
+const NAMES: [&str; 4] = ["subject", "benchmark", "package", "benchmark_package"];
+
+/// The placeholder of `name` joined to `prefix`: `de_subject` (static, as every value key).
+fn prefixed(prefix: &str, name: &str) -> &'static str {
+    const KEYS: [[&str; 4]; 5] = [
+        ["de_subject", "de_benchmark", "de_package", "de_benchmark_package"],
+        ["a_subject", "a_benchmark", "a_package", "a_benchmark_package"],
+        ["que_subject", "que_benchmark", "que_package", "que_benchmark_package"],
+        ["li_subject", "li_benchmark", "li_package", "li_benchmark_package"],
+        ["bi_subject", "bi_benchmark", "bi_package", "bi_benchmark_package"],
+    ];
+    let row = crate::grammar::PREFIXES.iter().position(|p| *p == prefix);
+    let col = NAMES.iter().position(|n| *n == name);
+    match (row, col) {
+        (Some(r), Some(c)) => KEYS[r][c],
+        _ => "",
+    }
+}
+
+/// How many decimals a sourced figure is written with (112 → 0, 112.8 → 1), up to 4.
+fn decimals_of(value: f64) -> u32 {
+    (0..4)
+        .find(|d| {
+            let scaled = value * 10f64.powi(*d as i32);
+            (scaled - scaled.round()).abs() < 1e-9
+        })
+        .unwrap_or(4)
+}
+
 impl<'a> Context<'a> {
-    fn new(dataset: &'a Dataset, f: &'a Figures, locale: Locale) -> Context<'a> {
+    fn new(dataset: &'a Dataset, f: &'a Figures, locale: Locale, per_year: bool) -> Context<'a> {
         let l = locale;
         let lang = l.lang;
         let s = l.strings();
@@ -192,7 +383,6 @@ impl<'a> Context<'a> {
 
         let ranged = dataset.ranged_pledge();
         let no_amount = dataset.names_without_amount(lang);
-        let ratio_pct = f.per_person_ratio.map(|r| (r - 1.0).abs());
         let year = year_of(
             dataset
                 .energy
@@ -200,14 +390,24 @@ impl<'a> Context<'a> {
                 .and_then(|e| e.exports_twh.as_of.as_deref()),
         );
 
-        let mut values: Vec<(&'static str, String)> = vec![
-            ("subject", dataset.subject.name.get(lang).to_string()),
-            ("benchmark", dataset.benchmark.name.get(lang).to_string()),
-            ("package", dataset.subject.package.get(lang).to_string()),
-            (
-                "benchmark_package",
-                dataset.benchmark.package.get(lang).to_string(),
-            ),
+        let names = [
+            dataset.subject.name.get(lang),
+            dataset.benchmark.name.get(lang),
+            dataset.subject.package.get(lang),
+            dataset.benchmark.package.get(lang),
+        ];
+        let mut values: Vec<(&'static str, String)> = Vec::with_capacity(96);
+        for (key, name) in NAMES.into_iter().zip(names) {
+            values.push((key, name.to_string()));
+        }
+        for (key, name) in NAMES.into_iter().zip(names) {
+            for prefix in crate::grammar::PREFIXES {
+                if let Some(joined) = crate::grammar::joined(lang, prefix, name) {
+                    values.push((prefixed(prefix, key), joined));
+                }
+            }
+        }
+        values.extend([
             ("base", s.currency(base).trim().to_string()),
             ("quote", s.currency(quote).trim().to_string()),
             ("unit", s.currency_unit(base).to_string()),
@@ -226,10 +426,7 @@ impl<'a> Context<'a> {
             ("pp", l.money(f.france_usd_per_person, quote)),
             ("benchmark_pp", l.money(f.us_usd_per_person, quote)),
             ("ratio", opt(f.per_person_ratio, &|r| l.number(r, 2))),
-            (
-                "pct",
-                opt(ratio_pct, &|p| l.percent(p, if p < 0.1 { 1 } else { 0 })),
-            ),
+            ("times", opt(f.per_person_ratio, &|r| l.times_text(r))),
             ("tolerance", l.percent(SAME_PROPORTION_TOLERANCE, 0)),
             (
                 "scaled",
@@ -241,7 +438,22 @@ impl<'a> Context<'a> {
             ("names_no_amount", join_list(lang, &no_amount)),
             ("year", l.digits_in(&year)),
             ("load", l.percent(a.load_factor, 0)),
-        ];
+            (
+                "per",
+                if per_year { s.per_person_year } else { s.per_person }.to_string(),
+            ),
+        ]);
+        // The date of the pledges' tally: the latest date a pledge with an amount was named.
+        if let Some(as_of) = dataset
+            .subject
+            .pledges
+            .iter()
+            .filter(|p| p.amount().is_some())
+            .filter_map(|p| p.as_of.as_deref())
+            .max()
+        {
+            values.push(("as_of", l.date(as_of)));
+        }
         if let Some((p, (low, high))) = ranged.and_then(|p| p.amount().map(|a| (p, a))) {
             values.push(("ranged", p.name.get(lang).to_string()));
             values.push(("ranged_low", l.money_bn(low, base, 1)));
@@ -252,13 +464,9 @@ impl<'a> Context<'a> {
             "default_rate",
             l.rate_exact(dataset.exchange_rate.value, quote),
         ));
-        values.push((
-            "multiple_official",
-            l.number(
-                dataset.benchmark.population_m.value / dataset.subject.population_m.value,
-                2,
-            ),
-        ));
+        let multiple = dataset.benchmark.population_m.value / dataset.subject.population_m.value;
+        values.push(("multiple_official", l.number(multiple, 2)));
+        values.push(("multiple_official_times", l.times_text(multiple)));
         if let (Some(gw), Some(twh), Some(exports)) =
             (f.nuclear_ai_gw, f.nuclear_ai_twh_per_year, f.exports_twh)
         {
@@ -271,15 +479,14 @@ impl<'a> Context<'a> {
             ));
         }
         let r = &dataset.reported;
-        if let (Some(pop), Some(multiple), Some(rate), Some(ratio)) = (
+        if let (Some(pop), Some(multiple), Some(ratio)) = (
             &r.subject_population_m,
             &r.population_multiple,
-            f.article_implied_eurusd,
             f.article_per_person_ratio,
         ) {
             values.push(("article_pop", l.millions(pop.value, 1)));
             values.push(("multiple", l.number_trim(multiple.value, 2)));
-            values.push(("article_rate", l.rate(rate, quote)));
+            values.push(("multiple_times", l.times_text(multiple.value)));
             values.push(("article_ratio", l.number(ratio, 2)));
         }
         if let Some(m) = &r.population_multiple {
@@ -287,6 +494,17 @@ impl<'a> Context<'a> {
         }
         if let Some(c) = &r.converted_bn {
             values.push(("reported_conv", l.money_bn(c.value, quote, 1)));
+            // The rates that round the announced total to the article's conversion.
+            let announced = dataset.subject.announced_bn.value;
+            if announced > 0.0 {
+                let half = 0.5 * 10f64.powi(-(decimals_of(c.value) as i32));
+                values.push(("rate_low", l.rate((c.value - half) / announced, quote)));
+                values.push(("rate_high", l.rate((c.value + half) / announced, quote)));
+                values.push((
+                    "reported_rate",
+                    l.rate((c.value / announced * 100.0).round() / 100.0, quote),
+                ));
+            }
         }
         if let Some(i) = &r.itemised_bn {
             values.push(("reported_itemised", l.money_bn(i.value, base, 1)));
@@ -296,7 +514,12 @@ impl<'a> Context<'a> {
         {
             values.push(("fr_share", l.percent(fr, 2)));
             values.push(("us_share", l.percent(us, 2)));
+            if let (Some(fy), Some(uy)) = (a.years_fr, dataset.benchmark_years()) {
+                values.push(("fr_share_year", l.percent(fr / fy, 2)));
+                values.push(("us_share_year", l.percent(us / uy, 2)));
+            }
             values.push(("gdp_ratio", l.number(ratio, 2)));
+            values.push(("gdp_times", l.times_text(ratio)));
             values.push(("gdp_ratio_times", l.times(ratio)));
             values.push(("gdp_pct", l.percent((ratio - 1.0).abs(), 0)));
             values.push(("gdp_fr", opt(a.gdp_fr_bn, &|g| l.money_bn(g, base, 1))));
@@ -351,7 +574,16 @@ impl<'a> Context<'a> {
     }
 
     fn fill(&self, template: &str) -> String {
-        let pairs: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.fill_with(template, &[])
+    }
+
+    /// Fills a template with `own` values first, then this context's.
+    fn fill_with(&self, template: &str, own: &[(&str, String)]) -> String {
+        let pairs: Vec<(&str, &str)> = own
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .chain(self.values.iter().map(|(k, v)| (*k, v.as_str())))
+            .collect();
         fill(template, &pairs)
     }
 
@@ -362,19 +594,20 @@ impl<'a> Context<'a> {
             .map(|(_, v)| v.as_str())
     }
 
-    fn sentences(&self) -> Vec<(&'static str, String)> {
+    fn sentences(&self, shown: Option<&Judgement>, per_year: bool) -> Vec<(&'static str, String)> {
         let s = self.locale.strings();
         let f = self.figures;
         // Nothing left unexplained: say so rather than "€0bn is not itemised".
         let all_itemised = f.unitemised_eur_bn.high.abs() < 0.05;
+        let dated = self.value("as_of").is_some();
         let mut out = vec![
-            ("lede", s.lede),
+            ("lede", if per_year { s.lede_totals } else { s.lede }),
             (
                 "pledges",
-                if all_itemised {
-                    s.pledges_all
-                } else {
-                    s.pledges
+                match (all_itemised, dated) {
+                    (true, _) => s.pledges_all,
+                    (false, true) => s.pledges,
+                    (false, false) => s.pledges_undated,
                 },
             ),
         ];
@@ -385,52 +618,46 @@ impl<'a> Context<'a> {
             out.push(("private_only", s.private_only));
         }
         out.push(("scaled", s.scaled));
-        if self.value("ppy").is_some() && f.assumptions.years_fr != self.dataset.benchmark_years() {
+        if per_year && self.value("ppy").is_some() {
             out.push(("horizon", s.horizon));
         }
-        let by_gdp = f.assumptions.by_gdp && self.value("gdp_ratio").is_some();
         if self.value("gdp_ratio").is_some() {
-            out.push(("gdp", s.gdp));
+            let by_year = per_year && self.value("fr_share_year").is_some();
+            out.push(("gdp", if by_year { s.gdp_per_year } else { s.gdp }));
         }
-        // The verdict line and the parity follow the yardstick the reader chose.
-        let (ratio, holds, more, less) = if by_gdp {
-            (
-                f.gdp_share_ratio,
-                s.verdict_gdp_holds,
-                s.verdict_gdp_more,
-                s.verdict_gdp_less,
-            )
-        } else {
-            (
-                f.per_person_ratio,
-                s.verdict_holds,
-                s.verdict_more,
-                s.verdict_less,
-            )
-        };
-        match verdict(ratio) {
-            Some(Verdict::Holds) => out.push(("verdict", holds)),
-            Some(Verdict::More) => out.push(("verdict", more)),
-            Some(Verdict::Less) => out.push(("verdict", less)),
-            None => {}
+        let by_gdp = shown.is_some_and(|j| j.yardstick == Yardstick::Gdp);
+        let mut out: Vec<(&'static str, String)> = out
+            .into_iter()
+            .map(|(k, t)| (k, capitalize_first(self.fill(t))))
+            .collect();
+        // The verdict line and the parity follow the yardstick in effect.
+        if let Some(j) = shown {
+            out.push(("verdict", j.sentence.clone()));
         }
-        if by_gdp && f.gdp_parity_package_eur_bn.is_some() {
-            out.push(("parity", s.gdp_parity));
+        let parity = if by_gdp && f.gdp_parity_package_eur_bn.is_some() {
+            Some(s.gdp_parity)
         } else if !by_gdp && f.parity_eurusd.is_some() {
-            out.push(("parity", s.parity));
+            Some(s.parity)
+        } else {
+            None
+        };
+        let mut tail = Vec::new();
+        if let Some(t) = parity {
+            tail.push(("parity", t));
         }
         if self.value("article_ratio").is_some() {
-            out.push(("article_check", s.article_check));
+            tail.push(("article_check", s.article_check));
         }
         if self.value("gw").is_some() {
             let full_year = f.assumptions.load_factor >= 1.0;
-            out.push(("energy", if full_year { s.energy } else { s.energy_load }));
+            tail.push(("energy", if full_year { s.energy } else { s.energy_load }));
         }
-        out.into_iter()
-            .map(|(k, t)| (k, capitalize_first(self.fill(t))))
-            .collect()
+        out.extend(
+            tail.into_iter()
+                .map(|(k, t)| (k, capitalize_first(self.fill(t)))),
+        );
+        out
     }
-
     fn display(&self) -> Vec<(&'static str, String)> {
         let l = self.locale;
         let f = self.figures;
@@ -563,8 +790,8 @@ pub fn summary_json(dataset: &Dataset, report: &Report) -> String {
         dataset: &dataset.id,
         lang: report.lang,
         figures: &report.figures,
-        verdict: report.verdict,
-        gdp_verdict: report.gdp_verdict,
+        verdict: report.verdict(),
+        gdp_verdict: report.gdp_verdict(),
         left_out: if report.figures.assumptions.private_only {
             left_out_names(dataset, Lang::En)
         } else {
@@ -840,6 +1067,12 @@ impl Report {
         if self.figures.private_announced_eur_bn.is_some() {
             rows.push(("private_announced_eur_bn", ctx.fill(s.fig_private)));
         }
+        if self.person.is_some() {
+            rows.push(("verdict", fill(s.fig_verdict, &[("per", s.per_person)])));
+        }
+        if self.gdp.is_some() {
+            rows.push(("gdp_verdict", fill(s.fig_verdict, &[("per", s.by_gdp)])));
+        }
         if self.figures.nuclear_ai_twh_per_year.is_some() {
             rows.push(("nuclear_ai_twh_per_year", ctx.fill(s.fig_energy)));
             rows.push(("nuclear_ai_share_of_exports", ctx.fill(s.fig_share)));
@@ -882,6 +1115,9 @@ pub struct Sourced {
     pub publisher: String,
     pub title: String,
     pub date: String,
+    /// The language of the publisher's title (the page's own when the dataset does not say).
+    #[serde(skip)]
+    pub title_lang: Lang,
     pub url: Option<String>,
     pub as_of: Option<String>,
     pub quote_ar: Option<String>,
@@ -910,7 +1146,8 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
             source_id: source.to_string(),
             publisher: src.publisher.to_string(),
             title: src.title.to_string(),
-            date: l.digits_in(&src.date),
+            date: l.date(&src.date),
+            title_lang: src.lang.as_deref().and_then(Lang::parse).unwrap_or(lang),
             url: src
                 .url
                 .as_deref()
@@ -1133,7 +1370,12 @@ pub fn csv(dataset: &Dataset, report: &Report) -> String {
             Some(FigureValue::Range(r)) => {
                 format!("{}–{}", plain_number(r.low), plain_number(r.high))
             }
-            _ => String::new(),
+            // A verdict's machine value is its direction, as in the JSON summary.
+            _ => match row.key {
+                "verdict" => report.verdict().map(Verdict::name).unwrap_or_default().to_string(),
+                "gdp_verdict" => report.gdp_verdict().map(Verdict::name).unwrap_or_default().to_string(),
+                _ => String::new(),
+            },
         };
         line(&[row.key, &row.label, &value, &row.value]);
     }

@@ -192,6 +192,7 @@ impl Explainer {
     /// assumptions, as JSON text for `JSON.parse` (measured: five times cheaper than building
     /// the same object through serde-wasm-bindgen, property by property).
     /// `{ display: {key: text}, sentences: {key: text}, order: [key], verdict, badge,
+    /// judged: {verdict | gdp_verdict: "<holds|more|less> <same|close|clear|multiple>"},
     /// controls: [{ param, min, max, value, display, parity, parity_display, marks }],
     /// compare: [{ name, value, display }] }` (`compare`: the two figures the verdict weighs,
     /// for the live panel). The switches are not here: a slider move cannot change them.
@@ -208,6 +209,15 @@ impl Explainer {
         );
         o.opt_string("verdict", report.shown_verdict().map(|v| v.name()));
         o.string("badge", &report.badge);
+        // Each claim's verdict by its `data-figure` key: the direction and the size of the gap
+        // its badge is coloured by, from the same judgement as its words.
+        let judged: Vec<(&str, String)> = [("verdict", &report.person), ("gdp_verdict", &report.gdp)]
+            .into_iter()
+            .flat_map(|(key, j)| {
+                j.iter().map(move |j| (key, format!("{} {}", j.verdict.name(), j.gap.name())))
+            })
+            .collect();
+        o.raw("judged", &text_object(&judged));
         o.raw(
             "controls",
             &controls_json(&crate::report::controls(&self.dataset, report)),
@@ -266,8 +276,8 @@ impl Explainer {
                 FigureValue::Missing => o.raw(key, "null"),
             };
         }
-        o.opt_string("verdict", report.verdict.map(|v| v.name()));
-        o.opt_string("gdp_verdict", report.gdp_verdict.map(|v| v.name()));
+        o.opt_string("verdict", report.verdict().map(|v| v.name()));
+        o.opt_string("gdp_verdict", report.gdp_verdict().map(|v| v.name()));
         o.end();
         Ok(out)
     }

@@ -85,7 +85,7 @@ fn every_chart_is_well_formed_with_title_and_desc_stating_its_figures() {
         ),
         (
             Chart::PerPerson,
-            "Is it the same proportion as Stargate?",
+            "How much is it per person next to Stargate?",
             "$1,640",
         ),
         (
@@ -95,7 +95,7 @@ fn every_chart_is_well_formed_with_title_and_desc_stating_its_figures() {
         ),
         (
             Chart::Energy,
-            "1 GW for AI against the electricity France exports",
+            "Nuclear power for AI: 1 GW against the electricity France exports",
             "9.7%",
         ),
     ];

@@ -201,6 +201,7 @@ impl Lit for Source {
             date,
             url,
             note,
+            lang,
         } = self;
         structure(
             out,
@@ -212,6 +213,7 @@ impl Lit for Source {
                 ("date", date),
                 ("url", url),
                 ("note", note),
+                ("lang", lang),
             ],
         );
     }
@@ -345,6 +347,7 @@ impl Lit for Claim {
             source,
             as_of,
             quote_ar,
+            quoted_in,
         } = self;
         structure(
             out,
@@ -356,8 +359,16 @@ impl Lit for Claim {
                 ("source", source),
                 ("as_of", as_of),
                 ("quote_ar", quote_ar),
+                ("quoted_in", quoted_in),
             ],
         );
+    }
+}
+
+impl Lit for QuotedIn {
+    fn lit(&self, out: &mut String, depth: usize) {
+        let QuotedIn { en, fr, ar } = self;
+        structure(out, depth, "QuotedIn", &[("en", en), ("fr", fr), ("ar", ar)]);
     }
 }
 

@@ -8,11 +8,12 @@ use std::path::Path;
 /// Bottom first. Modules on one line are side by side and may not name each other.
 const LAYERS: &[&[&str]] = &[
     &["decimal", "escape", "lang"],
+    &["plural"],
     &["json"],
     &["dataset"],
     &["model"],
     &["i18n"],
-    &["format"],
+    &["format", "grammar"],
     &["messages"],
     &["params"],
     &["report"],

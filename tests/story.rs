@@ -324,11 +324,11 @@ fn prose_in_each_language_states_the_key_figures() {
         (
             Lang::Fr,
             [
-                "112,5\u{A0}Md$",
-                "1\u{202F}640\u{A0}$",
-                "1,12 fois",
-                "63\u{A0}à\u{A0}83\u{A0}Md€",
-                "0,9253\u{A0}$",
+                "112,5\u{A0}milliards de dollars",
+                "1\u{202F}640\u{A0}dollars",
+                "1,12\u{A0}fois",
+                "de 63 à 83\u{A0}milliards d’euros",
+                "0,9253\u{A0}dollar pour un euro",
                 "76,5\u{A0}millions",
                 "9,7\u{A0}%",
             ],
@@ -337,7 +337,7 @@ fn prose_in_each_language_states_the_key_figures() {
             Lang::Ar,
             [
                 "١١٢٫٥ مليار دولار",
-                "١٬٦٤٠ دولار",
+                "١٬٦٤٠ دولارًا",
                 "١٫١٢ ضعف",
                 "٦٣–٨٣ مليار يورو",
                 "٠٫٩٢٥٣ دولار",
@@ -362,7 +362,7 @@ fn the_verdict_follows_the_rate() {
     use pledge_explainer::report::Verdict;
     let d = story();
     let mut a = Assumptions::defaults(&d);
-    let verdict = |a: &Assumptions| Report::new(&d, a, Locale::EN).verdict;
+    let verdict = |a: &Assumptions| Report::new(&d, a, Locale::EN).verdict();
     assert_eq!(verdict(&a), Some(Verdict::More));
     let parity = compute(&d, &a).parity_eurusd.unwrap();
     a.set(&d, Knob::Eurusd, parity).unwrap();
@@ -377,7 +377,7 @@ fn the_verdict_follows_the_rate() {
     assert_eq!(verdict(&a), Some(Verdict::Less));
     assert!(Report::new(&d, &a, Locale::EN)
         .prose()
-        .contains("less per person"));
+        .contains("Per person, France’s AI package is 8.1% less than Stargate: close"));
 }
 
 /// The second claim (share of GDP), the horizon and "private": (what, knobs set over the
@@ -554,17 +554,17 @@ fn the_verdicts_by_gdp_and_per_person_differ_as_the_two_claims_do() {
     let d = story();
     let mut a = Assumptions::defaults(&d);
     let r = Report::new(&d, &a, Locale::EN);
-    assert_eq!(r.verdict.map(|v| v.name()), Some("more")); // 1.12x: "the same ratio", roughly
-    assert_eq!(r.gdp_verdict.map(|v| v.name()), Some("more")); // 2.18x: "even in our favour"
+    assert_eq!(r.verdict().map(|v| v.name()), Some("more")); // 1.12x: "the same ratio", roughly
+    assert_eq!(r.gdp_verdict().map(|v| v.name()), Some("more")); // 2.18x: "even in our favour"
     assert!(r
         .sentences
         .iter()
-        .any(|(k, s)| *k == "verdict" && s.contains("12% more per person")));
+        .any(|(k, s)| *k == "verdict" && s.starts_with("Per person, ") && s.contains("12% more")));
     a.set_str(&d, Knob::Yardstick, "gdp").unwrap();
     let r = Report::new(&d, &a, Locale::EN);
     let verdict = &r.sentences.iter().find(|(k, _)| *k == "verdict").unwrap().1;
     assert!(
-        verdict.contains("By share of GDP") && verdict.contains("2.18"),
+        verdict.starts_with("As a share of GDP") && verdict.contains("2.18 times"),
         "{verdict}"
     );
     let parity = &r.sentences.iter().find(|(k, _)| *k == "parity").unwrap().1;
@@ -577,7 +577,7 @@ fn the_verdicts_by_gdp_and_per_person_differ_as_the_two_claims_do() {
     let mut a = Assumptions::defaults(&d);
     a.set_str(&d, Knob::PrivateOnly, "1").unwrap();
     let r = Report::new(&d, &a, Locale::EN);
-    assert_eq!(r.verdict.map(|v| v.name()), Some("less"));
+    assert_eq!(r.verdict().map(|v| v.name()), Some("less"));
     let private = &r
         .sentences
         .iter()

@@ -402,13 +402,15 @@ let regions = [];
 function writeRegion({ name, node, figures }, view) {
   if (name === 'prose') writeProse(node, view);
   for (const cell of figures) {
-    const text = view.display[cell.dataset.figure];
+    const key = cell.dataset.figure;
+    const text = view.display[key];
     if (text !== undefined) setText(cell, text);
-  }
-  const verdict = name === 'claim' && $('#verdict', node);
-  if (verdict && verdict.textContent !== view.badge) {
-    setText(verdict, view.badge);
-    verdict.dataset.verdict = view.verdict || '';
+    // A verdict's colour follows the same judgement as its words, written with them.
+    if ('verdict' in cell.dataset) {
+      const [verdict = '', gap = ''] = (view.judged[key] || '').split(' ');
+      if (cell.dataset.verdict !== verdict) cell.dataset.verdict = verdict;
+      if (cell.dataset.gap !== gap) cell.dataset.gap = gap;
+    }
   }
 }
 

@@ -135,6 +135,17 @@ fn run(args: Args) -> Result<(), ExitCode> {
                 for (_, sentence) in &report.sentences {
                     println!("{sentence}");
                 }
+                // Each claim with its own verdict, as the page shows it beside the quote.
+                let lang = report.lang;
+                let claims = [
+                    (&dataset.claim, report.person.as_ref()),
+                    (&dataset.gdp_claim, report.gdp.as_ref()),
+                ];
+                for (claim, judgement) in claims {
+                    if let (Some(c), Some(j)) = (claim, judgement) {
+                        println!("{} ({}): {}", c.text.get(lang), c.speaker.get(lang), j.badge);
+                    }
+                }
             }
             Ok(())
         }

@@ -19,7 +19,7 @@ use crate::dataset::Dataset;
 use crate::escape::escape;
 use crate::format::Locale;
 use crate::model::{compute, ratio_at, Assumptions};
-use crate::report::{capitalize_first, verdict, Report, Verdict};
+use crate::report::{capitalize_first, Report};
 use layout::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -106,8 +106,16 @@ pub fn text(chart: Chart, report: &Report) -> ChartText {
     let s = report.locale.strings();
     let (title, desc) = match chart {
         Chart::Pledges => (s.chart_pledges_title, s.chart_pledges_desc),
-        Chart::PerPerson if figures.assumptions.by_gdp && ctx.value("gdp_ratio").is_some() => {
-            (s.chart_gdp_title, s.chart_gdp_desc)
+        Chart::PerPerson if report.yardstick == crate::report::Yardstick::Gdp => (
+            s.chart_gdp_title,
+            if report.per_year && ctx.value("fr_share_year").is_some() {
+                s.chart_gdp_desc_year
+            } else {
+                s.chart_gdp_desc
+            },
+        ),
+        Chart::PerPerson if report.per_year && ctx.value("ppy").is_some() => {
+            (s.chart_per_person_title, s.chart_per_person_desc_year)
         }
         Chart::PerPerson => (s.chart_per_person_title, s.chart_per_person_desc),
         Chart::Sensitivity => (s.chart_sensitivity_title, s.chart_sensitivity_desc),

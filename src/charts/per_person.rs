@@ -19,16 +19,27 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         .to_string();
 
     let base = d.subject.currency.as_ref();
-    let by_gdp = fig.assumptions.by_gdp && fig.gdp_share_ratio.is_some();
+    let by_gdp = r.yardstick == crate::report::Yardstick::Gdp;
+    // With different horizons every bar is per year, as the verdict under them is.
+    let years = match (fig.assumptions.years_fr, d.benchmark_years()) {
+        (Some(fr), Some(us)) if r.per_year && fr > 0.0 && us > 0.0 => (fr, us),
+        _ => (1.0, 1.0),
+    };
+    let (gdp_title, per_person_title, scaled_title) = if r.per_year {
+        (s.chart_group_gdp_year, s.chart_group_per_person_year, s.chart_group_scaled_year)
+    } else {
+        (s.chart_group_gdp, s.chart_group_per_person, s.chart_group_scaled)
+    };
     let gdp_groups = || -> Option<[BarGroup; 2]> {
         let (fr, us, parity) = (
             fig.france_share_of_gdp?,
             fig.us_share_of_gdp?,
             fig.gdp_parity_package_eur_bn?,
         );
+        let (fr, us) = (fr / years.0, us / years.1);
         Some([
             (
-                capitalize_first(ctx.fill(s.chart_group_gdp)),
+                capitalize_first(ctx.fill(gdp_title)),
                 [(fr, l.percent(fr, 2)), (us, l.percent(us, 2))],
             ),
             (
@@ -44,28 +55,24 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         ])
     };
     let per_person_groups = || -> [BarGroup; 2] {
+        let (pp, bpp) = (
+            fig.france_usd_per_person / years.0,
+            fig.us_usd_per_person / years.1,
+        );
+        let (conv, scaled) = (
+            fig.announced_usd_bn / years.0,
+            fig.stargate_scaled_to_france_usd_bn / years.1,
+        );
         [
             (
-                capitalize_first(ctx.fill(s.chart_group_per_person)),
-                [
-                    (
-                        fig.france_usd_per_person,
-                        l.money(fig.france_usd_per_person, quote),
-                    ),
-                    (fig.us_usd_per_person, l.money(fig.us_usd_per_person, quote)),
-                ],
+                capitalize_first(ctx.fill(per_person_title)),
+                [(pp, l.money(pp, quote)), (bpp, l.money(bpp, quote))],
             ),
             (
-                capitalize_first(ctx.fill(s.chart_group_scaled)),
+                capitalize_first(ctx.fill(scaled_title)),
                 [
-                    (
-                        fig.announced_usd_bn,
-                        l.money_bn(fig.announced_usd_bn, quote, 1),
-                    ),
-                    (
-                        fig.stargate_scaled_to_france_usd_bn,
-                        l.money_bn(fig.stargate_scaled_to_france_usd_bn, quote, 1),
-                    ),
+                    (conv, l.money_bn(conv, quote, 1)),
+                    (scaled, l.money_bn(scaled, quote, 1)),
                 ],
             ),
         ]
@@ -110,21 +117,13 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         f.dashed((xb, top - 3), (xb, bottom + 3), INK)?;
         y += 2 * ROW_HEIGHT + PAD;
     }
-    let line = match verdict(if by_gdp {
-        fig.gdp_share_ratio
-    } else {
-        fig.per_person_ratio
-    }) {
-        Some(Verdict::Holds) if by_gdp => s.verdict_gdp_holds,
-        Some(Verdict::More) if by_gdp => s.verdict_gdp_more,
-        Some(Verdict::Less) if by_gdp => s.verdict_gdp_less,
-        Some(Verdict::Holds) => s.chart_verdict_holds,
-        Some(Verdict::More) => s.chart_verdict_more,
-        Some(Verdict::Less) => s.chart_verdict_less,
-        None => return Ok(()),
+    // The verdict in effect, worded once by the report (the same words as the badge).
+    let Some(judgement) = r.shown() else {
+        return Ok(());
     };
+    let line = format!("{subject_name}: {}", judgement.badge);
     f.line_of_text(
-        &capitalize_first(ctx.fill(line)),
+        &line,
         y + NOTE_HEIGHT / 2,
         bold,
         LABEL_PX,

@@ -28,38 +28,50 @@ pub(super) static DATASET: Dataset = Dataset {
     schema_version: 1,
     id: s("france-ai-2025"),
     title: Text {
-        en: s("Is France's €109bn AI package \"the same proportion\" as Stargate?"),
-        fr: tr!("Les 109 Md€ de la France pour l'IA, « la même proportion » que Stargate ?"),
-        ar: tr!("هل حزمة فرنسا للذكاء الاصطناعي بقيمة ١٠٩ مليارات يورو «بالنسبة نفسها» لمشروع ستارغيت؟"),
+        en: s("Is France’s €109bn for AI “the same ratio” as Stargate?"),
+        fr: tr!("Les 109 milliards d’euros de la France pour l’IA, «\u{202f}le même rapport\u{202f}» que Stargate\u{202f}?"),
+        ar: tr!("هل تمث\u{651}ل ١٠٩ مليارات يورو تعه\u{651}دت بها فرنسا للذكاء الاصطناعي «النسبة نفسها» التي يمث\u{651}لها مشروع ستارغيت؟"),
     },
     sources: Sources(Cow::Borrowed(&[
+        (s("afp-lemonde-2025-02-10"), Source {
+            publisher: s("AFP, in Le Monde"),
+            title: s("Agency report on the investments announced at the AI Action Summit"),
+            date: s("2025-02-10"),
+            url: None,
+            note: Some(s("MGX is “adossé aux Émirats arabes unis” (backed by the United Arab Emirates); Digital Realty reported at over €5bn; Mistral named without an amount. Address not checked.")),
+            lang: Some(s("en")),
+        }),
         (s("bea-gdp-2024"), Source {
             publisher: s("US Bureau of Economic Analysis"),
             title: s("Gross Domestic Product, 4th Quarter and Year 2024 (Third Estimate): $29,184.9bn (NIPA table 1.1.5, line 1)"),
             date: s("2025-03-27"),
             url: Some(s("https://www.bea.gov/news/2025/gross-domestic-product-4th-quarter-and-year-2024-third-estimate-gdp-industry-and")),
             note: Some(s("Revised to $29,298.0bn in September 2025; either gives 1.71%.")),
+            lang: Some(s("en")),
         }),
         (s("bpifrance-2025-02-07"), Source {
             publisher: s("TechCrunch"),
             title: s("Bpifrance to invest €10B in French AI ecosystem by 2029"),
             date: s("2025-02-07"),
             url: Some(s("https://techcrunch.com/2025/02/07/bpifrance-to-invest-10b-in-french-ai-ecosystem-by-2029")),
-            note: Some(s("Bpifrance is the French state's public investment bank.")),
+            note: Some(s("Bpifrance is the French state’s public investment bank.")),
+            lang: Some(s("en")),
         }),
         (s("brookfield-2025-02-10"), Source {
             publisher: s("Brookfield Asset Management (GlobeNewswire)"),
-            title: s("Brookfield to invest €20 billion in France's AI infrastructure"),
+            title: s("Brookfield to invest €20 billion in France’s AI infrastructure"),
             date: s("2025-02-10"),
             url: None,
-            note: Some(s("\"projected to be delivered by 2030\"")),
+            note: Some(s("“projected to be delivered by 2030”")),
+            lang: Some(s("en")),
         }),
         (s("census-v2024"), Source {
             publisher: s("US Census Bureau"),
-            title: s("Vintage 2024 population estimates: \"The U.S. population reached 340.1 million\" (America Counts)"),
+            title: s("Vintage 2024 population estimates: “The U.S. population reached 340.1 million” (America Counts)"),
             date: s("2024-12-19"),
             url: Some(s("https://www.census.gov/library/stories/2024/12/population-estimates.html")),
             note: None,
+            lang: Some(s("en")),
         }),
         (s("ecb-2025-02-10"), Source {
             publisher: s("European Central Bank"),
@@ -67,6 +79,7 @@ pub(super) static DATASET: Dataset = Dataset {
             date: s("2025-02-10"),
             url: Some(s("https://data.ecb.europa.eu/data/datasets/EXR/EXR.D.USD.EUR.SP00.A")),
             note: None,
+            lang: Some(s("en")),
         }),
         (s("elysee-2025-02-06"), Source {
             publisher: s("Élysée"),
@@ -74,20 +87,23 @@ pub(super) static DATASET: Dataset = Dataset {
             date: s("2025-02-06"),
             url: Some(s("https://www.elysee.fr/emmanuel-macron/2025/02/06/diner-de-travail-avec-son-altesse-cheikh-mohamed-bin-zayed-al-nahyan-president-des-emirats-arabes-unis")),
             note: Some(s("A 1 GW AI campus; no amount, no MGX.")),
+            lang: Some(s("fr")),
         }),
         (s("fluidstack-2025-02-10"), Source {
             publisher: s("FluidStack (GlobeNewswire)"),
             title: s("FluidStack to build 1GW AI supercomputer in France"),
             date: s("2025-02-10"),
             url: None,
-            note: Some(s("\"expansion beyond 1 GW by 2028\"")),
+            note: Some(s("“expansion beyond 1 GW by 2028”")),
+            lang: Some(s("en")),
         }),
         (s("iliad-2024-05"), Source {
             publisher: s("Iliad"),
-            title: s("Iliad's plan for AI data centres (OpCore), announced in May 2024"),
+            title: s("Iliad’s plan for AI data centres (OpCore), announced in May 2024"),
             date: s("2024-05"),
             url: None,
             note: Some(s("Address not checked: €2.5bn of the €3bn pledged in February 2025 repeats this plan.")),
+            lang: Some(s("en")),
         }),
         (s("insee-2024"), Source {
             publisher: s("INSEE"),
@@ -95,27 +111,39 @@ pub(super) static DATASET: Dataset = Dataset {
             date: s("2025-01-14"),
             url: Some(s("https://www.insee.fr/fr/statistiques/8327319")),
             note: None,
+            lang: Some(s("fr")),
         }),
         (s("insee-gdp-2024"), Source {
             publisher: s("INSEE"),
-            title: s("Insee Première no. 2053: \"Le PIB … atteint 2 919,9 milliards d'euros\" in 2024"),
+            title: s("Insee Première no. 2053: «\u{202f}Le PIB … atteint 2 919,9 milliards d’euros\u{202f}» in 2024"),
             date: s("2025-05-28"),
             url: Some(s("https://www.insee.fr/fr/statistiques/8574058")),
             note: None,
+            lang: Some(s("fr")),
         }),
         (s("liberation-2025-02-10"), Source {
             publisher: s("Libération"),
-            title: s("109 milliards d'euros d'investissements annoncés au sommet de Paris : une course de fonds pour l'IA"),
+            title: s("109 milliards d’euros d’investissements annoncés au sommet de Paris\u{a0}: une course de fonds pour l’IA"),
             date: s("2025-02-10"),
             url: Some(s("https://www.liberation.fr/economie/109-milliards-deuros-dinvestissements-annonces-au-sommet-de-paris-une-course-de-fonds-pour-lia-20250210_ZFMMUY4W4FFDZENIENISNFNYPU/")),
-            note: Some(s("Macron on France 2, and the Élysée on GDP: \"même en faveur de notre territoire si on rapporte au produit intérieur brut\".")),
+            note: Some(s("Macron on France 2, and the Élysée on GDP: «\u{202f}même en faveur de notre territoire si on rapporte au produit intérieur brut\u{202f}».")),
+            lang: Some(s("fr")),
         }),
         (s("openai-stargate"), Source {
             publisher: s("OpenAI"),
             title: s("Announcing The Stargate Project"),
             date: s("2025-01-21"),
             url: Some(s("https://openai.com/index/announcing-the-stargate-project/")),
-            note: Some(s("\"intends to invest $500 billion over the next four years\"")),
+            note: Some(s("“intends to invest $500 billion over the next four years”")),
+            lang: Some(s("en")),
+        }),
+        (s("radiofrance-afp-2025-02-09"), Source {
+            publisher: s("Radio France (transcript); AFP"),
+            title: s("Emmanuel Macron interviewed on 9 February 2025, on the eve of the AI Action Summit"),
+            date: s("2025-02-09"),
+            url: None,
+            note: Some(s("«\u{202f}C’est exactement l’équivalent de ce que les États-Unis ont annoncé avec Stargate, c’est 500 milliards, c’est le même rapport\u{202f}». Address not checked.")),
+            lang: Some(s("en")),
         }),
         (s("rte-2025-01-02"), Source {
             publisher: s("RTE"),
@@ -123,20 +151,23 @@ pub(super) static DATASET: Dataset = Dataset {
             date: s("2025-01-02"),
             url: None,
             note: None,
+            lang: Some(s("fr")),
         }),
         (s("techcrunch"), Source {
             publisher: s("TechCrunch"),
-            title: s("Macron unveils $112B AI investment package, France's answer to US' Stargate"),
+            title: s("Macron unveils $112B AI investment package, France’s answer to US’ Stargate"),
             date: s("2025-02-10"),
             url: None,
             note: Some(s("The Arabic quotes are from the Arabic translation of this article.")),
+            lang: Some(s("en")),
         }),
         (s("techradar-2025-02-11"), Source {
             publisher: s("TechRadar"),
             title: s("France set to pledge one gigawatt of nuclear power for AI"),
             date: s("2025-02-11"),
             url: Some(s("https://www.techradar.com/pro/france-plans-to-pledge-one-gigawatt-of-nuclear-power-for-ai")),
-            note: Some(s("The 250 MW by the end of 2026 is the first wave of FluidStack's 1 GW nuclear-powered AI supercomputer.")),
+            note: Some(s("The 250 MW by the end of 2026 is the first wave of FluidStack’s 1 GW nuclear-powered AI supercomputer.")),
+            lang: Some(s("en")),
         }),
     ])),
     subject: Subject {
@@ -146,7 +177,7 @@ pub(super) static DATASET: Dataset = Dataset {
             ar: tr!("فرنسا"),
         },
         package: Text {
-            en: s("France's AI package"),
+            en: s("France’s AI package"),
             fr: tr!("le plan IA de la France"),
             ar: tr!("حزمة فرنسا للذكاء الاصطناعي"),
         },
@@ -176,7 +207,7 @@ pub(super) static DATASET: Dataset = Dataset {
                 as_of: Some(s("2025-02-09")),
                 quote_ar: Some(s("مع ٣٠ مليار إلى ٥٠ مليار يورو قادمة من دولة الإمارات العربية المتحدة (وMGX)")),
                 kind: Some(PledgeKind::StateBacked),
-                kind_source: Some(s("techcrunch")),
+                kind_source: Some(s("afp-lemonde-2025-02-10")),
                 by_year: None,
             },
             Pledge {
@@ -317,9 +348,9 @@ pub(super) static DATASET: Dataset = Dataset {
     },
     claim: Some(Claim {
         text: Text {
-            en: s("\"exactly the equivalent for France of what the United States announced with Stargate: it's the same ratio\""),
-            fr: tr!("« exactement l'équivalent pour la France de ce que les États-Unis ont annoncé avec Stargate : c'est la même proportion »"),
-            ar: tr!("«يعادل بالنسبة لفرنسا تمام\u{64b}ا ما أعلنته الولايات المتحدة مع مشروع ستارغيت: إنها النسبة نفسها»"),
+            en: s("“exactly the equivalent for France of what the United States announced with Stargate — $500 billion — it’s the same ratio”"),
+            fr: tr!("«\u{202f}C’est exactement l’équivalent de ce que les États-Unis ont annoncé avec Stargate, c’est 500 milliards, c’est le même rapport\u{202f}»"),
+            ar: tr!("«يعادل بالنسبة لفرنسا تمام\u{64b}ا ما أعلنته الولايات المتحدة مع مشروع ستارغيت — ٥٠٠ مليار دولار — إنها النسبة نفسها»"),
         },
         speaker: Text {
             en: s("Emmanuel Macron"),
@@ -329,21 +360,31 @@ pub(super) static DATASET: Dataset = Dataset {
         source: s("techcrunch"),
         as_of: Some(s("2025-02-09")),
         quote_ar: Some(s("إنها نفس النسبة")),
+        quoted_in: Some(QuotedIn {
+            en: Some(s("techcrunch")),
+            fr: Some(s("radiofrance-afp-2025-02-09")),
+            ar: None,
+        }),
     }),
     gdp_claim: Some(Claim {
         text: Text {
-            en: s("the package is \"even in our favour if compared with GDP\""),
-            fr: tr!("le plan est « même en faveur de notre territoire si on rapporte au produit intérieur brut »"),
+            en: s("the package is “even in our favour if compared with GDP”"),
+            fr: tr!("le plan est «\u{202f}même en faveur de notre territoire si on rapporte au produit intérieur brut\u{202f}»"),
             ar: tr!("الحزمة «بل في صالحنا إذا قيست بالناتج المحلي الإجمالي»"),
         },
         speaker: Text {
             en: s("the Élysée"),
-            fr: tr!("l'Élysée"),
+            fr: tr!("l’Élysée"),
             ar: tr!("قصر الإليزيه"),
         },
         source: s("liberation-2025-02-10"),
         as_of: Some(s("2025-02-10")),
         quote_ar: None,
+        quoted_in: Some(QuotedIn {
+            en: None,
+            fr: Some(s("liberation-2025-02-10")),
+            ar: None,
+        }),
     }),
     reported: Reported {
         converted_bn: Some(Figure {
@@ -394,9 +435,9 @@ pub(super) static DATASET: Dataset = Dataset {
     caveats: Cow::Borrowed(&[
         Caveat {
             text: Text {
-                en: s("Both sums are pledges (“up to”), not money spent: Stargate's $500bn is to be invested over four years, France's €109bn “over the next few years”."),
-                fr: tr!("Les deux montants sont des promesses («\u{a0}jusqu'à\u{a0}»), pas des dépenses\u{a0}: les 500\u{a0}Md$ de Stargate doivent être investis sur quatre ans, les 109\u{a0}Md€ de la France «\u{a0}dans les prochaines années\u{a0}»."),
-                ar: tr!("المبلغان تعهدات («ما يصل إلى») وليسا إنفاق\u{64b}ا فعلي\u{64b}ا: ي\u{64f}فترض استثمار ٥٠٠ مليار دولار لمشروع ستارغيت على مدى أربع سنوات، و١٠٩ مليارات يورو لفرنسا «خلال السنوات القليلة القادمة»."),
+                en: s("Both sums are pledges (“up to”), not money spent: Stargate’s $500bn is to be invested over four years, France’s €109bn “over the next few years”. Per-year figures assume a horizon for France’s package: four years unless you choose another."),
+                fr: tr!("Les deux montants sont des promesses («\u{202f}jusqu’à\u{202f}»), pas des dépenses\u{a0}: les 500 milliards de dollars de Stargate doivent être investis sur quatre ans, les 109 milliards d’euros de la France «\u{202f}dans les prochaines années\u{202f}». Les montants annuels supposent une durée pour le plan français\u{a0}: quatre ans, sauf si vous en choisissez une autre."),
+                ar: tr!("المبلغان تعهدات («ما يصل إلى») وليسا إنفاق\u{64b}ا فعلي\u{64b}ا: ي\u{64f}فترض استثمار ٥٠٠ مليار دولار لمشروع ستارغيت على مدى أربع سنوات، و١٠٩ مليارات يورو لفرنسا «خلال السنوات القليلة القادمة». وتفترض الأرقام السنوية مدة لحزمة فرنسا: أربع سنوات ما لم تختر مدة أخرى."),
             },
             sources: Cow::Borrowed(&[
                 s("openai-stargate"),
@@ -405,20 +446,22 @@ pub(super) static DATASET: Dataset = Dataset {
         },
         Caveat {
             text: Text {
-                en: s("The article calls the €109bn private investment, but Bpifrance is a state-owned bank and MGX is backed by the state of Abu Dhabi; MGX is also one of Stargate's initial funders."),
-                fr: tr!("L'article parle d'investissements privés, mais Bpifrance est une banque publique et MGX est adossé à l'État d'Abou Dhabi\u{a0}; MGX figure aussi parmi les premiers financeurs de Stargate."),
-                ar: tr!("يصف المقال المبلغ بأنه استثمارات خاصة، لكن Bpifrance بنك مملوك للدولة الفرنسية وMGX صندوق تدعمه حكومة أبوظبي، وهو أيض\u{64b}ا من أوائل ممولي مشروع ستارغيت."),
+                en: s("The article calls the €109bn private investment, but Bpifrance is the French state’s public investment bank and MGX is backed by the United Arab Emirates; MGX is also one of Stargate’s initial funders. Without them €49–69bn is left, of which only €23bn (Brookfield, Iliad) is itemised as private: the rest is not known to be private."),
+                fr: tr!("L’article parle d’investissements privés, mais Bpifrance est la banque publique d’investissement de l’État français et MGX est adossé aux Émirats arabes unis\u{202f}; MGX figure aussi parmi les premiers financeurs de Stargate. Sans eux, il reste de 49 à 69 milliards d’euros, dont 23 milliards seulement (Brookfield, Iliad) détaillés comme privés\u{a0}: le reste n’est pas connu comme privé."),
+                ar: tr!("يصف المقال المبلغ بأنه استثمارات خاصة، لكن Bpifrance بنك الاستثمار العام التابع للدولة الفرنسية وMGX صندوق مدعوم من الإمارات العربية المتحدة، وهو أيض\u{64b}ا من أوائل ممولي مشروع ستارغيت. ومن دونهما يبقى ٤٩–٦٩ مليار يورو، منها ٢٣ مليار\u{64b}ا فقط (بروكفيلد وإيلياد) مفص\u{651}لة بوصفها خاصة، أما الباقي فلا ي\u{64f}عرف أنه خاص."),
             },
             sources: Cow::Borrowed(&[
                 s("techcrunch"),
+                s("bpifrance-2025-02-07"),
+                s("afp-lemonde-2025-02-10"),
                 s("openai-stargate"),
             ]),
         },
         Caveat {
             text: Text {
-                en: s("A data centre does not draw its peak power all year, so 1 GW for a full year is an upper bound. The 250 MW reported for the end of 2026 is the first phase of FluidStack's 1 GW nuclear-powered AI supercomputer (about 1 GW by 2028), a project separate from the UAE-backed 1 GW campus."),
-                fr: tr!("Un centre de données ne consomme pas sa puissance maximale toute l'année : 1 GW pendant un an est un plafond. Les 250 MW annoncés pour fin 2026 sont la première phase du supercalculateur d'IA de 1 GW de FluidStack, alimenté au nucléaire (environ 1 GW en 2028), un projet distinct du campus de 1 GW soutenu par les Émirats."),
-                ar: tr!("لا يستهلك مركز البيانات ذروة طاقته طوال العام، فتشغيل ١ جيجاواط عام\u{64b}ا كامل\u{64b}ا حد\u{64c}\u{651} أعلى. أما الـ٢٥٠ ميجاواط المعلنة لنهاية ٢٠٢٦ فهي المرحلة الأولى من حاسوب FluidStack الفائق للذكاء الاصطناعي بقدرة ١ جيجاواط والعامل بالطاقة النووية (نحو ١ جيجاواط بحلول ٢٠٢٨)، وهو مشروع منفصل عن مجم\u{651}ع الجيجاواط المدعوم إماراتي\u{64b}ا."),
+                en: s("A data centre does not draw its peak power all year, so one gigawatt for a full year is an upper bound. The 250 MW reported for the end of 2026 is the first wave of FluidStack’s nuclear-powered AI supercomputer, to expand beyond 1 GW by 2028: a project separate from the UAE-backed 1 GW campus."),
+                fr: tr!("Un centre de données ne consomme pas sa puissance maximale toute l’année\u{a0}: un gigawatt pendant un an est un plafond. Les 250 MW annoncés pour fin 2026 sont la première phase du supercalculateur d’IA de FluidStack, alimenté au nucléaire, qui doit dépasser 1 GW en 2028\u{a0}: un projet distinct du campus de 1 GW soutenu par les Émirats."),
+                ar: tr!("لا يستهلك مركز البيانات ذروة قدرته طوال العام، فتشغيل غيغاواط واحد عام\u{64b}ا كامل\u{64b}ا حد\u{64c}\u{651} أعلى. أما الـ٢٥٠ ميغاواط المعلنة لنهاية ٢٠٢٦ فهي المرحلة الأولى من حاسوب FluidStack الفائق للذكاء الاصطناعي العامل بالطاقة النووية، والذي ي\u{64f}فترض أن تتجاوز قدرته غيغاواط\u{64b}ا واحد\u{64b}ا بحلول ٢٠٢٨، وهو مشروع منفصل عن مجم\u{651}ع الغيغاواط الواحد المدعوم إماراتي\u{64b}ا."),
             },
             sources: Cow::Borrowed(&[
                 s("techradar-2025-02-11"),
@@ -428,9 +471,9 @@ pub(super) static DATASET: Dataset = Dataset {
         },
         Caveat {
             text: Text {
-                en: s("Macron's 90 TWh is close to RTE's official figure: net exports of 89 TWh in 2024, a record."),
-                fr: tr!("Les 90\u{a0}TWh de Macron sont proches du chiffre officiel de RTE\u{a0}: 89\u{a0}TWh d'exportations nettes en 2024, un record."),
-                ar: tr!("رقم ماكرون (٩٠ تيراواط ساعة) قريب من الرقم الرسمي لشركة RTE: صافي صادرات قدره ٨٩ تيراواط ساعة في ٢٠٢٤، وهو رقم قياسي."),
+                en: s("Macron’s 90 TWh rounds RTE’s official figure: net exports of 89 TWh in 2024, a record."),
+                fr: tr!("Les 90 TWh de Macron arrondissent le chiffre officiel de RTE\u{a0}: 89 TWh d’exportations nettes en 2024, un record."),
+                ar: tr!("رقم ماكرون (٩٠ تيراواط ساعة) تقريب للرقم الرسمي لشركة RTE: صافي صادرات قدره ٨٩ تيراواط ساعة في ٢٠٢٤، وهو رقم قياسي."),
             },
             sources: Cow::Borrowed(&[
                 s("rte-2025-01-02"),
@@ -438,13 +481,25 @@ pub(super) static DATASET: Dataset = Dataset {
         },
         Caveat {
             text: Text {
-                en: s("Not all of it is new money: €2.5bn of Iliad's €3bn (its OpCore data centres) repeats a plan Iliad announced in May 2024."),
-                fr: tr!("Tout n'est pas de l'argent nouveau : 2,5 Md€ des 3 Md€ d'Iliad (ses centres de données OpCore) reprennent un plan annoncé par Iliad en mai 2024."),
+                en: s("Not all of it is new money: €2.5bn of Iliad’s €3bn (its OpCore data centres) repeats a plan Iliad announced in May 2024."),
+                fr: tr!("Tout n’est pas de l’argent nouveau\u{a0}: 2,5 des 3 milliards d’euros d’Iliad (ses centres de données OpCore) reprennent un plan annoncé par Iliad en mai 2024."),
                 ar: tr!("ليس كل المبلغ مال\u{64b}ا جديد\u{64b}ا: ٢٫٥ مليار يورو من أصل ٣ مليارات تعه\u{651}دت بها إيلياد (مراكز بيانات OpCore) تكرار لخطة أعلنتها الشركة في مايو ٢٠٢٤."),
             },
             sources: Cow::Borrowed(&[
                 s("iliad-2024-05"),
                 s("techcrunch"),
+            ]),
+        },
+        Caveat {
+            text: Text {
+                en: s("“Not itemised” means not itemised in TechCrunch’s tally of Sunday 9 February: by 10 February FluidStack’s €10bn was signed, AFP reported Digital Realty at over €5bn, and Mistral was named without an amount."),
+                fr: tr!("«\u{202f}Non détaillé\u{202f}» signifie absent du décompte de TechCrunch du dimanche 9 février\u{a0}: le 10 février, les 10 milliards d’euros de FluidStack étaient signés, l’AFP annonçait plus de 5 milliards d’euros de Digital Realty, et Mistral était cité sans montant."),
+                ar: tr!("«غير المفص\u{651}ل» يعني ما لم يرد في حصيلة TechCrunch يوم الأحد ٩ فبراير: ففي ١٠ فبراير و\u{64f}ق\u{651}ع اتفاق FluidStack بقيمة ١٠ مليارات يورو، وأفادت وكالة الصحافة الفرنسية بأن Digital Realty ستستثمر أكثر من ٥ مليارات يورو، وذ\u{64f}كرت Mistral دون مبلغ."),
+            },
+            sources: Cow::Borrowed(&[
+                s("techcrunch"),
+                s("fluidstack-2025-02-10"),
+                s("afp-lemonde-2025-02-10"),
             ]),
         },
     ]),

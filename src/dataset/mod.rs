@@ -52,6 +52,21 @@ pub struct Text {
 }
 
 impl Text {
+    /// The language of the words [`get`](Self::get) gives for `lang` (English when `lang`'s
+    /// are missing), so a page marks words in another language.
+    pub fn shown_lang(&self, lang: crate::lang::Lang) -> crate::lang::Lang {
+        let has = match lang {
+            crate::lang::Lang::En => true,
+            crate::lang::Lang::Fr => self.fr.as_deref().is_some_and(|s| !s.trim().is_empty()),
+            crate::lang::Lang::Ar => self.ar.as_deref().is_some_and(|s| !s.trim().is_empty()),
+        };
+        if has {
+            lang
+        } else {
+            crate::lang::Lang::En
+        }
+    }
+
     pub fn get(&self, lang: crate::lang::Lang) -> &str {
         let localized = match lang {
             crate::lang::Lang::En => None,
@@ -93,6 +108,9 @@ pub struct Source {
     pub url: Option<Str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<Str>,
+    /// The language of the title (`en`, `fr`, `ar`), so a page in another language marks it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Str>,
 }
 
 /// One sourced number.
@@ -219,6 +237,46 @@ pub struct Claim {
     pub as_of: Option<Str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quote_ar: Option<Str>,
+    /// In which languages the text is the speaker's words as a source reports them, and which
+    /// source; in a language not listed the text is a translation, and the page says so.
+    /// Absent: every language's text is from `source`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub quoted_in: Option<QuotedIn>,
+}
+
+/// A source id per language (see [`Claim::quoted_in`]).
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct QuotedIn {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub en: Option<Str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fr: Option<Str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub ar: Option<Str>,
+}
+
+impl QuotedIn {
+    pub fn get(&self, lang: crate::lang::Lang) -> Option<&str> {
+        match lang {
+            crate::lang::Lang::En => self.en.as_deref(),
+            crate::lang::Lang::Fr => self.fr.as_deref(),
+            crate::lang::Lang::Ar => self.ar.as_deref(),
+        }
+    }
+}
+
+impl Claim {
+    /// The source of the words shown in `lang`, and whether they are a translation.
+    pub fn quoted(&self, lang: crate::lang::Lang) -> (&str, bool) {
+        let shown = self.text.shown_lang(lang);
+        match &self.quoted_in {
+            None => (&self.source, false),
+            Some(q) => match q.get(shown) {
+                Some(id) => (id, false),
+                None => (&self.source, true),
+            },
+        }
+    }
 }
 
 /// The story's own (often rounded) figures, kept to show what the rounding does.
@@ -376,6 +434,10 @@ pub enum Problem {
     UnknownSource {
         id: String,
     },
+    /// A language code the explainer does not speak.
+    UnknownLanguage {
+        code: String,
+    },
     UnknownKind {
         found: String,
     },
@@ -409,6 +471,7 @@ impl Problem {
         match self {
             Problem::Malformed { .. } => "malformed",
             Problem::UnknownField { .. } => "unknown_field",
+            Problem::UnknownLanguage { .. } => "unknown_language",
             Problem::Missing => "missing",
             Problem::WrongType { .. } => "wrong_type",
             Problem::UnsupportedVersion { .. } => "unsupported_version",

@@ -246,7 +246,7 @@ impl Reader {
                     let Some(sm) = self.object(
                         source,
                         &path,
-                        &["publisher", "title", "date", "url", "note"],
+                        &["publisher", "title", "date", "url", "note", "lang"],
                     ) else {
                         continue;
                     };
@@ -255,9 +255,10 @@ impl Reader {
                         self.req_string(sm, &path, "title"),
                         self.req_string(sm, &path, "date"),
                     );
-                    let (url, note) = (
+                    let (url, note, lang) = (
                         self.opt_string(sm, &path, "url"),
                         self.opt_string(sm, &path, "note"),
+                        self.opt_string(sm, &path, "lang"),
                     );
                     if let (Some(publisher), Some(title), Some(date)) = (publisher, title, date) {
                         sources.push((
@@ -268,6 +269,7 @@ impl Reader {
                                 date,
                                 url,
                                 note,
+                                lang,
                             },
                         ));
                     }
@@ -532,7 +534,11 @@ impl Reader {
     }
 
     fn claim(&mut self, v: &Value, path: &str) -> Option<Claim> {
-        let m = self.object(v, path, &["text", "speaker", "source", "as_of", "quote_ar"])?;
+        let m = self.object(
+            v,
+            path,
+            &["text", "speaker", "source", "as_of", "quote_ar", "quoted_in"],
+        )?;
         let (text, speaker) = (
             self.req_text(m, path, "text"),
             self.req_text(m, path, "speaker"),
@@ -542,12 +548,22 @@ impl Reader {
             self.opt_string(m, path, "as_of"),
             self.opt_string(m, path, "quote_ar"),
         );
+        let quoted_in = self.optional(m, "quoted_in").and_then(|q| {
+            let at = join(path, "quoted_in");
+            let qm = self.object(q, &at, &["en", "fr", "ar"])?;
+            Some(QuotedIn {
+                en: self.opt_string(qm, &at, "en"),
+                fr: self.opt_string(qm, &at, "fr"),
+                ar: self.opt_string(qm, &at, "ar"),
+            })
+        });
         Some(Claim {
             text: text?,
             speaker: speaker?,
             source: source?,
             as_of,
             quote_ar,
+            quoted_in,
         })
     }
 }

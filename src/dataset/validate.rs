@@ -39,6 +39,16 @@ impl Validator<'_> {
             let path = format!("sources.{id}");
             self.label(&format!("{path}.publisher"), &source.publisher);
             self.label(&format!("{path}.title"), &source.title);
+            if let Some(code) = source.lang.as_deref() {
+                if crate::lang::Lang::parse(code).is_none() || code != code.trim() {
+                    self.push(
+                        &format!("{path}.lang"),
+                        Problem::UnknownLanguage {
+                            code: code.to_string(),
+                        },
+                    );
+                }
+            }
         }
 
         let s = &d.subject;
@@ -132,15 +142,18 @@ impl Validator<'_> {
                 );
             }
         }
-        if let Some(c) = &d.gdp_claim {
-            self.text("gdp_claim.text", &c.text);
-            self.text("gdp_claim.speaker", &c.speaker);
-            self.source_ref("gdp_claim.source", &c.source);
-        }
-        if let Some(c) = &d.claim {
-            self.text("claim.text", &c.text);
-            self.text("claim.speaker", &c.speaker);
-            self.source_ref("claim.source", &c.source);
+        for (name, claim) in [("gdp_claim", &d.gdp_claim), ("claim", &d.claim)] {
+            let Some(c) = claim else { continue };
+            self.text(&format!("{name}.text"), &c.text);
+            self.text(&format!("{name}.speaker"), &c.speaker);
+            self.source_ref(&format!("{name}.source"), &c.source);
+            if let Some(q) = &c.quoted_in {
+                for lang in crate::lang::Lang::ALL {
+                    if let Some(id) = q.get(lang) {
+                        self.source_ref(&format!("{name}.quoted_in.{}", lang.code()), id);
+                    }
+                }
+            }
         }
         let r = &d.reported;
         for (name, fig) in [

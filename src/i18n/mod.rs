@@ -61,7 +61,7 @@ pub fn story_words(lang: Lang) -> Option<&'static [&'static str]> {
 
 /// A language's table as a pack: a JSON array of its texts in [`Strings::FIELDS`] order, then
 /// its currencies as code, name pairs, an empty string, its currency units as pairs, an empty
-/// string, and the shipped story's words in that language (one per text, empty where none).
+/// string, its currency amounts as pairs, an empty string, and the shipped story's words in that language (one per text, empty where none).
 pub fn pack(lang: Lang) -> String {
     let s = lang.strings();
     let mut story = crate::dataset::Dataset::default_story();
@@ -72,6 +72,12 @@ pub fn pack(lang: Lang) -> String {
         s.currency_units
             .iter()
             .flat_map(|(code, name)| [*code, *name]),
+    );
+    items.push("");
+    items.extend(
+        s.currency_amounts
+            .iter()
+            .flat_map(|(code, forms)| [*code, *forms]),
     );
     items.push("");
     items.extend(
@@ -104,9 +110,16 @@ pub fn parse_pack(joined: String) -> Option<(Strings, &'static [&'static str])> 
         ))
     };
     let after = &rest[gap + 1..];
-    let story_at = after.iter().position(|item| item.is_empty())?;
-    let strings = Strings::from_texts(texts, pairs(&rest[..gap])?, pairs(&after[..story_at])?)?;
-    let story = &after[story_at + 1..];
+    let units_end = after.iter().position(|item| item.is_empty())?;
+    let amounts = &after[units_end + 1..];
+    let story_at = amounts.iter().position(|item| item.is_empty())?;
+    let strings = Strings::from_texts(
+        texts,
+        pairs(&rest[..gap])?,
+        pairs(&after[..units_end])?,
+        pairs(&amounts[..story_at])?,
+    )?;
+    let story = &amounts[story_at + 1..];
     if story.len() != crate::dataset::Dataset::default_story().text_count() {
         return None;
     }
@@ -143,6 +156,10 @@ macro_rules! strings_table {
             pub currencies: &'static [(&'static str, &'static str)],
             /// (ISO code, name of one unit) for "per euro".
             pub currency_units: &'static [(&'static str, &'static str)],
+            /// (ISO code, an amount of it in words by plural category, as in
+            /// [`crate::format::pick`], plus `of=` the form after "billions of"): where a
+            /// language writes units out (Arabic always, French in prose).
+            pub currency_amounts: &'static [(&'static str, &'static str)],
         }
 
         impl Strings {
@@ -158,6 +175,7 @@ macro_rules! strings_table {
                 texts: &[&'static str],
                 currencies: &'static [(&'static str, &'static str)],
                 currency_units: &'static [(&'static str, &'static str)],
+                currency_amounts: &'static [(&'static str, &'static str)],
             ) -> Option<Strings> {
                 let texts: &[&'static str; Strings::FIELDS.len()] = texts.try_into().ok()?;
                 // Field by field this is about 3 KB of gzipped wasm (200 loads and stores that
@@ -167,11 +185,12 @@ macro_rules! strings_table {
                     texts: [&'static str; Strings::FIELDS.len()],
                     currencies: &'static [(&'static str, &'static str)],
                     currency_units: &'static [(&'static str, &'static str)],
+                    currency_amounts: &'static [(&'static str, &'static str)],
                 }
-                let packed = Packed { texts: *texts, currencies, currency_units };
+                let packed = Packed { texts: *texts, currencies, currency_units, currency_amounts };
                 // SAFETY: both are repr(C) with the same field types in the same order: the text
                 // fields (an array lays out as consecutive fields of its element type, with no
-                // padding between `&str`s), then the two slices. transmute checks the sizes.
+                // padding between `&str`s), then the three slices. transmute checks the sizes.
                 Some(unsafe { std::mem::transmute::<Packed, Strings>(packed) })
             }
         }
@@ -182,26 +201,36 @@ strings_table! {
     lang,
     dir,
 
-    // Number patterns: {n} is a formatted number, {cur} a currency symbol or name.
+    // Number patterns: {n} is a formatted number, {cur} a currency symbol or name. A pattern
+    // may have forms by CLDR plural category, `one=…|other=…` (see `format::pick`).
     money_bn,
+    /// Billions in running text, where it differs from tables and charts (French); {of} is
+    /// the currency's `of=` form ("d’euros"). Empty: the same as `money_bn`.
+    money_bn_text,
     money,
     range,
+    /// A range in running text ("de 63 à 83"); empty: the same as `range`.
+    range_text,
     times,
+    /// A ratio in running text ("1.12 times"); `fraction=` is its form below one.
+    times_text,
     percent,
     millions,
     twh,
     gw,
+    years,
     list_and,
     list_comma,
 
     // Live prose.
     lede,
+    /// The lede when the two horizons differ: totals, no ratio (the ratio is per year).
+    lede_totals,
     pledges,
+    /// `pledges` for a dataset whose pledges carry no date.
+    pledges_undated,
     pledges_unnamed,
     scaled,
-    verdict_holds,
-    verdict_more,
-    verdict_less,
     parity,
     article_check,
     energy,
@@ -251,15 +280,14 @@ strings_table! {
     chart_pledges_desc,
     chart_per_person_title,
     chart_per_person_desc,
+    /// The per-person chart's summary when the horizons differ (per year).
+    chart_per_person_desc_year,
     chart_sensitivity_title,
     chart_sensitivity_desc,
     chart_energy_title,
     chart_energy_desc,
     chart_group_per_person,
     chart_group_scaled,
-    chart_verdict_more,
-    chart_verdict_less,
-    chart_verdict_holds,
     chart_article_line,
     chart_your_line,
     chart_parity_point,
@@ -272,14 +300,38 @@ strings_table! {
     chart_exports,
     chart_ai_year,
 
+    // Verdicts: one wording per size of the gap (`report::Gap`), for either yardstick: {per}
+    // is one of the four phrases below, {pct} the gap, {times} the ratio in running text.
+    per_person,
+    per_person_year,
+    by_gdp,
+    by_gdp_year,
+    verdict_same,
+    verdict_close_more,
+    verdict_close_less,
+    verdict_clear_more,
+    verdict_clear_less,
+    verdict_multiple_more,
+    verdict_multiple_less,
+    badge_same,
+    badge_close_more,
+    badge_close_less,
+    badge_clear_more,
+    badge_clear_less,
+    badge_multiple_more,
+    badge_multiple_less,
+
     // Page sections.
     claim_said,
-    verdict_badge_holds,
-    verdict_badge_more,
-    verdict_badge_less,
+    /// Under a quotation given in a translation, not in the speaker's words as reported.
+    claim_said_translated,
     method_upper_bound,
     method_implied_rate,
+    /// When the reference rate of the day does not round to the article's conversion.
+    method_implied_rate_off,
     method_population,
+    /// When the official multiple does not round to the article's.
+    method_population_off,
     caveats_heading,
     src_announced,
     src_pledge,
@@ -295,6 +347,11 @@ strings_table! {
     src_reported_multiple,
     src_claim,
     quote_label,
+    /// The twelve months' names, `|`-separated, for dates in words.
+    months,
+    /// A date in words: {day} {month} {year}; `date_month` a month and year ("May 2024").
+    date_day,
+    date_month,
     download_svg,
     download_png,
     download_chart,
@@ -347,15 +404,11 @@ strings_table! {
 
     // Share of GDP, horizon, private money.
     gdp,
-    verdict_gdp_holds,
-    verdict_gdp_more,
-    verdict_gdp_less,
+    /// The GDP sentence when the two horizons differ: shares per year.
+    gdp_per_year,
     gdp_parity,
     horizon,
     private_only,
-    years,
-    years_one,
-    years_two,
     label_gdp_fr,
     label_gdp_us,
     label_years_fr,
@@ -364,15 +417,23 @@ strings_table! {
     yardstick_person,
     yardstick_gdp,
     private_only_label,
-    verdict_badge_gdp,
     fig_share_gdp,
     fig_gdp_ratio,
     fig_gdp_parity,
     fig_per_year,
+    /// The subject's per-year figure: its horizon is the reader's assumption.
+    fig_per_year_assumed,
     fig_private,
+    /// The figures table's row for a verdict: {per} is the yardstick's phrase.
+    fig_verdict,
     chart_gdp_title,
     chart_gdp_desc,
+    /// The GDP chart's summary when the horizons differ (per year).
+    chart_gdp_desc_year,
     chart_group_gdp,
+    chart_group_gdp_year,
+    chart_group_per_person_year,
+    chart_group_scaled_year,
     chart_first_phase,
     chart_group_scaled_gdp,
     src_gdp,
@@ -387,6 +448,7 @@ strings_table! {
     err_kind,
     err_kind_source,
     err_year,
+    err_language,
 }
 
 impl Strings {
@@ -395,6 +457,14 @@ impl Strings {
     }
     pub fn currency_unit(&self, code: &str) -> &'static str {
         lookup(self.currency_units, code)
+    }
+    /// An amount of `code` in words (see [`Strings::currency_amounts`]), or "" where this
+    /// language writes the symbol.
+    pub fn currency_amount(&self, code: &str) -> &'static str {
+        self.currency_amounts
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map_or("", |(_, s)| *s)
     }
 
     /// The strings the page's own markup and script use (`data-i18n` keys and a few more),

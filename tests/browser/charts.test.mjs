@@ -14,7 +14,7 @@ test('every chart has a name and a description stating its figures', async () =>
   await waitReady(page);
   const expected = {
     pledges: ['Where does the €109bn come from?', '€63–83bn'],
-    'per-person': ['Is it the same proportion as Stargate?', '$1,640'],
+    'per-person': ['How much is it per person next to Stargate?', '$1,640'],
     sensitivity: ['How much does the verdict depend on the exchange rate?', '$0.9253'],
     energy: ['1 GW for AI against the electricity France exports', '9.7%'],
   };

@@ -183,11 +183,13 @@ test('presets: the article\'s rounded figures, then the official statistics', as
 test('the claim section: verdict, parity values, and the parity button puts the slider there', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
-  assert.equal(await page.locator('#verdict').textContent(), 'Not quite: 12% more per person');
+  assert.equal(await page.locator('#verdict').textContent(), 'Close: 12% more per person');
+  assert.equal(await page.locator('#verdict').getAttribute('data-gap'), 'close');
   assert.equal(await page.locator('.claim [data-figure="parity_eurusd"]').textContent(), '$0.9253');
   await page.locator('#parity-eurusd').click();
   await nextFrame(page);
-  assert.equal(await page.locator('#verdict').textContent(), 'The claim holds at these assumptions');
+  assert.equal(await page.locator('#verdict').textContent(), 'The same per person, within 1%');
+  assert.equal(await page.locator('#verdict').getAttribute('data-verdict'), 'holds');
   assert.equal(await figure(page, 'per_person_ratio'), '1.00×');
   await context.close();
 });
@@ -203,7 +205,7 @@ test('sources link out and quote the Arabic article; figures are announced polit
   for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
   assert.equal(await page.locator('#announce').textContent(), '', 'not announced mid-drag');
   await page.waitForFunction(() => document.querySelector('#announce').textContent.length > 0, null, { timeout: 3000 });
-  assert.match(await page.locator('#announce').textContent(), /^Not quite: 12% more per person\. At \$1\.0345 per euro/);
+  assert.match(await page.locator('#announce').textContent(), /^Close: 12% more per person\. At \$1\.0345 per euro/);
   await context.close();
 });
 
@@ -426,7 +428,7 @@ for (const lang of ['en', 'ar']) {
     assert.equal(await figure(page, 'gdp_share_ratio'), want.gdp_share_ratio);
     assert.notEqual(await page.locator('[data-chart="per-person"] figcaption').first().textContent(), titleBefore);
     assert.equal(await page.locator('#range-gdp_fr').count(), 1);
-    assert.match(await page.locator('#verdict').textContent(), new RegExp(want.gdp_share_ratio.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    assert.match(await page.locator('#gdp-verdict').textContent(), new RegExp(want.gdp_share_ratio.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
 
     await page.locator('#switch-private_only').check();
     await nextFrame(page);
