@@ -322,6 +322,31 @@ impl Locale {
         }
     }
 
+    /// A day without its year, with the month shortened, for chart labels: "9 Feb",
+    /// "9 févr.", "٩ فبراير"; anything but a full date as [`date`](Self::date) writes it.
+    pub fn date_short(&self, iso: &str) -> String {
+        let s = self.strings();
+        let mut parts = iso.split('-');
+        let (_, month, day) = (parts.next(), parts.next(), parts.next());
+        let number = |p: Option<&str>| {
+            p.filter(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
+                .and_then(crate::decimal::parse)
+        };
+        match (number(month), number(day)) {
+            (Some(m), Some(d)) if (1.0..=12.0).contains(&m) && d >= 1.0 => fill(
+                s.date_short,
+                &[
+                    ("day", &self.number(d, 0)),
+                    (
+                        "month",
+                        s.months_short.split('|').nth(m as usize - 1).unwrap_or_default(),
+                    ),
+                ],
+            ),
+            _ => self.date(iso),
+        }
+    }
+
     /// A ratio in running text: "1.12 times", "1,12 fois", "١٫١٢ ضعف", "٠٫٧٤ من".
     pub fn times_text(&self, value: f64) -> String {
         let s = self.strings();
@@ -370,8 +395,13 @@ impl Locale {
         ))
     }
 
+    /// Power: "1 GW", and under a gigawatt in megawatts ("250 MW", as the sources write it).
     pub fn gw(&self, value: f64) -> String {
-        self.quantity(self.counted(self.strings().gw, value, 2))
+        let s = self.strings();
+        if value > 0.0 && value < 1.0 {
+            return self.quantity(self.counted(s.mw, value * 1000.0, 0));
+        }
+        self.quantity(self.counted(s.gw, value, 2))
     }
 
     /// A low–high range of billions, collapsing to one figure when they are equal. The noun

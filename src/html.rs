@@ -122,10 +122,11 @@ pub fn sources_section(dataset: &Dataset, locale: Locale) -> String {
     for f in crate::report::sourced_figures(dataset, locale) {
         // The publisher and title are in the source's language, marked when it is not the page's.
         let cite = format!(
-            "<bdi{}>{}, “{}”</bdi>, {}",
+            "<bdi{}>{}, “{}”</bdi>{}{}",
             lang_attrs(f.title_lang, locale.lang),
             escape(&f.publisher),
             escape(&f.title),
+            s.list_comma,
             escape(&f.date)
         );
         let cite = match &f.url {
@@ -158,16 +159,18 @@ pub fn sources_section(dataset: &Dataset, locale: Locale) -> String {
             escape(s.caveats_heading)
         ));
         for c in dataset.caveats.iter() {
-            let names: Vec<String> = c
-                .sources
-                .iter()
-                .filter_map(|id| dataset.sources.get(id))
-                .map(|src| escape(&src.publisher))
-                .collect();
+            // Each publisher once, in the language's list style.
+            let mut names: Vec<String> = Vec::new();
+            for src in c.sources.iter().filter_map(|id| dataset.sources.get(id)) {
+                let name = escape(&src.publisher);
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
             out.push_str(&format!(
                 "<li>{} <span class=\"caveat-sources\">({})</span></li>\n",
                 escape(c.text.get(locale.lang)),
-                names.join(", ")
+                names.join(s.list_comma)
             ));
         }
         out.push_str("</ul>\n");

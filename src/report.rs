@@ -142,7 +142,7 @@ impl Judgement {
             let l = ctx.locale;
             let pct = (ratio - 1.0).abs();
             let own = [
-                ("per", per.to_string()),
+                ("per", ctx.fill(per)),
                 ("pct", l.percent(pct, if pct < 0.1 { 1 } else { 0 })),
                 ("times", l.times_text(ratio)),
                 ("times_short", l.times(ratio)),
@@ -180,11 +180,18 @@ pub struct Report {
     pub sentences: Vec<(&'static str, String)>,
     /// The verdict of the yardstick in effect in a few words, for the live panel.
     pub badge: String,
+    /// Whether the reference rate of the day rounds the announced total to the article's
+    /// conversion, and whether the official population multiple rounds to the article's.
+    pub reported_rate_rounds: Option<bool>,
+    pub reported_multiple_rounds: Option<bool>,
     #[serde(skip)]
     pub locale: Locale,
     /// Every template value, formatted once (see [`Context`]).
     #[serde(skip)]
     values: Vec<(&'static str, String)>,
+    /// The same for running text, where the language writes it otherwise (French units).
+    #[serde(skip)]
+    prose_values: Option<Vec<(&'static str, String)>>,
 }
 
 impl Report {
@@ -230,6 +237,18 @@ impl Report {
         display.push(("gdp_verdict", gdp.as_ref().map(|j| j.badge.clone()).unwrap_or_default()));
         let sentences = prose_ctx.sentences(shown, per_year);
         let values = short.values;
+        let prose_values = prose.map(|p| p.values);
+        let reported = &dataset.reported;
+        let announced = dataset.subject.announced_bn.value;
+        let reported_rate_rounds = reported.converted_bn.as_ref().map(|c| {
+            let half = 0.5 * 10f64.powi(-(decimals_of(c.value) as i32));
+            ((announced * dataset.exchange_rate.value) - c.value).abs() < half
+        });
+        let reported_multiple_rounds = reported.population_multiple.as_ref().map(|m| {
+            let official = dataset.benchmark.population_m.value / dataset.subject.population_m.value;
+            let half = 0.5 * 10f64.powi(-(decimals_of(m.value) as i32));
+            (official - m.value).abs() < half
+        });
         Report {
             lang: locale.lang,
             yardstick,
@@ -240,8 +259,11 @@ impl Report {
             display,
             sentences,
             badge,
+            reported_rate_rounds,
+            reported_multiple_rounds,
             locale,
             values,
+            prose_values,
         }
     }
 
@@ -271,6 +293,13 @@ impl Report {
     /// Fills a template with this report's values.
     pub fn fill(&self, template: &str) -> String {
         let pairs: Vec<(&str, &str)> = self.values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        fill(template, &pairs)
+    }
+
+    /// Fills a template of running text (a caption, a method note) with the prose values.
+    pub fn fill_prose(&self, template: &str) -> String {
+        let values = self.prose_values.as_ref().unwrap_or(&self.values);
+        let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         fill(template, &pairs)
     }
 
@@ -397,6 +426,13 @@ impl<'a> Context<'a> {
             dataset.benchmark.package.get(lang),
         ];
         let mut values: Vec<(&'static str, String)> = Vec::with_capacity(96);
+        // Counting private money only, what is left is not "announced": the package says so.
+        let package_private = fill(s.package_private, &[("package", names[2])]);
+        let names = if a.private_only && f.pledges_left_out > 0 {
+            [names[0], names[1], package_private.as_str(), names[3]]
+        } else {
+            names
+        };
         for (key, name) in NAMES.into_iter().zip(names) {
             values.push((key, name.to_string()));
         }
@@ -412,7 +448,7 @@ impl<'a> Context<'a> {
             ("quote", s.currency(quote).trim().to_string()),
             ("unit", s.currency_unit(base).to_string()),
             ("currency_name", s.currency_unit(quote).to_string()),
-            ("rate", l.rate(a.eurusd, quote)),
+            ("rate", l.rate_exact(a.eurusd, quote)),
             ("announced", l.money_bn(f.announced_eur_bn, base, 1)),
             ("announced_conv", l.money_bn(f.announced_usd_bn, quote, 1)),
             (
@@ -432,16 +468,12 @@ impl<'a> Context<'a> {
                 "scaled",
                 l.money_bn(f.stargate_scaled_to_france_usd_bn, quote, 1),
             ),
-            ("parity_rate", opt(f.parity_eurusd, &|r| l.rate(r, quote))),
+            ("parity_rate", opt(f.parity_eurusd, &|r| l.rate_exact(r, quote))),
             ("parity_pop", opt(f.parity_pop_fr_m, &|p| l.millions(p, 1))),
             ("names", join_list(lang, &no_amount)),
             ("names_no_amount", join_list(lang, &no_amount)),
             ("year", l.digits_in(&year)),
             ("load", l.percent(a.load_factor, 0)),
-            (
-                "per",
-                if per_year { s.per_person_year } else { s.per_person }.to_string(),
-            ),
         ]);
         // The date of the pledges' tally: the latest date a pledge with an amount was named.
         if let Some(as_of) = dataset
@@ -453,6 +485,7 @@ impl<'a> Context<'a> {
             .max()
         {
             values.push(("as_of", l.date(as_of)));
+            values.push(("as_of_short", l.date_short(as_of)));
         }
         if let Some((p, (low, high))) = ranged.and_then(|p| p.amount().map(|a| (p, a))) {
             values.push(("ranged", p.name.get(lang).to_string()));
@@ -565,6 +598,11 @@ impl<'a> Context<'a> {
             values.push(("first_gw", l.gw(first.value)));
             values.push(("first_year", l.digits_in(&year_of(first.as_of.as_deref()))));
         }
+        // The comparison's phrase names the reader's horizon: filled last, from the values above.
+        let per = if per_year { s.per_person_year } else { s.per_person };
+        let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        let per = fill(per, &pairs);
+        values.push(("per", per));
         Context {
             dataset,
             figures: f,
@@ -600,14 +638,16 @@ impl<'a> Context<'a> {
         // Nothing left unexplained: say so rather than "€0bn is not itemised".
         let all_itemised = f.unitemised_eur_bn.high.abs() < 0.05;
         let dated = self.value("as_of").is_some();
+        let private = f.assumptions.private_only && f.pledges_left_out > 0;
         let mut out = vec![
             ("lede", if per_year { s.lede_totals } else { s.lede }),
             (
                 "pledges",
-                match (all_itemised, dated) {
-                    (true, _) => s.pledges_all,
-                    (false, true) => s.pledges,
-                    (false, false) => s.pledges_undated,
+                match (all_itemised, dated, private) {
+                    (true, _, _) => s.pledges_all,
+                    (false, true, true) => s.pledges_private,
+                    (false, true, false) => s.pledges,
+                    (false, false, _) => s.pledges_undated,
                 },
             ),
         ];
@@ -1043,13 +1083,20 @@ impl Report {
             ("parity_pop_fr_m", ctx.fill(s.fig_parity_pop)),
         ]);
         if self.figures.france_usd_per_person_per_year.is_some() {
+            // The subject's horizon is the reader's assumption ("over the next few years"): said.
             rows.push((
                 "france_usd_per_person_per_year",
-                fill(s.fig_per_year, &[("who", &who("package"))]),
+                fill(
+                    s.fig_per_year_assumed,
+                    &[("who", &who("package")), ("years", &who("years_fr"))],
+                ),
             ));
             rows.push((
                 "us_usd_per_person_per_year",
-                fill(s.fig_per_year, &[("who", &who("benchmark_package"))]),
+                fill(
+                    s.fig_per_year,
+                    &[("who", &who("benchmark_package")), ("years", &who("years_us"))],
+                ),
             ));
         }
         if self.figures.gdp_share_ratio.is_some() {
@@ -1094,14 +1141,17 @@ pub fn method_notes(report: &Report) -> Vec<String> {
     let s = report.locale.strings();
     let mut out = Vec::new();
     let needs = |keys: &[&str]| keys.iter().all(|k| ctx.value(k).is_some());
-    if needs(&["reported_itemised", "ranged", "ranged_low"]) {
-        out.push(ctx.fill(s.method_upper_bound));
+    // The article's tally counts every pledge: not said while counting private money only.
+    if needs(&["reported_itemised", "ranged", "ranged_low"]) && !report.figures.assumptions.private_only {
+        out.push(ctx.fill_prose(s.method_upper_bound));
     }
-    if needs(&["reported_conv", "article_rate"]) {
-        out.push(ctx.fill(s.method_implied_rate));
+    if let (Some(rounds), true) = (report.reported_rate_rounds, needs(&["reported_conv", "rate_low"])) {
+        let t = if rounds { s.method_implied_rate } else { s.method_implied_rate_off };
+        out.push(ctx.fill_prose(t));
     }
-    if needs(&["reported_multiple"]) {
-        out.push(ctx.fill(s.method_population));
+    if let (Some(rounds), true) = (report.reported_multiple_rounds, needs(&["reported_multiple"])) {
+        let t = if rounds { s.method_population } else { s.method_population_off };
+        out.push(ctx.fill_prose(t));
     }
     out.into_iter().map(capitalize_first).collect()
 }
@@ -1218,27 +1268,36 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
             );
         }
     }
-    if let Some(c) = &dataset.claim {
+    // Each claim credited to the source of the words shown, and a translation said to be one.
+    for (label, claim) in [(s.src_claim, &dataset.claim), (s.src_gdp_claim, &dataset.gdp_claim)] {
+        let Some(c) = claim else { continue };
+        let (source, translated) = c.quoted(lang);
+        let label = if translated {
+            fill(s.src_translated, &[("label", label)])
+        } else {
+            label.to_string()
+        };
         push(
-            s.src_claim.to_string(),
+            label,
             c.text.get(lang).to_string(),
-            &c.source,
-            c.as_of.as_deref(),
-            c.quote_ar.as_deref(),
-        );
-    }
-    if let Some(c) = &dataset.gdp_claim {
-        push(
-            s.src_gdp_claim.to_string(),
-            c.text.get(lang).to_string(),
-            &c.source,
+            source,
             c.as_of.as_deref(),
             c.quote_ar.as_deref(),
         );
     }
     if let Some(h) = &b.horizon_years {
         push(
-            fill(s.src_horizon, &[("benchmark_package", b.package.get(lang))]),
+            fill(
+                s.src_horizon,
+                &[
+                    ("benchmark_package", b.package.get(lang)),
+                    (
+                        "de_benchmark_package",
+                        &crate::grammar::joined(lang, "de", b.package.get(lang))
+                            .unwrap_or_default(),
+                    ),
+                ],
+            ),
             years(l, h.value),
             &h.source,
             h.as_of.as_deref(),
@@ -1250,8 +1309,12 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
         (b.name.get(lang), &b.gdp_bn, quote),
     ] {
         if let Some(g) = gdp {
+            let joined = |prefix| crate::grammar::joined(lang, prefix, who).unwrap_or_default();
             push(
-                fill(s.src_gdp, &[("who", who)]),
+                fill(
+                    s.src_gdp,
+                    &[("who", who), ("de_who", &joined("de")), ("li_who", &joined("li"))],
+                ),
                 l.money_bn(g.value, cur, 1),
                 &g.source,
                 g.as_of.as_deref(),

@@ -345,7 +345,7 @@ fn the_energy_chart_shows_the_first_phase_reported_beside_the_gigawatt() {
     ))
     .join(" | ");
     assert!(
-        shown.contains("0.25 GW by 2026")
+        shown.contains("250 MW by the end of 2026")
             && shown.contains("2.19 TWh")
             && shown.contains("8.76 TWh"),
         "{shown}"

@@ -328,7 +328,7 @@ fn prose_in_each_language_states_the_key_figures() {
                 "1\u{202F}640\u{A0}dollars",
                 "1,12\u{A0}fois",
                 "de 63 à 83\u{A0}milliards d’euros",
-                "0,9253\u{A0}dollar pour un euro",
+                "avec un euro à 0,9253\u{A0}dollar",
                 "76,5\u{A0}millions",
                 "9,7\u{A0}%",
             ],
@@ -377,7 +377,7 @@ fn the_verdict_follows_the_rate() {
     assert_eq!(verdict(&a), Some(Verdict::Less));
     assert!(Report::new(&d, &a, Locale::EN)
         .prose()
-        .contains("Per person, France’s AI package is 8.1% less than Stargate: close"));
+        .contains("Per person, France’s AI package is 8.1% smaller than Stargate: close"));
 }
 
 /// The second claim (share of GDP), the horizon and "private": (what, knobs set over the
@@ -559,7 +559,7 @@ fn the_verdicts_by_gdp_and_per_person_differ_as_the_two_claims_do() {
     assert!(r
         .sentences
         .iter()
-        .any(|(k, s)| *k == "verdict" && s.starts_with("Per person, ") && s.contains("12% more")));
+        .any(|(k, s)| *k == "verdict" && s.starts_with("Per person, ") && s.contains("12% larger")));
     a.set_str(&d, Knob::Yardstick, "gdp").unwrap();
     let r = Report::new(&d, &a, Locale::EN);
     let verdict = &r.sentences.iter().find(|(k, _)| *k == "verdict").unwrap().1;

@@ -42,18 +42,20 @@ fn report(d: &Dataset, query: &str, lang: Lang) -> Report {
     Report::new(d, &parsed.assumptions, Locale::for_lang(lang))
 }
 
-/// What the table holds for one case and language: the prose, then each claim's verdict.
+/// What the table holds for one case and language, in reading order: the prose, then each
+/// claim's verdict, as `[key, text]` pairs.
 fn words(r: &Report) -> serde_json::Value {
-    let mut m = serde_json::Map::new();
-    for (key, sentence) in &r.sentences {
-        m.insert(key.to_string(), sentence.clone().into());
-    }
+    let mut out: Vec<serde_json::Value> = r
+        .sentences
+        .iter()
+        .map(|(key, sentence)| serde_json::json!([key, sentence]))
+        .collect();
     for (key, j) in [("verdict", &r.person), ("gdp_verdict", &r.gdp)] {
         if let Some(j) = j {
-            m.insert(format!("badge:{key}"), j.badge.clone().into());
+            out.push(serde_json::json!([format!("badge:{key}"), j.badge]));
         }
     }
-    serde_json::Value::Object(m)
+    out.into()
 }
 
 #[test]
@@ -80,11 +82,11 @@ fn the_default_story_says_exactly_the_expected_sentences() {
         for lang in Lang::ALL {
             let (g, w) = (&got[query][lang.code()], &want[query][lang.code()]);
             let keys = |v: &serde_json::Value| -> Vec<String> {
-                v.as_object().unwrap().keys().cloned().collect()
+                v.as_array().unwrap().iter().map(|p| p[0].as_str().unwrap().to_string()).collect()
             };
-            assert_eq!(keys(g), keys(w), "{query:?} {lang:?}: which sentences");
-            for key in keys(w) {
-                assert_eq!(g[&key], w[&key], "{query:?} {lang:?} {key}");
+            assert_eq!(keys(g), keys(w), "{query:?} {lang:?}: which sentences, in which order");
+            for (g, w) in g.as_array().unwrap().iter().zip(w.as_array().unwrap()) {
+                assert_eq!(g[1], w[1], "{query:?} {lang:?} {}", w[0]);
             }
         }
     }
@@ -97,7 +99,7 @@ const MUST: &[(Lang, &str)] = &[
     (Lang::En, "1.12 times Stargate’s $1,470"),
     (Lang::En, "with 5 times as many"),
     (Lang::Fr, "109\u{A0}milliards d’euros"),
-    (Lang::Fr, "1,032\u{A0}dollar pour un euro"),
+    (Lang::Fr, "1,0320\u{A0}dollar pour un euro"),
     (Lang::Fr, "de 63 à 83\u{A0}milliards d’euros"),
     (Lang::Fr, "du PIB des États-Unis"),
     (Lang::Fr, "1\u{202F}640\u{A0}dollars par habitant"),
@@ -415,4 +417,49 @@ fn the_checker_catches_a_sentence_that_contradicts_its_figures() {
     let at = r.sentences.iter().position(|(k, _)| *k == "gdp").unwrap();
     r.sentences[at].1 = "France’s AI package is 3.73% of the GDP of France (€2,919.9bn); Stargate is 1.71% of the GDP of the United States ($29,184.9bn).".into();
     assert!(check_sentences(&r).is_err());
+}
+
+#[test]
+fn no_placeholder_is_left_unfilled_in_anything_a_reader_sees() {
+    use pledge_explainer::charts::{self, Chart};
+    use pledge_explainer::html;
+    for d in [story(), eu()] {
+        for query in CASES {
+            for lang in Lang::ALL {
+                let parsed =
+                    pledge_explainer::params::parse_query(&d, Assumptions::defaults(&d), query);
+                let r = Report::new(&d, &parsed.assumptions, Locale::for_lang(lang));
+                let mut seen = vec![
+                    html::prose(&r),
+                    html::claim_section(&d, &r),
+                    html::figures_table(&r),
+                    html::sources_section(&d, r.locale),
+                    html::chart_figures(&d, &r, 375),
+                ];
+                for chart in Chart::ALL.into_iter().filter(|c| c.applies(&d)) {
+                    seen.push(charts::svg(chart, &d, &r, 375, charts::Mode::Standalone));
+                }
+                for c in pledge_explainer::report::controls(&d, &r) {
+                    seen.push(c.label);
+                    seen.extend(c.marks.into_iter().map(|(_, words)| words));
+                }
+                seen.extend(pledge_explainer::report::method_notes(&r));
+                for text in seen {
+                    let open = text.match_indices('{').map(|(i, _)| i);
+                    for i in open {
+                        let rest = &text[i + 1..];
+                        let name: String = rest
+                            .chars()
+                            .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+                            .collect();
+                        assert!(
+                            !(rest[name.len()..].starts_with('}') && !name.is_empty()),
+                            "{} {query:?} {lang:?}: {{{name}}} left unfilled",
+                            d.id
+                        );
+                    }
+                }
+            }
+        }
+    }
 }

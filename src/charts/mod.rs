@@ -121,7 +121,12 @@ pub fn text(chart: Chart, report: &Report) -> ChartText {
         Chart::Sensitivity => (s.chart_sensitivity_title, s.chart_sensitivity_desc),
         Chart::Energy => (s.chart_energy_title, s.chart_energy_desc),
     };
-    let mut desc = ctx.fill(desc);
+    // A caption is running text: French spells its units out there.
+    let desc = match chart {
+        Chart::Pledges if figures.unitemised_eur_bn.high.abs() < 0.05 => s.chart_pledges_desc_all,
+        _ => desc,
+    };
+    let mut desc = capitalize_first(ctx.fill_prose(desc));
     if chart == Chart::Pledges && figures.pledges_named_without_amount == 0 {
         // The template's last sentence names investors without amounts; there are none.
         // (Bytes, not a `str` pattern: its searcher links a panic path that prints chars.)
@@ -130,7 +135,7 @@ pub fn text(chart: Chart, report: &Report) -> ChartText {
         }
     }
     ChartText {
-        title: ctx.fill(title),
+        title: capitalize_first(ctx.fill(title)),
         desc,
     }
 }

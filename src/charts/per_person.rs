@@ -121,7 +121,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     let Some(judgement) = r.shown() else {
         return Ok(());
     };
-    let line = format!("{subject_name}: {}", judgement.badge);
+    let line = judgement.badge.clone();
     f.line_of_text(
         &line,
         y + NOTE_HEIGHT / 2,

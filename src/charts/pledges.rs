@@ -96,7 +96,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     let un = fig.unitemised_eur_bn;
     f.row_label(
         y_mid,
-        s.chart_not_itemised,
+        &r.fill(s.chart_not_itemised),
         &l.money_bn_range(un.low.max(0.0), un.high.max(0.0), cur, 1),
     )?;
     let (lo, hi) = (fig.itemised_eur_bn.low, fig.itemised_eur_bn.high);

@@ -30,7 +30,7 @@ pub(super) static DATASET: Dataset = Dataset {
     title: Text {
         en: s("Is France’s €109bn for AI “the same ratio” as Stargate?"),
         fr: tr!("Les 109 milliards d’euros de la France pour l’IA, «\u{202f}le même rapport\u{202f}» que Stargate\u{202f}?"),
-        ar: tr!("هل تمث\u{651}ل ١٠٩ مليارات يورو تعه\u{651}دت بها فرنسا للذكاء الاصطناعي «النسبة نفسها» التي يمث\u{651}لها مشروع ستارغيت؟"),
+        ar: tr!("هل تمث\u{651}ل الاستثمارات التي أعلنتها فرنسا للذكاء الاصطناعي بقيمة ١٠٩ مليارات يورو «النسبة نفسها» التي يمث\u{651}لها مشروع ستارغيت؟"),
     },
     sources: Sources(Cow::Borrowed(&[
         (s("afp-lemonde-2025-02-10"), Source {
@@ -178,7 +178,7 @@ pub(super) static DATASET: Dataset = Dataset {
         },
         package: Text {
             en: s("France’s AI package"),
-            fr: tr!("le plan IA de la France"),
+            fr: tr!("le plan français pour l’IA"),
             ar: tr!("حزمة فرنسا للذكاء الاصطناعي"),
         },
         currency: s("EUR"),
@@ -350,7 +350,7 @@ pub(super) static DATASET: Dataset = Dataset {
         text: Text {
             en: s("“exactly the equivalent for France of what the United States announced with Stargate — $500 billion — it’s the same ratio”"),
             fr: tr!("«\u{202f}C’est exactement l’équivalent de ce que les États-Unis ont annoncé avec Stargate, c’est 500 milliards, c’est le même rapport\u{202f}»"),
-            ar: tr!("«يعادل بالنسبة لفرنسا تمام\u{64b}ا ما أعلنته الولايات المتحدة مع مشروع ستارغيت — ٥٠٠ مليار دولار — إنها النسبة نفسها»"),
+            ar: tr!("«يعادل بالنسبة إلى فرنسا تمام\u{64b}ا ما أعلنته الولايات المتحدة في مشروع ستارغيت — ٥٠٠ مليار دولار — إنها النسبة نفسها»"),
         },
         speaker: Text {
             en: s("Emmanuel Macron"),
@@ -448,7 +448,7 @@ pub(super) static DATASET: Dataset = Dataset {
             text: Text {
                 en: s("The article calls the €109bn private investment, but Bpifrance is the French state’s public investment bank and MGX is backed by the United Arab Emirates; MGX is also one of Stargate’s initial funders. Without them €49–69bn is left, of which only €23bn (Brookfield, Iliad) is itemised as private: the rest is not known to be private."),
                 fr: tr!("L’article parle d’investissements privés, mais Bpifrance est la banque publique d’investissement de l’État français et MGX est adossé aux Émirats arabes unis\u{202f}; MGX figure aussi parmi les premiers financeurs de Stargate. Sans eux, il reste de 49 à 69 milliards d’euros, dont 23 milliards seulement (Brookfield, Iliad) détaillés comme privés\u{a0}: le reste n’est pas connu comme privé."),
-                ar: tr!("يصف المقال المبلغ بأنه استثمارات خاصة، لكن Bpifrance بنك الاستثمار العام التابع للدولة الفرنسية وMGX صندوق مدعوم من الإمارات العربية المتحدة، وهو أيض\u{64b}ا من أوائل ممولي مشروع ستارغيت. ومن دونهما يبقى ٤٩–٦٩ مليار يورو، منها ٢٣ مليار\u{64b}ا فقط (بروكفيلد وإيلياد) مفص\u{651}لة بوصفها خاصة، أما الباقي فلا ي\u{64f}عرف أنه خاص."),
+                ar: tr!("يصف المقال المبلغ بأنه استثمارات خاصة، لكن بي بي آي فرانس بنك الاستثمار العام التابع للدولة الفرنسية وMGX صندوق مدعوم من الإمارات العربية المتحدة، وهو أيض\u{64b}ا من أوائل ممولي مشروع ستارغيت. ومن دونهما يبقى ٤٩–٦٩ مليار يورو، منها ٢٣ مليار\u{64b}ا فقط (بروكفيلد وإيلياد) مفص\u{651}لة بوصفها خاصة، أما الباقي فلا ي\u{64f}عرف أنه خاص."),
             },
             sources: Cow::Borrowed(&[
                 s("techcrunch"),

@@ -218,6 +218,8 @@ strings_table! {
     millions,
     twh,
     gw,
+    /// Under a gigawatt: megawatts.
+    mw,
     years,
     list_and,
     list_comma,
@@ -229,6 +231,10 @@ strings_table! {
     pledges,
     /// `pledges` for a dataset whose pledges carry no date.
     pledges_undated,
+    /// `pledges` while counting private money only.
+    pledges_private,
+    /// The package while counting private money only: {package}.
+    package_private,
     pledges_unnamed,
     scaled,
     parity,
@@ -278,6 +284,8 @@ strings_table! {
     // Charts.
     chart_pledges_title,
     chart_pledges_desc,
+    /// The pledges chart's summary when every euro is itemised.
+    chart_pledges_desc_all,
     chart_per_person_title,
     chart_per_person_desc,
     /// The per-person chart's summary when the horizons differ (per year).
@@ -352,6 +360,9 @@ strings_table! {
     /// A date in words: {day} {month} {year}; `date_month` a month and year ("May 2024").
     date_day,
     date_month,
+    /// Shortened month names and a day without its year, for chart labels ("9 Feb").
+    months_short,
+    date_short,
     download_svg,
     download_png,
     download_chart,
@@ -442,6 +453,8 @@ strings_table! {
     src_by_year,
     src_first_phase,
     src_gdp_claim,
+    /// A source-list label for a translated quotation: {label}.
+    src_translated,
     kind_private,
     kind_state_owned,
     kind_state_backed,

@@ -1,0 +1,82 @@
+// The words a reader sees in the page are exactly the table of expected sentences
+// (tests/expected/sentences.json, the one tests/words.rs holds the core to), in three languages
+// at the defaults and at four moved sets of assumptions; each claim's verdict sits beside its
+// quote, and its colour follows the same judgement as its words after any rewrite.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { useDist, openPage, waitReady, nextFrame, settled } from './helpers.mjs';
+
+const TABLE = JSON.parse(readFileSync(new URL('../expected/sentences.json', import.meta.url), 'utf8'));
+const env = useDist(before, after);
+
+/** What a page says, as the table has it: its prose sentences in order, then each claim's verdict. */
+function readWords() {
+  const out = [];
+  for (const s of document.querySelectorAll('[data-region="prose"] [data-sentence]')) out.push([s.dataset.sentence, s.textContent]);
+  for (const key of ['verdict', 'gdp_verdict']) {
+    const badge = document.querySelector(`.quote [data-figure="${key}"]`);
+    if (badge) out.push([`badge:${key}`, badge.textContent]);
+  }
+  return out;
+}
+
+async function pageWords(page) {
+  await settled(page);
+  return page.evaluate(readWords);
+}
+
+for (const [query, byLang] of Object.entries(TABLE)) {
+  for (const [lang, want] of Object.entries(byLang)) {
+    test(`the page says exactly the expected sentences (${lang}${query ? `, ${query}` : ''})`, async () => {
+      const { page, errors, context } = await openPage(env.browser, `${env.url}?lang=${lang}${query ? `&${query}` : ''}`);
+      await waitReady(page);
+      const got = await pageWords(page);
+      assert.deepEqual(got.map(([key]) => key), want.map(([key]) => key));
+      got.forEach(([key, text], i) => assert.equal(text, want[i][1], key));
+      assert.deepEqual(errors, []);
+      await context.close();
+    });
+  }
+}
+
+test('without JavaScript the static page says the expected sentences at the defaults, in each language', async () => {
+  for (const [lang, file] of [['en', 'index.html'], ['fr', 'index.fr.html'], ['ar', 'index.ar.html']]) {
+    const { page, context } = await openPage(env.browser, `${env.url}${file}`, { javaScriptEnabled: false });
+    const got = await page.evaluate(readWords);
+    assert.deepEqual(got, TABLE[''][lang], lang);
+    await context.close();
+  }
+});
+
+test('each claim carries its own verdict, and a badge is coloured by its own judgement after a full rewrite (yardstick=gdp)', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en&yardstick=gdp`);
+  await waitReady(page);
+  const badge = (id) => page.locator(id).evaluate((n) => ({ text: n.textContent, verdict: n.dataset.verdict, gap: n.dataset.gap, quote: n.closest('.quote')?.querySelector('blockquote')?.textContent }));
+  const person = await badge('#verdict');
+  const gdp = await badge('#gdp-verdict');
+  assert.deepEqual([person.text, person.verdict, person.gap], ['Close: 12% more per person', 'more', 'close']);
+  assert.match(person.quote, /it’s the same ratio/);
+  assert.deepEqual([gdp.text, gdp.verdict, gdp.gap], ['Much more: 2.18× as a share of GDP', 'more', 'multiple']);
+  assert.match(gdp.quote, /even in our favour/);
+  // The translated quote says so, in the reader's language.
+  assert.match(await page.locator('#gdp-verdict').evaluate((n) => n.closest('.quote').querySelector('figcaption').textContent), /\(translated\)$/);
+  // Moving to parity per person changes the per-person badge's words and colour together.
+  await page.locator('#number-eurusd').fill('0.9253');
+  await page.locator('#number-eurusd').press('Enter');
+  await nextFrame(page);
+  const atParity = await badge('#verdict');
+  assert.deepEqual([atParity.text, atParity.verdict, atParity.gap], ['The same per person, within 1%', 'holds', 'same']);
+  await context.close();
+});
+
+test('a quotation or title in another language than the page is marked with its own lang and dir', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}index.ar.html`, { javaScriptEnabled: false });
+  const marks = await page.evaluate(() => [...document.querySelectorAll('.sources-list cite bdi')].map((n) => [n.lang, n.dir]));
+  assert.ok(marks.length > 10);
+  for (const [lang, dir] of marks) {
+    assert.ok(['en', 'fr'].includes(lang), `a source title in the Arabic page without its language: ${lang}`);
+    assert.equal(dir, 'ltr');
+  }
+  await context.close();
+});
