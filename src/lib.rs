@@ -16,6 +16,7 @@ pub mod lang;
 pub mod messages;
 pub mod model;
 pub mod params;
+pub mod plural;
 pub mod report;
 
 #[cfg(target_arch = "wasm32")]
