@@ -1,11 +1,20 @@
 //! CLDR cardinal plural categories of en, fr and ar, for the number as the page prints it: the
 //! noun a count takes ("١٠٩ مليارات" few, "١٬٦٤٠ دولارًا" many, "1,5 milliard" one).
 //!
-//! Why hand-written rules, checked against ICU: MEASUREMENT PENDING (filled in below).
+//! Why hand-written rules, checked against ICU: measured 2026-12-01 in a scratch cdylib that
+//! exports `category(lang_code, n, decimals)` through wasm-bindgen 0.2.130 (opt-level "z", LTO,
+//! panic=abort, then wasm-opt -Oz with scripts/build.sh's flags), bytes raw / gzip -9:
+//!   the export with no rules (baseline)                         9 180 /  3 944
+//!   this file (`category`)                                      10 389 /  4 615  (+1.2 K / +0.7 K)
+//!   icu_plurals 2.4, compiled data (CLDR 49, 120 locales)       37 851 / 17 010  (+28.7 K / +13.1 K)
+//!   icu_plurals 2.4, en/fr/ar data only (a provider holding
+//!   the three baked entries, `try_new_cardinal_unstable`)       16 715 /  8 084  (+7.5 K / +4.1 K)
+//! Against the page's wasm (about 63 KB gzip) ICU costs 6–21 %, this file 1 %; so the rules are
+//! written here and ICU is the oracle of `tests/plurals.rs` (a native dev-dependency only).
 //!
-//! The rules are data (`RULES`: CLDR's own relations, one small table per language), read by a
-//! short evaluator; `tests/plurals.rs` compares every category with ICU4X's `icu_plurals` (its
-//! compiled CLDR data) over all integers 0..=100 000 and many decimals.
+//! The rules are data (`EN`, `FR`, `AR`: CLDR's own relations, one small table per language),
+//! read by a short evaluator; `tests/plurals.rs` compares every category with ICU4X's
+//! `icu_plurals` (its compiled CLDR data) over all integers 0..=100 000 and many decimals.
 
 use crate::lang::Lang;
 
@@ -38,10 +47,10 @@ pub fn category_of_text(lang: Lang, latin_digits: &str) -> Category {
 }
 
 // ---------------------------------------------------------------------------------------------
-// The rules, as CLDR writes them (CLDR 46–49 `common/supplemental/plurals.xml`, unchanged across
-// those versions for these languages; ICU4X 2.4's data is CLDR 49). A category holds when any of
-// its `or` branches holds; a branch when all its relations do; a language's categories are tried
-// in order and `other` is what is left.
+// The rules, as CLDR writes them (CLDR 46–49 `common/supplemental/plurals.xml`: the same text
+// in each, French's `many` since CLDR 42; ICU4X 2.4's data, the tests' oracle, is CLDR 49).
+// A category holds when any of its `or` branches holds, a branch when all its relations do; a
+// language's categories are tried in order, and `other` is what is left.
 //
 //   en  one:  i = 1 and v = 0
 //   fr  one:  i = 0,1
