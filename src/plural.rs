@@ -30,6 +30,42 @@ pub enum Category {
     Other,
 }
 
+impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::Zero,
+        Category::One,
+        Category::Two,
+        Category::Few,
+        Category::Many,
+        Category::Other,
+    ];
+
+    /// CLDR's name of the category ("few"), as a dataset or a string table keys its forms.
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Zero => "zero",
+            Category::One => "one",
+            Category::Two => "two",
+            Category::Few => "few",
+            Category::Many => "many",
+            Category::Other => "other",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// The categories `lang` distinguishes, in CLDR's order, `Other` last: the forms a counted noun
+/// needs in that language (en: one, other; fr: one, many, other; ar: all six).
+pub fn categories(lang: Lang) -> impl Iterator<Item = Category> {
+    rules(lang)
+        .iter()
+        .map(|(category, _)| *category)
+        .chain([Category::Other])
+}
+
 /// The category of `value` as the page prints it with `visible_decimals` places (trailing zeros
 /// kept): the operands come from that text, so 112.5 with 1 decimal has v = 1, 1.0 with 2
 /// decimals ("1.00") has v = 2, and 0.999 with 0 decimals ("1") is one in English. Rounding is

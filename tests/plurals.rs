@@ -6,7 +6,7 @@
 use fixed_decimal::Decimal;
 use icu_locale_core::locale;
 use icu_plurals::{PluralCategory, PluralRules};
-use pledge_explainer::plural::{category, category_of_text, Category};
+use pledge_explainer::plural::{categories, category, category_of_text, Category};
 use pledge_explainer::{Lang, Locale};
 
 struct Oracle {
@@ -32,19 +32,26 @@ impl Oracle {
         Oracle { rules }
     }
 
+    fn rules(&self, lang: Lang) -> &PluralRules {
+        &self.rules.iter().find(|(l, _)| *l == lang).unwrap().1
+    }
+
     fn category(&self, lang: Lang, digits: &str) -> Category {
         let decimal: Decimal = digits
             .parse()
             .unwrap_or_else(|e| panic!("{digits:?}: {e:?}"));
-        let rules = &self.rules.iter().find(|(l, _)| *l == lang).unwrap().1;
-        match rules.category_for(&decimal) {
-            PluralCategory::Zero => Category::Zero,
-            PluralCategory::One => Category::One,
-            PluralCategory::Two => Category::Two,
-            PluralCategory::Few => Category::Few,
-            PluralCategory::Many => Category::Many,
-            PluralCategory::Other => Category::Other,
-        }
+        ours(self.rules(lang).category_for(&decimal))
+    }
+}
+
+fn ours(category: PluralCategory) -> Category {
+    match category {
+        PluralCategory::Zero => Category::Zero,
+        PluralCategory::One => Category::One,
+        PluralCategory::Two => Category::Two,
+        PluralCategory::Few => Category::Few,
+        PluralCategory::Many => Category::Many,
+        PluralCategory::Other => Category::Other,
     }
 }
 
@@ -321,4 +328,20 @@ fn random_digit_strings_up_to_eighteen_integer_digits_as_icu() {
         }
     }
     bad.assert_none(count * 3);
+}
+
+#[test]
+fn each_language_s_categories_as_icu_and_their_names() {
+    let oracle = Oracle::new();
+    for lang in Lang::ALL {
+        let icu: Vec<Category> = oracle.rules(lang).categories().map(ours).collect();
+        assert_eq!(categories(lang).collect::<Vec<_>>(), icu, "{}", lang.code());
+    }
+    for category in Category::ALL {
+        assert_eq!(Category::parse(category.name()), Some(category));
+        let icu = PluralCategory::get_for_cldr_string(category.name()).map(ours);
+        assert_eq!(icu, Some(category), "{}", category.name());
+    }
+    assert_eq!(Category::parse("Few"), None);
+    assert_eq!(Category::parse(""), None);
 }
