@@ -8,8 +8,7 @@ use std::path::Path;
 /// Bottom first. Modules on one line are side by side and may not name each other.
 const LAYERS: &[&[&str]] = &[
     &["decimal", "escape", "lang"],
-    &["plural"],
-    &["json"],
+    &["plural", "json"],
     &["dataset"],
     &["model"],
     &["i18n"],
