@@ -449,7 +449,7 @@ function firstPaintBreakdown(events, pageUrl) {
     s.bucket = bucketOf(s.name);
     // A script's own name, inherited by what runs inside it.
     s.script = (s.name === 'EvaluateScript' || s.name === 'EvaluateModule' || s.name === 'v8.compile' || s.name === 'CompileScript') && url
-      ? (url.replace(/^https?:\/\/[^/]+\//, '').replace(/\?.*$/, '') || 'inline')
+      ? (url.split('?')[0] === pageUrl.split('?')[0] ? 'inline' : url.replace(/^https?:\/\/[^/]+\//, '').replace(/\?.*$/, ''))
       : parent?.script;
     if (s.bucket === 'other' && parent && parent.bucket !== 'other') s.bucket = parent.bucket;
     s.children = 0;
