@@ -15,7 +15,8 @@
 // BENCH_LOADS / BENCH_PHONE_LOADS (cold loads), BENCH_MOVES / BENCH_PHONE_MOVES (per slider),
 // BENCH_KEYS / BENCH_PHONE_KEYS (key presses per slider), BENCH_TRACES (phone traces per page),
 // BENCH_IDLE_MS (the idle wait for total bytes), BENCH_SOAK, BENCH_NAIVE=1 (also the render-
-// blocked reference of earlier runs, bench/chartjs-naive/), BENCH_README=0 (leave README alone).
+// blocked reference of earlier runs, bench/chartjs-naive/), BENCH_README=0 (leave README alone),
+// BENCH_ONLY=trace (only the phone's first-paint traces, printed).
 import { chromium } from 'playwright-core';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -529,9 +530,8 @@ async function firstPaint(profile) {
 const uptimeNow = () => { try { return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '); } catch { return ''; } };
 const load = { start: uptimeNow() };
 if (process.env.BENCH_ONLY === 'trace') {
-  // Only the traces (for work on the first paint): printed, nothing written.
-  for (const n of Object.keys(PAGES)) await tracedLoad(PROFILES.phone, n);
-  for (const n of Object.keys(PAGES)) console.log(n, JSON.stringify(await tracedLoad(PROFILES.phone, n), null, 1));
+  // Only the phone's traces (for work on the first paint): printed, nothing written.
+  console.log(JSON.stringify(await firstPaint(PROFILES.phone), null, 1));
   await browser.close();
   process.exit(0);
 }
@@ -610,6 +610,7 @@ for (const [key, profile] of Object.entries(PROFILES)) {
     [`first contentful paint, median (p95) of ${profile.loads}, ms`, timing(o.fcp_ms), timing(c.fcp_ms), timing(f.fcp_ms), cardCell((x) => timing(x.fcp_ms)), q.fcp, hasCard ? ratio(k.fcp_ms.median, c.fcp_ms.median) : '', goal(g.fcp)],
     ['largest contentful paint, median (p95), ms', timing(o.lcp_ms), timing(c.lcp_ms), timing(f.lcp_ms), cardCell((x) => timing(x.lcp_ms)), q.lcp, hasCard ? ratio(k.lcp_ms.median, c.lcp_ms.median) : '', ''],
     ['the answer on screen, median (p95), ms', timing(o.answer_ms) + below(o), timing(c.answer_ms) + below(c), timing(f.answer_ms) + below(f), cardCell((x) => timing(x.answer_ms) + below(x)), q.answer, q.card?.answer ?? '', goal(g.answer)],
+    ['the answer in the document (parsed or written), median (p95), ms', timing(o.answer_in_dom_ms), timing(c.answer_in_dom_ms), timing(f.answer_in_dom_ms), cardCell((x) => timing(x.answer_in_dom_ms)), ratio(o.answer_in_dom_ms.median, c.answer_in_dom_ms.median), hasCard ? ratio(k.answer_in_dom_ms.median, c.answer_in_dom_ms.median) : '', ''],
     ['ready, median (p95), ms (floor: load event)', timing(o.ready_ms), timing(c.ready_ms), timing(f.ready_ms), cardCell((x) => timing(x.ready_ms) + (x.ready_marked ? '' : ' (no ready mark: load event)')), q.ready, q.card?.ready ?? '', key === 'phone' ? `≤ ${g.ready}; ≤ ${g.card_ready}` : goal(g.ready)],
     ['layout shift (CLS), median (max)', `${o.cls.median} (${o.cls.max})`, `${c.cls.median} (${c.cls.max})`, `${f.cls.median} (${f.cls.max})`, cardCell((x) => `${x.cls.median} (${x.cls.max})`), '', '', ''],
     [`work per slider move, median (p95), ms, ${o.work_ms.n} moves`, timing(o.work_ms), timing(c.work_ms), timing(f.work_ms), '—', q.work, '', `${goal(g.work)}${key === 'phone' ? ', p95 < 16.7 ms' : ''}`],
