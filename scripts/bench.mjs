@@ -1,11 +1,24 @@
-// `make bench`: what a reader feels, ours against a hand-made Chart.js page (bench/chartjs/)
-// and a floor page (the same first-screen text, no script) in the same run, on two profiles:
-// loopback, and a mid-range phone on a slow mobile network (150 ms round trip, 1.6 Mbps down,
-// CPU 4x slower, through the Chrome DevTools Protocol). Every site is served gzip-compressed.
-// Prints both tables, writes target/bench.json and the tables into README.md.
+// `make bench`: what a reader feels, ours against a fair reference (bench/chartjs/: the same
+// charts, sliders, prose and table by a careful hand-writer with Chart.js: inline CSS, deferred
+// scripts, reserved chart boxes, no animation) and a floor page (the same first-screen text, no
+// script) in the same run, on two profiles: loopback, and a mid-range phone on a slow mobile
+// network (150 ms round trip, 1.6 Mbps down, CPU 4x slower, through the Chrome DevTools
+// Protocol). Every site is served gzip-compressed. A card (dist/cards/claim.html) is measured
+// beside the full page when the build has one. Measured with the browser's own APIs: first and
+// largest contentful paint, layout shift (PerformanceObserver), the time to the answer (the
+// first frame in which the per-person comparison is on screen), ready, bytes until ready and
+// after 5 s idle, work per slider move, and interaction to next paint of key presses on the
+// sliders (Event Timing). On the phone, a trace says where the time before first paint goes.
+// Prints the tables, writes target/bench.json and the tables into README.md.
 // Machines here are noisy: the ratios within one run are the figures that count.
+//
+// BENCH_LOADS / BENCH_PHONE_LOADS (cold loads), BENCH_MOVES / BENCH_PHONE_MOVES (per slider),
+// BENCH_KEYS / BENCH_PHONE_KEYS (key presses per slider), BENCH_TRACES (phone traces per page),
+// BENCH_IDLE_MS (the idle wait for total bytes), BENCH_SOAK, BENCH_NAIVE=1 (also the render-
+// blocked reference of earlier runs, bench/chartjs-naive/), BENCH_README=0 (leave README alone),
+// BENCH_ONLY=trace (only the phone's first-paint traces, printed).
 import { chromium } from 'playwright-core';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
@@ -13,33 +26,40 @@ import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/browser/helpers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+const env = (name, fallback) => Number(process.env[name] || fallback);
 const SETTLE_MS = 300;
-const SOAK = Number(process.env.BENCH_SOAK || 10000);
+const SOAK = env('BENCH_SOAK', 10000);
+const IDLE_MS = env('BENCH_IDLE_MS', 5000);
+const TRACES = env('BENCH_TRACES', 3);
 const FRAME_MS = 1000 / 60;
 
-/** The two profiles. `moves` is per slider; `loads` cold loads per page, interleaved. */
+/** The two profiles. `moves` and `keys` are per slider; `loads` cold loads per page, interleaved. */
 const PROFILES = {
   loopback: {
     label: 'loopback',
-    loads: Number(process.env.BENCH_LOADS || 15),
-    moves: Number(process.env.BENCH_MOVES || 200),
+    loads: env('BENCH_LOADS', 15),
+    moves: env('BENCH_MOVES', 200),
+    keys: env('BENCH_KEYS', 50),
     context: { viewport: { width: 1280, height: 900 } },
   },
   phone: {
     label: 'phone: 150 ms RTT, 1.6 Mbps, CPU 4× slower',
-    loads: Number(process.env.BENCH_PHONE_LOADS || 7),
-    moves: Number(process.env.BENCH_PHONE_MOVES || 60),
+    loads: env('BENCH_PHONE_LOADS', 11),
+    moves: env('BENCH_PHONE_MOVES', 60),
+    keys: env('BENCH_PHONE_KEYS', 25),
     context: { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true },
     network: { offline: false, latency: 150, downloadThroughput: (1.6e6 * 0.9) / 8, uploadThroughput: (0.75e6 * 0.9) / 8 },
     cpu: 4,
   },
 };
 
-// The reference pages: Chart.js, and the floor (our English page without any script, its
-// stylesheet inline: one response, what no page with this text can beat).
+// The reference pages: the fair Chart.js page, the floor (our English page without any script,
+// its stylesheet inline: one response, what no page with this text can beat), and on request
+// the naive Chart.js page earlier runs were read against.
 const refDir = mkdtempSync(join(tmpdir(), 'pledge-bench-'));
 cpSync(join(root, 'bench/chartjs'), refDir, { recursive: true });
-cpSync(join(root, 'node_modules/chart.js/dist/chart.umd.min.js'), join(refDir, 'chart.umd.min.js'));
+cpSync(join(root, 'bench/chartjs-naive'), join(refDir, 'naive'), { recursive: true });
+for (const dir of ['', 'naive']) cpSync(join(root, 'node_modules/chart.js/dist/chart.umd.min.js'), join(refDir, dir, 'chart.umd.min.js'));
 mkdirSync(join(refDir, 'floor'));
 writeFileSync(join(refDir, 'floor/index.html'), floorPage());
 
@@ -50,17 +70,29 @@ const browser = await chromium.launch({
   args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
 });
 
+// The answer: the per-person comparison and its figures. Ours (and the card, and the floor,
+// which is our static page): the prose's per-person sentence (its lede) and the claim's per-person ratio,
+// by their data- hooks. The Chart.js page: its prose, which its script writes.
+const OUR_ANSWER = ['[data-sentence="lede"]', '[data-figure="per_person_ratio"]'];
+const CARD = join(root, 'dist/cards/claim.html');
 const PAGES = {
-  ours: { url: `${ours.url}?lang=en`, slider: (p) => `#range-${p}` },
-  chartjs: { url: reference.url, slider: (p) => `#r-${p}` },
-  floor: { url: `${reference.url}floor/`, slider: null },
+  ours: { label: 'ours', url: `${ours.url}?lang=en`, slider: (p) => `#range-${p}`, answer: OUR_ANSWER },
+  chartjs: { label: 'Chart.js (fair)', url: reference.url, slider: (p) => `#r-${p}`, answer: ['#prose'] },
+  floor: { label: 'floor (no script)', url: `${reference.url}floor/`, slider: null, answer: OUR_ANSWER, readyIsLoad: true },
 };
+if (existsSync(CARD)) PAGES.card = { label: 'card (cards/claim.html)', url: `${ours.url}cards/claim.html?lang=en`, slider: null, answer: ['[data-figure="per_person_ratio"]'], card: true };
+if (process.env.BENCH_NAIVE === '1') PAGES.naive = { label: 'Chart.js (naive)', url: `${reference.url}naive/`, slider: (p) => `#r-${p}`, answer: ['#prose'] };
 const SLIDERS = ['eurusd', 'pop_fr', 'pop_us', 'uae'];
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(s.length * p))]; };
 const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-const stats = (xs, d = 1) => ({ median: round(median(xs), d), p95: round(pct(xs, 0.95), d), min: round(Math.min(...xs), d), max: round(Math.max(...xs), d), n: xs.length });
+const stats = (xs, d = 1) => {
+  const ok = xs.filter(Number.isFinite);
+  if (!ok.length) return { median: NaN, p95: NaN, min: NaN, max: NaN, n: 0 };
+  return { median: round(median(ok), d), p95: round(pct(ok, 0.95), d), min: round(Math.min(...ok), d), max: round(Math.max(...ok), d), n: ok.length };
+};
+const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 function floorPage() {
   const dist = join(root, 'dist');
@@ -75,10 +107,60 @@ function floorPage() {
   return html;
 }
 
+/**
+ * Runs in every page before its own scripts: largest contentful paint and layout shifts from
+ * PerformanceObserver, and the time to the answer. The answer is watched for in the DOM as
+ * the parser or a script writes it (a MutationObserver: no polling while the page loads); once
+ * every part of it has text, each next frame checks that it is rendered (visible, with a box),
+ * and the first frame in which it is is timed after its rendering update (a message posted
+ * from the frame's animation callback runs once style, layout and paint are done).
+ */
+function instrument(answer) {
+  const bench = (window.__bench = { lcp: null, shifts: [], answer: null, answerInDom: null, answerFirstScreen: null });
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) bench.lcp = e.startTime; })
+      .observe({ type: 'largest-contentful-paint', buffered: true });
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) bench.shifts.push([e.startTime, e.value]); })
+      .observe({ type: 'layout-shift', buffered: true });
+  } catch { /* an engine without them: the figures stay empty */ }
+  const parts = () => answer.map((sel) => document.querySelector(sel));
+  const written = () => parts().every((el) => el && el.textContent.trim() !== '');
+  const frame = () => {
+    const els = parts();
+    const shown = els.every((el) => el && el.textContent.trim() !== '' && el.getClientRects().length > 0 &&
+      el.checkVisibility({ visibilityProperty: true, opacityProperty: true }));
+    if (!shown) { requestAnimationFrame(frame); return; }
+    bench.answerFirstScreen = els.every((el) => { const r = el.getBoundingClientRect(); return r.top < innerHeight && r.bottom > 0; });
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => { bench.answer = performance.now(); };
+    channel.port2.postMessage(0);
+  };
+  const watch = new MutationObserver(() => {
+    if (!written()) return;
+    watch.disconnect();
+    bench.answerInDom = performance.now();
+    requestAnimationFrame(frame);
+  });
+  watch.observe(document, { childList: true, subtree: true, characterData: true });
+}
+
+/** The largest session window of layout shifts (as CLS is defined: 1 s gaps, 5 s at most). */
+function cumulativeLayoutShift(shifts) {
+  let best = 0, sum = 0, start = -Infinity, last = -Infinity;
+  for (const [t, v] of shifts) {
+    if (t - last > 1000 || t - start > 5000) { sum = 0; start = t; }
+    sum += v;
+    last = t;
+    best = Math.max(best, sum);
+  }
+  return best;
+}
+
 /** A fresh context and page with the profile applied before anything loads. */
-async function openPage(profile, options = {}) {
-  const context = await browser.newContext({ ...profile.context, ...options });
+async function openPage(profile, name) {
+  const context = await browser.newContext(profile.context);
   const page = await context.newPage();
+  if (name) await page.addInitScript(instrument, PAGES[name].answer);
   const cdp = await context.newCDPSession(page);
   if (profile.network) {
     await cdp.send('Network.enable');
@@ -88,52 +170,82 @@ async function openPage(profile, options = {}) {
   return { context, page };
 }
 
+/** Ready: the page's `explainer:ready` mark (the floor's: its load event). False if it never came. */
 async function waitReady(page, name) {
-  if (name === 'floor') await page.waitForLoadState('load');
-  else await page.waitForFunction(() => performance.getEntriesByName('explainer:ready').length > 0, null, { timeout: 60000 });
-}
-
-/** One cold load: first contentful paint, ready (the floor: its load event), and bytes. */
-async function coldLoad(profile, name) {
-  const { context, page } = await openPage(profile);
-  await page.goto(PAGES[name].url);
-  await waitReady(page, name);
-  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 20000 }).catch(() => {});
-  const m = await page.evaluate(() => {
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-    const ready = performance.getEntriesByName('explainer:ready')[0];
-    const nav = performance.getEntriesByType('navigation')[0];
-    const entries = [nav, ...performance.getEntriesByType('resource')];
-    return {
-      fcp: fcp ? fcp.startTime : NaN,
-      ready: ready ? ready.startTime : nav.loadEventEnd,
-      encoded: entries.reduce((a, e) => a + (e.encodedBodySize || 0), 0),
-      urls: entries.map((e) => e.name).filter((u) => !u.startsWith('data:')),
-    };
-  });
-  await context.close();
-  // Let the browser tear the closed page's process down before the next load: on two cores
-  // that work would otherwise land on whichever page comes next.
-  await new Promise((done) => setTimeout(done, SETTLE_MS));
-  return m;
+  if (PAGES[name].readyIsLoad) { await page.waitForLoadState('load'); return true; }
+  return page.waitForFunction(() => performance.getEntriesByName('explainer:ready').length > 0, null, { timeout: PAGES[name].card ? 20000 : 60000 })
+    .then(() => true, (e) => { if (PAGES[name].card) return false; throw e; });
 }
 
 /**
- * Cold loads of every page, interleaved (ours, Chart.js, floor, floor, Chart.js, ours, …)
- * after one discarded warm-up each, so drift in the machine's load falls on all pages alike.
+ * One cold load: first and largest contentful paint, the answer, ready (the floor: its load
+ * event), layout shift, and the bytes as served (encoded bodies) until ready. `idle`: then
+ * waits that long and counts every byte loaded by then.
+ */
+async function coldLoad(profile, name, idle = 0) {
+  const { context, page } = await openPage(profile, name);
+  await page.goto(PAGES[name].url);
+  const marked = await waitReady(page, name);
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 && window.__bench.answer != null, null, { timeout: 20000 }).catch(() => {});
+  if (idle) await sleep(idle);
+  const m = await page.evaluate((marked) => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+    const mark = performance.getEntriesByName('explainer:ready')[0];
+    const nav = performance.getEntriesByType('navigation')[0];
+    const ready = marked && mark ? mark.startTime : nav.loadEventEnd;
+    const entries = [nav, ...performance.getEntriesByType('resource')];
+    const sum = (list) => list.reduce((a, e) => a + (e.encodedBodySize || 0), 0);
+    const b = window.__bench;
+    return {
+      fcp: fcp ? fcp.startTime : NaN,
+      lcp: b.lcp ?? NaN,
+      answer: b.answer == null ? NaN : Math.max(b.answer, fcp ? fcp.startTime : 0),
+      answer_in_dom: b.answerInDom ?? NaN,
+      answer_first_screen: b.answerFirstScreen,
+      ready,
+      marked: !!(marked && mark),
+      shifts: b.shifts,
+      bytes_until_ready: sum(entries.filter((e) => e.responseEnd <= ready)),
+      bytes_loaded: sum(entries),
+      requests: entries.length,
+      urls: entries.map((e) => e.name).filter((u) => !u.startsWith('data:')),
+    };
+  }, marked);
+  m.cls = cumulativeLayoutShift(m.shifts);
+  await context.close();
+  // Let the browser tear the closed page's process down before the next load: on two cores
+  // that work would otherwise land on whichever page comes next.
+  await sleep(SETTLE_MS);
+  return m;
+}
+
+/** Alternates the pages: a, b, c, then c, b, a, … so drift in the machine's load falls on all alike. */
+const alternate = (names, i) => (i % 2 ? [...names].reverse() : names);
+
+/**
+ * Cold loads of every page, interleaved after one discarded warm-up each, then one load each
+ * left idle for IDLE_MS after ready (every byte a reader's browser fetches unasked).
  */
 async function loads(profile) {
   const names = Object.keys(PAGES);
   const runs = Object.fromEntries(names.map((n) => [n, []]));
   for (const n of names) await coldLoad(profile, n);
-  for (let i = 0; i < profile.loads; i++) {
-    for (const n of i % 2 ? [...names].reverse() : names) runs[n].push(await coldLoad(profile, n));
-  }
+  for (let i = 0; i < profile.loads; i++) for (const n of alternate(names, i)) runs[n].push(await coldLoad(profile, n));
+  const idle = {};
+  for (const n of names) idle[n] = await coldLoad(profile, n, IDLE_MS);
   return Object.fromEntries(names.map((n) => [n, {
     fcp_ms: stats(runs[n].map((r) => r.fcp)),
+    lcp_ms: stats(runs[n].map((r) => r.lcp)),
+    answer_ms: stats(runs[n].map((r) => r.answer)),
+    answer_in_dom_ms: stats(runs[n].map((r) => r.answer_in_dom)),
+    answer_first_screen: runs[n].every((r) => r.answer_first_screen === true),
     ready_ms: stats(runs[n].map((r) => r.ready)),
-    encoded_bytes: median(runs[n].map((r) => r.encoded)),
-    urls: runs[n][0].urls,
+    ready_marked: runs[n].every((r) => r.marked) || !!PAGES[n].readyIsLoad,
+    cls: stats(runs[n].map((r) => r.cls), 4),
+    bytes_until_ready: median(runs[n].map((r) => r.bytes_until_ready)),
+    bytes_total: idle[n].bytes_loaded,
+    requests_total: idle[n].requests,
+    urls: idle[n].urls,
   }]));
 }
 
@@ -162,9 +274,10 @@ async function sizes(urls) {
  * frame's style, layout and paint are done). The slider is scrolled into view first, as a
  * reader's would be. `thumbOnly`: the page's own input handlers are stopped (a capturing
  * listener), so only the browser's work to move the thumb is left: the floor for a move.
+ * Then (not for the thumb alone) key presses on each slider, as real input, for Event Timing.
  */
 async function moves(profile, name, thumbOnly = false) {
-  const { context, page } = await openPage(profile);
+  const { context, page } = await openPage(profile, name);
   await page.goto(PAGES[name].url);
   await waitReady(page, name);
   await page.waitForTimeout(500);
@@ -200,8 +313,58 @@ async function moves(profile, name, thumbOnly = false) {
     work.push(...r.work);
     handler.push(...r.handler);
   }
+  const result = { work_ms: stats(work, 2), handler_ms: stats(handler, 3) };
+  if (!thumbOnly) {
+    await page.waitForTimeout(500);
+    result.interactions = await keyPresses(page, name, profile.keys);
+  }
   await context.close();
-  return { work_ms: stats(work, 2), handler_ms: stats(handler, 3) };
+  return result;
+}
+
+/**
+ * Interaction to next paint of slider moves, from the browser's Event Timing API: key presses
+ * (trusted input through the DevTools protocol; each press is one interaction, keydown and
+ * keyup sharing its interactionId) on each slider in turn, ten to the left, ten to the right,
+ * one frame apart. An interaction's duration is its longest event's `duration` (from the
+ * press to the next paint after its handlers, rounded to 8 ms), as INP is defined; the API
+ * reports none under 16 ms, so a press without an entry took less than that (counted as 0 in
+ * the order). INP: the worst interaction, leaving out one per 50 (the 98th percentile).
+ */
+async function keyPresses(page, name, n) {
+  await page.evaluate(() => {
+    window.__interactions = new Map();
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        if (e.interactionId) window.__interactions.set(e.interactionId, Math.max(window.__interactions.get(e.interactionId) || 0, e.duration));
+      }
+    }).observe({ type: 'event', durationThreshold: 16 });
+  });
+  let presses = 0;
+  for (const p of SLIDERS) {
+    await page.evaluate(async (sel) => {
+      const range = document.querySelector(sel);
+      range.scrollIntoView({ block: 'center' });
+      range.focus();
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    }, PAGES[name].slider(p));
+    for (let i = 0; i < n; i++) {
+      await page.keyboard.press(i % 20 < 10 ? 'ArrowLeft' : 'ArrowRight');
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      presses++;
+    }
+  }
+  await page.waitForTimeout(500);
+  const slow = await page.evaluate(() => [...window.__interactions.values()]);
+  const all = [...slow, ...Array(Math.max(0, presses - slow.length)).fill(0)].sort((a, b) => b - a);
+  return {
+    presses,
+    over_16_ms: slow.length,
+    inp_ms: all[Math.min(all.length - 1, Math.floor(presses / 50))],
+    median_ms: median(all),
+    p95_ms: pct(all, 0.95),
+    max_ms: all[0],
+  };
 }
 
 /** Memory over a soak of synchronous moves, after full garbage collections (loopback only). */
@@ -229,23 +392,166 @@ async function soak(name) {
   return memory;
 }
 
+// ---------------------------------------------------------------- where first paint goes
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'loading', 'blink.user_timing', 'toplevel', 'v8.execute', 'blink'];
+const BUCKETS = [
+  ['commit', /^(DocumentLoader::|Document::Document|Document::OpenForNavigation|LocalFrame::|NavigationBodyLoader)/],
+  ['parse', /^(ParseHTML|HTMLDocumentParser::)/],
+  ['style', /^(UpdateLayoutTree|ParseAuthorStyleSheet|RecalculateStyles|Document::updateStyle|StyleEngine)/],
+  ['layout', /^(Layout|UpdateLayout|LocalFrameView::layout|LocalFrameView::UpdateStyleAndLayout)$/],
+  ['paint', /^(PrePaint|Paint|PaintImage|Layerize|UpdateLayer|UpdateLayerTree|CompositeLayers|Commit|PaintArtifactCompositor|LocalFrameView::RunPaintLifecyclePhase|WebFrameWidgetImpl::UpdateLifecycle|ProxyMain::BeginMainFrame)/],
+  ['script', /^(EvaluateScript|EvaluateModule|v8\.|V8\.|FunctionCall|CompileScript|CompileCode|RunMicrotasks|TimerFire|EventDispatch|FireAnimationFrame|CacheScript|ScriptStreamer|WebAssembly)/i],
+];
+const bucketOf = (name) => (BUCKETS.find(([, re]) => re.test(name)) || ['other'])[0];
+
+/**
+ * Main-thread time from navigation start to first contentful paint, by kind (self time: a
+ * style recalculation forced inside the parser counts as style, not parse), with the time
+ * spent in each script file; the rest of the span is the main thread waiting (for bytes).
+ */
+function firstPaintBreakdown(events, pageUrl) {
+  const nav = events.filter((e) => e.name === 'navigationStart' && String(e.args?.data?.documentLoaderURL || '').startsWith(pageUrl.split('?')[0]) && e.args?.data?.isLoadingMainFrame).pop();
+  if (!nav) return null;
+  const fcp = events.find((e) => e.name === 'firstContentfulPaint' && e.pid === nav.pid && e.ts >= nav.ts);
+  if (!fcp) return null;
+  const from = nav.ts, to = fcp.ts;
+  // Complete ('X') events and begin/end pairs of the page's main thread, as intervals.
+  const spans = [];
+  const open = [];
+  for (const e of events) {
+    if (e.pid !== nav.pid || e.tid !== nav.tid) continue;
+    if (e.ph === 'X' && e.dur != null) spans.push({ name: e.name, start: e.ts, end: e.ts + e.dur, args: e.args });
+    else if (e.ph === 'B') open.push(e);
+    else if (e.ph === 'E') {
+      const b = open.pop();
+      if (b) spans.push({ name: b.name, start: b.ts, end: e.ts, args: b.args });
+    }
+  }
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const time = { commit: 0, parse: 0, style: 0, layout: 0, paint: 0, script: 0, other: 0 };
+  const scripts = {};
+  const others = {};
+  let busy = 0;
+  const stack = [];
+  const clip = (s) => Math.max(0, Math.min(s.end, to) - Math.max(s.start, from));
+  const close = (s) => {
+    const self = clip(s) - s.children;
+    if (self <= 0) return;
+    time[s.bucket] += self;
+    if (s.bucket === 'script' && s.script) scripts[s.script] = (scripts[s.script] || 0) + self;
+    if (s.bucket === 'other') others[s.name] = (others[s.name] || 0) + self;
+  };
+  for (const s of spans) {
+    if (s.end <= from || s.start >= to) continue;
+    while (stack.length && stack[stack.length - 1].end <= s.start) close(stack.pop());
+    const parent = stack[stack.length - 1];
+    const url = s.args?.data?.url;
+    s.bucket = bucketOf(s.name);
+    // A script's own name, inherited by what runs inside it.
+    s.script = (s.name === 'EvaluateScript' || s.name === 'EvaluateModule' || s.name === 'v8.compile' || s.name === 'CompileScript') && url
+      ? (url.split('?')[0] === pageUrl.split('?')[0] ? 'inline' : url.replace(/^https?:\/\/[^/]+\//, '').replace(/\?.*$/, ''))
+      : parent?.script;
+    if (s.bucket === 'other' && parent && parent.bucket !== 'other') s.bucket = parent.bucket;
+    s.children = 0;
+    if (parent) parent.children += clip(s);
+    else busy += clip(s);
+    stack.push(s);
+  }
+  while (stack.length) close(stack.pop());
+  const ms = (us) => round(us / 1000, 1);
+  return {
+    fcp_ms: ms(to - from),
+    busy_ms: ms(busy),
+    idle_ms: ms(to - from - busy),
+    ...Object.fromEntries(Object.entries(time).map(([k, v]) => [`${k}_ms`, ms(v)])),
+    scripts_ms: Object.fromEntries(Object.entries(scripts).map(([k, v]) => [k.replace(/\.[0-9a-f]{10}\./, '.'), ms(v)])),
+    other_by_name_ms: Object.fromEntries(Object.entries(others).sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => [k, ms(v)])),
+  };
+}
+
+/** One traced cold load on the phone profile: the network side from Navigation and Resource Timing. */
+async function tracedLoad(profile, name) {
+  const { context, page } = await openPage(profile, name);
+  await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+  await page.goto(PAGES[name].url);
+  await waitReady(page, name);
+  await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 20000 }).catch(() => {});
+  const net = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+    const before = performance.getEntriesByType('resource').filter((e) => e.responseEnd <= fcp);
+    const blocking = performance.getEntriesByType('resource').filter((e) => e.renderBlockingStatus === 'blocking');
+    return {
+      html_bytes: nav.encodedBodySize,
+      html_first_byte_ms: nav.responseStart,
+      html_last_byte_ms: nav.responseEnd,
+      blocking_last_byte_ms: blocking.length ? Math.max(...blocking.map((e) => e.responseEnd)) : null,
+      blocking: blocking.map((e) => e.name.replace(/^https?:\/\/[^/]+\//, '').replace(/\.[0-9a-f]{10}\./, '.')),
+      requests_before_fcp: before.length,
+      fcp_ms: fcp,
+    };
+  });
+  const trace = JSON.parse((await browser.stopTracing()).toString('utf8'));
+  const main = firstPaintBreakdown(trace.traceEvents || trace, page.url());
+  await context.close();
+  await sleep(SETTLE_MS);
+  return { ...net, main };
+}
+
+/**
+ * TRACES traced loads of each page, alternating after a discarded warm-up each; of each page,
+ * the load whose first paint is the median one, whole (medians taken part by part would not
+ * add up to a load that happened).
+ */
+async function firstPaint(profile) {
+  const names = Object.keys(PAGES);
+  const runs = Object.fromEntries(names.map((n) => [n, []]));
+  for (const n of names) await tracedLoad(profile, n);
+  for (let i = 0; i < TRACES; i++) for (const n of alternate(names, i)) runs[n].push(await tracedLoad(profile, n));
+  return Object.fromEntries(names.map((n) => {
+    const traced = runs[n].filter((x) => x.main);
+    const sorted = (traced.length ? traced : runs[n]).sort((a, b) => (a.main?.fcp_ms ?? a.fcp_ms) - (b.main?.fcp_ms ?? b.fcp_ms));
+    const t = sorted[Math.floor(sorted.length / 2)];
+    return [n, { ...t, fcp_ms: t.main?.fcp_ms ?? round(t.fcp_ms, 1), html_first_byte_ms: round(t.html_first_byte_ms, 1), html_last_byte_ms: round(t.html_last_byte_ms, 1),
+      blocking_last_byte_ms: t.blocking_last_byte_ms == null ? null : round(t.blocking_last_byte_ms, 1), traced: traced.length, fcp_of_each_ms: runs[n].map((x) => round(x.main?.fcp_ms ?? x.fcp_ms, 1)) }];
+  }));
+}
+
+// ---------------------------------------------------------------- the run
+
+const uptimeNow = () => { try { return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '); } catch { return ''; } };
+const load = { start: uptimeNow() };
+if (process.env.BENCH_ONLY === 'trace') {
+  // Only the phone's traces (for work on the first paint): printed, nothing written.
+  console.log(JSON.stringify(await firstPaint(PROFILES.phone), null, 1));
+  await browser.close();
+  process.exit(0);
+}
 const results = {};
+const firstPaints = {};
 for (const [key, profile] of Object.entries(PROFILES)) {
-  console.error(`${profile.label}: cold loads…`);
+  console.error(`${profile.label}: cold loads… (load average ${uptimeNow()})`);
   const l = await loads(profile);
   results[key] = {};
   for (const name of Object.keys(PAGES)) {
-    console.error(`${profile.label}: ${name}…`);
+    if (PAGES[name].slider) console.error(`${profile.label}: ${name}, moves and key presses…`);
     results[key][name] = { ...l[name], ...(PAGES[name].slider ? await moves(profile, name) : {}) };
   }
   // The floor page has no sliders: a move's floor is ours with its handlers stopped.
   console.error(`${profile.label}: the thumb alone…`);
   Object.assign(results[key].floor, await moves(profile, 'ours', true));
+  if (profile.cpu) {
+    console.error(`${profile.label}: traces of the first paint…`);
+    firstPaints[key] = await firstPaint(profile);
+  }
 }
+load.middle = uptimeNow();
 const bytes = {};
 for (const name of Object.keys(PAGES)) bytes[name] = await sizes(results.loopback[name].urls);
 const memory = {};
 for (const name of ['ours', 'chartjs']) memory[name] = await soak(name);
+load.end = uptimeNow();
 await browser.close();
 ours.server.close();
 reference.server.close();
@@ -254,56 +560,107 @@ reference.server.close();
 
 const GOALS = {
   loopback: { fcp: 1.1, ready: 0.5, work: 0.3 },
-  phone: { fcp: 1.1, ready: 0.6, work: 0.3, work_p95_ms: FRAME_MS, bytes: 1.0 },
+  phone: { fcp: 1.1, answer: 0.4, ready: 0.6, work: 0.3, inp: 0.3, bytes_until_ready: 1.0, bytes_total: 1.25, card_bytes_until_ready: 0.8, card_ready: 0.5 },
 };
-const kb = (b) => `${(b / 1024).toFixed(1)} KiB`;
-const ratio = (a, b) => (b > 0 ? round(a / b, 2) : '');
+const kb = (b) => (Number.isFinite(b) ? `${(b / 1024).toFixed(1)} KiB` : '—');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? round(a / b, 2) : '');
+const goal = (g) => (g ? `≤ ${g}` : '');
+const timing = (s) => (s && Number.isFinite(s.median) ? `${s.median} (${s.p95})` : '—');
+const eventMs = (x) => (x >= 16 ? String(x) : '< 16');
+const inpText = (i) => (i ? `${eventMs(i.inp_ms)} (${eventMs(i.median_ms)}, ${eventMs(i.p95_ms)}; ${i.over_16_ms} of ${i.presses} over 16)` : '—');
 const ratios = {};
 const tables = {};
+const hasCard = !!PAGES.card;
 for (const [key, profile] of Object.entries(PROFILES)) {
-  const o = results[key].ours, c = results[key].chartjs, f = results[key].floor;
+  const r = results[key];
+  const o = r.ours, c = r.chartjs, f = r.floor, k = r.card;
   const g = GOALS[key];
+  const cell = (fn, x) => (x ? fn(x) : '—');
+  const cardCell = (fn) => (hasCard ? fn(k) : 'not built');
   ratios[key] = {
+    bytes_until_ready: ratio(o.bytes_until_ready, c.bytes_until_ready),
+    bytes_total: ratio(o.bytes_total, c.bytes_total),
     fcp: ratio(o.fcp_ms.median, c.fcp_ms.median),
+    lcp: ratio(o.lcp_ms.median, c.lcp_ms.median),
+    answer: ratio(o.answer_ms.median, c.answer_ms.median),
     ready: ratio(o.ready_ms.median, c.ready_ms.median),
     work: ratio(o.work_ms.median, c.work_ms.median),
-    bytes_gzip: ratio(bytes.ours.gzip, bytes.chartjs.gzip),
+    inp: ratio(o.interactions.inp_ms, c.interactions.inp_ms),
+    card: hasCard ? {
+      bytes_until_ready: ratio(k.bytes_until_ready, c.bytes_until_ready),
+      bytes_total: ratio(k.bytes_total, c.bytes_total),
+      answer: ratio(k.answer_ms.median, c.answer_ms.median),
+      ready: ratio(k.ready_ms.median, c.ready_ms.median),
+    } : null,
   };
-  const r = ratios[key];
+  const q = ratios[key];
+  const below = (x) => (x && !x.answer_first_screen ? ' †' : '');
   const rows = [
-    ['', 'ours', 'Chart.js', 'floor (no script; a move: the thumb alone)', 'ours / Chart.js', 'goal'],
-    ['bytes, gzip (as served)', kb(bytes.ours.gzip), kb(bytes.chartjs.gzip), kb(bytes.floor.gzip), r.bytes_gzip, g.bytes ? `≤ ${g.bytes}` : ''],
-    ['bytes, brotli 11', kb(bytes.ours.brotli), kb(bytes.chartjs.brotli), kb(bytes.floor.brotli), ratio(bytes.ours.brotli, bytes.chartjs.brotli), ''],
-    [`first contentful paint, median (p95) of ${profile.loads}, ms`, `${o.fcp_ms.median} (${o.fcp_ms.p95})`, `${c.fcp_ms.median} (${c.fcp_ms.p95})`, `${f.fcp_ms.median} (${f.fcp_ms.p95})`, r.fcp, `≤ ${g.fcp}`],
-    ['ready, median (p95), ms (floor: load event)', `${o.ready_ms.median} (${o.ready_ms.p95})`, `${c.ready_ms.median} (${c.ready_ms.p95})`, `${f.ready_ms.median} (${f.ready_ms.p95})`, r.ready, `≤ ${g.ready}`],
-    [`work per slider move, median (p95), ms, ${o.work_ms.n} moves`, `${o.work_ms.median} (${o.work_ms.p95})`, `${c.work_ms.median} (${c.work_ms.p95})`, `${f.work_ms.median} (${f.work_ms.p95})`, r.work, `≤ ${g.work}${g.work_p95_ms ? ', p95 < 16.7 ms' : ''}`],
-    ['of which the input handler, median (p95), ms', `${o.handler_ms.median} (${o.handler_ms.p95})`, `${c.handler_ms.median} (${c.handler_ms.p95})`, '—', ratio(o.handler_ms.median, c.handler_ms.median), ''],
+    ['', 'ours', PAGES.chartjs.label, 'floor (no script; a move: the thumb alone)', 'card (`cards/claim.html`)', 'ours / Chart.js', 'card / Chart.js', 'goal (ours; card)'],
+    ['bytes until ready, as served (gzip)', kb(o.bytes_until_ready), kb(c.bytes_until_ready), kb(f.bytes_until_ready), cardCell((x) => kb(x.bytes_until_ready)), q.bytes_until_ready, q.card?.bytes_until_ready ?? '', key === 'phone' ? `≤ ${g.bytes_until_ready}; ≤ ${g.card_bytes_until_ready}` : ''],
+    [`bytes in total after ${IDLE_MS / 1000} s idle, as served`, kb(o.bytes_total), kb(c.bytes_total), kb(f.bytes_total), cardCell((x) => kb(x.bytes_total)), q.bytes_total, q.card?.bytes_total ?? '', goal(g.bytes_total)],
+    ['every file loaded, gzip -9 / brotli 11', `${kb(bytes.ours.gzip)} / ${kb(bytes.ours.brotli)}`, `${kb(bytes.chartjs.gzip)} / ${kb(bytes.chartjs.brotli)}`, `${kb(bytes.floor.gzip)} / ${kb(bytes.floor.brotli)}`, cardCell(() => `${kb(bytes.card.gzip)} / ${kb(bytes.card.brotli)}`), `${ratio(bytes.ours.gzip, bytes.chartjs.gzip)} / ${ratio(bytes.ours.brotli, bytes.chartjs.brotli)}`, hasCard ? ratio(bytes.card.gzip, bytes.chartjs.gzip) : '', ''],
+    [`first contentful paint, median (p95) of ${profile.loads}, ms`, timing(o.fcp_ms), timing(c.fcp_ms), timing(f.fcp_ms), cardCell((x) => timing(x.fcp_ms)), q.fcp, hasCard ? ratio(k.fcp_ms.median, c.fcp_ms.median) : '', goal(g.fcp)],
+    ['largest contentful paint, median (p95), ms', timing(o.lcp_ms), timing(c.lcp_ms), timing(f.lcp_ms), cardCell((x) => timing(x.lcp_ms)), q.lcp, hasCard ? ratio(k.lcp_ms.median, c.lcp_ms.median) : '', ''],
+    ['the answer on screen, median (p95), ms', timing(o.answer_ms) + below(o), timing(c.answer_ms) + below(c), timing(f.answer_ms) + below(f), cardCell((x) => timing(x.answer_ms) + below(x)), q.answer, q.card?.answer ?? '', goal(g.answer)],
+    ['the answer in the document (parsed or written), median (p95), ms', timing(o.answer_in_dom_ms), timing(c.answer_in_dom_ms), timing(f.answer_in_dom_ms), cardCell((x) => timing(x.answer_in_dom_ms)), ratio(o.answer_in_dom_ms.median, c.answer_in_dom_ms.median), hasCard ? ratio(k.answer_in_dom_ms.median, c.answer_in_dom_ms.median) : '', ''],
+    ['ready, median (p95), ms (floor: load event)', timing(o.ready_ms), timing(c.ready_ms), timing(f.ready_ms), cardCell((x) => timing(x.ready_ms) + (x.ready_marked ? '' : ' (no ready mark: load event)')), q.ready, q.card?.ready ?? '', key === 'phone' ? `≤ ${g.ready}; ≤ ${g.card_ready}` : goal(g.ready)],
+    ['layout shift (CLS), median (max)', `${o.cls.median} (${o.cls.max})`, `${c.cls.median} (${c.cls.max})`, `${f.cls.median} (${f.cls.max})`, cardCell((x) => `${x.cls.median} (${x.cls.max})`), '', '', ''],
+    [`work per slider move, median (p95), ms, ${o.work_ms.n} moves`, timing(o.work_ms), timing(c.work_ms), timing(f.work_ms), '—', q.work, '', `${goal(g.work)}${key === 'phone' ? ', p95 < 16.7 ms' : ''}`],
+    ['of which the input handler, median (p95), ms', timing(o.handler_ms), timing(c.handler_ms), '—', '—', ratio(o.handler_ms.median, c.handler_ms.median), '', ''],
+    ['INP of key presses on the sliders (Event Timing), ms: INP (median, p95; presses over 16 ms)', inpText(o.interactions), inpText(c.interactions), '—', '—', q.inp, '', key === 'phone' ? `${goal(g.inp)}, < 16.7 ms` : ''],
   ];
   if (key === 'loopback') {
     const memo = (m) => `JS ${kb(m.before.jsHeap)} → ${kb(m.after.jsHeap)}` + (m.before.wasm != null ? `, wasm ${kb(m.before.wasm)} → ${kb(m.after.wasm)}` : '');
-    rows.push([`memory before → after ${SOAK} moves`, memo(memory.ours), memo(memory.chartjs), '—', '', 'flat']);
+    rows.push([`memory before → after ${SOAK} moves`, memo(memory.ours), memo(memory.chartjs), '—', '—', '', '', 'flat']);
   }
-  tables[key] = `**${profile.label}**\n\n` + rows.map((row) => `| ${row.join(' | ')} |`).join('\n').replace(/\n/, '\n|---|---|---|---|---|---|\n');
+  if (PAGES.naive) {
+    const n = r.naive;
+    rows.push([`${PAGES.naive.label}: FCP, answer, ready, work per move, ms (ours / naive)`, `${ratio(o.fcp_ms.median, n.fcp_ms.median)}, ${ratio(o.answer_ms.median, n.answer_ms.median)}, ${ratio(o.ready_ms.median, n.ready_ms.median)}, ${ratio(o.work_ms.median, n.work_ms.median)}`, `${n.fcp_ms.median}, ${n.answer_ms.median}, ${n.ready_ms.median}, ${n.work_ms.median}`, '', '', '', '', '']);
+  }
+  const head = rows.shift();
+  tables[key] = `**${profile.label}**\n\n` + [head, head.map(() => '---'), ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
-const report = { date: new Date().toISOString(), chromium: browser.version(), profiles: PROFILES, results, bytes, memory, ratios, goals: GOALS };
+const traceNames = Object.keys(PAGES);
+const fp = firstPaints.phone;
+const scriptText = (m) => Object.entries(m.scripts_ms).filter(([, v]) => v >= 0.1).map(([s, v]) => `${s === 'inline' ? 'the inline start-up script' : s} ${v}`).join(', ') || '—';
+const traceRows = [
+  ['page', 'HTML, as served', 'HTML first byte → last byte, ms', 'render-blocking files, last byte, ms', 'first contentful paint (traced), ms (of each traced load)', 'main thread before it: busy / waiting, ms', 'document set-up', 'parse', 'style', 'layout', 'paint and composite', 'script', 'other (task overhead)', 'script by file, ms'],
+  ...traceNames.map((n) => {
+    const t = fp[n], m = t.main;
+    return [PAGES[n].label, kb(t.html_bytes), `${t.html_first_byte_ms} → ${t.html_last_byte_ms}`, t.blocking.length ? `${t.blocking_last_byte_ms} (${t.blocking.join(', ')})` : 'none',
+      `${t.fcp_ms} (of ${t.fcp_of_each_ms.join(', ')})`, m ? `${m.busy_ms} / ${m.idle_ms}` : '—', ...(m ? [m.commit_ms, m.parse_ms, m.style_ms, m.layout_ms, m.paint_ms, m.script_ms, m.other_ms, scriptText(m)] : Array(8).fill('—'))];
+  }),
+];
+const traceHead = traceRows.shift();
+const traceTable = `**where first paint goes on the phone** (of ${TRACES} traced loads of each page, the one with the median first paint; tracing itself slows the page a little)\n\n` +
+  [traceHead, traceHead.map(() => '---'), ...traceRows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+const loadLine = `Load average (1, 5, 15 min) during the run: ${load.start} at the start, ${load.middle} after the loads, ${load.end} at the end; † the answer below the first screen.`;
+
+const report = { date: new Date().toISOString(), chromium: browser.version(), load, profiles: PROFILES, results, first_paint: firstPaints, bytes, memory, ratios, goals: GOALS, card: hasCard ? 'measured' : 'not built' };
 mkdirSync(join(root, 'target'), { recursive: true });
 writeFileSync(join(root, 'target/bench.json'), JSON.stringify(report, null, 2));
-const table = `${tables.loopback}\n\n${tables.phone}`;
+const table = `${tables.loopback}\n\n${tables.phone}\n\n${traceTable}\n\n${loadLine}`;
 console.log(table);
-console.log('\nfiles (ours):');
-for (const f of bytes.ours.files) console.log(`  ${f.url.padEnd(44)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(8)} gzip ${String(f.brotli).padStart(8)} br`);
-
-// README.md shows the latest run: both tables and the size of each file.
-const sizeRows = ['| file | raw | gzip -9 | brotli |', '|---|---|---|---|', ...bytes.ours.files.map((f) => {
-  const label = f.url.replace(/^\/(\?.*)?$/, 'index.html$1').replace(/^\//, '').replace(/\.[0-9a-f]{10}\./, '.<hash>.');
-  return `| \`${label}\` | ${f.raw.toLocaleString('en')} | ${f.gzip.toLocaleString('en')} | ${f.brotli.toLocaleString('en')} |`;
-})].join('\n');
-const readmePath = join(root, 'README.md');
-let readme = readFileSync(readmePath, 'utf8');
-for (const [name, text] of [['bench', table], ['sizes', sizeRows]]) {
-  const re = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`);
-  if (!re.test(readme)) throw new Error(`README.md: the ${name}:start/end markers are missing`);
-  readme = readme.replace(re, (all, open, close) => open + text + close);
+if (!hasCard) console.log('\ncard (dist/cards/claim.html): not built');
+for (const name of ['ours', ...(hasCard ? ['card'] : [])]) {
+  console.log(`\nfiles (${name}):`);
+  for (const f of bytes[name].files) console.log(`  ${f.url.padEnd(44)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(8)} gzip ${String(f.brotli).padStart(8)} br`);
 }
-writeFileSync(readmePath, readme);
-console.log('\nwritten: target/bench.json, and the tables in README.md');
+
+// README.md shows the latest run: the tables and the size of each file.
+if (process.env.BENCH_README !== '0') {
+  const sizeRows = ['| file | raw | gzip -9 | brotli |', '|---|---|---|---|', ...bytes.ours.files.map((f) => {
+    const label = f.url.replace(/^\/(\?.*)?$/, 'index.html$1').replace(/^\//, '').replace(/\.[0-9a-f]{10}\./, '.<hash>.');
+    return `| \`${label}\` | ${f.raw.toLocaleString('en')} | ${f.gzip.toLocaleString('en')} | ${f.brotli.toLocaleString('en')} |`;
+  })].join('\n');
+  const readmePath = join(root, 'README.md');
+  let readme = readFileSync(readmePath, 'utf8');
+  for (const [name, text] of [['bench', table], ['sizes', sizeRows]]) {
+    const re = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`);
+    if (!re.test(readme)) throw new Error(`README.md: the ${name}:start/end markers are missing`);
+    readme = readme.replace(re, (all, open, close) => open + text + close);
+  }
+  writeFileSync(readmePath, readme);
+  console.log('\nwritten: target/bench.json, and the tables in README.md');
+} else console.log('\nwritten: target/bench.json');

@@ -1,12 +1,14 @@
-// The benchmark's reference: what a newsroom developer would write by hand with Chart.js for
-// the same three main charts, four sliders, prose and table. Same figures (same dataset values),
-// formatted with Intl.NumberFormat. Not shipped; only `make bench` serves it.
+// The benchmark's fair reference: what a careful newsroom developer would write by hand with
+// Chart.js for the same three main charts, four sliders, prose and table (bench/chartjs-naive/
+// is the same page written carelessly: render-blocking script and stylesheet). Same figures
+// (same dataset values), formatted with Intl.NumberFormat. Charts sized by their reserved boxes,
+// no animation, updated with update('none'); one update per animation frame while a slider
+// moves. Not shipped; only `make bench` serves it.
 const D = { announced: 109, stargate: 500, pledges: [['Brookfield', 20, 20], ['Bpifrance', 10, 10], ['Iliad', 3, 3], ['UAE (MGX)', 30, 50]] };
 const state = { eurusd: 1.032, pop_fr: 68.606, pop_us: 340.1, uae: 50 };
-const SLIDERS = [['eurusd', 'Exchange rate ($ per €)', 0.8, 1.3, 0.0005], ['pop_fr', 'Population of France (millions)', 40, 100, 0.1],
-  ['pop_us', 'Population of the United States (millions)', 250, 450, 0.1], ['uae', 'UAE (MGX) pledge (€bn)', 30, 50, 0.5]];
 const usd = new Intl.NumberFormat('en', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
-const num = (d) => new Intl.NumberFormat('en', { maximumFractionDigits: d });
+const NUM = [0, 1, 2, 3, 4].map((d) => new Intl.NumberFormat('en', { maximumFractionDigits: d }));
+const num = (d) => NUM[d];
 
 function figures(s) {
   const low = D.pledges.reduce((a, p) => a + p[1], 0);
@@ -18,34 +20,41 @@ function figures(s) {
     parityRate: D.stargate * s.pop_fr / (s.pop_us * D.announced), parityPop: announcedUsd * s.pop_us / D.stargate };
 }
 
-let charts = {};
+// Written once per frame however many input events arrive in it.
+let pending = 0;
+function schedule() {
+  if (!pending) pending = requestAnimationFrame(() => { pending = 0; update(); });
+}
+
+const charts = {};
+const prose = document.getElementById('prose');
+const table = document.getElementById('figures');
 function build() {
-  const box = document.getElementById('sliders');
-  for (const [key, label, min, max, step] of SLIDERS) {
-    const wrap = document.createElement('div');
-    wrap.innerHTML = `<label for="r-${key}">${label}</label><div class="row"><input type="range" id="r-${key}" min="${min}" max="${max}" step="${step}"><input type="number" id="n-${key}" min="${min}" max="${max}" step="any"></div>`;
-    box.append(wrap);
-    const r = wrap.querySelector('input[type=range]');
-    const n = wrap.querySelector('input[type=number]');
-    r.value = n.value = state[key];
-    r.addEventListener('input', () => { state[key] = r.valueAsNumber; n.value = r.value; update(); });
-    n.addEventListener('change', () => { state[key] = n.valueAsNumber; r.value = n.value; update(); });
+  for (const r of document.querySelectorAll('#sliders input[type=range]')) {
+    const key = r.dataset.key;
+    const n = document.getElementById(`n-${key}`);
+    r.addEventListener('input', () => { state[key] = r.valueAsNumber; n.value = r.value; schedule(); });
+    n.addEventListener('change', () => {
+      if (!Number.isFinite(n.valueAsNumber)) return;
+      state[key] = n.valueAsNumber; r.value = n.value; schedule();
+    });
   }
   const f = figures(state);
+  const common = { animation: false, responsive: true, maintainAspectRatio: false };
   charts.pledges = new Chart(document.getElementById('pledges'), {
     type: 'bar',
     data: { labels: [...D.pledges.map((p) => p[0]), 'Not itemised'], datasets: [{ label: '€bn', data: pledgeBars(f), backgroundColor: '#0072B2' }] },
-    options: { indexAxis: 'y', animation: false, plugins: { legend: { display: false }, title: { display: true, text: 'Where does the €109bn come from?' } } },
+    options: { ...common, indexAxis: 'y', plugins: { legend: { display: false }, title: { display: true, text: 'Where does the €109bn come from?' } } },
   });
   charts.perPerson = new Chart(document.getElementById('per-person'), {
     type: 'bar',
     data: { labels: ['France', 'Stargate'], datasets: [{ label: '$ per person', data: [f.fr, f.us], backgroundColor: ['#0072B2', '#D55E00'] }] },
-    options: { indexAxis: 'y', animation: false, plugins: { legend: { display: false }, title: { display: true, text: 'Is it the same proportion as Stargate?' } } },
+    options: { ...common, indexAxis: 'y', plugins: { legend: { display: false }, title: { display: true, text: 'Is it the same proportion as Stargate?' } } },
   });
   charts.sensitivity = new Chart(document.getElementById('sensitivity'), {
     type: 'line',
     data: { datasets: [{ label: 'Ratio', data: curve(), borderColor: '#0072B2', pointRadius: 0 }, { label: 'Same proportion', data: [{ x: 0.8, y: 1 }, { x: 1.3, y: 1 }], borderColor: '#333', borderDash: [5, 4], pointRadius: 0 }, { label: 'Your rate', data: [{ x: state.eurusd, y: f.ratio }], pointRadius: 6, showLine: false }] },
-    options: { animation: false, scales: { x: { type: 'linear', min: 0.8, max: 1.3 } }, plugins: { title: { display: true, text: 'How much does the verdict depend on the exchange rate?' } } },
+    options: { ...common, scales: { x: { type: 'linear', min: 0.8, max: 1.3 } }, plugins: { title: { display: true, text: 'How much does the verdict depend on the exchange rate?' } } },
   });
   update();
   // Marked as the explainer marks it: once everything is drawn (Chart.js draws synchronously
@@ -76,11 +85,11 @@ function curve() {
 
 function update() {
   const f = figures(state);
-  document.getElementById('prose').textContent =
+  prose.textContent =
     `At $${num(4).format(state.eurusd)} per euro, France's AI package of €109bn is $${num(1).format(f.announcedUsd)}bn: ` +
     `${usd.format(f.fr)} per person, ${num(2).format(f.ratio)} times Stargate's ${usd.format(f.us)}. ` +
     `The two would be equal at $${num(4).format(f.parityRate)} per euro, or with ${num(1).format(f.parityPop)}m people in France.`;
-  document.getElementById('figures').innerHTML = [
+  table.innerHTML = [
     ['Announced, converted', `$${num(1).format(f.announcedUsd)}bn`], ['Per person: France', usd.format(f.fr)],
     ['Per person: Stargate', usd.format(f.us)], ['Per-person ratio', `${num(2).format(f.ratio)}×`],
     ['Stargate scaled to France', `$${num(1).format(f.scaled)}bn`], ['Parity rate', `$${num(4).format(f.parityRate)}`],
