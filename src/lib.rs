@@ -17,6 +17,8 @@ pub mod messages;
 pub mod model;
 pub mod params;
 pub mod report;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

@@ -202,4 +202,8 @@ pub const STRINGS: Strings = Strings {
     err_kind: "ليس نوعًا معروفًا للتعهد («{found}»): استخدم private أو state_owned أو state_backed",
     err_kind_source: "مفقود: يجب أن يُذكر مصدر يحدد طبيعة المال",
     err_year: "ليس سنة ({value}): سنة كاملة مثل 2030",
+    // Publishing
+    why_choice: "القيم الممكنة: {choices}.",
+    why_accent_bad: "القيمة ليست لونًا: اكتب ستة أرقام ست عشرية مثل \u{2068}#c0392b\u{2069}.",
+    why_accent_weak: "هذا اللون باهت جدًا على خلفية الصفحة الفاتحة أو الداكنة، فلا تتميّز به أدوات التحكم.",
 };

@@ -200,4 +200,8 @@ pub const STRINGS: Strings = Strings {
     err_kind: "is not a kind of pledge (“{found}”): use private, state_owned or state_backed",
     err_kind_source: "is missing: a kind needs the source that says whose money it is",
     err_year: "is not a year ({value}): a whole year such as 2030",
+    // Publishing
+    why_choice: "use one of {choices}.",
+    why_accent_bad: "it is not a colour: give six hexadecimal digits, such as #c0392b.",
+    why_accent_weak: "this colour is too faint against the page’s light or dark background for the controls to stand out.",
 };

@@ -200,4 +200,8 @@ pub const STRINGS: Strings = Strings {
     err_kind: "n'est pas une nature d'engagement («\u{A0}{found}\u{A0}») : private, state_owned ou state_backed",
     err_kind_source: "manque : une nature doit citer la source qui l'établit",
     err_year: "n'est pas une année ({value}) : une année entière, comme 2030",
+    // Publishing
+    why_choice: "les valeurs possibles sont {choices}.",
+    why_accent_bad: "ce n’est pas une couleur\u{A0}: donnez six chiffres hexadécimaux, comme #c0392b.",
+    why_accent_weak: "cette couleur ressort trop peu sur le fond clair ou sombre de la page pour distinguer les commandes.",
 };
