@@ -83,14 +83,16 @@ export function headTags(page, words, base) {
   tags.push(`<meta property="og:description" content="${attr(words.description)}">`);
   add(`<meta property="og:url" content="${attr(abs(page.file))}">`, 'og:url');
   add(`<meta property="og:image" content="${attr(abs(`share/${stem(page.file)}.png`))}">`, 'og:image');
-  tags.push(`<meta property="og:image:width" content="${SHARE_SIZE.width}">`);
-  tags.push(`<meta property="og:image:height" content="${SHARE_SIZE.height}">`);
+  if (base) {
+    tags.push(`<meta property="og:image:width" content="${SHARE_SIZE.width}">`);
+    tags.push(`<meta property="og:image:height" content="${SHARE_SIZE.height}">`);
+  }
   tags.push(`<meta property="og:image:alt" content="${attr(words.alt)}">`);
   tags.push(`<meta name="twitter:card" content="summary_large_image">`);
   return { tags, left };
 }
 
-function publish(dist, base, provider) {
+export function publish(dist, base, provider = 'Pledge explainer') {
   const cli = join(root, 'target/release/pledge-explainer');
   const leftOut = new Set();
   for (const page of PAGES) {
