@@ -10,7 +10,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
-import { PAGES, SHARE_SIZE, headTags, stem } from '../../scripts/publish.mjs';
+import { PAGES, SHARE_SIZE, baseUrl, headTags, stem } from '../../scripts/publish.mjs';
 import { launch, waitReady, settled } from './helpers.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
@@ -267,6 +267,25 @@ test('without BASE_URL the build leaves out what must be absolute, and keeps the
   assert.ok(!existsSync(join(ROOT, 'dist/oembed')));
   const { left } = headTags(PAGES[0], { title: 't', description: 'd', alt: 'a', thumbnail: {} }, null);
   assert.deepEqual(left, ['canonical', 'oEmbed discovery', 'og:url', 'og:image']);
+});
+
+test('BASE_URL: an absolute http(s) folder, or the build stops and says why', () => {
+  assert.equal(baseUrl('https://news.example/explainer'), 'https://news.example/explainer/');
+  assert.equal(baseUrl(undefined), null);
+  assert.throws(() => baseUrl('news.example/explainer/'), /not an absolute URL/);
+  assert.throws(() => baseUrl('javascript:alert(1)'), /only http: and https:/);
+  assert.throws(() => baseUrl('https://news.example/?page=2'), /without \? or #/);
+});
+
+test('every file a sandboxed frame fetches is served with Access-Control-Allow-Origin: *', async () => {
+  const html = await (await get('index.fr.html')).text();
+  const files = [
+    html.match(/<script type="module" src="([^"]+)"/)[1],
+    html.match(/<link rel="modulepreload" href="([^"]+)"/)[1],
+    html.match(/<meta name="pledge-explainer-wasm" content="([^"]+)"/)[1],
+    html.match(/<link rel="preload" href="([^"]+)" as="fetch"/)[1],
+  ];
+  for (const file of files) assert.equal((await get(file)).headers.get('access-control-allow-origin'), '*', file);
 });
 
 // ------------------------------------------------------------ the host's look
