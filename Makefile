@@ -3,6 +3,8 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(PATH)
 CHROMEDRIVER ?= /usr/bin/chromedriver
 export CHROMEDRIVER
+# The site's public address, for absolute og:/oEmbed/canonical URLs (scripts/publish.mjs).
+export BASE_URL PROVIDER_NAME
 
 .PHONY: serve build test test-long bench setup-build setup-test
 
@@ -10,7 +12,7 @@ export CHROMEDRIVER
 serve: build
 	node scripts/serve.mjs --root dist --port 8000
 
-## A deployable static site in dist/ (relative paths only)
+## A deployable static site in dist/ (relative paths; BASE_URL=https://…/ makes the shared ones absolute)
 build: setup-build
 	scripts/build.sh
 

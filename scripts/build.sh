@@ -60,4 +60,7 @@ node scripts/inject-fallback.mjs dist/index.html target/fallback
 node scripts/single-file.mjs
 node scripts/minify.mjs
 node scripts/hash-assets.mjs
+# oEmbed answers, share images (rendered by the CLI above, with resvg) and the og: tags;
+# absolute URLs need BASE_URL (make build BASE_URL=https://news.example/explainer/).
+node scripts/publish.mjs dist
 echo "built dist/ ($(du -sh dist | cut -f1))" >&2

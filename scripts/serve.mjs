@@ -66,6 +66,10 @@ export function startServer({ root, port = 0, csp = true, log = false, isolate =
         'content-type': TYPES[extname(path)] || 'application/octet-stream',
         'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
         'x-content-type-options': 'nosniff',
+        // Static files anyone may read: a sandboxed frame (WordPress's oEmbed iframes,
+        // sandbox="allow-scripts") has an opaque origin, so its module script, JS glue, wasm and
+        // language packs are cross-origin requests even on this very server.
+        'access-control-allow-origin': '*',
       };
       if (csp) headers['content-security-policy'] = policyOf(path, body);
       if (gzip && COMPRESSIBLE.has(extname(path))) {

@@ -29,6 +29,15 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# The share images (scripts/publish.mjs runs `pledge-explainer share`) are drawn natively with
+# Noto Sans and Noto Sans Arabic (SIL OFL 1.1), the page's first fonts: no browser is needed.
+if [ ! -f /usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf ]; then
+  say "installing Debian's fonts-noto-core (the share images' fonts)"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq fonts-noto-core >/dev/null
+fi
+
 if [ "$what" = test ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing Debian's chromium and chromium-driver"
@@ -36,5 +45,14 @@ if [ "$what" = test ]; then
     apt-get update -qq
     # fonts-noto-core carries Arabic glyphs for screenshots and text measuring.
     apt-get install -y -qq chromium chromium-driver fonts-noto-core >/dev/null
+  fi
+  # WordPress's own wp-embed.js, for the WordPress host test (tests/browser/publish.test.mjs):
+  # from Debian's wordpress package, unpacked into target/wordpress/ (not vendored).
+  if [ ! -f target/wordpress/usr/share/wordpress/wp-includes/js/wp-embed.js ]; then
+    say "fetching Debian's wordpress package (wp-embed.js, for the WordPress host test)"
+    mkdir -p target/wordpress-deb
+    (cd target/wordpress-deb && { apt-get download wordpress 2>/dev/null || { apt-get update -qq && apt-get download wordpress; }; })
+    dpkg-deb -x target/wordpress-deb/wordpress_*.deb target/wordpress
+    rm -rf target/wordpress-deb
   fi
 fi

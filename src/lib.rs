@@ -19,6 +19,8 @@ pub mod model;
 pub mod params;
 pub mod plural;
 pub mod report;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

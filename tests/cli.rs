@@ -253,3 +253,54 @@ fn new_flags_out_of_range_are_refused_with_the_range() {
         );
     }
 }
+
+/// A PNG's width and height, from its IHDR chunk.
+fn png_size(bytes: &[u8]) -> (u32, u32) {
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n", "not a PNG");
+    let be = |b: &[u8]| u32::from_be_bytes([b[0], b[1], b[2], b[3]]);
+    (be(&bytes[16..20]), be(&bytes[20..24]))
+}
+
+#[test]
+fn share_draws_the_share_image_its_thumbnail_and_their_words() {
+    let dir = std::env::temp_dir().join(format!("pledge-explainer-share-{}", std::process::id()));
+    let mut images = Vec::new();
+    for lang in ["en", "ar"] {
+        let out = dir.join(lang);
+        let o = run(&["share", "--lang", lang, "--out", out.to_str().unwrap(), "--thumbnail", "600x400"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let png = std::fs::read(out.join("share.png")).unwrap();
+        assert_eq!(png_size(&png), (1200, 630));
+        assert_eq!(png_size(&std::fs::read(out.join("thumbnail.png")).unwrap()), (600, 400));
+        let words: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(out.join("share.json")).unwrap()).unwrap();
+        assert_eq!(words["lang"], lang);
+        assert!(words["alt"].as_str().unwrap().len() > 40, "{words}");
+        images.push(png);
+    }
+    assert_ne!(images[0], images[1], "the Arabic image is the English one");
+    // The verdict follows the assumptions the image is drawn for.
+    let o = run(&["share", "--out", dir.join("gdp").to_str().unwrap(), "--eurusd", "1.2"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let moved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("gdp/share.json")).unwrap()).unwrap();
+    let default: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("en/share.json")).unwrap()).unwrap();
+    assert_ne!(moved["alt"], default["alt"]);
+}
+
+#[test]
+fn share_refuses_bad_flags_and_missing_fonts_with_a_message() {
+    let out = std::env::temp_dir().join(format!("pledge-explainer-share-bad-{}", std::process::id()));
+    let out = out.to_str().unwrap();
+    for (args, code, says) in [
+        (vec!["share"], 2, "needs --out"),
+        (vec!["share", "--out", out, "--chart", "pie"], 2, "unknown chart 'pie'"),
+        (vec!["share", "--out", out, "--thumbnail", "0x9"], 2, "is not WIDTHxHEIGHT"),
+        (vec!["share", "--out", out, "--fonts", "/nonexistent"], 66, "fonts-noto-core"),
+    ] {
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{args:?}: {}", stderr(&o));
+    }
+}

@@ -17,7 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["params"],
     &["report"],
     &["charts"],
-    &["html"],
+    &["html", "share"],
     &["wasm"],
 ];
 

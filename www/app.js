@@ -859,8 +859,12 @@ async function copyText(text, done) {
  * - Datawrapper (`{"datawrapper-height": {"<id>": px}}`);
  * - Flourish (`{"sender": "Flourish", "method": "resize", "height": px}`, as JSON text);
  * - AMP (`{"sentinel": "amp", "type": "embed-size", "height": px}`) for amp-iframe.
+ * - WordPress (`{message: "height", value: px, secret}`, when the frame's URL ends in
+ *   `#?secret=…`, as WordPress's oEmbed frames do; again on its `{message: "ready"}`).
  * Sent only when the height changes (a ResizeObserver), and in answer to Pym's width
- * messages. Incoming messages from any origin but the embedding page's are ignored.
+ * messages. Incoming messages from any origin but the embedding page's are ignored, and so
+ * is anything not sent by the embedding page itself (another frame of the host).
+ * The host may also set the theme: `{type: "pledge-explainer:theme", theme: "light"|"dark"|"auto"}`.
  */
 let reportHeight = () => {};
 
@@ -874,6 +878,8 @@ function startFrameMessaging(params) {
     if (origin !== 'null') parentOrigin = origin;
   } catch { /* unknown parent: answer anyone, the height is not a secret */ }
   const id = childId || 'pledge-explainer';
+  // WordPress appends `#?secret=<10 letters and digits>` to an oEmbed frame's address.
+  const wpSecret = (location.hash.match(/^#\?(?:.*&)?secret=([A-Za-z0-9]+)/) || [])[1];
   let sent = -1;
   const sendHeight = () => {
     // The layout height, rounded up. (Not scrollHeight: inside a frame it never drops below
@@ -886,10 +892,21 @@ function startFrameMessaging(params) {
     post({ 'datawrapper-height': { [id]: height } });
     post(JSON.stringify({ sender: 'Flourish', context: 'iframe.resize', method: 'resize', height, src: location.href }));
     post({ sentinel: 'amp', type: 'embed-size', height });
+    if (wpSecret) post({ message: 'height', value: height, secret: wpSecret });
   };
   window.addEventListener('message', (e) => {
-    if (e.source !== window.parent || typeof e.data !== 'string') return;
+    if (e.source !== window.parent) return;
     if (parentOrigin !== '*' && e.origin !== parentOrigin) return;
+    const data = e.data;
+    if (data && typeof data === 'object') {
+      if (data.type === 'pledge-explainer:theme') setTheme(data.theme);
+      else if (wpSecret && data.message === 'ready' && data.secret === wpSecret) {
+        sent = -1;
+        sendHeight();
+      }
+      return;
+    }
+    if (typeof data !== 'string') return;
     const m = e.data.match(/^pymxPYMx(.+?)xPYMx(\S+)xPYMx(.*)$/);
     if (m && m[1] === childId && m[2] === 'width') {
       // Answer at once: an off-screen cross-origin frame gets no animation frames or resize
@@ -902,6 +919,23 @@ function startFrameMessaging(params) {
   sendHeight();
   // Also called after the page is rewritten: an off-screen frame gets no resize observations.
   reportHeight = sendHeight;
+}
+
+/** The host's theme (its message; theme= is applied by boot.js before the first paint). */
+function setTheme(theme) {
+  if (theme === 'auto') document.documentElement.removeAttribute('data-theme');
+  else if (theme === 'light' || theme === 'dark') document.documentElement.setAttribute('data-theme', theme);
+  else console.warn('pledge-explainer:theme: not light, dark or auto:', theme);
+}
+
+/** What boot.js refused of the host's look (theme=, font=, accent=), in the reader's words. */
+function lookNotices() {
+  const refused = globalThis.__pledgeExplainerLook?.refused || [];
+  // Replaced by functions: a value is text, `$&` in it is not a replacement pattern.
+  return refused.map(({ param, value, why, choices }) => strings.param_ignored
+    .replace('{param}', () => param)
+    .replace('{value}', () => String(value).slice(0, 40))
+    .replace('{why}', () => strings[`why_${why}`].replace('{choices}', () => `\u2068${choices}\u2069`)));
 }
 
 /**
@@ -1077,7 +1111,7 @@ async function main() {
   }
   document.documentElement.classList.remove('relabel');
   const packNotice = spoken ? [] : [{ text: packFailed(staticPage.packFailed || strings.pack_failed, baseLang(locale.tag)), lang: staticPage.lang }];
-  notify([...packNotice, ...applied.notices]);
+  notify([...packNotice, ...applied.notices, ...lookNotices()]);
 
   watchPanel();
   for (const b of $$('#presets button, #share button, #download-csv')) b.disabled = false;

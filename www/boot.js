@@ -4,6 +4,25 @@
 // invisible until the wasm has rewritten it, so nothing visibly jumps. CSS reveals it after a
 // few seconds whatever happens, and app.js reveals it at once if the wasm cannot run.
 (function () {
+  // font= names (the first is the default stack); their stacks are in style.css.
+  var FONTS = ['system', 'sans', 'serif', 'humanist'];
+  // style.css's --paper in the light and the dark theme (also charts/layout.rs BACKGROUNDS).
+  var BACKGROUNDS = ['ffffff', '16161a'];
+  // WCAG 2.2 1.4.11 (controls and graphical objects): 3:1.
+  var MIN_ACCENT_CONTRAST = 3;
+  function luminance(rgb) {
+    var sum = 0;
+    for (var i = 0; i < 3; i++) {
+      var c = parseInt(rgb.substr(2 * i, 2), 16) / 255;
+      c = c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+      sum += [0.2126, 0.7152, 0.0722][i] * c;
+    }
+    return sum;
+  }
+  function contrast(a, b) {
+    var la = luminance(a), lb = luminance(b);
+    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
+  }
   var query = new URLSearchParams(location.search);
   // Fetch and start compiling the wasm now, while the page is still being parsed: app.js (a
   // module) only runs after parsing. Here rather than a <link rel=preload>: a page that loads
@@ -18,6 +37,31 @@
   }
   // In a frame the host sizes us from our height: style.css then lays out everything at once.
   if (window.parent !== window) document.documentElement.classList.add('framed');
+  // The host's look, before the first paint: theme=light|dark|auto, font= (a system stack
+  // named in style.css), accent= (a hex colour for controls, kept only if it shows at 3:1 on
+  // both backgrounds). app.js words what was refused, from window.__pledgeExplainerLook.
+  var root = document.documentElement;
+  var refused = [];
+  window.__pledgeExplainerLook = { refused: refused, fonts: FONTS };
+  var theme = query.get('theme');
+  if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
+  else if (theme !== null && theme !== 'auto') refused.push({ param: 'theme', value: theme, why: 'choice', choices: 'light, dark, auto' });
+  var font = query.get('font');
+  if (font !== null && font !== 'system') {
+    if (FONTS.indexOf(font) > 0) root.setAttribute('data-font', font);
+    else refused.push({ param: 'font', value: font, why: 'choice', choices: FONTS.join(', ') });
+  }
+  var accent = query.get('accent');
+  if (accent !== null) {
+    var hex = /^#?([0-9a-f]{3}|[0-9a-f]{6})$/i.exec(accent);
+    if (!hex) refused.push({ param: 'accent', value: accent, why: 'accent_bad' });
+    else {
+      var rgb = hex[1].length === 3 ? hex[1].replace(/./g, '$&$&') : hex[1];
+      var weakest = Math.min.apply(null, BACKGROUNDS.map(function (bg) { return contrast(rgb, bg); }));
+      if (weakest < MIN_ACCENT_CONTRAST) refused.push({ param: 'accent', value: accent, why: 'accent_weak' });
+      else root.style.setProperty('--ui-accent', '#' + rgb);
+    }
+  }
   // Another story replaces every word of the static one.
   if ((query.get('dataset') || query.has('preview')) && typeof WebAssembly === 'object') {
     document.documentElement.classList.add('relabel');

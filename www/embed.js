@@ -4,14 +4,16 @@
 // Each becomes an iframe kept exactly as high as the explainer inside (Pym.js message format;
 // the explainer also works under NPR's own pym.js parent). Attributes follow the URL
 // parameters: lang, eurusd, pop-fr, pop-us, uae, years-fr, yardstick, gdp-fr, gdp-us, private-only, dataset (a URL on the explainer's own site),
+// and the host's look: theme (light, dark, auto), accent (#rrggbb), font (system, sans, serif, humanist),
 // as data-* on a div or plain on the custom element; title/data-title names the iframe.
+// A later change of the custom element's theme reaches the explainer as a message (no reload).
 (function () {
   'use strict';
   var script = document.currentScript;
   if (!script || window.__pledgeExplainerEmbed) return;
   window.__pledgeExplainerEmbed = true;
   var base = new URL('.', script.src);
-  var PARAMS = ['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae', 'years_fr', 'yardstick', 'gdp_fr', 'gdp_us', 'private_only', 'dataset'];
+  var PARAMS = ['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae', 'years_fr', 'yardstick', 'gdp_fr', 'gdp_us', 'private_only', 'dataset', 'theme', 'accent', 'font'];
   var frames = {};
   var count = 0;
 
@@ -100,7 +102,7 @@
 
   // <pledge-explainer>: attributes follow the URL parameters; changing one reloads the view.
   if (window.customElements && !window.customElements.get('pledge-explainer')) {
-    var observed = ['lang', 'eurusd', 'pop-fr', 'pop-us', 'uae', 'years-fr', 'yardstick', 'gdp-fr', 'gdp-us', 'private-only', 'dataset'];
+    var observed = ['lang', 'eurusd', 'pop-fr', 'pop-us', 'uae', 'years-fr', 'yardstick', 'gdp-fr', 'gdp-us', 'private-only', 'dataset', 'theme', 'accent', 'font'];
     var Element = function () { return Reflect.construct(HTMLElement, [], Element); };
     Element.prototype = Object.create(HTMLElement.prototype);
     Element.prototype.constructor = Element;
@@ -110,9 +112,12 @@
       if (!this.style.display) this.style.display = 'block';
       mount(this);
     };
-    Element.prototype.attributeChangedCallback = function () {
+    Element.prototype.attributeChangedCallback = function (name) {
       var iframe = this.__pledgeFrame;
-      if (iframe) iframe.src = source(this, iframe.__pledgeId);
+      if (!iframe) return;
+      if (name === 'theme' && iframe.contentWindow) {
+        iframe.contentWindow.postMessage({ type: 'pledge-explainer:theme', theme: this.getAttribute('theme') || 'auto' }, base.origin);
+      } else iframe.src = source(this, iframe.__pledgeId);
     };
     window.customElements.define('pledge-explainer', Element);
   }

@@ -13,6 +13,11 @@ USAGE:
   pledge-explainer dataset
   pledge-explainer check FILE
   pledge-explainer render --out DIR [--lang en|fr|ar] [--dataset FILE] [ASSUMPTIONS]
+  pledge-explainer share --out DIR [--lang ..] [--chart NAME] [--thumbnail WxH] [--fonts DIR]
+                   [--dataset FILE] [ASSUMPTIONS]
+      writes DIR/share.png (1200x630), DIR/thumbnail.png (default: the chart's own aspect,
+      640 wide) and DIR/share.json (title, description, alt); fonts from DIR (default
+      /usr/share/fonts/truetype/noto: Debian's fonts-noto-core)
   pledge-explainer help
 
 ASSUMPTIONS (each must lie in the dataset's range):
@@ -36,6 +41,9 @@ struct Args {
     knobs: Vec<(Knob, String)>,
     positional: Vec<String>,
     out: Option<String>,
+    chart: Option<String>,
+    thumbnail: Option<String>,
+    fonts: Option<String>,
 }
 
 fn parse_args(raw: Vec<String>) -> Result<Args, String> {
@@ -49,6 +57,9 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
         knobs: Vec::new(),
         positional: Vec::new(),
         out: None,
+        chart: None,
+        thumbnail: None,
+        fonts: None,
     };
     while let Some(arg) = it.next() {
         let mut value_of = |flag: &str| it.next().ok_or_else(|| format!("{flag} needs a value"));
@@ -61,6 +72,9 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
             }
             "--dataset" => args.dataset_path = Some(value_of("--dataset")?),
             "--out" => args.out = Some(value_of("--out")?),
+            "--chart" => args.chart = Some(value_of("--chart")?),
+            "--thumbnail" => args.thumbnail = Some(value_of("--thumbnail")?),
+            "--fonts" => args.fonts = Some(value_of("--fonts")?),
             flag if flag.starts_with("--") => {
                 let name = &flag[2..];
                 let knob =
@@ -161,6 +175,8 @@ fn run(args: Args) -> Result<(), ExitCode> {
                 ExitCode::from(73)
             })
         }
+        #[cfg(not(target_arch = "wasm32"))]
+        "share" => share(&args),
         "dataset" => {
             print!("{}", pledge_explainer::dataset::DEFAULT_DATASET_JSON);
             Ok(())
@@ -252,6 +268,96 @@ fn render(
         table = html::figures_table(&report),
     );
     std::fs::write(out.join("summary.html"), fragment)?;
+    Ok(())
+}
+
+/// Fonts for the share images: what the page's stylesheet asks for first (Noto Sans, Noto
+/// Sans Arabic). Rendered into a PNG, the OFL 1.1 fonts' outlines are a picture, not a font.
+#[cfg(not(target_arch = "wasm32"))]
+const SHARE_FONTS: &[&str] = &[
+    "NotoSans-Regular.ttf",
+    "NotoSans-Bold.ttf",
+    "NotoSansArabic-Regular.ttf",
+    "NotoSansArabic-Bold.ttf",
+];
+
+/// `share`: the share image (1200 x 630), its thumbnail, and their words as JSON.
+#[cfg(not(target_arch = "wasm32"))]
+fn share(args: &Args) -> Result<(), ExitCode> {
+    use pledge_explainer::charts::Chart;
+    use pledge_explainer::share;
+    use resvg::{tiny_skia, usvg};
+    let usage = |message: String| {
+        eprintln!("share: {message}\n\n{USAGE}");
+        ExitCode::from(2)
+    };
+    let out = std::path::Path::new(args.out.as_deref().ok_or_else(|| usage("needs --out DIR".into()))?);
+    let chart_name = args.chart.as_deref().unwrap_or("per-person");
+    let chart = Chart::from_name(chart_name)
+        .ok_or_else(|| usage(format!("--chart: unknown chart '{chart_name}'")))?;
+    let dataset = load_dataset(args.dataset_path.as_deref())?;
+    if !chart.applies(&dataset) {
+        return Err(usage(format!("--chart: this story has no '{chart_name}' chart")));
+    }
+    let a = assumptions(args, &dataset)?;
+    let report = Report::new(&dataset, &a, args.lang);
+    let thumbnail = match args.thumbnail.as_deref() {
+        None => share::natural_size(chart, &dataset, &report, 640),
+        Some(t) => t
+            .split_once('x')
+            .and_then(|(w, h)| Some((w.parse::<u32>().ok()?, h.parse::<u32>().ok()?)))
+            .filter(|&(w, h)| (16..=4000).contains(&w) && (16..=4000).contains(&h))
+            .ok_or_else(|| usage(format!("--thumbnail: '{t}' is not WIDTHxHEIGHT (16 to 4000 each)")))?,
+    };
+
+    let fonts_dir = std::path::Path::new(args.fonts.as_deref().unwrap_or("/usr/share/fonts/truetype/noto"));
+    let mut options = usvg::Options::default();
+    let db = options.fontdb_mut();
+    for name in SHARE_FONTS {
+        let path = fonts_dir.join(name);
+        let bytes = std::fs::read(&path).map_err(|e| {
+            eprintln!("{}: cannot read the font: {e} (Debian: apt-get install fonts-noto-core; or --fonts DIR)", path.display());
+            ExitCode::from(66)
+        })?;
+        db.load_font_data(bytes);
+    }
+    db.set_sans_serif_family("Noto Sans");
+
+    std::fs::create_dir_all(out).map_err(|e| {
+        eprintln!("{}: cannot write: {e}", out.display());
+        ExitCode::from(73)
+    })?;
+    for (file, size) in [("share", share::SHARE_SIZE), ("thumbnail", thumbnail)] {
+        let svg = share::svg(chart, &dataset, &report, size);
+        let tree = usvg::Tree::from_str(&svg, &options).map_err(|e| {
+            eprintln!("share: the image's SVG does not parse: {e}");
+            ExitCode::from(70)
+        })?;
+        let mut pixmap = tiny_skia::Pixmap::new(size.0, size.1).ok_or(ExitCode::from(70))?;
+        resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
+        let path = out.join(format!("{file}.png"));
+        pixmap.save_png(&path).map_err(|e| {
+            eprintln!("{}: cannot write: {e}", path.display());
+            ExitCode::from(73)
+        })?;
+        if std::env::var_os("PLEDGE_EXPLAINER_KEEP_SVG").is_some() {
+            let _ = std::fs::write(out.join(format!("{file}.svg")), &svg);
+        }
+    }
+    let words = share::text(chart, &dataset, &report);
+    let json = serde_json::json!({
+        "lang": report.lang.code(),
+        "chart": chart.name(),
+        "title": words.title,
+        "description": words.description,
+        "alt": words.alt,
+        "image": { "width": share::SHARE_SIZE.0, "height": share::SHARE_SIZE.1 },
+        "thumbnail": { "width": thumbnail.0, "height": thumbnail.1 },
+    });
+    std::fs::write(out.join("share.json"), json.to_string()).map_err(|e| {
+        eprintln!("{}: cannot write: {e}", out.display());
+        ExitCode::from(73)
+    })?;
     Ok(())
 }
 

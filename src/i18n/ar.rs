@@ -241,4 +241,8 @@ pub const STRINGS: Strings = Strings {
     pledges_private: "تبلغ التعهدات الموصوفة بأنها خاصة والمعلنة بمبالغ محددة {itemised} حتى {as_of}؛ ولم يكن قد فُصِّل حينها {unitemised} مما يبقى ({announced}).",
     chart_pledges_desc_all: "المبلغ المُعلن ({announced}) مفصّل بالكامل. وذُكرت {names_no_amount} دون مبالغ.",
     src_translated: "{label} (ترجمة)",
+    // Publishing
+    why_choice: "القيم الممكنة: {choices}.",
+    why_accent_bad: "القيمة ليست لونًا: اكتب ستة أرقام ست عشرية مثل \u{2068}#c0392b\u{2069}.",
+    why_accent_weak: "هذا اللون باهت جدًا على خلفية الصفحة الفاتحة أو الداكنة، فلا تتميّز به أدوات التحكم.",
 };

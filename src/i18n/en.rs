@@ -231,4 +231,8 @@ pub const STRINGS: Strings = Strings {
     pledges_private: "Pledges marked private and named with an amount by {as_of} add up to {itemised}; {unitemised} of the {announced} left was not itemised by then.",
     chart_pledges_desc_all: "All of the {announced} is itemised. {names_no_amount} were named without amounts.",
     src_translated: "{label} (translated)",
+    // Publishing
+    why_choice: "use one of {choices}.",
+    why_accent_bad: "it is not a colour: give six hexadecimal digits, such as #c0392b.",
+    why_accent_weak: "this colour is too faint against the page’s light or dark background for the controls to stand out.",
 };

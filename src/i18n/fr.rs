@@ -239,4 +239,8 @@ pub const STRINGS: Strings = Strings {
     pledges_private: "Les engagements marqués comme privés et chiffrés au {as_of} totalisent {itemised}\u{A0}: sur les {announced} restants, {unitemised} n’étaient pas encore détaillés.",
     chart_pledges_desc_all: "Les {announced} sont entièrement détaillés. {names_no_amount} ont été cités sans montant.",
     src_translated: "{label} (traduction)",
+    // Publishing
+    why_choice: "les valeurs possibles sont {choices}.",
+    why_accent_bad: "ce n’est pas une couleur\u{A0}: donnez six chiffres hexadécimaux, comme #c0392b.",
+    why_accent_weak: "cette couleur ressort trop peu sur le fond clair ou sombre de la page pour distinguer les commandes.",
 };

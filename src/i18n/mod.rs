@@ -462,6 +462,11 @@ strings_table! {
     err_kind_source,
     err_year,
     err_language,
+
+    // Publishing: the host's look (theme=, font=, accent=) refused, as {why} of param_ignored.
+    why_choice,
+    why_accent_bad,
+    why_accent_weak,
 }
 
 impl Strings {
@@ -516,12 +521,17 @@ impl Strings {
             ("dataset_cross_origin", s.dataset_cross_origin),
             ("dataset_unreachable", s.dataset_unreachable),
             ("use_default_story", s.use_default_story),
+            // Publishing: the host's look, refused by the page (boot.js checks it).
+            ("param_ignored", s.param_ignored),
+            ("why_choice", s.why_choice),
+            ("why_accent_bad", s.why_accent_bad),
+            ("why_accent_weak", s.why_accent_weak),
         ]
     }
 }
 
 /// How many strings `Strings::page` gives.
-pub const PAGE_STRINGS: usize = 30;
+pub const PAGE_STRINGS: usize = 34;
 
 fn lookup(table: &'static [(&'static str, &'static str)], code: &str) -> &'static str {
     table
