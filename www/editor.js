@@ -775,10 +775,14 @@ function readTable(kind) {
   });
   for (const item of items) for (const k of Object.keys(item)) if (item[k] === undefined) delete item[k];
 
-  // Checked as the list they would make, by the core; problems elsewhere in the draft are not the table's.
-  const draft = structuredClone(model);
-  if (kind === 'sources') draft.sources = items;
-  else (draft.subject ||= {}).pledges = items;
+  // Each row checked by the core as the only item of its list (one row's problems do not hide
+  // another's); problems elsewhere in the draft are not the table's.
+  const checked = (item) => {
+    const draft = structuredClone(model);
+    if (kind === 'sources') draft.sources = [item];
+    else (draft.subject ||= {}).pledges = [item];
+    return JSON.parse(check_dataset(datasetText(draft), lang));
+  };
   const field = { name: 'name', low_bn: 'low', high_bn: 'high', source: 'source', as_of: 'as_of' };
   const inTable = (col) => (columns.includes(col) ? columnName(col) : undefined);
   const cellOf = (i, key) => {
@@ -791,19 +795,20 @@ function readTable(kind) {
     if (kind === 'sources' && item.id && seen.has(item.id)) problems.push({ row: i + 1 + header, column: columnName('id'), message: s.source_id_twice });
     seen.add(item.id);
   });
-  for (const p of JSON.parse(check_dataset(datasetText(draft), lang))) {
-    let i = -1;
-    let key;
-    if (kind === 'pledges') {
-      const m = /^subject\.pledges\[(\d+)\](?:\.(\w+))?/.exec(p.path);
-      if (m) [i, key] = [Number(m[1]), m[2]];
-    } else {
-      i = items.findIndex((x) => p.path === `sources.${x.id}` || p.path.startsWith(`sources.${x.id}.`));
-      if (i >= 0) key = p.path.slice(`sources.${items[i].id}.`.length) || undefined;
+  items.forEach((item, i) => {
+    for (const p of checked(item)) {
+      let key;
+      if (kind === 'pledges') {
+        const m = /^subject\.pledges\[0\](?:\.(\w+))?/.exec(p.path);
+        if (!m) continue;
+        key = m[1];
+      } else {
+        if (p.path !== `sources.${item.id}` && !p.path.startsWith(`sources.${item.id}.`)) continue;
+        key = p.path.slice(`sources.${item.id}.`.length) || undefined;
+      }
+      problems.push({ row: i + 1 + header, column: key && (cellOf(i, key) || label(['sources', 0, key])), message: p.message });
     }
-    if (i < 0) continue;
-    problems.push({ row: i + 1 + header, column: key && (cellOf(i, key) || label(['sources', 0, key])), message: p.message });
-  }
+  });
   problems.sort((a, b) => (a.row || 0) - (b.row || 0));
   return { items, columns, rows: body, header, problems };
 }
@@ -868,7 +873,7 @@ function onTable(b) {
     next.subject.pledges = b.dataset.table === 'replace' ? items : [...(next.subject.pledges || []), ...items];
   }
   tables[kind] = { text: '', result: null };
-  replaceDraft(next, plural(s[`table_${b.dataset.table}d`], items.length), { keepPublishPath: true, keepTouched: true });
+  replaceDraft(next, plural(b.dataset.table === 'replace' ? s.table_replaced : s.table_joined, items.length), { keepPublishPath: true, keepTouched: true });
 }
 
 // ---------------------------------------------------------------- problems
