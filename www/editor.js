@@ -1019,6 +1019,12 @@ const previewSection = () => STEPS[step].card || 'top';
 function showPreview(text) {
   previewText = text;
   const page = previewPage(STEPS[step].card);
+  if (!frame && starting) {
+    // The explainer in the frame is a page of its own to lay out: started once the editor is
+    // painted and idle, so it never delays the editor's first paint or its first input.
+    requestIdleCallback(() => showPreview(previewText), { timeout: 1000 });
+    return;
+  }
   if (!frame || framePage !== page) {
     $('#preview-note').hidden = true;
     frame?.remove();
@@ -1282,10 +1288,7 @@ async function main() {
     publishPath = kept.publish || null;
     step = Number.isInteger(kept.step) && kept.step >= 0 && kept.step < STEPS.length ? kept.step : 0;
     say([fill(s.draft_restored, { when: new Date(kept.saved).toLocaleString(lang) })], { undo: !!previous });
-  } else {
-    model = exampleStory();
-    say([s.example_opened]);
-  }
+  } else model = exampleStory(); // its "[Example]" marks say what it is
   $('#publish-path').value = currentPublishPath();
 
   const form = $('#form');

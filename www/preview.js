@@ -5,6 +5,11 @@
 // part of the story: `{ type: 'pledge-explainer:section', section }` (also a field of the story
 // message) scrolls the page to it.
 
+// boot.js marks every framed page `framed` (an embed is as tall as its page, so everything is
+// laid out at once); the editor's frame scrolls instead, so what is off screen is left unlaid
+// out, as on the reader's page.
+document.documentElement.classList.remove('framed');
+
 function storyMessage(e) {
   if (e.source !== window.parent || e.origin !== location.origin) return null;
   const m = e.data;
