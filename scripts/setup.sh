@@ -37,4 +37,11 @@ if [ "$what" = test ]; then
     # fonts-noto-core carries Arabic glyphs for screenshots and text measuring.
     apt-get install -y -qq chromium chromium-driver fonts-noto-core >/dev/null
   fi
+  # The W3C Nu HTML checker (npm's vnu-jar) that the editor's markup test runs is Java.
+  if ! command -v java >/dev/null; then
+    say "installing Debian's default-jre-headless"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq default-jre-headless >/dev/null
+  fi
 fi

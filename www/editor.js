@@ -38,7 +38,9 @@ function el(tag, props = {}, ...children) {
 }
 
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
-const count = (n) => n.toLocaleString(lang === 'ar' ? 'ar-EG' : lang);
+/** Numbers and times as the editor's language writes them (Arabic-Indic digits in Arabic). */
+const locale = () => (lang === 'ar' ? 'ar-EG' : lang);
+const count = (n) => n.toLocaleString(locale());
 /** A counted phrase: the table gives one form per CLDR plural category (Arabic has six). */
 const plural = (entry, n, values = {}) => fill(typeof entry === 'string' ? entry : entry[new Intl.PluralRules(lang).select(n)] || entry.other, { count: count(n), ...values });
 
@@ -931,7 +933,7 @@ const parsePath = (text) => (text.match(/\[\d+\]|[^.[\]]+/g) || []).map((k) => (
 
 /** A link in the summary: to the step, then the field (or the group) the problem is about. */
 function summaryLink(path, form, where, text) {
-  const a = el('a', { href: `#${idOf('f', parsePath(path))}`, 'data-problem': path, 'data-form': form ? '1' : undefined, 'data-to-step': where },
+  const a = el('a', { href: `#${encodeURIComponent(idOf('f', parsePath(path)))}`, 'data-problem': path, 'data-form': form ? '1' : undefined, 'data-to-step': where },
     `${s[`step_${STEPS[where].id}`]} › ${text}`);
   return el('li', {}, a);
 }
@@ -1241,7 +1243,7 @@ function keepDraft() {
     const when = new Date();
     try {
       localStorage.setItem(DRAFT_KEY, JSON.stringify({ saved: when.toISOString(), lang, step, publish: publishPath, model }));
-      $('#draft-status').textContent = fill(s.draft_saved, { when: when.toLocaleTimeString(lang) });
+      $('#draft-status').textContent = fill(s.draft_saved, { when: when.toLocaleTimeString(locale()) });
     } catch (err) {
       $('#draft-status').textContent = fill(s.draft_not_saved, { why: err.name || err });
     }
@@ -1287,7 +1289,7 @@ async function main() {
     model = { ...emptyStory(), ...kept.model };
     publishPath = kept.publish || null;
     step = Number.isInteger(kept.step) && kept.step >= 0 && kept.step < STEPS.length ? kept.step : 0;
-    say([fill(s.draft_restored, { when: new Date(kept.saved).toLocaleString(lang) })], { undo: !!previous });
+    say([fill(s.draft_restored, { when: new Date(kept.saved).toLocaleString(locale()) })], { undo: !!previous });
   } else model = exampleStory(); // its "[Example]" marks say what it is
   $('#publish-path').value = currentPublishPath();
 
