@@ -564,6 +564,7 @@ function showStepFrame() {
   $('#progress').textContent = fill(s.progress, { n: count(step + 1), total: count(STEPS.length), name });
   $('#progress-fill').style.inlineSize = `${((step + 1) / STEPS.length) * 100}%`;
   for (const b of $$('#steps button')) {
+    $('.n', b).textContent = count(Number(b.dataset.step) + 1);
     if (Number(b.dataset.step) === step) b.setAttribute('aria-current', 'step');
     else b.removeAttribute('aria-current');
   }
@@ -1289,6 +1290,7 @@ async function main() {
     model = { ...emptyStory(), ...kept.model };
     publishPath = kept.publish || null;
     step = Number.isInteger(kept.step) && kept.step >= 0 && kept.step < STEPS.length ? kept.step : 0;
+    reviewing = step === PUBLISH_STEP; // back where the writer had asked to publish
     say([fill(s.draft_restored, { when: new Date(kept.saved).toLocaleString(locale()) })], { undo: !!previous });
   } else model = exampleStory(); // its "[Example]" marks say what it is
   $('#publish-path').value = currentPublishPath();
