@@ -77,8 +77,8 @@ for (const page of ['index.html', 'index.fr.html', 'index.ar.html']) {
   }
   writeFileSync(path(page), html);
 }
-// The story editor (for newsrooms, not readers: kept readable) loads the same glue and the
-// reader build.
+// The story editor loads the same glue and the reader build; its stylesheet goes inline too
+// (a stylesheet blocks the first paint), allowed by hash in the editor's own policy.
 const editor = hashed('editor.js', [
   ["'./pkg/pledge_explainer.js'", `'./${glue}'`],
   ["'./i18n/fr.json'", `'./${packs.fr}'`],
@@ -86,7 +86,14 @@ const editor = hashed('editor.js', [
 ]);
 {
   let html = readFileSync(path('editor.html'), 'utf8');
-  for (const [from, to] of [['src="editor.js"', `src="${editor}"`], ['content="pkg/pledge_explainer_reader_bg.wasm"', `content="${readerWasm}"`]]) {
+  const editorCss = readFileSync(path('editor.css'), 'utf8');
+  rmSync(path('editor.css'));
+  for (const [from, to] of [
+    ['src="editor.js"', `src="${editor}"`],
+    ['content="pkg/pledge_explainer_reader_bg.wasm"', `content="${readerWasm}"`],
+    ['<link rel="stylesheet" href="editor.css">', `<style>${editorCss}</style>`],
+    ["style-src 'self'", `style-src 'self' ${sha(editorCss)}`],
+  ]) {
     if (!html.includes(from)) throw new Error(`editor.html: ${from} not found`);
     html = html.replace(from, () => to);
   }

@@ -8,6 +8,7 @@ const dist = new URL('../dist/', import.meta.url);
 const FILES = [
   ['app.js', true],
   ['preview.js', true],
+  ['editor.js', true],
   ['pkg/pledge_explainer.js', true],
   ['boot.js', false],
   ['embed.js', false],
@@ -28,14 +29,16 @@ for (const [file, module] of FILES) {
   console.error(`minified ${file}: ${source.length} -> ${result.code.length} bytes`);
 }
 
-// The stylesheet: comments and layout whitespace only (no rewriting of rules).
-const cssFile = new URL('style.css', dist);
-const css = readFileSync(cssFile, 'utf8');
-const small = css
-  .replace(/\/\*[\s\S]*?\*\//g, '')
-  .replace(/\s+/g, ' ')
-  .replace(/\s*([{};,])\s*/g, '$1')
-  .replace(/;}/g, '}')
-  .trim();
-writeFileSync(cssFile, small);
-console.error(`minified style.css: ${css.length} -> ${small.length} bytes`);
+// The stylesheets: comments and layout whitespace only (no rewriting of rules).
+for (const file of ['style.css', 'editor.css']) {
+  const cssFile = new URL(file, dist);
+  const css = readFileSync(cssFile, 'utf8');
+  const small = css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .trim();
+  writeFileSync(cssFile, small);
+  console.error(`minified ${file}: ${css.length} -> ${small.length} bytes`);
+}

@@ -55,4 +55,11 @@ if [ "$what" = test ]; then
     dpkg-deb -x target/wordpress-deb/wordpress_*.deb target/wordpress
     rm -rf target/wordpress-deb
   fi
+  # The W3C Nu HTML checker (npm's vnu-jar) that the editor's markup test runs is Java.
+  if ! command -v java >/dev/null; then
+    say "installing Debian's default-jre-headless"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq default-jre-headless >/dev/null
+  fi
 fi

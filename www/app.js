@@ -1086,9 +1086,19 @@ async function main() {
     return;
   }
   strings = JSON.parse(explainer.strings());
-  const asked = params.get('dataset') || (PREVIEW && 'preview');
+  // The one file the story editor downloads carries the journalist's story in a data block.
+  const inlineStory = $('#pledge-explainer-story')?.textContent.trim();
+  const asked = params.get('dataset') || (PREVIEW && 'preview') || (inlineStory && 'inline');
   const preview = PREVIEW && await import('./preview.js');
-  if (preview) {
+  if (inlineStory) {
+    try {
+      const story = new Explainer(inlineStory, locale.tag);
+      explainer.free();
+      explainer = story;
+    } catch (err) {
+      await offerDefault(String(err.message || err)); // every problem with its JSON path, worded by the core
+    }
+  } else if (preview) {
     const problem = await showStory(await preview.firstStory());
     if (problem) notify(problem.split('\n'));
     // The editor has its own language switch, and its own embed code naming the saved file.

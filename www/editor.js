@@ -3,8 +3,10 @@
 // explainer itself as the preview (index.html?preview in a frame, fed by postMessage).
 // The form is built from data/dataset.schema.json; the editor's own words are in
 // editor-strings.json (one table per language); every message about the data is the core's.
-// Sections: strings · the draft (model, paths, JSON text) · the form · problems · preview ·
-// open, save, embed · the draft in this browser · start.
+// The form comes in steps, in the order a story is told (STEPS); each shows its own fields,
+// and a problem is shown at a field only once the writer has touched it (or asked to publish).
+// Sections: strings · steps · the draft (model, paths, JSON text) · the form · a table pasted
+// from a spreadsheet · problems · preview · open, save, publish · the draft in this browser · start.
 import init, { check_dataset, load_language } from './pkg/pledge_explainer.js';
 
 const $ = (sel, root = document) => root.querySelector(sel);
@@ -36,7 +38,46 @@ function el(tag, props = {}, ...children) {
 }
 
 const fill = (template, values) => template.replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
-const count = (n) => n.toLocaleString(lang === 'ar' ? 'ar-EG' : lang);
+/** Numbers and times as the editor's language writes them (Arabic-Indic digits in Arabic). */
+const locale = () => (lang === 'ar' ? 'ar-EG' : lang);
+const count = (n) => n.toLocaleString(locale());
+/** A counted phrase: the table gives one form per CLDR plural category (Arabic has six). */
+const plural = (entry, n, values = {}) => fill(typeof entry === 'string' ? entry : entry[new Intl.PluralRules(lang).select(n)] || entry.other, { count: count(n), ...values });
+
+// ---------------------------------------------------------------- steps
+
+/**
+ * The steps, in story order: which top-level parts of the dataset each edits, and which card of
+ * the explainer its preview shows. Texts in French and Arabic are all on the languages step.
+ */
+const STEPS = [
+  { id: 'package', parts: ['id', 'title', 'subject'], card: 'claim' },
+  { id: 'comparison', parts: ['benchmark', 'exchange_rate', 'ranges'], card: 'claim' },
+  { id: 'pledges', parts: ['subject.pledges'], card: 'pledges' },
+  { id: 'claims', parts: ['claim', 'gdp_claim', 'energy'], card: 'claim' },
+  { id: 'sources', parts: ['sources', 'caveats', 'reported'], card: 'sources' },
+  { id: 'languages', parts: [], card: 'claim' },
+  { id: 'publish', parts: [], card: null },
+];
+const LANGUAGES_STEP = 5;
+const PUBLISH_STEP = 6;
+/** The explainer's cards (dist/cards/<card>.html): the publish step gives each one's embed code. */
+const CARDS = ['claim', 'gdp', 'pledges', 'horizon', 'sensitivity', 'energy', 'sources'];
+/**
+ * The page the preview shows for a card (null: the full page). The card pages are not in this
+ * tree yet; once they are, this becomes `(card) => (card ? `cards/${card}.html` : 'index.html')`.
+ */
+const previewPage = (card) => 'index.html'; // eslint-disable-line no-unused-vars
+let step = 0;
+
+/** The step a field belongs to, by its path as the form or the core writes it. */
+function stepOf(path) {
+  if (/(^|\.)(fr|ar)$/.test(path) && !/^sources[.[]/.test(path)) return LANGUAGES_STEP;
+  if (/^subject\.pledges($|[.[])/.test(path)) return 2;
+  const top = path.split(/[.[]/)[0];
+  const found = STEPS.findIndex((x) => x.parts.includes(top));
+  return found < 0 ? 0 : found;
+}
 
 // ---------------------------------------------------------------- strings
 
@@ -167,7 +208,7 @@ function stringify(value, indent = '') {
   return JSON.stringify(value);
 }
 
-const datasetText = () => `${stringify(ordered(schema, model, true, []))}\n`;
+const datasetText = (draft = model) => `${stringify(ordered(schema, draft, true, []))}\n`;
 
 /**
  * A parsed dataset as the form's model; every field the form cannot hold is listed in `lost`
@@ -203,6 +244,10 @@ function adopt(node, value, path, lost) {
 }
 
 const emptyStory = () => ({ sources: [], subject: { pledges: [] } });
+
+/** "A new story": a valid example, every value marked or sourced to a marked example source. */
+let example = null;
+const exampleStory = () => structuredClone(example.model);
 
 // ---------------------------------------------------------------- the form
 
@@ -299,8 +344,11 @@ function build(node, path, required) {
   if (node.def === 'text') {
     return withClass('text', group(path, node, required, (body) => {
       const long = path[0] === 'caveats' || key === 'text';
-      for (const [code, dir] of Object.entries(TEXT_LANGS)) {
-        body.append(leaf([...path, code], textInput([...path, code], { multiline: long, dir, language: code }), { optional: code !== 'en' }));
+      // English here; French and Arabic all together on the languages step, beside the English.
+      const codes = step === LANGUAGES_STEP ? ['fr', 'ar'] : ['en'];
+      if (step === LANGUAGES_STEP) body.append(el('p', { className: 'reference', lang: 'en', dir: 'ltr' }, getAt([...path, 'en']) || s.no_english));
+      for (const code of codes) {
+        body.append(leaf([...path, code], textInput([...path, code], { multiline: long, dir: TEXT_LANGS[code], language: code }), { optional: code !== 'en' }));
       }
     }));
   }
@@ -308,6 +356,7 @@ function build(node, path, required) {
     return group(path, node, required, (body) => {
       for (const [k, child] of Object.entries(node.properties)) {
         if (node.def === 'pledge' && k === 'high_bn') continue;
+        if (path.length === 1 && path[0] === 'subject' && k === 'pledges') continue; // their own step
         if (node.def === 'pledge' && k === 'low_bn') body.append(amount(path));
         else body.append(build(child, [...path, k], (node.required || []).includes(k)));
       }
@@ -452,7 +501,7 @@ function rebuild(focusId) {
   fields.clear();
   groups.clear();
   const form = $('#form');
-  form.replaceChildren(build(schema, [], true));
+  form.replaceChildren(stepContent());
   const again = keep && document.getElementById(keep);
   if (again) {
     reveal(again);
@@ -460,6 +509,70 @@ function rebuild(focusId) {
     if (caret && !focusId && again.setSelectionRange) try { again.setSelectionRange(...caret); } catch { /* not a text field */ }
   }
   changed();
+}
+
+/** The current step's fields (and, for pledges and sources, pasting a table). */
+function stepContent() {
+  return group([], schema, true, (body) => {
+    if (step === LANGUAGES_STEP) {
+      for (const path of textPaths(schema, model, [])) {
+        const box = build({ $ref: '#/$defs/text' }, path, true);
+        $('legend', box).textContent = crumbs(path);
+        body.append(box);
+      }
+      return;
+    }
+    for (const part of STEPS[step].parts) {
+      const path = part.split('.');
+      const parent = path.length > 1 ? resolve(schema.properties[path[0]]) : schema;
+      const key = path[path.length - 1];
+      if (part === 'subject.pledges' || part === 'sources') body.append(tablePaste(part === 'sources' ? 'sources' : 'pledges'));
+      body.append(build(parent.properties[key], path, (parent.required || []).includes(key)));
+    }
+  });
+}
+
+/** Every text of the story (title, names, claims, caveats…) the draft has or needs, in order. */
+function textPaths(node, value, path, out = []) {
+  node = resolve(node);
+  if (node.def === 'text') out.push(path);
+  else if (path.length === 1 && path[0] === 'sources') return out; // no texts in other languages
+  else if (node.type === 'object' || node.properties) {
+    for (const [k, child] of Object.entries(node.properties || {})) {
+      if (value?.[k] !== undefined || (node.required || []).includes(k)) textPaths(child, value?.[k], [...path, k], out);
+    }
+  } else if (node.type === 'array' && Array.isArray(value)) value.forEach((v, i) => textPaths(node.items, v, [...path, i], out));
+  return out;
+}
+
+/** Shows step `n`: its fields, its hint, the progress line, and the preview of its card. */
+function goStep(n, { focus = true } = {}) {
+  step = Math.max(0, Math.min(STEPS.length - 1, n));
+  if (step === PUBLISH_STEP) reviewing = true; // asking to publish: every problem is listed
+  showStepFrame();
+  rebuild();
+  if (focus) $('#step-heading').focus({ preventScroll: true });
+  scrollTo({ top: Math.min(scrollY, $('.steps').offsetTop) });
+  if (step === PUBLISH_STEP) showEmbedCodes();
+  keepDraft();
+}
+
+function showStepFrame() {
+  const name = s[`step_${STEPS[step].id}`];
+  $('#step-heading').textContent = name;
+  $('#step-hint').textContent = s[`hint_${STEPS[step].id}`];
+  $('#progress').textContent = fill(s.progress, { n: count(step + 1), total: count(STEPS.length), name });
+  $('#progress-fill').style.inlineSize = `${((step + 1) / STEPS.length) * 100}%`;
+  for (const b of $$('#steps button')) {
+    $('.n', b).textContent = count(Number(b.dataset.step) + 1);
+    if (Number(b.dataset.step) === step) b.setAttribute('aria-current', 'step');
+    else b.removeAttribute('aria-current');
+  }
+  $('#publish').hidden = step !== PUBLISH_STEP;
+  $('#form').hidden = step === PUBLISH_STEP;
+  $('#prev').disabled = step === 0;
+  $('#next').disabled = step === STEPS.length - 1;
+  showPreviewSection();
 }
 
 function reveal(node) {
@@ -470,6 +583,8 @@ function onInput(e) {
   const t = e.target;
   if (t.dataset.path) {
     const path = JSON.parse(t.dataset.path);
+    touched.add(pathText(path));
+    if (t.dataset.mirror) touched.add(pathText(JSON.parse(t.dataset.mirror)));
     const old = getAt(path);
     setAt(path, t.value);
     if (t.dataset.mirror) setAt(JSON.parse(t.dataset.mirror), t.value);
@@ -481,8 +596,11 @@ function onInput(e) {
     }
     refreshLegend(path);
     changed();
+  } else if (t.dataset.tableText) {
+    tables[t.dataset.tableText].text = t.value;
   } else if (t.dataset.checks) {
     const path = JSON.parse(t.dataset.checks);
+    touched.add(pathText(path));
     setAt(path, $$(`input[data-checks='${t.dataset.checks}']`).filter((c) => c.checked).map((c) => c.value));
     changed();
   } else if (t.dataset.amount && t.checked) {
@@ -517,7 +635,8 @@ function renameCitations(from, to, index) {
 function onClick(e) {
   const b = e.target.closest('button');
   if (!b) return;
-  if (b.dataset.add) {
+  if (b.dataset.table) onTable(b);
+  else if (b.dataset.add) {
     const path = JSON.parse(b.dataset.add);
     const list = getAt(path) || [];
     list.push(path[0] === 'sources' ? { id: '' } : path[0] === 'caveats' ? { sources: [] } : {});
@@ -541,6 +660,223 @@ function onClick(e) {
       rebuild(`${atEnd ? (action === 'up' ? 'down' : 'up') : action}-${pathText([...path, j])}`);
     }
   }
+}
+
+// ---------------------------------------------------------------- a table pasted from a spreadsheet
+
+/**
+ * Pledges and sources can be pasted as a table (tab-separated, as every spreadsheet copies, or
+ * CSV): with a header row naming the columns in any of the editor's languages, or else in this
+ * order (a pledge's table with one amount column has three or four cells a row).
+ */
+const TABLES = {
+  pledges: { columns: ['name', 'low', 'high', 'source', 'as_of'], oneAmount: ['name', 'amount', 'source', 'as_of'] },
+  sources: { columns: ['id', 'publisher', 'title', 'date', 'url', 'note'] },
+};
+/** What the writer pasted and what it reads as, kept while the form is rebuilt. */
+const tables = { pledges: { text: '', result: null }, sources: { text: '', result: null } };
+
+/** Cells of a TSV or CSV text: quoted cells may hold the delimiter, quotes ("") and line breaks. */
+function splitTable(text) {
+  const first = text.split('\n', 1)[0];
+  const delimiter = text.includes('\t') ? '\t' : first.split(';').length > first.split(',').length ? ';' : ',';
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c !== '"') cell += c;
+      else if (text[i + 1] === '"') cell += text[++i];
+      else quoted = false;
+    } else if (c === '"' && !cell.trim()) {
+      quoted = true;
+      cell = '';
+    } else if (c === delimiter) {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += c;
+  }
+  if (cell || row.length) rows.push([...row, cell]);
+  return rows.map((r) => r.map((x) => x.trim())).filter((r) => r.some(Boolean));
+}
+
+/** A column named in a header cell, in any of the editor's languages (`Name|Investor`: either). */
+function columnNamed(cell, kind) {
+  const wanted = cell.toLocaleLowerCase().replace(/\s+/g, ' ');
+  const known = [...TABLES[kind].columns, ...(TABLES[kind].oneAmount || [])];
+  return known.find((col) => col.replace('_', ' ') === wanted
+    || LANGS.some((l) => allStrings[l].columns[col].split('|').some((name) => name.toLocaleLowerCase() === wanted)));
+}
+
+const columnName = (col) => allStrings[lang].columns[col].split('|')[0];
+const ARABIC_DIGITS = /[\u0660-\u0669\u06f0-\u06f9]/g;
+
+/**
+ * A spreadsheet's number as the dataset writes it: spaces, currency signs and Arabic-Indic digits
+ * are only how it was shown; "1,5" is a decimal comma unless the table is comma-separated. What
+ * is still not a number is kept as typed, and the core says so.
+ */
+function tableNumber(cell, delimiter) {
+  const digits = cell.replace(ARABIC_DIGITS, (d) => String(d.charCodeAt(0) & 0xf)).replace(/[\s\u00a0\u202f€$£]/g, '').replace('\u066b', '.');
+  return delimiter !== ',' && /^\d+,\d+$/.test(digits) ? digits.replace(',', '.') : digits;
+}
+
+/** A source named by its id, publisher or address: its id. */
+function sourceId(cell) {
+  const found = (model.sources || []).find((x) => x.id === cell) || (model.sources || []).find((x) => x.publisher === cell || x.url === cell);
+  return found ? found.id : cell;
+}
+
+/**
+ * Reads the pasted table: its rows as pledges or sources, and every problem with them named by
+ * row and column, in the core's words (the rows are checked in a copy of the draft, as the
+ * list they would make).
+ */
+function readTable(kind) {
+  const text = tables[kind].text;
+  const rows = splitTable(text);
+  const first = text.split('\n', 1)[0];
+  const delimiter = text.includes('\t') ? '\t' : first.split(';').length > first.split(',').length ? ';' : ',';
+  if (!rows.length) return { items: [], columns: [], rows: [], problems: [{ message: s.table_empty }] };
+  const problems = [];
+  let columns;
+  let header = 0;
+  const named = rows[0].map((cell) => columnNamed(cell, kind));
+  if (named.filter(Boolean).length >= 2) {
+    header = 1;
+    columns = named;
+    rows[0].forEach((cell, i) => {
+      if (!named[i]) problems.push({ row: 1, column: cell, message: fill(s.table_unknown_column, { columns: TABLES[kind].columns.map(columnName).join(', ') }) });
+    });
+  } else {
+    const n = Math.max(...rows.map((r) => r.length));
+    const one = kind === 'pledges' && (n <= 3 || (n === 4 && !/^[\d\s.,\u0660-\u0669€$£]+$/.test(rows[0][2] || '')));
+    columns = (one ? TABLES.pledges.oneAmount : TABLES[kind].columns).slice(0, n);
+  }
+  const body = rows.slice(header);
+  const items = body.map((cells, r) => {
+    if (cells.length > columns.length) problems.push({ row: r + 1 + header, message: fill(s.table_too_many, { cells: count(cells.length), columns: count(columns.length) }) });
+    const at = (col) => {
+      const i = columns.indexOf(col);
+      return i < 0 || !cells[i] ? undefined : cells[i];
+    };
+    if (kind === 'sources') {
+      return { id: at('id') || '', publisher: at('publisher'), title: at('title'), date: at('date'), url: at('url'), note: at('note') };
+    }
+    const number = (col) => (at(col) === undefined ? undefined : tableNumber(at(col), delimiter));
+    const low = columns.includes('amount') ? number('amount') : number('low');
+    const high = columns.includes('amount') ? number('amount') : number('high') ?? low;
+    return { name: { en: at('name') }, low_bn: low, high_bn: high, source: at('source') && sourceId(at('source')), as_of: at('as_of') };
+  });
+  for (const item of items) for (const k of Object.keys(item)) if (item[k] === undefined) delete item[k];
+
+  // Each row checked by the core as the only item of its list (one row's problems do not hide
+  // another's); problems elsewhere in the draft are not the table's.
+  const checked = (item) => {
+    const draft = structuredClone(model);
+    if (kind === 'sources') draft.sources = [item];
+    else (draft.subject ||= {}).pledges = [item];
+    return JSON.parse(check_dataset(datasetText(draft), lang));
+  };
+  const field = { name: 'name', low_bn: 'low', high_bn: 'high', source: 'source', as_of: 'as_of' };
+  const inTable = (col) => (columns.includes(col) ? columnName(col) : undefined);
+  const cellOf = (i, key) => {
+    if (kind === 'sources') return inTable(key);
+    const col = field[key];
+    return col === 'low' || col === 'high' ? inTable(columns.includes('amount') ? 'amount' : col) : col && inTable(col);
+  };
+  const seen = new Set();
+  items.forEach((item, i) => {
+    if (kind === 'sources' && item.id && seen.has(item.id)) problems.push({ row: i + 1 + header, column: columnName('id'), message: s.source_id_twice });
+    seen.add(item.id);
+  });
+  items.forEach((item, i) => {
+    for (const p of checked(item)) {
+      let key;
+      if (kind === 'pledges') {
+        const m = /^subject\.pledges\[0\](?:\.(\w+))?/.exec(p.path);
+        if (!m) continue;
+        key = m[1];
+      } else {
+        if (p.path !== `sources.${item.id}` && !p.path.startsWith(`sources.${item.id}.`)) continue;
+        key = p.path.slice(`sources.${item.id}.`.length) || undefined;
+      }
+      problems.push({ row: i + 1 + header, column: key && (cellOf(i, key) || label(['sources', 0, key])), message: p.message });
+    }
+  });
+  problems.sort((a, b) => (a.row || 0) - (b.row || 0));
+  return { items, columns, rows: body, header, problems };
+}
+
+function problemText(p) {
+  if (p.row === undefined) return p.message;
+  return p.column ? fill(s.table_cell_problem, { row: count(p.row), column: p.column, message: p.message })
+    : fill(s.table_row_problem, { row: count(p.row), message: p.message });
+}
+
+/** The paste box of a step, and (once read) the rows it gives, its problems and what to do. */
+function tablePaste(kind) {
+  const state = tables[kind];
+  const id = `table-${kind}`;
+  const area = el('textarea', { id, rows: 5, dir: 'auto', spellcheck: false, 'data-table-text': kind });
+  area.value = state.text;
+  const box = el('details', { className: 'table-paste', id: `${id}-box`, open: Boolean(state.text) },
+    el('summary', {}, s[`table_${kind}`]),
+    el('p', { className: 'hint', id: `${id}-hint` }, s[`table_hint_${kind}`]),
+    el('p', { className: 'field' }, el('label', { for: id }, s.table_label), area),
+    el('button', { type: 'button', 'data-table': 'read', 'data-kind': kind }, s.table_read));
+  area.setAttribute('aria-describedby', `${id}-hint`);
+  const result = state.result;
+  if (result) {
+    const n = result.items.length;
+    const summary = el('p', { className: result.problems.length ? 'refusal' : '', id: `${id}-status`, tabIndex: -1 },
+      result.problems.length ? plural(s.table_problems, result.problems.length, { rows: plural(s.table_rows, n) }) : plural(s.table_ok, n, { rows: plural(s.table_rows, n) }));
+    const list = el('ul', { className: 'table-problems' }, ...result.problems.map((p) => el('li', {}, problemText(p))));
+    const bad = new Set(result.problems.map((p) => `${p.row}|${p.column}`));
+    const table = el('table', {},
+      el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, s.table_row), ...result.columns.map((c) => el('th', { scope: 'col' }, c ? columnName(c) : '?')))),
+      el('tbody', {}, ...result.rows.map((cells, r) => el('tr', {},
+        el('th', { scope: 'row' }, count(r + 1 + result.header)),
+        ...result.columns.map((c, i) => {
+          const wrong = c && bad.has(`${r + 1 + result.header}|${columnName(c)}`);
+          return el('td', { className: wrong ? 'bad' : '' }, cells[i] || '', wrong ? el('span', { className: 'visually-hidden' }, ` (${s.table_bad_cell})`) : '');
+        })))));
+    const clash = kind === 'sources' && result.items.some((x) => (model.sources || []).some((y) => y.id && y.id === x.id));
+    const blocked = result.problems.length > 0 || n === 0;
+    box.append(el('div', { className: 'table-result', id: `${id}-result` }, summary, list, el('div', { className: 'table-scroll' }, table),
+      clash ? el('p', { className: 'hint' }, s.table_join_clash) : '',
+      el('div', { className: 'row' },
+        el('button', { type: 'button', 'data-table': 'replace', 'data-kind': kind, disabled: blocked }, s[`table_replace_${kind}`]),
+        el('button', { type: 'button', 'data-table': 'join', 'data-kind': kind, disabled: blocked || clash }, s[`table_join_${kind}`]))));
+  }
+  return box;
+}
+
+function onTable(b) {
+  const kind = b.dataset.kind;
+  const state = tables[kind];
+  if (b.dataset.table === 'read') {
+    state.result = readTable(kind);
+    rebuild(`table-${kind}-status`);
+    return;
+  }
+  const { items } = state.result;
+  const next = structuredClone(model);
+  if (kind === 'sources') next.sources = b.dataset.table === 'replace' ? items : [...(next.sources || []), ...items];
+  else {
+    next.subject ||= {};
+    next.subject.pledges = b.dataset.table === 'replace' ? items : [...(next.subject.pledges || []), ...items];
+  }
+  tables[kind] = { text: '', result: null };
+  replaceDraft(next, plural(b.dataset.table === 'replace' ? s.table_replaced : s.table_joined, items.length), { keepPublishPath: true, keepTouched: true });
 }
 
 // ---------------------------------------------------------------- problems
@@ -583,6 +919,39 @@ function duplicateIds() {
   return out;
 }
 
+/** Fields the writer has touched: only their problems are shown, until they ask to publish. */
+const touched = new Set();
+let reviewing = false;
+
+function showsProblem(path) {
+  if (reviewing) return true;
+  for (const t of touched) if (t === path || t.startsWith(`${path}.`) || t.startsWith(`${path}[`)) return true;
+  return false;
+}
+
+/** `subject.pledges[0].low_bn` → `['subject', 'pledges', 0, 'low_bn']`. */
+const parsePath = (text) => (text.match(/\[\d+\]|[^.[\]]+/g) || []).map((k) => (k[0] === '[' ? Number(k.slice(1, -1)) : k));
+
+/** A link in the summary: to the step, then the field (or the group) the problem is about. */
+function summaryLink(path, form, where, text) {
+  const a = el('a', { href: `#${encodeURIComponent(idOf('f', parsePath(path)))}`, 'data-problem': path, 'data-form': form ? '1' : undefined, 'data-to-step': where },
+    `${s[`step_${STEPS[where].id}`]} › ${text}`);
+  return el('li', {}, a);
+}
+
+/** Fields still holding the example's marked values (or citing its example source). */
+function placeholdersLeft() {
+  const out = [];
+  const visit = (v, path) => {
+    if (Array.isArray(v)) v.forEach((x, i) => visit(x, [...path, i]));
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) visit(x, [...path, k]);
+    else if (typeof v === 'string' && (v.includes(example.mark) || (isSourceRef(path) && v === example.source)
+      || ((isCaveatSources(path) || path.join() === 'id') && v === (path[0] === 'id' ? example.id : example.source)) || (path[0] === 'sources' && path[2] === 'id' && v === example.source))) out.push(path);
+  };
+  visit(model, []);
+  return out.sort((a, b) => stepOf(pathText(a)) - stepOf(pathText(b)));
+}
+
 function showProblems() {
   for (const t of shown) {
     t.error.hidden = true;
@@ -593,7 +962,13 @@ function showProblems() {
   shown = [];
   const list = $('#summary-list');
   list.replaceChildren();
+  const perStep = STEPS.map(() => 0);
   for (const p of problems) {
+    const path = p.form ? p.path : formPath(p.path);
+    const where = stepOf(path);
+    perStep[where] += 1;
+    if (reviewing) list.append(summaryLink(p.path, p.form, where, `${crumbs(parsePath(path)) || s.title}: ${p.message}`));
+    if (where !== step || !showsProblem(path)) continue;
     const t = p.form ? fields.get(p.path) : target(p.path);
     if (!t) continue;
     if (!shown.includes(t)) {
@@ -604,12 +979,23 @@ function showProblems() {
       if (t.control) t.control.setAttribute('aria-invalid', 'true');
     }
     t.error.append(el('span', {}, p.message));
-    const link = el('a', { href: `#${t.control ? t.control.id : t.el.id}` }, `${t.crumb || s.title}: ${p.message}`);
-    list.append(el('li', {}, link));
+  }
+  const left = reviewing ? placeholdersLeft() : [];
+  $('#placeholder-list').replaceChildren(...left.map((path) => summaryLink(pathText(path), true, stepOf(pathText(path)), `${crumbs(path)}: ${s.still_example}`)));
+  $('#summary-none').hidden = problems.length + left.length > 0;
+  // Once the writer has asked to publish, each step says how many problems it holds.
+  for (const b of $$('#steps button')) {
+    const n = reviewing ? perStep[Number(b.dataset.step)] : 0;
+    let mark = $('.mark', b);
+    if (!n) mark?.remove();
+    else {
+      if (!mark) b.append(mark = el('span', { className: 'mark' }));
+      mark.textContent = ` (${plural(s.step_problems, n)})`;
+    }
   }
   const summary = $('#summary');
   summary.classList.toggle('clean', problems.length === 0);
-  const text = problems.length === 0 ? s.valid : problems.length === 1 ? s.problem_one : fill(s.problems_count, { count: count(problems.length) });
+  const text = problems.length === 0 ? s.valid : plural(s.problems_count, problems.length);
   if ($('#summary-count').textContent !== text) $('#summary-count').textContent = text;
 }
 
@@ -626,20 +1012,41 @@ function changed() {
 // ---------------------------------------------------------------- preview
 
 let frame = null;
+let framePage = null;
 let frameReady = false;
 let previewText = null;
 
+/** What the preview shows at this step: its card (a section of the full page for now). */
+const previewSection = () => STEPS[step].card || 'top';
+
 function showPreview(text) {
   previewText = text;
-  if (!frame) {
+  const page = previewPage(STEPS[step].card);
+  if (!frame && starting) {
+    // The explainer in the frame is a page of its own to lay out: started once the editor is
+    // painted and idle, so it never delays the editor's first paint or its first input.
+    requestIdleCallback(() => showPreview(previewText), { timeout: 1000 });
+    return;
+  }
+  if (!frame || framePage !== page) {
     $('#preview-note').hidden = true;
-    frame = el('iframe', { title: s.preview_title, src: `index.html?preview&lang=${lang}` });
+    frame?.remove();
+    frameReady = false;
+    framePage = page;
+    frame = el('iframe', { title: s.preview_title, src: `${page}?preview&lang=${lang}` });
     $('#preview-frame').append(frame);
   } else sendPreview();
 }
 
 function sendPreview() {
-  if (frameReady && previewText) frame.contentWindow.postMessage({ type: 'pledge-explainer:story', json: previewText, lang }, location.origin);
+  if (frameReady && previewText) frame.contentWindow.postMessage({ type: 'pledge-explainer:story', json: previewText, lang, section: previewSection() }, location.origin);
+}
+
+/** On a step change: the preview shows that step's card (a new page once cards are pages). */
+function showPreviewSection() {
+  if (!frame) return;
+  if (framePage !== previewPage(STEPS[step].card)) showPreview(previewText);
+  else if (frameReady) frame.contentWindow.postMessage({ type: 'pledge-explainer:section', section: previewSection() }, location.origin);
 }
 
 addEventListener('message', (e) => {
@@ -679,13 +1086,18 @@ function refuse(name, lines) {
 
 let previous = null;
 
-function replaceDraft(next, message) {
+function replaceDraft(next, message, { keepPublishPath = false, keepTouched = false } = {}) {
   previous = model;
   try {
     localStorage.setItem(PREVIOUS_KEY, JSON.stringify(previous));
   } catch { /* the undo still works until the page is closed */ }
   model = next;
-  publishPath = null;
+  if (!keepPublishPath) publishPath = null;
+  if (!keepTouched) {
+    // Another story: nothing in it has been touched yet.
+    touched.clear();
+    reviewing = false;
+  }
   rebuild();
   say([message], { undo: true });
 }
@@ -723,22 +1135,27 @@ async function openShipped(path) {
       publishPath = path;
       $('#publish-path').value = path;
       keepDraft();
+      return true;
     }
   } catch (err) {
     refuse(path, [fill(s.fetch_failed, { why: err.message || err })]);
   }
+  return false;
 }
 
 /** The file's name: the story's id, kept to what any file system accepts. */
 const fileName = () => `${String(model.id || 'story').replace(/[^\p{L}\p{N}._-]+/gu, '-').slice(0, 100) || 'story'}.json`;
 
-function save() {
-  const blob = new Blob([datasetText()], { type: 'application/json' });
-  const a = el('a', { href: URL.createObjectURL(blob), download: fileName() });
+function download(blob, name) {
+  const a = el('a', { href: URL.createObjectURL(blob), download: name });
   document.body.append(a);
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+}
+
+function save() {
+  download(new Blob([datasetText()], { type: 'application/json' }), fileName());
   const file = fileName();
   say([problems.length ? fill(s.saved_invalid, { file, count: count(problems.length) }) : fill(s.saved_file, { file })]);
 }
@@ -755,17 +1172,63 @@ function embedCode() {
     + `<script src="${base}embed.js" async></script>`;
 }
 
-async function copyEmbed() {
-  const code = embedCode();
+/** A card's address beside the explainer, showing the published file in the editor's language. */
+const cardUrl = (card) => `${new URL(`cards/${card}.html`, location.href).href}?dataset=${currentPublishPath().replace(/[%&#?\s]/g, encodeURIComponent)}&lang=${lang}`;
+
+function cardEmbedCode(card) {
+  const base = new URL('.', location.href).href;
+  return `<div data-pledge-explainer data-card="${card}" data-lang="${lang}" data-dataset="${attribute(currentPublishPath())}"></div>`
+    + `<script src="${base}embed.js" async></script>`;
+}
+
+/** The publish step's codes: the full page's, then each card's, from the one list of cards. */
+function showEmbedCodes() {
+  $('#embed-code').value = embedCode();
+  $('#card-codes').replaceChildren(...CARDS.map((card) => {
+    const id = `card-code-${card}`;
+    const area = el('textarea', { id, rows: 3, dir: 'ltr', readOnly: true, spellcheck: false });
+    area.value = cardEmbedCode(card);
+    return el('li', { 'data-card': card },
+      el('p', { className: 'field' }, el('label', { for: id }, s.cards[card]), area),
+      el('p', { className: 'hint card-url', dir: 'ltr' }, cardUrl(card)),
+      el('button', { type: 'button', 'data-copy': id, 'aria-label': `${s.copy_embed}: ${s.cards[card]}` }, s.copy_embed));
+  }));
+}
+
+async function copyCode(code, done) {
   try {
     await navigator.clipboard.writeText(code);
-    say([fill(s.embed_copied, { path: currentPublishPath() })]);
+    say([done]);
   } catch {
     say([s.copy_failed]);
     const area = el('textarea', { readOnly: true, rows: 3, value: code, dir: 'ltr', 'aria-label': s.copy_embed });
     $('#messages').append(area);
     area.select();
   }
+}
+
+const copyEmbed = () => copyCode(embedCode(), fill(s.embed_copied, { path: currentPublishPath() }));
+
+/** The explainer's single-file build with the journalist's story in it (no script to hash: a data block). */
+const STORY_SLOT = '<script type="application/json" id="pledge-explainer-story"></script>';
+
+async function downloadOneFile() {
+  if (problems.length) return say([plural(s.one_file_invalid, problems.length)], { alert: true });
+  let template;
+  try {
+    const response = await fetch('explainer-story.html', { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    template = await response.text();
+    if (!template.includes(STORY_SLOT)) throw new Error('explainer-story.html: no place for the story');
+  } catch (err) {
+    return say([fill(s.one_file_failed, { why: err.message || err })], { alert: true });
+  }
+  // In JSON "<" is only ever inside a string, where \u003c means the same: nothing can end the block.
+  const story = datasetText().replace(/</g, '\\u003c');
+  const html = template.replace(STORY_SLOT, () => STORY_SLOT.replace('></', `>${story}</`));
+  const file = fileName().replace(/\.json$/, '.html');
+  download(new Blob([html], { type: 'text/html' }), file);
+  say([fill(s.one_file_saved, { file })]);
 }
 
 // ---------------------------------------------------------------- the draft in this browser
@@ -780,8 +1243,8 @@ function keepDraft() {
   draftTimer = setTimeout(() => {
     const when = new Date();
     try {
-      localStorage.setItem(DRAFT_KEY, JSON.stringify({ saved: when.toISOString(), lang, publish: publishPath, model }));
-      $('#draft-status').textContent = fill(s.draft_saved, { when: when.toLocaleTimeString(lang) });
+      localStorage.setItem(DRAFT_KEY, JSON.stringify({ saved: when.toISOString(), lang, step, publish: publishPath, model }));
+      $('#draft-status').textContent = fill(s.draft_saved, { when: when.toLocaleTimeString(locale()) });
     } catch (err) {
       $('#draft-status').textContent = fill(s.draft_not_saved, { why: err.name || err });
     }
@@ -804,13 +1267,19 @@ function restoreDraft() {
 // ---------------------------------------------------------------- start
 
 async function main() {
-  const [strings, schemaText] = await Promise.all([
+  const [strings, schemaText, exampleText] = await Promise.all([
     fetch('editor-strings.json').then((r) => r.json()),
     fetch('data/dataset.schema.json').then((r) => r.json()),
+    fetch('editor-example.json').then((r) => r.json()),
     init({ module_or_path: new URL($('meta[name="pledge-explainer-wasm"]').content, location.href) }),
   ]);
   allStrings = strings;
   schema = schemaText;
+  // The example's marks: what the publish step lists as still to be replaced.
+  const { $mark: mark, ...exampleModel } = exampleText;
+  const lost = [];
+  example = { model: adopt(schema, exampleModel, [], lost), mark, id: exampleModel.id, source: Object.keys(exampleModel.sources)[0] };
+  if (lost.length) throw new Error(`editor-example.json: not in the format: ${lost.join(', ')}`);
   const kept = restoreDraft();
   const asked = new URLSearchParams(location.search).get('lang');
   lang = [asked, kept?.lang, ...(navigator.languages || [])].map((t) => String(t || '').slice(0, 2)).find((l) => LANGS.includes(l)) || 'en';
@@ -820,43 +1289,76 @@ async function main() {
   if (kept) {
     model = { ...emptyStory(), ...kept.model };
     publishPath = kept.publish || null;
-    say([fill(s.draft_restored, { when: new Date(kept.saved).toLocaleString(lang) })], { undo: !!previous });
-  } else model = emptyStory();
+    step = Number.isInteger(kept.step) && kept.step >= 0 && kept.step < STEPS.length ? kept.step : 0;
+    reviewing = step === PUBLISH_STEP; // back where the writer had asked to publish
+    say([fill(s.draft_restored, { when: new Date(kept.saved).toLocaleString(locale()) })], { undo: !!previous });
+  } else model = exampleStory(); // its "[Example]" marks say what it is
   $('#publish-path').value = currentPublishPath();
 
   const form = $('#form');
   form.addEventListener('input', onInput);
   form.addEventListener('click', onClick);
   form.addEventListener('submit', (e) => e.preventDefault());
-  $('#summary-list').addEventListener('click', (e) => {
+  // A field left (even untouched in value) counts as touched: its problem shows from then on.
+  form.addEventListener('focusout', (e) => {
+    const path = e.target.dataset?.path;
+    if (!path || touched.has(pathText(JSON.parse(path)))) return;
+    touched.add(pathText(JSON.parse(path)));
+    showProblems();
+  });
+  $('#summary').addEventListener('click', (e) => {
     const a = e.target.closest('a');
     if (!a) return;
     e.preventDefault();
-    const node = document.getElementById(a.getAttribute('href').slice(1));
+    goStep(Number(a.dataset.toStep), { focus: false });
+    const t = a.dataset.form ? fields.get(a.dataset.problem) : target(a.dataset.problem);
+    const node = t && (t.control || t.el);
     if (node) {
       reveal(node);
+      if (!t.control) node.tabIndex = -1;
       node.focus();
       node.scrollIntoView({ block: 'center' });
     }
   });
+  $('#steps').addEventListener('click', (e) => {
+    const b = e.target.closest('button');
+    if (b) goStep(Number(b.dataset.step));
+  });
+  $('#prev').addEventListener('click', () => goStep(step - 1));
+  $('#next').addEventListener('click', () => goStep(step + 1));
   $('#lang').addEventListener('change', async () => {
     await loadCoreWords($('#lang').value);
     lang = $('#lang').value;
     applyStrings();
     if (frame) frame.title = s.preview_title;
+    showStepFrame();
     rebuild();
+    showEmbedCodes();
   });
   $('#open-file').addEventListener('change', async (e) => {
     await openFile(e.target.files[0]);
     e.target.value = '';
   });
-  $('#open-shipped').addEventListener('click', () => openShipped($('#shipped').value));
-  $('#new-story').addEventListener('click', () => replaceDraft(emptyStory(), s.started_empty));
+  for (const b of $$('[data-start]')) {
+    b.addEventListener('click', async () => {
+      if (await openShipped(b.dataset.start)) goStep(0);
+    });
+  }
+  $('#new-story').addEventListener('click', () => {
+    replaceDraft(exampleStory(), s.started_example);
+    goStep(0);
+  });
   $('#open-pasted').addEventListener('click', () => openText($('#paste-text').value, s.paste));
   $('#save').addEventListener('click', save);
   $('#copy-embed').addEventListener('click', copyEmbed);
+  $('#download-one').addEventListener('click', downloadOneFile);
+  $('#card-codes').addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-copy]');
+    if (b) copyCode(document.getElementById(b.dataset.copy).value, s.card_copied);
+  });
   $('#publish-path').addEventListener('input', (e) => {
     publishPath = e.target.value.trim() || null;
+    showEmbedCodes();
     keepDraft();
   });
   // A file dropped anywhere on the page opens (never navigates away from the draft).
@@ -868,7 +1370,9 @@ async function main() {
     openFile(e.dataTransfer.files[0]);
   });
   try {
+    showStepFrame();
     rebuild();
+    showEmbedCodes();
   } catch (err) {
     // A draft this editor cannot show (edited by hand, or from another version): it stays in
     // storage, under its own key, until the writer saves over it; the editor starts empty.
@@ -876,8 +1380,11 @@ async function main() {
     try {
       localStorage.setItem(`${DRAFT_KEY}:unreadable`, localStorage.getItem(DRAFT_KEY));
     } catch { /* nothing more to keep it with */ }
-    model = emptyStory();
+    model = exampleStory();
+    step = 0;
+    showStepFrame();
     rebuild();
+    showEmbedCodes();
     say([s.draft_unreadable]);
   }
   starting = false;

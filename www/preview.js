@@ -1,13 +1,43 @@
 // The explainer as the story editor's preview (index.html?preview in a frame of editor.html):
 // loaded by app.js for that case only, so readers never download it. The editor sends
 // `{ type: 'pledge-explainer:story', json, lang }` once the draft is valid and after each edit;
-// only messages from the parent page on this origin count.
+// only messages from the parent page on this origin count. Each step of the editor edits one
+// part of the story: `{ type: 'pledge-explainer:section', section }` (also a field of the story
+// message) scrolls the page to it.
+
+// boot.js marks every framed page `framed` (an embed is as tall as its page, so everything is
+// laid out at once); the editor's frame scrolls instead, so what is off screen is left unlaid
+// out, as on the reader's page.
+document.documentElement.classList.remove('framed');
 
 function storyMessage(e) {
   if (e.source !== window.parent || e.origin !== location.origin) return null;
   const m = e.data;
   return m && m.type === 'pledge-explainer:story' && typeof m.json === 'string' ? m : null;
 }
+
+/** The parts of the page a step of the editor edits (the card it will be, once cards exist). */
+const SECTIONS = { claim: '#claim-heading', pledges: '[data-chart="pledges"]', sources: '#sources-heading', top: '#title' };
+let section = 'top';
+let wired = false;
+
+function showSection() {
+  const node = document.querySelector(SECTIONS[section] || SECTIONS.top);
+  if (node) node.scrollIntoView({ block: 'start' });
+}
+
+/** A new section is scrolled to at once (once the page is built); the same one is left as the writer scrolled it. */
+function wantSection(name) {
+  if (!Object.hasOwn(SECTIONS, name) || name === section) return;
+  section = name;
+  if (wired) showSection();
+}
+
+addEventListener('message', (e) => {
+  if (e.source !== window.parent || e.origin !== location.origin) return;
+  const m = e.data;
+  if (m && (m.type === 'pledge-explainer:section' || m.type === 'pledge-explainer:story') && typeof m.section === 'string') wantSection(m.section);
+});
 
 const tell = (message) => window.parent.postMessage(message, location.origin);
 let shown = null;
@@ -34,6 +64,8 @@ export function firstStory() {
  */
 export function followEditor(show) {
   if (shown) tell({ type: 'pledge-explainer:previewed', json: shown.json });
+  wired = true;
+  if (section !== 'top') showSection();
   let wanted = null;
   let settling = false;
   const apply = async () => {

@@ -16,7 +16,7 @@ test('every chart has a name and a description stating its figures', async () =>
     pledges: ['Where does the €109bn come from?', '€63–83bn'],
     'per-person': ['How much is it per person next to Stargate?', '$1,640'],
     sensitivity: ['How much does the verdict depend on the exchange rate?', '$0.9253'],
-    energy: ['1 GW for AI against the electricity France exports', '9.7%'],
+    energy: ['Nuclear power for AI: 1 GW against the electricity France exports', '9.7%'],
   };
   for (const name of CHARTS) {
     const fig = page.locator(`[data-chart="${name}"]`);

@@ -402,7 +402,7 @@ test('a reader of the Arabic page whose network drops its words gets the interac
   const notice = page.locator('#notices p');
   assert.equal(await notice.getAttribute('lang'), 'ar');
   assert.equal(await notice.evaluate((p) => getComputedStyle(p).direction), 'rtl', 'read right to left in an English page');
-  assert.equal(await notice.textContent(), 'تعذّر تحميل نصوص «العربية» (ربما انقطعت الشبكة)، فتستمر الصفحة بـ«English». اختر «العربية» أعلاه لإعادة المحاولة.');
+  assert.equal(await notice.textContent(), 'تعذّر تحميل نصوص «العربية» (ربما انقطعت الشبكة)، فتستمر الصفحة باللغة «English». اختر «العربية» أعلاه لإعادة المحاولة.');
   // Interactive all the same, with the reader's setting.
   assert.equal(await figure(page, 'announced_usd_bn'), cliDisplay('en', { eurusd: 1.1 }).announced_usd_bn);
   await typeValue(page, 'eurusd', 1.3);
@@ -467,7 +467,7 @@ test('the horizon slider spreads the package over the years the reader sets; the
   const want = cliDisplay('en', { 'years-fr': 6 });
   assert.equal(await figure(page, 'france_usd_per_person_per_year'), want.france_usd_per_person_per_year);
   assert.equal(await figure(page, 'per_person_ratio'), want.per_person_ratio);
-  assert.match(await page.locator('[data-sentence="horizon"]').textContent(), /Spread over 6 years for France's AI package and 4 years for Stargate/);
+  assert.match(await page.locator('[data-sentence="horizon"]').textContent(), /If France’s AI package is spread over 6 years and Stargate over 4 years/);
   await page.waitForFunction(() => location.search.includes('years_fr=6'));
   await context.close();
 });
@@ -545,8 +545,8 @@ test('a drag on a phone rewrites what is in view on every move; the prose, the t
   await settled(page);
   const want = cliDisplay('en', { eurusd: 1.06 });
   assert.equal(await figure(page, 'france_usd_per_person'), want.france_usd_per_person);
-  assert.match(await page.locator('#prose').textContent(), /^At \$1\.06 per euro/);
-  assert.match(await page.locator('#sensitivity-summary').textContent(), /at \$1\.06 it is/);
+  assert.match(await page.locator('#prose').textContent(), /^At \$1\.0600 per euro/);
+  assert.match(await page.locator('#sensitivity-summary').textContent(), /at \$1\.0600 it is/);
   assert.equal(await page.locator('[aria-busy="true"]').count(), 0);
 
   // A reader who scrolls to the table straight after a drag finds it current at once (when it

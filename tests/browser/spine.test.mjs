@@ -29,7 +29,7 @@ test('moving the exchange-rate slider changes the dollar figures', async () => {
   // 109 × 1.037 = 113.033 → per person 113.033e9 / 68.606e6 = $1,647.5
   assert.equal(await figure(page, 'france_usd_per_person'), '$1,648');
   const lede = await page.locator('[data-sentence="lede"]').textContent();
-  assert.match(lede, /^At \$1\.037 per euro/);
+  assert.match(lede, /^At \$1\.0370 per euro/);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -45,7 +45,7 @@ const staticCharts = (page) => page.evaluate(async () => {
 test('without wasm the static figures stay', async () => {
   const { page, context } = await openPage(env.browser, env.url, { javaScriptEnabled: false });
   assert.equal(await page.locator('[data-figure="announced_usd_bn"]').first().textContent(), '$112.5bn');
-  assert.match(await page.locator('#prose').textContent(), /France's AI package of €109bn is \$112\.5bn/);
+  assert.match(await page.locator('#prose').textContent(), /France’s AI package of €109bn is \$112\.5bn/);
   assert.deepEqual(await staticCharts(page), [true, true, true, true], 'the static charts');
   assert.match(await page.locator('#pledges-summary').textContent(), /€63–83bn/);
   assert.match(await page.locator('noscript').first().textContent(), /needs JavaScript/);
@@ -55,7 +55,7 @@ test('without wasm the static figures stay', async () => {
 test('without JavaScript, index.ar.html and index.fr.html tell the story in Arabic and French', async () => {
   for (const [file, lang, dir, usd, heading, noScript] of [
     ['index.ar.html', 'ar', 'rtl', '\u2068١١٢٫٥ مليار دولار\u2069', 'التصريح في الميزان', /^تتطلب النسخة التفاعلية جافاسكريبت/],
-    ['index.fr.html', 'fr', 'ltr', '112,5\u00a0Md$', 'L\'affirmation, vérifiée', /^La version interactive nécessite JavaScript/],
+    ['index.fr.html', 'fr', 'ltr', '112,5\u00a0Md$', 'L’affirmation, vérifiée', /^La version interactive nécessite JavaScript/],
   ]) {
     const { page, context } = await openPage(env.browser, `${env.url}${file}`, { javaScriptEnabled: false });
     assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), [lang, dir]);
