@@ -436,9 +436,24 @@ impl<'a> Context<'a> {
         for (key, name) in NAMES.into_iter().zip(names) {
             values.push((key, name.to_string()));
         }
+        // The dataset's own forms first (a name the rule gets wrong), else the language's rule.
+        let given = |key: &str, prefix: &str| {
+            let (forms, which) = match key {
+                "subject" => (&dataset.subject.forms, "name"),
+                "package" => (&dataset.subject.forms, "package"),
+                "benchmark" => (&dataset.benchmark.forms, "name"),
+                _ => (&dataset.benchmark.forms, "package"),
+            };
+            crate::dataset::name_form(forms, lang, prefix, which).map(str::to_string)
+        };
         for (key, name) in NAMES.into_iter().zip(names) {
             for prefix in crate::grammar::PREFIXES {
-                if let Some(joined) = crate::grammar::joined(lang, prefix, name) {
+                let private_package = key == "package" && a.private_only && f.pledges_left_out > 0;
+                let joined = match given(key, prefix) {
+                    Some(form) if !private_package => Some(form),
+                    _ => crate::grammar::joined(lang, prefix, name),
+                };
+                if let Some(joined) = joined {
                     values.push((prefixed(prefix, key), joined));
                 }
             }

@@ -293,6 +293,7 @@ impl Lit for Subject {
             population_m,
             pledges,
             gdp_bn,
+            forms,
         } = self;
         structure(
             out,
@@ -306,6 +307,7 @@ impl Lit for Subject {
                 ("population_m", population_m),
                 ("pledges", pledges),
                 ("gdp_bn", gdp_bn),
+                ("forms", forms),
             ],
         );
     }
@@ -321,6 +323,7 @@ impl Lit for Benchmark {
             population_m,
             gdp_bn,
             horizon_years,
+            forms,
         } = self;
         structure(
             out,
@@ -334,6 +337,7 @@ impl Lit for Benchmark {
                 ("population_m", population_m),
                 ("gdp_bn", gdp_bn),
                 ("horizon_years", horizon_years),
+                ("forms", forms),
             ],
         );
     }
@@ -361,6 +365,18 @@ impl Lit for Claim {
                 ("quote_ar", quote_ar),
                 ("quoted_in", quoted_in),
             ],
+        );
+    }
+}
+
+impl Lit for NameForm {
+    fn lit(&self, out: &mut String, depth: usize) {
+        let NameForm { lang, key, text } = self;
+        structure(
+            out,
+            depth,
+            "NameForm",
+            &[("lang", lang), ("key", key), ("text", text)],
         );
     }
 }

@@ -463,3 +463,24 @@ fn no_placeholder_is_left_unfilled_in_anything_a_reader_sees() {
         }
     }
 }
+
+#[test]
+fn a_dataset_gives_the_form_a_rule_would_get_wrong_and_a_wrong_key_is_refused_by_its_path() {
+    let text = std::fs::read_to_string("data/eu-investai-2025.json").unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    v["subject"]["name"]["fr"] = "Hambourg".into();
+    v["subject"]["forms"] = serde_json::json!({});
+    let prose = |v: &serde_json::Value| {
+        let d = Dataset::from_json(&v.to_string()).unwrap();
+        Report::new(&d, &Assumptions::defaults(&d), Locale::FR).prose()
+    };
+    // The rule elides before h, which is right for most names and wrong for an aspirated h.
+    assert!(prose(&v).contains("d’Hambourg"), "{}", prose(&v));
+    v["subject"]["forms"] = serde_json::json!({ "fr": { "de_name": "de Hambourg" } });
+    assert!(prose(&v).contains("population de Hambourg"), "{}", prose(&v));
+    assert!(!prose(&v).contains("d’Hambourg"));
+    // A form the language does not have is named by its path, with the keys that place takes.
+    v["subject"]["forms"] = serde_json::json!({ "fr": { "li_name": "x" } });
+    let errors = Dataset::from_json(&v.to_string()).unwrap_err();
+    assert_eq!(errors[0].path, "subject.forms.fr.li_name", "{errors:?}");
+}

@@ -302,6 +302,7 @@ pub(super) static DATASET: Dataset = Dataset {
             as_of: Some(s("2024")),
             quote_ar: None,
         }),
+        forms: Cow::Borrowed(&[]),
     },
     benchmark: Benchmark {
         name: Text {
@@ -339,6 +340,23 @@ pub(super) static DATASET: Dataset = Dataset {
             as_of: Some(s("2025-01-21")),
             quote_ar: None,
         }),
+        forms: Cow::Borrowed(&[
+            NameForm {
+                lang: s("fr"),
+                key: s("de_name"),
+                text: s("des États-Unis"),
+            },
+            NameForm {
+                lang: s("fr"),
+                key: s("a_name"),
+                text: s("aux États-Unis"),
+            },
+            NameForm {
+                lang: s("ar"),
+                key: s("li_name"),
+                text: s("للولايات المتحدة"),
+            },
+        ]),
     },
     exchange_rate: Figure {
         value: 1.032,

@@ -210,6 +210,30 @@ pub struct Subject {
     /// Gross domestic product in billions of the subject's currency, for the GDP yardstick.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub gdp_bn: Option<Figure>,
+    /// The name and package joined to a preposition, where the language's rule would get it
+    /// wrong (`src/grammar.rs`): French "de Hambourg", not "d’Hambourg".
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub forms: List<NameForm>,
+}
+
+/// One form of a name joined to a preposition: `lang` "fr", `key` "de_name" or "de_package"
+/// (a prefix of `grammar::PREFIXES` the language has, then which name), `text` the words.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NameForm {
+    pub lang: Str,
+    pub key: Str,
+    pub text: Str,
+}
+
+/// The dataset's form of `which` ("name" or "package") after `prefix` in `lang`, if it gives one.
+pub fn name_form<'a>(forms: &'a [NameForm], lang: crate::lang::Lang, prefix: &str, which: &str) -> Option<&'a str> {
+    forms
+        .iter()
+        .find(|f| {
+            f.lang == lang.code()
+                && f.key.split_once('_').is_some_and(|(p, w)| p == prefix && w == which)
+        })
+        .map(|f| f.text.as_ref())
 }
 
 /// What it is compared with (Stargate's $500bn).
@@ -226,6 +250,9 @@ pub struct Benchmark {
     /// Over how many years the benchmark is to be invested (Stargate: four).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub horizon_years: Option<Figure>,
+    /// As [`Subject::forms`].
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub forms: List<NameForm>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

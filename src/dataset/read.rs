@@ -294,6 +294,7 @@ impl Reader {
                     "population_m",
                     "gdp_bn",
                     "horizon_years",
+                    "forms",
                 ],
             )?;
             let (name, package) = (
@@ -309,6 +310,7 @@ impl Reader {
                 self.opt_figure(m, path, "gdp_bn"),
                 self.opt_figure(m, path, "horizon_years"),
             );
+            let forms = self.forms(m, path);
             Some(Benchmark {
                 name: name?,
                 package: package?,
@@ -317,6 +319,7 @@ impl Reader {
                 population_m: population_m?,
                 gdp_bn,
                 horizon_years,
+                forms,
             })
         });
         let exchange_rate = self.req_figure(m, "", "exchange_rate");
@@ -451,6 +454,7 @@ impl Reader {
                 "population_m",
                 "pledges",
                 "gdp_bn",
+                "forms",
             ],
         )?;
         let (name, package) = (
@@ -522,6 +526,7 @@ impl Reader {
             }
         }
         let gdp_bn = self.opt_figure(m, path, "gdp_bn");
+        let forms = self.forms(m, path);
         Some(Subject {
             name: name?,
             package: package?,
@@ -530,7 +535,46 @@ impl Reader {
             population_m: population_m?,
             pledges: pledges.into(),
             gdp_bn,
+            forms,
         })
+    }
+
+    /// `forms`: `{ "fr": { "de_name": "…" }, "ar": { "li_name": "…" } }`, each key one the
+    /// language has (checked here, where the path is known).
+    fn forms(&mut self, m: Members, path: &str) -> List<NameForm> {
+        let mut out = Vec::new();
+        let at = join(path, "forms");
+        let Some(v) = self.optional(m, "forms") else {
+            return out.into();
+        };
+        let Some(langs) = self.object(v, &at, &["fr", "ar"]) else {
+            return out.into();
+        };
+        for (code, forms) in langs {
+            let Some(lang) = crate::lang::Lang::parse(code) else {
+                continue;
+            };
+            let keys: Vec<String> = crate::grammar::PREFIXES
+                .iter()
+                .filter(|p| crate::grammar::joined(lang, p, "x").is_some())
+                .flat_map(|p| [format!("{p}_name"), format!("{p}_package")])
+                .collect();
+            let keys: Vec<&str> = keys.iter().map(String::as_str).collect();
+            let here = join(&at, code);
+            let Some(fm) = self.object(forms, &here, &keys) else {
+                continue;
+            };
+            for (key, text) in fm {
+                if let Some(text) = self.string(text, &join(&here, key)) {
+                    out.push(NameForm {
+                        lang: Str::Owned(code.clone()),
+                        key: Str::Owned(key.clone()),
+                        text,
+                    });
+                }
+            }
+        }
+        out.into()
     }
 
     fn claim(&mut self, v: &Value, path: &str) -> Option<Claim> {

@@ -52,6 +52,11 @@ impl Validator<'_> {
         }
 
         let s = &d.subject;
+        for (side, forms) in [("subject", &s.forms), ("benchmark", &d.benchmark.forms)] {
+            for f in forms.iter() {
+                self.label(&format!("{side}.forms.{}.{}", f.lang, f.key), &f.text);
+            }
+        }
         self.text("subject.name", &s.name);
         self.text("subject.package", &s.package);
         self.currency("subject.currency", &s.currency);
