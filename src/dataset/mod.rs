@@ -212,8 +212,34 @@ pub struct Subject {
     pub gdp_bn: Option<Figure>,
     /// The name and package joined to a preposition, where the language's rule would get it
     /// wrong (`src/grammar.rs`): French "de Hambourg", not "d’Hambourg".
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(skip_serializing_if = "<[_]>::is_empty", serialize_with = "forms_as_map")]
     pub forms: List<NameForm>,
+}
+
+/// Writes forms as the JSON has them: `{ "fr": { "de_name": "…" } }`.
+fn forms_as_map<S: serde::Serializer>(forms: &List<NameForm>, serializer: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    struct Keys<'a>(Vec<&'a NameForm>);
+    impl Serialize for Keys<'_> {
+        fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+            let mut m = serializer.serialize_map(Some(self.0.len()))?;
+            for f in &self.0 {
+                m.serialize_entry(f.key.as_ref(), f.text.as_ref())?;
+            }
+            m.end()
+        }
+    }
+    let mut langs: Vec<&str> = Vec::new();
+    for f in forms.iter() {
+        if !langs.contains(&f.lang.as_ref()) {
+            langs.push(&f.lang);
+        }
+    }
+    let mut m = serializer.serialize_map(Some(langs.len()))?;
+    for lang in langs {
+        m.serialize_entry(lang, &Keys(forms.iter().filter(|f| f.lang == lang).collect()))?;
+    }
+    m.end()
 }
 
 /// One form of a name joined to a preposition: `lang` "fr", `key` "de_name" or "de_package"
@@ -251,7 +277,7 @@ pub struct Benchmark {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub horizon_years: Option<Figure>,
     /// As [`Subject::forms`].
-    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    #[serde(skip_serializing_if = "<[_]>::is_empty", serialize_with = "forms_as_map")]
     pub forms: List<NameForm>,
 }
 
