@@ -8,11 +8,11 @@ use std::path::Path;
 /// Bottom first. Modules on one line are side by side and may not name each other.
 const LAYERS: &[&[&str]] = &[
     &["decimal", "escape", "lang"],
-    &["plural", "json"],
+    &["plural", "json", "grammar"],
     &["dataset"],
     &["model"],
     &["i18n"],
-    &["format", "grammar"],
+    &["format"],
     &["messages"],
     &["params"],
     &["report"],
