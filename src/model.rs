@@ -33,7 +33,9 @@ pub struct Assumptions {
     pub by_gdp: bool,
 }
 
-/// The assumptions a reader can set, by their public names (URL parameters, CLI flags).
+/// The assumptions a reader can set. Each is declared once, in [`KNOBS`]: everything else
+/// (the URL, the CLI's flags and usage, the charts' redraw keys, the page's and the embed
+/// script's lists of parameters) is read from there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Knob {
     Eurusd,
@@ -41,62 +43,275 @@ pub enum Knob {
     PopUs,
     Uae,
     LoadFactor,
-    GdpFr,
-    GdpUs,
     YearsFr,
-    /// 1 counts private money only, 0 everything announced.
-    PrivateOnly,
     /// 1 compares by share of GDP, 0 per person (in URLs: `gdp` or `person`).
     Yardstick,
+    GdpFr,
+    GdpUs,
+    /// 1 counts private money only, 0 everything announced.
+    PrivateOnly,
 }
 
+/// How a knob's value is written for the reader (the formatter `report` applies).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// An exchange rate, benchmark currency per subject currency.
+    Rate,
+    /// Millions of people.
+    Millions,
+    /// A number of years.
+    Years,
+    /// Billions of the subject's currency, or of the benchmark's.
+    SubjectMoney,
+    BenchmarkMoney,
+    /// A share (0.6 = 60%).
+    Share,
+}
+
+/// How the reader sets a knob.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    /// A slider over the knob's range.
+    Slider(Unit),
+    /// 0 or 1. `words` are what it takes in a URL besides 0 and 1 (off, on); a switch without
+    /// words is a bare flag on the CLI (`--private-only`).
+    Switch {
+        words: Option<(&'static str, &'static str)>,
+    },
+}
+
+/// Everything about one knob, in one place.
+pub struct KnobSpec {
+    pub knob: Knob,
+    /// The URL parameter; the CLI flag and the embed attribute are the same with `-` for `_`.
+    pub param: &'static str,
+    /// Whether a permalink and an embed code keep it.
+    pub in_url: bool,
+    /// The key of its label in the string tables (a `Strings` field), `None` for a knob the
+    /// page has no control for (set by URL, embed attribute or CLI only).
+    pub label: Option<&'static str>,
+    pub control: Control,
+    /// Only whole numbers (years, switches).
+    pub whole: bool,
+    /// The range it accepts in a dataset, `None` where the dataset has no use for it.
+    pub range: fn(&Dataset) -> Option<Range>,
+    pub get: fn(&Assumptions) -> Option<f64>,
+    /// Stores a value already checked against `range`.
+    pub put: fn(&mut Assumptions, f64),
+    /// The charts it changes, by `Chart::name`: their redraw key (`Chart::inputs`).
+    pub charts: &'static [&'static str],
+    /// For the CLI's usage: the value's placeholder (empty for a bare flag) and its help.
+    pub cli: (&'static str, &'static str),
+}
+
+/// The charts of the per-person comparison (and its sensitivity to the rate).
+const PER_PERSON_CHARTS: &[&str] = &["per-person", "sensitivity"];
+
+/// The knobs, in the order a permalink writes them. `KNOBS[k as usize].knob == k` (a test).
+pub static KNOBS: [KnobSpec; 10] = [
+    KnobSpec {
+        knob: Knob::Eurusd,
+        param: "eurusd",
+        in_url: true,
+        label: Some("label_eurusd"),
+        control: Control::Slider(Unit::Rate),
+        whole: false,
+        range: |d| Some(d.ranges.rate),
+        get: |a| Some(a.eurusd),
+        put: |a, v| a.eurusd = v,
+        charts: PER_PERSON_CHARTS,
+        cli: ("R", "exchange rate, benchmark currency per subject currency (default: the dataset's)"),
+    },
+    KnobSpec {
+        knob: Knob::PopFr,
+        param: "pop_fr",
+        in_url: true,
+        label: Some("label_pop_fr"),
+        control: Control::Slider(Unit::Millions),
+        whole: false,
+        range: |d| Some(d.ranges.subject_population_m),
+        get: |a| Some(a.pop_fr_m),
+        put: |a, v| a.pop_fr_m = v,
+        charts: PER_PERSON_CHARTS,
+        cli: ("M", "population of the subject (France), millions"),
+    },
+    KnobSpec {
+        knob: Knob::PopUs,
+        param: "pop_us",
+        in_url: true,
+        label: Some("label_pop_us"),
+        control: Control::Slider(Unit::Millions),
+        whole: false,
+        range: |d| Some(d.ranges.benchmark_population_m),
+        get: |a| Some(a.pop_us_m),
+        put: |a, v| a.pop_us_m = v,
+        charts: PER_PERSON_CHARTS,
+        cli: ("M", "population of the benchmark (the United States), millions"),
+    },
+    KnobSpec {
+        knob: Knob::Uae,
+        param: "uae",
+        in_url: true,
+        label: Some("label_uae"),
+        control: Control::Slider(Unit::SubjectMoney),
+        whole: false,
+        range: |d| {
+            d.ranged_pledge()
+                .and_then(|p| p.amount())
+                .map(|(min, max)| Range {
+                    min,
+                    max,
+                    step: 0.5,
+                })
+        },
+        get: |a| a.uae_eur_bn,
+        put: |a, v| a.uae_eur_bn = Some(v),
+        charts: &["pledges", "per-person", "sensitivity"],
+        cli: ("B", "the ranged pledge's point within its range (the UAE's), billions"),
+    },
+    KnobSpec {
+        knob: Knob::LoadFactor,
+        param: "load_factor",
+        in_url: true,
+        label: None,
+        control: Control::Slider(Unit::Share),
+        whole: false,
+        range: |_| {
+            Some(Range {
+                min: 0.05,
+                max: 1.0,
+                step: 0.05,
+            })
+        },
+        get: |a| Some(a.load_factor),
+        put: |a, v| a.load_factor = v,
+        charts: &["energy"],
+        cli: ("F", "share of the year the AI capacity runs at full power (0.05 to 1)"),
+    },
+    KnobSpec {
+        knob: Knob::YearsFr,
+        param: "years_fr",
+        in_url: true,
+        label: Some("label_years_fr"),
+        control: Control::Slider(Unit::Years),
+        whole: true,
+        range: |d| d.benchmark_years().map(|_| HORIZON_YEARS),
+        get: |a| a.years_fr,
+        put: |a, v| a.years_fr = Some(v),
+        charts: PER_PERSON_CHARTS,
+        cli: ("Y", "years over which the subject's package is spread (1 to 10; default the benchmark's)"),
+    },
+    KnobSpec {
+        knob: Knob::Yardstick,
+        param: "yardstick",
+        in_url: true,
+        label: Some("yardstick_label"),
+        control: Control::Switch {
+            words: Some(("person", "gdp")),
+        },
+        whole: true,
+        range: |d| d.has_gdp().then_some(SWITCH),
+        get: |a| Some(if a.by_gdp { 1.0 } else { 0.0 }),
+        put: |a, v| a.by_gdp = v == 1.0,
+        charts: &["per-person"],
+        cli: ("Y", "person (the claim) or gdp: what the verdict compares"),
+    },
+    // Half to one and a half times the sourced GDP: a revision or another year's figure.
+    KnobSpec {
+        knob: Knob::GdpFr,
+        param: "gdp_fr",
+        in_url: true,
+        label: Some("label_gdp_fr"),
+        control: Control::Slider(Unit::SubjectMoney),
+        whole: false,
+        range: |d| {
+            d.has_gdp()
+                .then(|| gdp_range(d.subject.gdp_bn.as_ref()?.value))
+                .flatten()
+        },
+        get: |a| a.gdp_fr_bn,
+        put: |a, v| a.gdp_fr_bn = Some(v),
+        charts: &["per-person"],
+        cli: ("B", "the subject's GDP, billions of its currency (default: the dataset's)"),
+    },
+    KnobSpec {
+        knob: Knob::GdpUs,
+        param: "gdp_us",
+        in_url: true,
+        label: Some("label_gdp_us"),
+        control: Control::Slider(Unit::BenchmarkMoney),
+        whole: false,
+        range: |d| {
+            d.has_gdp()
+                .then(|| gdp_range(d.benchmark.gdp_bn.as_ref()?.value))
+                .flatten()
+        },
+        get: |a| a.gdp_us_bn,
+        put: |a, v| a.gdp_us_bn = Some(v),
+        charts: &["per-person"],
+        cli: ("B", "the benchmark's GDP, billions of its currency (default: the dataset's)"),
+    },
+    KnobSpec {
+        knob: Knob::PrivateOnly,
+        param: "private_only",
+        in_url: true,
+        label: Some("private_only_label"),
+        control: Control::Switch { words: None },
+        whole: true,
+        range: |d| d.has_pledge_kinds().then_some(SWITCH),
+        get: |a| Some(if a.private_only { 1.0 } else { 0.0 }),
+        put: |a, v| a.private_only = v == 1.0,
+        charts: &["pledges", "per-person", "sensitivity"],
+        cli: ("", "count only the pledges the dataset marks as private"),
+    },
+];
+
 impl Knob {
-    pub const ALL: [Knob; 10] = [
-        Knob::Eurusd,
-        Knob::PopFr,
-        Knob::PopUs,
-        Knob::Uae,
-        Knob::LoadFactor,
-        Knob::GdpFr,
-        Knob::GdpUs,
-        Knob::YearsFr,
-        Knob::PrivateOnly,
-        Knob::Yardstick,
-    ];
+    pub const ALL: [Knob; 10] = {
+        let mut all = [Knob::Eurusd; 10];
+        let mut i = 0;
+        while i < KNOBS.len() {
+            all[i] = KNOBS[i].knob;
+            i += 1;
+        }
+        all
+    };
+
+    pub fn spec(self) -> &'static KnobSpec {
+        &KNOBS[self as usize]
+    }
 
     /// The URL parameter name (the CLI flag is the same with `-` for `_`).
     pub fn param(self) -> &'static str {
-        match self {
-            Knob::Eurusd => "eurusd",
-            Knob::PopFr => "pop_fr",
-            Knob::PopUs => "pop_us",
-            Knob::Uae => "uae",
-            Knob::LoadFactor => "load_factor",
-            Knob::GdpFr => "gdp_fr",
-            Knob::GdpUs => "gdp_us",
-            Knob::YearsFr => "years_fr",
-            Knob::PrivateOnly => "private_only",
-            Knob::Yardstick => "yardstick",
-        }
+        self.spec().param
     }
 
     /// A switch (0 or 1) rather than a slider.
     pub fn is_switch(self) -> bool {
-        matches!(self, Knob::PrivateOnly | Knob::Yardstick)
+        matches!(self.spec().control, Control::Switch { .. })
     }
 
     /// The words a switch takes in a URL besides 0 and 1.
     pub fn switch_words(self) -> Option<(&'static str, &'static str)> {
-        match self {
-            Knob::Yardstick => Some(("person", "gdp")),
-            _ => None,
+        match self.spec().control {
+            Control::Switch { words } => words,
+            Control::Slider(_) => None,
         }
     }
 
+    /// The knob of a URL parameter (`pop_fr`) or CLI flag (`pop-fr`).
     pub fn from_param(name: &str) -> Option<Knob> {
-        Knob::ALL
-            .into_iter()
-            .find(|k| k.param() == name || k.param().replace('_', "-") == name)
+        Knob::from_url_param(name).or_else(|| {
+            KNOBS
+                .iter()
+                .find(|k| k.param.replace('_', "-") == name)
+                .map(|k| k.knob)
+        })
+    }
+
+    /// The knob of a URL parameter: only the public underscore spelling.
+    pub fn from_url_param(name: &str) -> Option<Knob> {
+        KNOBS.iter().find(|k| k.param == name).map(|k| k.knob)
     }
 }
 
@@ -128,52 +343,11 @@ impl Assumptions {
 
     /// The range a knob accepts in this dataset.
     pub fn range(dataset: &Dataset, knob: Knob) -> Option<Range> {
-        let r = &dataset.ranges;
-        match knob {
-            Knob::Eurusd => Some(r.rate),
-            Knob::PopFr => Some(r.subject_population_m),
-            Knob::PopUs => Some(r.benchmark_population_m),
-            Knob::Uae => dataset
-                .ranged_pledge()
-                .and_then(|p| p.amount())
-                .map(|(min, max)| Range {
-                    min,
-                    max,
-                    step: 0.5,
-                }),
-            Knob::LoadFactor => Some(Range {
-                min: 0.05,
-                max: 1.0,
-                step: 0.05,
-            }),
-            // Half to one and a half times the sourced GDP: a revision or another year's figure.
-            Knob::GdpFr => dataset
-                .has_gdp()
-                .then(|| gdp_range(dataset.subject.gdp_bn.as_ref()?.value))
-                .flatten(),
-            Knob::GdpUs => dataset
-                .has_gdp()
-                .then(|| gdp_range(dataset.benchmark.gdp_bn.as_ref()?.value))
-                .flatten(),
-            Knob::YearsFr => dataset.benchmark_years().map(|_| HORIZON_YEARS),
-            Knob::PrivateOnly => dataset.has_pledge_kinds().then_some(SWITCH),
-            Knob::Yardstick => dataset.has_gdp().then_some(SWITCH),
-        }
+        (knob.spec().range)(dataset)
     }
 
     pub fn get(&self, knob: Knob) -> Option<f64> {
-        match knob {
-            Knob::Eurusd => Some(self.eurusd),
-            Knob::PopFr => Some(self.pop_fr_m),
-            Knob::PopUs => Some(self.pop_us_m),
-            Knob::Uae => self.uae_eur_bn,
-            Knob::LoadFactor => Some(self.load_factor),
-            Knob::GdpFr => self.gdp_fr_bn,
-            Knob::GdpUs => self.gdp_us_bn,
-            Knob::YearsFr => self.years_fr,
-            Knob::PrivateOnly => Some(if self.private_only { 1.0 } else { 0.0 }),
-            Knob::Yardstick => Some(if self.by_gdp { 1.0 } else { 0.0 }),
-        }
+        (knob.spec().get)(self)
     }
 
     /// Sets one knob if the value is a finite number inside the dataset's range; otherwise
@@ -197,24 +371,13 @@ impl Assumptions {
             });
         }
         let value = clamp(value, range.min, range.max);
-        if (knob.is_switch() || knob == Knob::YearsFr) && value.fract() != 0.0 {
+        if knob.spec().whole && value.fract() != 0.0 {
             return Err(AssumptionError::OutOfRange {
                 min: range.min,
                 max: range.max,
             });
         }
-        match knob {
-            Knob::Eurusd => self.eurusd = value,
-            Knob::PopFr => self.pop_fr_m = value,
-            Knob::PopUs => self.pop_us_m = value,
-            Knob::Uae => self.uae_eur_bn = Some(value),
-            Knob::LoadFactor => self.load_factor = value,
-            Knob::GdpFr => self.gdp_fr_bn = Some(value),
-            Knob::GdpUs => self.gdp_us_bn = Some(value),
-            Knob::YearsFr => self.years_fr = Some(value),
-            Knob::PrivateOnly => self.private_only = value == 1.0,
-            Knob::Yardstick => self.by_gdp = value == 1.0,
-        }
+        (knob.spec().put)(self, value);
         Ok(())
     }
 
