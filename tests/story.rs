@@ -264,22 +264,21 @@ fn every_figure_names_a_known_source_and_arabic_quotes_are_verbatim() {
         quotes.len()
     );
 
-    // The seed article sits beside the repository in CI and on developers' machines.
-    let seed =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article-ar.txt");
-    match std::fs::read_to_string(&seed) {
-        Ok(article) => {
-            for (path, quote) in quotes {
-                assert!(
-                    article.contains(&quote),
-                    "{path}: quote not found verbatim in the article: {quote}"
-                );
-            }
-        }
-        Err(_) => eprintln!(
-            "note: {} not found; quotes not checked against the article",
-            seed.display()
-        ),
+    // The seed article, copied into the repository so that a clean clone checks it too (a
+    // missing copy fails here, it is never skipped); where the original sits beside the
+    // repository, the copy must be it, byte for byte.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copy = root.join("tests/fixtures/article-ar.txt");
+    let article = std::fs::read_to_string(&copy)
+        .unwrap_or_else(|e| panic!("{}: {e}: the article the quotes are checked against", copy.display()));
+    if let Ok(seed) = std::fs::read_to_string(root.join("../shared/seed/article-ar.txt")) {
+        assert!(seed == article, "{} differs from ../shared/seed/article-ar.txt", copy.display());
+    }
+    for (path, quote) in quotes {
+        assert!(
+            article.contains(&quote),
+            "{path}: quote not found verbatim in the article: {quote}"
+        );
     }
 }
 
