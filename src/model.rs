@@ -14,19 +14,27 @@ pub const HOURS_PER_YEAR: f64 = 8760.0;
 /// subject currency (US$ per €), the ranged pledge's point in billions of the subject currency.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Assumptions {
-    pub eurusd: f64,
-    pub pop_fr_m: f64,
-    pub pop_us_m: f64,
+    // The serde names are the public JSON keys (`assumptions` of the CLI's summary).
+    #[serde(rename = "eurusd")]
+    pub rate: f64,
+    #[serde(rename = "pop_fr_m")]
+    pub subject_population_m: f64,
+    #[serde(rename = "pop_us_m")]
+    pub benchmark_population_m: f64,
     /// Where the ranged pledge (the UAE's €30–50bn) sits; `None` when the dataset has none.
-    pub uae_eur_bn: Option<f64>,
+    #[serde(rename = "uae_eur_bn")]
+    pub ranged_pledge_bn: Option<f64>,
     /// Share of the year the pledged capacity runs at full power (1.0 = all year).
     pub load_factor: f64,
     /// GDPs in billions of each side's own currency; `None` when the dataset has none.
-    pub gdp_fr_bn: Option<f64>,
-    pub gdp_us_bn: Option<f64>,
+    #[serde(rename = "gdp_fr_bn")]
+    pub subject_gdp_bn: Option<f64>,
+    #[serde(rename = "gdp_us_bn")]
+    pub benchmark_gdp_bn: Option<f64>,
     /// Over how many years the subject's package is spread; `None` when the dataset gives no
     /// horizon for the benchmark (then totals are compared, as the story does).
-    pub years_fr: Option<f64>,
+    #[serde(rename = "years_fr")]
+    pub subject_years: Option<f64>,
     /// Count only pledges the dataset marks as private.
     pub private_only: bool,
     /// The yardstick of the comparison: per person (the claim) or share of GDP.
@@ -38,16 +46,19 @@ pub struct Assumptions {
 /// script's lists of parameters) is read from there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Knob {
-    Eurusd,
-    PopFr,
-    PopUs,
-    Uae,
+    /// The exchange rate, benchmark currency per subject currency (`eurusd`).
+    Rate,
+    SubjectPopulation,
+    BenchmarkPopulation,
+    /// Where the ranged pledge sits within its range (`uae`).
+    RangedPledge,
     LoadFactor,
-    YearsFr,
+    /// Over how many years the subject's package is spread (`years_fr`).
+    SubjectYears,
     /// 1 compares by share of GDP, 0 per person (in URLs: `gdp` or `person`).
     Yardstick,
-    GdpFr,
-    GdpUs,
+    SubjectGdp,
+    BenchmarkGdp,
     /// 1 counts private money only, 0 everything announced.
     PrivateOnly,
 }
@@ -110,49 +121,49 @@ const PER_PERSON_CHARTS: &[&str] = &["per-person", "sensitivity"];
 /// The knobs, in the order a permalink writes them. `KNOBS[k as usize].knob == k` (a test).
 pub static KNOBS: [KnobSpec; 10] = [
     KnobSpec {
-        knob: Knob::Eurusd,
+        knob: Knob::Rate,
         param: "eurusd",
         in_url: true,
-        label: Some("label_eurusd"),
+        label: Some("label_rate"),
         control: Control::Slider(Unit::Rate),
         whole: false,
         range: |d| Some(d.ranges.rate),
-        get: |a| Some(a.eurusd),
-        put: |a, v| a.eurusd = v,
+        get: |a| Some(a.rate),
+        put: |a, v| a.rate = v,
         charts: PER_PERSON_CHARTS,
         cli: ("R", "exchange rate, benchmark currency per subject currency (default: the dataset's)"),
     },
     KnobSpec {
-        knob: Knob::PopFr,
+        knob: Knob::SubjectPopulation,
         param: "pop_fr",
         in_url: true,
-        label: Some("label_pop_fr"),
+        label: Some("label_subject_population"),
         control: Control::Slider(Unit::Millions),
         whole: false,
         range: |d| Some(d.ranges.subject_population_m),
-        get: |a| Some(a.pop_fr_m),
-        put: |a, v| a.pop_fr_m = v,
+        get: |a| Some(a.subject_population_m),
+        put: |a, v| a.subject_population_m = v,
         charts: PER_PERSON_CHARTS,
         cli: ("M", "population of the subject (France), millions"),
     },
     KnobSpec {
-        knob: Knob::PopUs,
+        knob: Knob::BenchmarkPopulation,
         param: "pop_us",
         in_url: true,
-        label: Some("label_pop_us"),
+        label: Some("label_benchmark_population"),
         control: Control::Slider(Unit::Millions),
         whole: false,
         range: |d| Some(d.ranges.benchmark_population_m),
-        get: |a| Some(a.pop_us_m),
-        put: |a, v| a.pop_us_m = v,
+        get: |a| Some(a.benchmark_population_m),
+        put: |a, v| a.benchmark_population_m = v,
         charts: PER_PERSON_CHARTS,
         cli: ("M", "population of the benchmark (the United States), millions"),
     },
     KnobSpec {
-        knob: Knob::Uae,
+        knob: Knob::RangedPledge,
         param: "uae",
         in_url: true,
-        label: Some("label_uae"),
+        label: Some("label_ranged_pledge"),
         control: Control::Slider(Unit::SubjectMoney),
         whole: false,
         range: |d| {
@@ -164,8 +175,8 @@ pub static KNOBS: [KnobSpec; 10] = [
                     step: 0.5,
                 })
         },
-        get: |a| a.uae_eur_bn,
-        put: |a, v| a.uae_eur_bn = Some(v),
+        get: |a| a.ranged_pledge_bn,
+        put: |a, v| a.ranged_pledge_bn = Some(v),
         charts: &["pledges", "per-person", "sensitivity"],
         cli: ("B", "the ranged pledge's point within its range (the UAE's), billions"),
     },
@@ -189,15 +200,15 @@ pub static KNOBS: [KnobSpec; 10] = [
         cli: ("F", "share of the year the AI capacity runs at full power (0.05 to 1)"),
     },
     KnobSpec {
-        knob: Knob::YearsFr,
+        knob: Knob::SubjectYears,
         param: "years_fr",
         in_url: true,
-        label: Some("label_years_fr"),
+        label: Some("label_subject_years"),
         control: Control::Slider(Unit::Years),
         whole: true,
         range: |d| d.benchmark_years().map(|_| HORIZON_YEARS),
-        get: |a| a.years_fr,
-        put: |a, v| a.years_fr = Some(v),
+        get: |a| a.subject_years,
+        put: |a, v| a.subject_years = Some(v),
         charts: PER_PERSON_CHARTS,
         cli: ("Y", "years over which the subject's package is spread (1 to 10; default the benchmark's)"),
     },
@@ -218,10 +229,10 @@ pub static KNOBS: [KnobSpec; 10] = [
     },
     // Half to one and a half times the sourced GDP: a revision or another year's figure.
     KnobSpec {
-        knob: Knob::GdpFr,
+        knob: Knob::SubjectGdp,
         param: "gdp_fr",
         in_url: true,
-        label: Some("label_gdp_fr"),
+        label: Some("label_subject_gdp"),
         control: Control::Slider(Unit::SubjectMoney),
         whole: false,
         range: |d| {
@@ -229,16 +240,16 @@ pub static KNOBS: [KnobSpec; 10] = [
                 .then(|| gdp_range(d.subject.gdp_bn.as_ref()?.value))
                 .flatten()
         },
-        get: |a| a.gdp_fr_bn,
-        put: |a, v| a.gdp_fr_bn = Some(v),
+        get: |a| a.subject_gdp_bn,
+        put: |a, v| a.subject_gdp_bn = Some(v),
         charts: &["per-person"],
         cli: ("B", "the subject's GDP, billions of its currency (default: the dataset's)"),
     },
     KnobSpec {
-        knob: Knob::GdpUs,
+        knob: Knob::BenchmarkGdp,
         param: "gdp_us",
         in_url: true,
-        label: Some("label_gdp_us"),
+        label: Some("label_benchmark_gdp"),
         control: Control::Slider(Unit::BenchmarkMoney),
         whole: false,
         range: |d| {
@@ -246,8 +257,8 @@ pub static KNOBS: [KnobSpec; 10] = [
                 .then(|| gdp_range(d.benchmark.gdp_bn.as_ref()?.value))
                 .flatten()
         },
-        get: |a| a.gdp_us_bn,
-        put: |a, v| a.gdp_us_bn = Some(v),
+        get: |a| a.benchmark_gdp_bn,
+        put: |a, v| a.benchmark_gdp_bn = Some(v),
         charts: &["per-person"],
         cli: ("B", "the benchmark's GDP, billions of its currency (default: the dataset's)"),
     },
@@ -268,7 +279,7 @@ pub static KNOBS: [KnobSpec; 10] = [
 
 impl Knob {
     pub const ALL: [Knob; 10] = {
-        let mut all = [Knob::Eurusd; 10];
+        let mut all = [Knob::Rate; 10];
         let mut i = 0;
         while i < KNOBS.len() {
             all[i] = KNOBS[i].knob;
@@ -328,14 +339,14 @@ impl Assumptions {
     /// The sourced defaults of a dataset; the ranged pledge at its high end (the story's "up to").
     pub fn defaults(dataset: &Dataset) -> Assumptions {
         Assumptions {
-            eurusd: dataset.exchange_rate.value,
-            pop_fr_m: dataset.subject.population_m.value,
-            pop_us_m: dataset.benchmark.population_m.value,
-            uae_eur_bn: dataset.ranged_pledge().and_then(|p| p.high_bn),
+            rate: dataset.exchange_rate.value,
+            subject_population_m: dataset.subject.population_m.value,
+            benchmark_population_m: dataset.benchmark.population_m.value,
+            ranged_pledge_bn: dataset.ranged_pledge().and_then(|p| p.high_bn),
             load_factor: 1.0,
-            gdp_fr_bn: dataset.subject.gdp_bn.as_ref().map(|g| g.value),
-            gdp_us_bn: dataset.benchmark.gdp_bn.as_ref().map(|g| g.value),
-            years_fr: dataset.benchmark_years(),
+            subject_gdp_bn: dataset.subject.gdp_bn.as_ref().map(|g| g.value),
+            benchmark_gdp_bn: dataset.benchmark.gdp_bn.as_ref().map(|g| g.value),
+            subject_years: dataset.benchmark_years(),
             private_only: false,
             by_gdp: false,
         }
@@ -407,13 +418,13 @@ impl Assumptions {
         let mut a = Assumptions::defaults(dataset);
         let r = &dataset.reported;
         if let Some(pop) = &r.subject_population_m {
-            let _ = a.set(dataset, Knob::PopFr, pop.value);
+            let _ = a.set(dataset, Knob::SubjectPopulation, pop.value);
         }
         if let Some(multiple) = &r.population_multiple {
-            let _ = a.set(dataset, Knob::PopUs, a.pop_fr_m * multiple.value);
+            let _ = a.set(dataset, Knob::BenchmarkPopulation, a.subject_population_m * multiple.value);
         }
         if let Some(rate) = implied_rate(dataset) {
-            let _ = a.set(dataset, Knob::Eurusd, rate);
+            let _ = a.set(dataset, Knob::Rate, rate);
         }
         a
     }
@@ -611,30 +622,30 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
         }
     };
     let a = Assumptions {
-        eurusd: sane(assumptions.eurusd, defaults.eurusd),
-        pop_fr_m: sane(assumptions.pop_fr_m, defaults.pop_fr_m),
-        pop_us_m: sane(assumptions.pop_us_m, defaults.pop_us_m),
-        uae_eur_bn: assumptions
-            .uae_eur_bn
+        rate: sane(assumptions.rate, defaults.rate),
+        subject_population_m: sane(assumptions.subject_population_m, defaults.subject_population_m),
+        benchmark_population_m: sane(assumptions.benchmark_population_m, defaults.benchmark_population_m),
+        ranged_pledge_bn: assumptions
+            .ranged_pledge_bn
             .filter(|x| x.is_finite())
-            .or(defaults.uae_eur_bn),
+            .or(defaults.ranged_pledge_bn),
         load_factor: sane(assumptions.load_factor, 1.0).min(1.0),
-        gdp_fr_bn: assumptions
-            .gdp_fr_bn
+        subject_gdp_bn: assumptions
+            .subject_gdp_bn
             .filter(|x| x.is_finite() && *x > 0.0)
-            .or(defaults.gdp_fr_bn),
-        gdp_us_bn: assumptions
-            .gdp_us_bn
+            .or(defaults.subject_gdp_bn),
+        benchmark_gdp_bn: assumptions
+            .benchmark_gdp_bn
             .filter(|x| x.is_finite() && *x > 0.0)
-            .or(defaults.gdp_us_bn),
-        years_fr: assumptions
-            .years_fr
+            .or(defaults.benchmark_gdp_bn),
+        subject_years: assumptions
+            .subject_years
             .filter(|x| x.is_finite() && *x > 0.0)
-            .or(defaults.years_fr),
+            .or(defaults.subject_years),
         private_only: assumptions.private_only && dataset.has_pledge_kinds(),
         by_gdp: assumptions.by_gdp && dataset.has_gdp(),
     };
-    let rate = a.eurusd;
+    let rate = a.rate;
 
     let pledges = &dataset.subject.pledges;
     let ranged = dataset.ranged_pledge();
@@ -642,7 +653,7 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
     let amount = |p: &crate::dataset::Pledge| {
         p.amount().map(|(l, h)| {
             let point = if ranged.is_some_and(|r| std::ptr::eq(r, p)) {
-                clamp(a.uae_eur_bn.unwrap_or(h), l, h)
+                clamp(a.ranged_pledge_bn.unwrap_or(h), l, h)
             } else {
                 h
             };
@@ -677,18 +688,18 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
     let stargate = dataset.benchmark.amount_bn.value;
     let announced_usd = announced * rate;
     // Billions over millions: ×1000 gives currency units per person.
-    let france_pp = announced_usd / a.pop_fr_m * 1000.0;
-    let us_pp = stargate / a.pop_us_m * 1000.0;
+    let subject_pp = announced_usd / a.subject_population_m * 1000.0;
+    let benchmark_pp = stargate / a.benchmark_population_m * 1000.0;
     // Compared per year of each horizon: benchmark years over subject years (1 when the
     // dataset gives no horizon, or at the default, where both are the benchmark's).
-    let years_us = dataset.benchmark_years().filter(|y| *y > 0.0);
+    let benchmark_years = dataset.benchmark_years().filter(|y| *y > 0.0);
     let per_year = |total: f64, years: Option<f64>| years.and_then(|y| ratio(total, y));
-    let horizon = match (years_us, a.years_fr) {
+    let horizon = match (benchmark_years, a.subject_years) {
         (Some(us), Some(fr)) => us / fr,
         _ => 1.0,
     };
-    let france_share = a.gdp_fr_bn.and_then(|g| ratio(announced, g));
-    let us_share = a.gdp_us_bn.and_then(|g| ratio(stargate, g));
+    let subject_share = a.subject_gdp_bn.and_then(|g| ratio(announced, g));
+    let benchmark_share = a.benchmark_gdp_bn.and_then(|g| ratio(stargate, g));
 
     let capacity = dataset.energy.as_ref().map(|e| e.capacity_gw.value);
     let exports = dataset.energy.as_ref().map(|e| e.exports_twh.value);
@@ -714,14 +725,14 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
         unitemised_at_point_eur_bn: announced - at_point,
         pledges_named_without_amount: pledges.iter().filter(|p| p.amount().is_none()).count(),
         stargate_usd_bn: stargate,
-        france_usd_per_person: france_pp,
-        us_usd_per_person: us_pp,
-        per_person_ratio: ratio(france_pp * horizon, us_pp),
-        stargate_scaled_to_france_usd_bn: us_pp * a.pop_fr_m / 1000.0,
-        parity_eurusd: ratio(stargate * a.pop_fr_m, a.pop_us_m * announced * horizon),
-        parity_pop_fr_m: ratio(announced_usd * a.pop_us_m * horizon, stargate),
-        parity_pop_us_m: ratio(stargate * a.pop_fr_m, announced_usd * horizon),
-        population_multiple: a.pop_us_m / a.pop_fr_m,
+        france_usd_per_person: subject_pp,
+        us_usd_per_person: benchmark_pp,
+        per_person_ratio: ratio(subject_pp * horizon, benchmark_pp),
+        stargate_scaled_to_france_usd_bn: benchmark_pp * a.subject_population_m / 1000.0,
+        parity_eurusd: ratio(stargate * a.subject_population_m, a.benchmark_population_m * announced * horizon),
+        parity_pop_fr_m: ratio(announced_usd * a.benchmark_population_m * horizon, stargate),
+        parity_pop_us_m: ratio(stargate * a.subject_population_m, announced_usd * horizon),
+        population_multiple: a.benchmark_population_m / a.subject_population_m,
         article_implied_eurusd: article_rate,
         article_per_person_ratio: article_ratio,
         nuclear_ai_gw: capacity,
@@ -731,20 +742,20 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
             (Some(t), Some(e)) => ratio(t, e),
             _ => None,
         },
-        france_share_of_gdp: france_share,
-        us_share_of_gdp: us_share,
-        gdp_share_ratio: france_share
-            .zip(us_share)
+        france_share_of_gdp: subject_share,
+        us_share_of_gdp: benchmark_share,
+        gdp_share_ratio: subject_share
+            .zip(benchmark_share)
             .and_then(|(f, u)| ratio(f * horizon, u)),
-        gdp_parity_package_eur_bn: us_share
-            .zip(a.gdp_fr_bn)
+        gdp_parity_package_eur_bn: benchmark_share
+            .zip(a.subject_gdp_bn)
             .and_then(|(u, g)| ratio(u * g, horizon)),
-        gdp_parity_gdp_fr_bn: us_share.and_then(|u| ratio(announced * horizon, u)),
+        gdp_parity_gdp_fr_bn: benchmark_share.and_then(|u| ratio(announced * horizon, u)),
         france_usd_per_person_per_year: per_year(
-            france_pp,
-            a.years_fr.filter(|_| years_us.is_some()),
+            subject_pp,
+            a.subject_years.filter(|_| benchmark_years.is_some()),
         ),
-        us_usd_per_person_per_year: per_year(us_pp, years_us),
+        us_usd_per_person_per_year: per_year(benchmark_pp, benchmark_years),
         private_announced_eur_bn: dataset
             .has_pledge_kinds()
             .then(|| Span::new(full - left_high, full - left_low)),
@@ -763,8 +774,8 @@ pub fn ratio_at(figures: &Figures, eurusd: f64, pop_fr_m: f64) -> Option<f64> {
     }
     let a = &figures.assumptions;
     ratio(
-        figures.per_person_ratio? * eurusd * a.pop_fr_m,
-        a.eurusd * pop_fr_m,
+        figures.per_person_ratio? * eurusd * a.subject_population_m,
+        a.rate * pop_fr_m,
     )
 }
 

@@ -202,8 +202,8 @@ mod tests {
             "?lang=ar&eurusd=1.05&pop_fr=70&initialWidth=375&childId=x",
         );
         assert_eq!(p.locale, Some(Locale::AR));
-        assert_eq!(p.assumptions.eurusd, 1.05);
-        assert_eq!(p.assumptions.pop_fr_m, 70.0);
+        assert_eq!(p.assumptions.rate, 1.05);
+        assert_eq!(p.assumptions.subject_population_m, 70.0);
         assert!(p.notices.is_empty(), "{:?}", p.notices);
     }
 
@@ -216,10 +216,10 @@ mod tests {
             defaults,
             "eurusd=abc&pop_fr=70&pop_us=Infinity&uae=99&lang=xx&eurusd=%3Cscript%3E",
         );
-        assert_eq!(p.assumptions.pop_fr_m, 70.0);
-        assert_eq!(p.assumptions.eurusd, defaults.eurusd);
-        assert_eq!(p.assumptions.pop_us_m, defaults.pop_us_m);
-        assert_eq!(p.assumptions.uae_eur_bn, defaults.uae_eur_bn);
+        assert_eq!(p.assumptions.subject_population_m, 70.0);
+        assert_eq!(p.assumptions.rate, defaults.rate);
+        assert_eq!(p.assumptions.benchmark_population_m, defaults.benchmark_population_m);
+        assert_eq!(p.assumptions.ranged_pledge_bn, defaults.ranged_pledge_bn);
         let named: Vec<&str> = p.notices.iter().map(|n| n.param.as_str()).collect();
         assert_eq!(named, ["eurusd", "pop_us", "uae", "lang", "eurusd"]);
         assert_eq!(p.notices[4].value, "<script>");
@@ -234,8 +234,8 @@ mod tests {
     fn round_trip_gives_the_same_view() {
         let d = story();
         let mut a = Assumptions::defaults(&d);
-        a.set(&d, Knob::Eurusd, 0.9873).unwrap();
-        a.set(&d, Knob::Uae, 41.5).unwrap();
+        a.set(&d, Knob::Rate, 0.9873).unwrap();
+        a.set(&d, Knob::RangedPledge, 41.5).unwrap();
         let q = to_query(&d, &a, Some(Locale::FR));
         assert_eq!(q, "lang=fr&eurusd=0.9873&uae=41.5");
         let back = parse_query(&d, Assumptions::defaults(&d), &q);
@@ -267,7 +267,7 @@ mod tests {
         assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
         let a = parsed.assumptions;
         assert_eq!(
-            (a.years_fr, a.by_gdp, a.gdp_fr_bn, a.private_only),
+            (a.subject_years, a.by_gdp, a.subject_gdp_bn, a.private_only),
             (Some(6.0), true, Some(3000.0), true)
         );
         assert_eq!(

@@ -125,7 +125,7 @@ fn every_chart_is_well_formed_with_title_and_desc_stating_its_figures() {
 fn the_charts_show_the_core_figures() {
     let d = story();
     let mut a = Assumptions::defaults(&d);
-    a.set(&d, Knob::Eurusd, 1.2).unwrap();
+    a.set(&d, Knob::Rate, 1.2).unwrap();
     let all: Vec<String> = Chart::ALL
         .iter()
         .flat_map(|c| texts(&standalone(&d, &a, *c, Locale::EN, 640)))
@@ -204,10 +204,10 @@ fn extreme_assumptions_and_widths_draw_without_panic() {
         for fr in [r.subject_population_m.min, r.subject_population_m.max] {
             for us in [r.benchmark_population_m.min, r.benchmark_population_m.max] {
                 let mut a = Assumptions::defaults(&d);
-                a.set(&d, Knob::Eurusd, rate).unwrap();
-                a.set(&d, Knob::PopFr, fr).unwrap();
-                a.set(&d, Knob::PopUs, us).unwrap();
-                a.set(&d, Knob::Uae, 30.0).unwrap();
+                a.set(&d, Knob::Rate, rate).unwrap();
+                a.set(&d, Knob::SubjectPopulation, fr).unwrap();
+                a.set(&d, Knob::BenchmarkPopulation, us).unwrap();
+                a.set(&d, Knob::RangedPledge, 30.0).unwrap();
                 for chart in Chart::ALL {
                     for width in [0, 1, 280, 320, 1200, 100_000] {
                         texts(&standalone(&d, &a, chart, Locale::AR, width));
@@ -219,8 +219,8 @@ fn extreme_assumptions_and_widths_draw_without_panic() {
     // Tiny and huge populations, beyond the sliders, straight into the chart code.
     let mut r = Report::new(&d, &Assumptions::defaults(&d), Locale::EN);
     for (pop, rate) in [(1e-9, 1e-9), (1e12, 1e12), (f64::MIN_POSITIVE, 0.5)] {
-        r.figures.assumptions.pop_fr_m = pop;
-        r.figures.assumptions.eurusd = rate;
+        r.figures.assumptions.subject_population_m = pop;
+        r.figures.assumptions.rate = rate;
         r.figures.france_usd_per_person = 1e15;
         r.figures.per_person_ratio = Some(1e15);
         for chart in Chart::ALL {

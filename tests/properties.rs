@@ -44,10 +44,10 @@ fn reachable() -> impl Strategy<Value = (f64, f64, f64, f64)> {
 
 fn assumptions(d: &Dataset, (rate, fr, us, uae): (f64, f64, f64, f64)) -> Assumptions {
     let mut a = Assumptions::defaults(d);
-    a.set(d, Knob::Eurusd, rate).unwrap();
-    a.set(d, Knob::PopFr, fr).unwrap();
-    a.set(d, Knob::PopUs, us).unwrap();
-    a.set(d, Knob::Uae, uae).unwrap();
+    a.set(d, Knob::Rate, rate).unwrap();
+    a.set(d, Knob::SubjectPopulation, fr).unwrap();
+    a.set(d, Knob::BenchmarkPopulation, us).unwrap();
+    a.set(d, Knob::RangedPledge, uae).unwrap();
     a
 }
 
@@ -152,8 +152,8 @@ proptest! {
         v["exchange_rate"]["value"] = num(rate);
         if let Ok(d) = Dataset::from_json(&v.to_string()) {
             let mut a = Assumptions::defaults(&d);
-            let _ = a.set(&d, Knob::Eurusd, set_rate);
-            let _ = a.set(&d, Knob::PopFr, set_pop);
+            let _ = a.set(&d, Knob::Rate, set_rate);
+            let _ = a.set(&d, Knob::SubjectPopulation, set_pop);
             let f = compute(&d, &a);
             prop_assert_eq!(not_finite(&f), None, "{:?}", f);
             prop_assert!(f.itemised_eur_bn.low <= f.itemised_eur_bn.high);
@@ -185,20 +185,20 @@ proptest! {
         let f = compute(&d, &a);
         let ratio = f.per_person_ratio.unwrap();
         // Linear in the rate, inverse in France's population, linear in the US population.
-        let at = pledge_explainer::model::ratio_at(&f, a.eurusd * k, a.pop_fr_m).unwrap();
+        let at = pledge_explainer::model::ratio_at(&f, a.rate * k, a.subject_population_m).unwrap();
         prop_assert!((at - ratio * k).abs() <= 1e-9 * ratio.max(1.0) * k.max(1.0));
         // And it is what `compute` gives at that rate (the chart's shortcut is exact).
         let mut moved = a;
-        moved.eurusd = a.eurusd * k;
+        moved.rate = a.rate * k;
         let computed = compute(&d, &moved).per_person_ratio.unwrap();
         prop_assert!((at - computed).abs() <= 1e-9 * computed.max(1.0));
-        let at = pledge_explainer::model::ratio_at(&f, a.eurusd, a.pop_fr_m * k).unwrap();
+        let at = pledge_explainer::model::ratio_at(&f, a.rate, a.subject_population_m * k).unwrap();
         prop_assert!((at - ratio / k).abs() <= 1e-9 * ratio.max(1.0) / k.min(1.0));
         // At the parity values the per-person figures are equal.
         let parity = f.parity_eurusd.unwrap();
-        let at = pledge_explainer::model::ratio_at(&f, parity, a.pop_fr_m).unwrap();
+        let at = pledge_explainer::model::ratio_at(&f, parity, a.subject_population_m).unwrap();
         prop_assert!((at - 1.0).abs() < 1e-9);
-        let at = pledge_explainer::model::ratio_at(&f, a.eurusd, f.parity_pop_fr_m.unwrap()).unwrap();
+        let at = pledge_explainer::model::ratio_at(&f, a.rate, f.parity_pop_fr_m.unwrap()).unwrap();
         prop_assert!((at - 1.0).abs() < 1e-9);
         // Stargate scaled to France's population over France's package is 1 / ratio.
         prop_assert!((f.stargate_scaled_to_france_usd_bn / f.announced_usd_bn - 1.0 / ratio).abs() < 1e-9);
@@ -208,7 +208,7 @@ proptest! {
     fn conversions_round_trip_and_ranges_stay_ordered(p in reachable()) {
         let d = story();
         let f = compute(&d, &assumptions(&d, p));
-        let rate = f.assumptions.eurusd;
+        let rate = f.assumptions.rate;
         prop_assert!((f.announced_usd_bn / rate - f.announced_eur_bn).abs() < 1e-9);
         prop_assert!((f.itemised_usd_bn.high / rate - f.itemised_eur_bn.high).abs() < 1e-9);
         prop_assert!(f.itemised_eur_bn.low <= f.itemised_at_point_eur_bn);
@@ -246,9 +246,9 @@ fn with_depth(
     mut a: Assumptions,
     (years, gdp_fr, gdp_us, private, by_gdp): (u8, f64, f64, bool, bool),
 ) -> Assumptions {
-    a.set(d, Knob::YearsFr, years as f64).unwrap();
-    a.set(d, Knob::GdpFr, gdp_fr).unwrap();
-    a.set(d, Knob::GdpUs, gdp_us).unwrap();
+    a.set(d, Knob::SubjectYears, years as f64).unwrap();
+    a.set(d, Knob::SubjectGdp, gdp_fr).unwrap();
+    a.set(d, Knob::BenchmarkGdp, gdp_us).unwrap();
     a.set(d, Knob::PrivateOnly, private as u8 as f64).unwrap();
     a.set(d, Knob::Yardstick, by_gdp as u8 as f64).unwrap();
     a
@@ -280,15 +280,15 @@ proptest! {
         let d = story();
         let a = with_depth(&d, assumptions(&d, base), extra);
         let mut b = a;
-        b.set(&d, Knob::Eurusd, rate).unwrap();
+        b.set(&d, Knob::Rate, rate).unwrap();
         let (fa, fb) = (compute(&d, &a), compute(&d, &b));
         let (ga, gb) = (fa.gdp_share_ratio.unwrap(), fb.gdp_share_ratio.unwrap());
         prop_assert!((ga - gb).abs() <= 1e-12 * ga.abs());
         let (pa, pb) = (fa.per_person_ratio.unwrap(), fb.per_person_ratio.unwrap());
         // The sensitivity chart's shortcut agrees with `compute`, private money and horizon included.
-        let shortcut = pledge_explainer::model::ratio_at(&fa, rate, a.pop_fr_m).unwrap();
+        let shortcut = pledge_explainer::model::ratio_at(&fa, rate, a.subject_population_m).unwrap();
         prop_assert!((shortcut - pb).abs() <= 1e-9 * pb.max(1.0));
-        prop_assert!((pb / pa - rate / a.eurusd).abs() < 1e-9);
+        prop_assert!((pb / pa - rate / a.rate).abs() < 1e-9);
     }
 
     /// At each parity the comparison is exactly even, horizon and private counting included.
@@ -298,10 +298,10 @@ proptest! {
         let a = with_depth(&d, assumptions(&d, base), extra);
         let f = compute(&d, &a);
         let mut at_rate = a;
-        at_rate.eurusd = f.parity_eurusd.unwrap();
+        at_rate.rate = f.parity_eurusd.unwrap();
         prop_assert!((compute(&d, &at_rate).per_person_ratio.unwrap() - 1.0).abs() < 1e-9);
         let mut at_gdp = a;
-        at_gdp.gdp_fr_bn = f.gdp_parity_gdp_fr_bn;
+        at_gdp.subject_gdp_bn = f.gdp_parity_gdp_fr_bn;
         prop_assert!((compute(&d, &at_gdp).gdp_share_ratio.unwrap() - 1.0).abs() < 1e-9);
     }
 
