@@ -109,7 +109,7 @@ use pledge_explainer::charts::{Chart, CHARTS};
 use pledge_explainer::dataset::Dataset;
 use pledge_explainer::i18n::Strings;
 use pledge_explainer::lang::{Direction, Lang, LANGS};
-use pledge_explainer::model::{Assumptions, Control, Knob, KNOBS};
+use pledge_explainer::model::{Assumptions, Control, Knob, Unit, KNOBS};
 
 fn read(path: &Path) -> String {
     std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -225,6 +225,7 @@ fn the_page_controls_are_the_declared_knobs_with_their_labels() {
     use pledge_explainer::report::{controls, switches, Report};
     let d = Dataset::default_story();
     let mut seen = Vec::new();
+    let mut parities = 0;
     for by_gdp in [false, true] {
         let mut a = Assumptions::defaults(&d);
         a.set(&d, Knob::Yardstick, if by_gdp { 1.0 } else { 0.0 }).unwrap();
@@ -241,6 +242,19 @@ fn the_page_controls_are_the_declared_knobs_with_their_labels() {
             let k = Knob::from_url_param(c.param).unwrap().spec();
             assert!(matches!(k.control, Control::Slider(_)), "{}", c.param);
             assert_eq!(c.label, report.fill(text(k.label.unwrap())), "{}", c.param);
+            // The parity point on the slider is written in the knob's declared unit.
+            if let (Some(at), Some(shown), Control::Slider(unit)) = (c.parity, &c.parity_display, k.control) {
+                let l = report.locale;
+                let want = match unit {
+                    Unit::Rate => l.rate(at, &d.benchmark.currency),
+                    Unit::Millions => l.millions(at, 1),
+                    Unit::SubjectMoney => l.money_bn(at, &d.subject.currency, 1),
+                    Unit::BenchmarkMoney => l.money_bn(at, &d.benchmark.currency, 1),
+                    Unit::Years | Unit::Share => continue,
+                };
+                assert_eq!(shown, &want, "{}: parity in {unit:?}", c.param);
+                parities += 1;
+            }
             seen.push(c.param);
         }
         for sw in switches(&d, &report) {
@@ -253,6 +267,7 @@ fn the_page_controls_are_the_declared_knobs_with_their_labels() {
     for k in KNOBS.iter().filter(|k| k.label.is_some()) {
         assert!(seen.contains(&k.param), "{} has a label but no control on the page", k.param);
     }
+    assert!(parities >= 3, "only {parities} parity points checked");
 }
 
 #[test]
