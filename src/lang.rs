@@ -75,16 +75,24 @@ pub static LANGS: [LangSpec; 3] = [
     },
 ];
 
-impl Lang {
-    pub const ALL: [Lang; 3] = {
-        let mut all = [Lang::En; 3];
+/// The list of what a table of declarations declares, in its order, at compile time:
+/// `declared!(LANGS, lang)` is `[LANGS[0].lang, LANGS[1].lang, …]` (`Lang::ALL`, `Knob::ALL`,
+/// `Chart::ALL`).
+macro_rules! declared {
+    ($table:ident, $field:ident) => {{
+        let mut all = [$table[0].$field; $table.len()];
         let mut i = 0;
-        while i < LANGS.len() {
-            all[i] = LANGS[i].lang;
+        while i < $table.len() {
+            all[i] = $table[i].$field;
             i += 1;
         }
         all
-    };
+    }};
+}
+pub(crate) use declared;
+
+impl Lang {
+    pub const ALL: [Lang; LANGS.len()] = declared!(LANGS, lang);
 
     pub fn spec(self) -> &'static LangSpec {
         &LANGS[self as usize]

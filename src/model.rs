@@ -278,15 +278,7 @@ pub static KNOBS: [KnobSpec; 10] = [
 ];
 
 impl Knob {
-    pub const ALL: [Knob; 10] = {
-        let mut all = [Knob::Rate; 10];
-        let mut i = 0;
-        while i < KNOBS.len() {
-            all[i] = KNOBS[i].knob;
-            i += 1;
-        }
-        all
-    };
+    pub const ALL: [Knob; KNOBS.len()] = crate::lang::declared!(KNOBS, knob);
 
     pub fn spec(self) -> &'static KnobSpec {
         &KNOBS[self as usize]

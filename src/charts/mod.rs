@@ -108,15 +108,7 @@ pub static CHARTS: [ChartSpec; 4] = [
 ];
 
 impl Chart {
-    pub const ALL: [Chart; 4] = {
-        let mut all = [Chart::Pledges; 4];
-        let mut i = 0;
-        while i < CHARTS.len() {
-            all[i] = CHARTS[i].chart;
-            i += 1;
-        }
-        all
-    };
+    pub const ALL: [Chart; CHARTS.len()] = crate::lang::declared!(CHARTS, chart);
 
     pub fn spec(self) -> &'static ChartSpec {
         &CHARTS[self as usize]
