@@ -810,4 +810,168 @@ mod tests {
             }
         }
     }
+
+    /// What a reader typing into a slider's box meets: the ends are accepted, just past them
+    /// refused with the range, a non-number refused as such, a fraction of a year refused,
+    /// and a refused value changes nothing.
+    #[test]
+    fn a_value_is_accepted_up_to_the_ends_of_its_range_and_refused_past_them() {
+        let d = Dataset::default_story();
+        let defaults = Assumptions::defaults(&d);
+        for spec in KNOBS.iter() {
+            let range = (spec.range)(&d).unwrap();
+            let mut a = defaults;
+            assert_eq!(a.set(&d, spec.knob, range.min), Ok(()), "{}", spec.param);
+            assert_eq!(a.get(spec.knob), Some(range.min), "{}", spec.param);
+            assert_eq!(a.set(&d, spec.knob, range.max), Ok(()), "{}", spec.param);
+            assert_eq!(a.get(spec.knob), Some(range.max), "{}", spec.param);
+            let past = (range.max - range.min).max(1.0) * 1e-3;
+            let before = a;
+            for bad in [range.min - past, range.max + past] {
+                assert_eq!(
+                    a.set(&d, spec.knob, bad),
+                    Err(AssumptionError::OutOfRange {
+                        min: range.min,
+                        max: range.max
+                    }),
+                    "{} = {bad}",
+                    spec.param
+                );
+                assert_eq!(a, before, "{}: a refused value changed something", spec.param);
+            }
+            for bad in [f64::NAN, f64::INFINITY] {
+                assert_eq!(a.set(&d, spec.knob, bad), Err(AssumptionError::NotANumber));
+            }
+            if spec.whole {
+                let half = range.min + 0.5;
+                assert!(a.set(&d, spec.knob, half).is_err(), "{} = {half}", spec.param);
+                assert_eq!(a, before);
+            }
+        }
+        // The last digit of a typed decimal is not held against the reader.
+        let mut a = defaults;
+        let rate = (Knob::Rate.spec().range)(&d).unwrap();
+        assert_eq!(a.set(&d, Knob::Rate, rate.max + 1e-12), Ok(()));
+        assert_eq!(a.rate, rate.max, "clamped to the end");
+    }
+
+    #[test]
+    fn switches_take_their_words_and_sliders_none() {
+        let d = Dataset::default_story();
+        let mut a = Assumptions::defaults(&d);
+        assert!(Knob::Yardstick.is_switch() && Knob::PrivateOnly.is_switch());
+        assert!(!Knob::Rate.is_switch() && !Knob::LoadFactor.is_switch());
+        assert_eq!(Knob::Yardstick.switch_words(), Some(("person", "gdp")));
+        assert_eq!(Knob::PrivateOnly.switch_words(), None);
+        assert_eq!(Knob::Rate.switch_words(), None);
+        assert_eq!(a.set_str(&d, Knob::Yardstick, " GDP "), Ok(()));
+        assert!(a.by_gdp);
+        assert_eq!(a.get(Knob::Yardstick), Some(1.0));
+        assert_eq!(a.set_str(&d, Knob::Yardstick, "person"), Ok(()));
+        assert!(!a.by_gdp);
+        assert_eq!(a.get(Knob::Yardstick), Some(0.0));
+        assert_eq!(a.set_str(&d, Knob::PrivateOnly, "1"), Ok(()));
+        assert!(a.private_only);
+        assert_eq!(
+            a.set_str(&d, Knob::PrivateOnly, "gdp"),
+            Err(AssumptionError::NotANumber)
+        );
+        assert_eq!(a.set_str(&d, Knob::Rate, "1.05"), Ok(()));
+        assert_eq!(a.rate, 1.05);
+        assert_eq!(Knob::from_param("pop-fr"), Some(Knob::SubjectPopulation));
+        assert_eq!(Knob::from_url_param("pop-fr"), None, "a URL takes the underscore name");
+        assert_eq!(Knob::from_param("nope"), None);
+    }
+
+    /// The story's own figures as a preset: 68m, five times as many Americans, $112bn for €109bn.
+    #[test]
+    fn the_article_preset_is_the_articles_own_figures() {
+        let d = Dataset::default_story();
+        let a = Assumptions::as_reported(&d);
+        assert_eq!(a.subject_population_m, 68.0);
+        assert_eq!(a.benchmark_population_m, 340.0);
+        assert!((a.rate - 112.0 / 109.0).abs() < 1e-12, "{}", a.rate);
+        assert_eq!(implied_rate(&d), Some(112.0 / 109.0));
+        let defaults = Assumptions::defaults(&d);
+        assert_eq!(a.ranged_pledge_bn, defaults.ranged_pledge_bn);
+        assert_eq!(a.subject_years, defaults.subject_years);
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+    }
+
+    /// The story's figures at the sourced defaults, and what each knob moves: what a reader of
+    /// the page checks against the article.
+    #[test]
+    fn the_figures_follow_each_knob_as_the_story_says() {
+        let d = Dataset::default_story();
+        let base = Assumptions::defaults(&d);
+        let f = compute(&d, &base);
+        assert_eq!(f.announced_eur_bn, 109.0);
+        assert_eq!((f.itemised_eur_bn.low, f.itemised_eur_bn.high), (63.0, 83.0));
+        assert_eq!((f.unitemised_eur_bn.low, f.unitemised_eur_bn.high), (26.0, 46.0));
+        assert_eq!(f.itemised_at_point_eur_bn, 83.0);
+        assert_eq!(f.pledges_named_without_amount, 2);
+        assert!(close(f.announced_usd_bn, 109.0 * 1.032));
+        assert!(close(f.france_usd_per_person, 109.0 * 1.032 / 68.606 * 1000.0));
+        assert!(close(f.us_usd_per_person, 500.0 / 340.1 * 1000.0));
+        assert!(close(f.per_person_ratio.unwrap(), f.france_usd_per_person / f.us_usd_per_person));
+        assert!(close(f.population_multiple, 340.1 / 68.606));
+        assert!(close(f.parity_eurusd.unwrap(), 1.032 / f.per_person_ratio.unwrap()));
+        assert!(close(f.nuclear_ai_twh_per_year.unwrap(), 8.76));
+        assert!(close(f.nuclear_ai_share_of_exports.unwrap(), 8.76 / 90.0));
+        assert!(close(f.france_usd_per_person_per_year.unwrap(), f.france_usd_per_person / 4.0));
+        assert!(close(f.us_usd_per_person_per_year.unwrap(), f.us_usd_per_person / 4.0));
+        assert_eq!(f.pledges_left_out, 0);
+
+        // The ranged pledge at its low end: €20bn less itemised, as much more not itemised.
+        let mut a = base;
+        a.set(&d, Knob::RangedPledge, 30.0).unwrap();
+        let low = compute(&d, &a);
+        assert_eq!((low.itemised_at_point_eur_bn, low.unitemised_at_point_eur_bn), (63.0, 46.0));
+        assert_eq!(low.announced_eur_bn, 109.0);
+
+        // Half the year at full power: half the energy.
+        let mut a = base;
+        a.set(&d, Knob::LoadFactor, 0.5).unwrap();
+        assert!(close(compute(&d, &a).nuclear_ai_twh_per_year.unwrap(), 4.38));
+
+        // France's package over eight years instead of four: half the per-year comparison.
+        let mut a = base;
+        a.set(&d, Knob::SubjectYears, 8.0).unwrap();
+        let spread = compute(&d, &a);
+        assert!(close(spread.per_person_ratio.unwrap(), f.per_person_ratio.unwrap() / 2.0));
+        assert!(close(spread.gdp_share_ratio.unwrap(), f.gdp_share_ratio.unwrap() / 2.0));
+        assert!(close(spread.france_usd_per_person_per_year.unwrap(), f.france_usd_per_person / 8.0));
+        assert!(close(spread.parity_eurusd.unwrap(), 2.0 * f.parity_eurusd.unwrap()));
+
+        // Private money only: the state's pledges (Bpifrance, MGX) leave €49–69bn, of which
+        // €23bn itemised; with the UAE's at its top, €49bn is counted.
+        let mut a = base;
+        a.set(&d, Knob::PrivateOnly, 1.0).unwrap();
+        let private = compute(&d, &a);
+        assert_eq!(private.pledges_left_out, 2);
+        assert_eq!(private.announced_eur_bn, 49.0);
+        assert_eq!((private.itemised_eur_bn.low, private.itemised_eur_bn.high), (23.0, 23.0));
+        let span = private.private_announced_eur_bn.unwrap();
+        assert_eq!((span.low, span.high), (49.0, 69.0));
+        assert_eq!(private.private_itemised_eur_bn, Some(23.0));
+
+        // A GDP half as large again: the subject's share is the package over it.
+        let mut a = base;
+        let gdp = base.subject_gdp_bn.unwrap();
+        a.set(&d, Knob::SubjectGdp, (gdp * 1.5).round()).unwrap();
+        let richer = compute(&d, &a);
+        assert!(close(richer.france_share_of_gdp.unwrap(), 109.0 / (gdp * 1.5).round()));
+        assert!(close(
+            richer.gdp_parity_gdp_fr_bn.unwrap(),
+            f.gdp_parity_gdp_fr_bn.unwrap()
+        ), "the parity GDP does not depend on the GDP set");
+
+        // The sensitivity chart's shortcut refuses what is not a rate or a population.
+        assert_eq!(ratio_at(&f, 0.0, 68.0), None);
+        assert_eq!(ratio_at(&f, 1.0, -1.0), None);
+        assert!(close(ratio_at(&f, 2.064, 68.606).unwrap(), 2.0 * f.per_person_ratio.unwrap()));
+    }
 }
