@@ -12,12 +12,16 @@ for (const key of ['languages', 'rtl', 'state']) {
 }
 const dist = new URL('../dist/', import.meta.url);
 const shared = readFileSync(new URL('../www/shared.js', import.meta.url), 'utf8');
-const block = `var DECLARED = ${JSON.stringify(declared)};\n${shared}`;
 const MARKER = /^[ \t]*\/\/ @shared\b.*$/m;
+// Each script gets the declarations it reads (`DECLARED.<key>`, here or in shared.js), no more:
+// boot.js is inline in every page.
+const used = (text) => Object.keys(declared).filter((key) => new RegExp(`DECLARED\\.${key}\\b`).test(text));
 for (const file of ['boot.js', 'embed.js', 'app.js', 'editor.js']) {
   const url = new URL(file, dist);
   const source = readFileSync(url, 'utf8');
   if (!MARKER.test(source)) throw new Error(`dist/${file}: no "// @shared" line for www/shared.js`);
+  const keys = used(source + shared);
+  const block = `var DECLARED = ${JSON.stringify(Object.fromEntries(keys.map((k) => [k, declared[k]])))};\n${shared}`;
   writeFileSync(url, source.replace(MARKER, () => block));
 }
 rmSync(new URL('shared.js', dist));
