@@ -131,7 +131,10 @@ pub static KNOBS: [KnobSpec; 10] = [
         get: |a| Some(a.rate),
         put: |a, v| a.rate = v,
         charts: PER_PERSON_CHARTS,
-        cli: ("R", "exchange rate, benchmark currency per subject currency (default: the dataset's)"),
+        cli: (
+            "R",
+            "exchange rate, benchmark currency per subject currency (default: the dataset's)",
+        ),
     },
     KnobSpec {
         knob: Knob::SubjectPopulation,
@@ -157,7 +160,10 @@ pub static KNOBS: [KnobSpec; 10] = [
         get: |a| Some(a.benchmark_population_m),
         put: |a, v| a.benchmark_population_m = v,
         charts: PER_PERSON_CHARTS,
-        cli: ("M", "population of the benchmark (the United States), millions"),
+        cli: (
+            "M",
+            "population of the benchmark (the United States), millions",
+        ),
     },
     KnobSpec {
         knob: Knob::RangedPledge,
@@ -178,7 +184,10 @@ pub static KNOBS: [KnobSpec; 10] = [
         get: |a| a.ranged_pledge_bn,
         put: |a, v| a.ranged_pledge_bn = Some(v),
         charts: &["pledges", "per-person", "sensitivity"],
-        cli: ("B", "the ranged pledge's point within its range (the UAE's), billions"),
+        cli: (
+            "B",
+            "the ranged pledge's point within its range (the UAE's), billions",
+        ),
     },
     KnobSpec {
         knob: Knob::LoadFactor,
@@ -197,7 +206,10 @@ pub static KNOBS: [KnobSpec; 10] = [
         get: |a| Some(a.load_factor),
         put: |a, v| a.load_factor = v,
         charts: &["energy"],
-        cli: ("F", "share of the year the AI capacity runs at full power (0.05 to 1)"),
+        cli: (
+            "F",
+            "share of the year the AI capacity runs at full power (0.05 to 1)",
+        ),
     },
     KnobSpec {
         knob: Knob::SubjectYears,
@@ -210,7 +222,10 @@ pub static KNOBS: [KnobSpec; 10] = [
         get: |a| a.subject_years,
         put: |a, v| a.subject_years = Some(v),
         charts: PER_PERSON_CHARTS,
-        cli: ("Y", "years over which the subject's package is spread (1 to 10; default the benchmark's)"),
+        cli: (
+            "Y",
+            "years over which the subject's package is spread (1 to 10; default the benchmark's)",
+        ),
     },
     KnobSpec {
         knob: Knob::Yardstick,
@@ -243,7 +258,10 @@ pub static KNOBS: [KnobSpec; 10] = [
         get: |a| a.subject_gdp_bn,
         put: |a, v| a.subject_gdp_bn = Some(v),
         charts: &["per-person"],
-        cli: ("B", "the subject's GDP, billions of its currency (default: the dataset's)"),
+        cli: (
+            "B",
+            "the subject's GDP, billions of its currency (default: the dataset's)",
+        ),
     },
     KnobSpec {
         knob: Knob::BenchmarkGdp,
@@ -260,7 +278,10 @@ pub static KNOBS: [KnobSpec; 10] = [
         get: |a| a.benchmark_gdp_bn,
         put: |a, v| a.benchmark_gdp_bn = Some(v),
         charts: &["per-person"],
-        cli: ("B", "the benchmark's GDP, billions of its currency (default: the dataset's)"),
+        cli: (
+            "B",
+            "the benchmark's GDP, billions of its currency (default: the dataset's)",
+        ),
     },
     KnobSpec {
         knob: Knob::PrivateOnly,
@@ -413,7 +434,11 @@ impl Assumptions {
             let _ = a.set(dataset, Knob::SubjectPopulation, pop.value);
         }
         if let Some(multiple) = &r.population_multiple {
-            let _ = a.set(dataset, Knob::BenchmarkPopulation, a.subject_population_m * multiple.value);
+            let _ = a.set(
+                dataset,
+                Knob::BenchmarkPopulation,
+                a.subject_population_m * multiple.value,
+            );
         }
         if let Some(rate) = implied_rate(dataset) {
             let _ = a.set(dataset, Knob::Rate, rate);
@@ -615,8 +640,14 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
     };
     let a = Assumptions {
         rate: sane(assumptions.rate, defaults.rate),
-        subject_population_m: sane(assumptions.subject_population_m, defaults.subject_population_m),
-        benchmark_population_m: sane(assumptions.benchmark_population_m, defaults.benchmark_population_m),
+        subject_population_m: sane(
+            assumptions.subject_population_m,
+            defaults.subject_population_m,
+        ),
+        benchmark_population_m: sane(
+            assumptions.benchmark_population_m,
+            defaults.benchmark_population_m,
+        ),
         ranged_pledge_bn: assumptions
             .ranged_pledge_bn
             .filter(|x| x.is_finite())
@@ -721,7 +752,10 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
         us_usd_per_person: benchmark_pp,
         per_person_ratio: ratio(subject_pp * horizon, benchmark_pp),
         stargate_scaled_to_france_usd_bn: benchmark_pp * a.subject_population_m / 1000.0,
-        parity_eurusd: ratio(stargate * a.subject_population_m, a.benchmark_population_m * announced * horizon),
+        parity_eurusd: ratio(
+            stargate * a.subject_population_m,
+            a.benchmark_population_m * announced * horizon,
+        ),
         parity_pop_fr_m: ratio(announced_usd * a.benchmark_population_m * horizon, stargate),
         parity_pop_us_m: ratio(stargate * a.subject_population_m, announced_usd * horizon),
         population_multiple: a.benchmark_population_m / a.subject_population_m,
@@ -837,14 +871,22 @@ mod tests {
                     "{} = {bad}",
                     spec.param
                 );
-                assert_eq!(a, before, "{}: a refused value changed something", spec.param);
+                assert_eq!(
+                    a, before,
+                    "{}: a refused value changed something",
+                    spec.param
+                );
             }
             for bad in [f64::NAN, f64::INFINITY] {
                 assert_eq!(a.set(&d, spec.knob, bad), Err(AssumptionError::NotANumber));
             }
             if spec.whole {
                 let half = range.min + 0.5;
-                assert!(a.set(&d, spec.knob, half).is_err(), "{} = {half}", spec.param);
+                assert!(
+                    a.set(&d, spec.knob, half).is_err(),
+                    "{} = {half}",
+                    spec.param
+                );
                 assert_eq!(a, before);
             }
         }
@@ -879,7 +921,11 @@ mod tests {
         assert_eq!(a.set_str(&d, Knob::Rate, "1.05"), Ok(()));
         assert_eq!(a.rate, 1.05);
         assert_eq!(Knob::from_param("pop-fr"), Some(Knob::SubjectPopulation));
-        assert_eq!(Knob::from_url_param("pop-fr"), None, "a URL takes the underscore name");
+        assert_eq!(
+            Knob::from_url_param("pop-fr"),
+            None,
+            "a URL takes the underscore name"
+        );
         assert_eq!(Knob::from_param("nope"), None);
     }
 
@@ -909,42 +955,81 @@ mod tests {
         let base = Assumptions::defaults(&d);
         let f = compute(&d, &base);
         assert_eq!(f.announced_eur_bn, 109.0);
-        assert_eq!((f.itemised_eur_bn.low, f.itemised_eur_bn.high), (63.0, 83.0));
-        assert_eq!((f.unitemised_eur_bn.low, f.unitemised_eur_bn.high), (26.0, 46.0));
+        assert_eq!(
+            (f.itemised_eur_bn.low, f.itemised_eur_bn.high),
+            (63.0, 83.0)
+        );
+        assert_eq!(
+            (f.unitemised_eur_bn.low, f.unitemised_eur_bn.high),
+            (26.0, 46.0)
+        );
         assert_eq!(f.itemised_at_point_eur_bn, 83.0);
         assert_eq!(f.pledges_named_without_amount, 2);
         assert!(close(f.announced_usd_bn, 109.0 * 1.032));
-        assert!(close(f.france_usd_per_person, 109.0 * 1.032 / 68.606 * 1000.0));
+        assert!(close(
+            f.france_usd_per_person,
+            109.0 * 1.032 / 68.606 * 1000.0
+        ));
         assert!(close(f.us_usd_per_person, 500.0 / 340.1 * 1000.0));
-        assert!(close(f.per_person_ratio.unwrap(), f.france_usd_per_person / f.us_usd_per_person));
+        assert!(close(
+            f.per_person_ratio.unwrap(),
+            f.france_usd_per_person / f.us_usd_per_person
+        ));
         assert!(close(f.population_multiple, 340.1 / 68.606));
-        assert!(close(f.parity_eurusd.unwrap(), 1.032 / f.per_person_ratio.unwrap()));
+        assert!(close(
+            f.parity_eurusd.unwrap(),
+            1.032 / f.per_person_ratio.unwrap()
+        ));
         assert!(close(f.nuclear_ai_twh_per_year.unwrap(), 8.76));
         assert!(close(f.nuclear_ai_share_of_exports.unwrap(), 8.76 / 90.0));
-        assert!(close(f.france_usd_per_person_per_year.unwrap(), f.france_usd_per_person / 4.0));
-        assert!(close(f.us_usd_per_person_per_year.unwrap(), f.us_usd_per_person / 4.0));
+        assert!(close(
+            f.france_usd_per_person_per_year.unwrap(),
+            f.france_usd_per_person / 4.0
+        ));
+        assert!(close(
+            f.us_usd_per_person_per_year.unwrap(),
+            f.us_usd_per_person / 4.0
+        ));
         assert_eq!(f.pledges_left_out, 0);
 
         // The ranged pledge at its low end: €20bn less itemised, as much more not itemised.
         let mut a = base;
         a.set(&d, Knob::RangedPledge, 30.0).unwrap();
         let low = compute(&d, &a);
-        assert_eq!((low.itemised_at_point_eur_bn, low.unitemised_at_point_eur_bn), (63.0, 46.0));
+        assert_eq!(
+            (low.itemised_at_point_eur_bn, low.unitemised_at_point_eur_bn),
+            (63.0, 46.0)
+        );
         assert_eq!(low.announced_eur_bn, 109.0);
 
         // Half the year at full power: half the energy.
         let mut a = base;
         a.set(&d, Knob::LoadFactor, 0.5).unwrap();
-        assert!(close(compute(&d, &a).nuclear_ai_twh_per_year.unwrap(), 4.38));
+        assert!(close(
+            compute(&d, &a).nuclear_ai_twh_per_year.unwrap(),
+            4.38
+        ));
 
         // France's package over eight years instead of four: half the per-year comparison.
         let mut a = base;
         a.set(&d, Knob::SubjectYears, 8.0).unwrap();
         let spread = compute(&d, &a);
-        assert!(close(spread.per_person_ratio.unwrap(), f.per_person_ratio.unwrap() / 2.0));
-        assert!(close(spread.gdp_share_ratio.unwrap(), f.gdp_share_ratio.unwrap() / 2.0));
-        assert!(close(spread.france_usd_per_person_per_year.unwrap(), f.france_usd_per_person / 8.0));
-        assert!(close(spread.parity_eurusd.unwrap(), 2.0 * f.parity_eurusd.unwrap()));
+        assert!(close(
+            spread.per_person_ratio.unwrap(),
+            f.per_person_ratio.unwrap() / 2.0
+        ));
+        assert!(close(
+            spread.gdp_share_ratio.unwrap(),
+            f.gdp_share_ratio.unwrap() / 2.0
+        ));
+        assert!(close(
+            spread.france_usd_per_person_per_year.unwrap(),
+            f.france_usd_per_person / 8.0
+        ));
+        assert!(close(
+            spread.parity_eurusd.unwrap(),
+            2.0 * f.parity_eurusd.unwrap()
+        ));
 
         // Private money only: the state's pledges (Bpifrance, MGX) leave €49–69bn, of which
         // €23bn itemised; with the UAE's at its top, €49bn is counted.
@@ -953,7 +1038,10 @@ mod tests {
         let private = compute(&d, &a);
         assert_eq!(private.pledges_left_out, 2);
         assert_eq!(private.announced_eur_bn, 49.0);
-        assert_eq!((private.itemised_eur_bn.low, private.itemised_eur_bn.high), (23.0, 23.0));
+        assert_eq!(
+            (private.itemised_eur_bn.low, private.itemised_eur_bn.high),
+            (23.0, 23.0)
+        );
         let span = private.private_announced_eur_bn.unwrap();
         assert_eq!((span.low, span.high), (49.0, 69.0));
         assert_eq!(private.private_itemised_eur_bn, Some(23.0));
@@ -963,15 +1051,24 @@ mod tests {
         let gdp = base.subject_gdp_bn.unwrap();
         a.set(&d, Knob::SubjectGdp, (gdp * 1.5).round()).unwrap();
         let richer = compute(&d, &a);
-        assert!(close(richer.france_share_of_gdp.unwrap(), 109.0 / (gdp * 1.5).round()));
         assert!(close(
-            richer.gdp_parity_gdp_fr_bn.unwrap(),
-            f.gdp_parity_gdp_fr_bn.unwrap()
-        ), "the parity GDP does not depend on the GDP set");
+            richer.france_share_of_gdp.unwrap(),
+            109.0 / (gdp * 1.5).round()
+        ));
+        assert!(
+            close(
+                richer.gdp_parity_gdp_fr_bn.unwrap(),
+                f.gdp_parity_gdp_fr_bn.unwrap()
+            ),
+            "the parity GDP does not depend on the GDP set"
+        );
 
         // The sensitivity chart's shortcut refuses what is not a rate or a population.
         assert_eq!(ratio_at(&f, 0.0, 68.0), None);
         assert_eq!(ratio_at(&f, 1.0, -1.0), None);
-        assert!(close(ratio_at(&f, 2.064, 68.606).unwrap(), 2.0 * f.per_person_ratio.unwrap()));
+        assert!(close(
+            ratio_at(&f, 2.064, 68.606).unwrap(),
+            2.0 * f.per_person_ratio.unwrap()
+        ));
     }
 }

@@ -218,7 +218,10 @@ mod tests {
         );
         assert_eq!(p.assumptions.subject_population_m, 70.0);
         assert_eq!(p.assumptions.rate, defaults.rate);
-        assert_eq!(p.assumptions.benchmark_population_m, defaults.benchmark_population_m);
+        assert_eq!(
+            p.assumptions.benchmark_population_m,
+            defaults.benchmark_population_m
+        );
         assert_eq!(p.assumptions.ranged_pledge_bn, defaults.ranged_pledge_bn);
         let named: Vec<&str> = p.notices.iter().map(|n| n.param.as_str()).collect();
         assert_eq!(named, ["eurusd", "pop_us", "uae", "lang", "eurusd"]);
@@ -316,7 +319,11 @@ mod tests {
                 let range = (spec.range)(&d).unwrap();
                 let value = if far { range.max } else { range.min };
                 let value = if (spec.get)(&defaults) == Some(value) {
-                    if far { range.min } else { range.max }
+                    if far {
+                        range.min
+                    } else {
+                        range.max
+                    }
                 } else {
                     value
                 };
@@ -324,13 +331,20 @@ mod tests {
                 one.set(&d, spec.knob, value).unwrap();
                 all.set(&d, spec.knob, value).unwrap();
                 let q = to_query(&d, &one, None);
-                assert!(q.starts_with(&format!("{}=", spec.param)) && !q.contains('&'), "{q}");
+                assert!(
+                    q.starts_with(&format!("{}=", spec.param)) && !q.contains('&'),
+                    "{q}"
+                );
                 let back = parse_query(&d, defaults, &q);
                 assert!(back.notices.is_empty(), "{q}: {:?}", back.notices);
                 assert_eq!(back.assumptions, one, "{q}");
             }
             let q = to_query(&d, &all, Some(Locale::AR));
-            assert_eq!(q.split('&').count(), 1 + KNOBS.iter().filter(|k| k.in_url).count(), "{q}");
+            assert_eq!(
+                q.split('&').count(),
+                1 + KNOBS.iter().filter(|k| k.in_url).count(),
+                "{q}"
+            );
             let back = parse_query(&d, defaults, &q);
             assert_eq!(back.assumptions, all, "{q}");
             assert_eq!(back.locale, Some(Locale::AR));

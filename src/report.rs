@@ -300,7 +300,10 @@ impl<'a> Context<'a> {
             values.push(("gdp_ratio_times", l.times(ratio)));
             values.push(("gdp_pct", l.percent((ratio - 1.0).abs(), 0)));
             values.push(("gdp_fr", opt(a.subject_gdp_bn, &|g| l.money_bn(g, base, 1))));
-            values.push(("gdp_us", opt(a.benchmark_gdp_bn, &|g| l.money_bn(g, quote, 1))));
+            values.push((
+                "gdp_us",
+                opt(a.benchmark_gdp_bn, &|g| l.money_bn(g, quote, 1)),
+            ));
             values.push((
                 "gdp_parity_package",
                 opt(f.gdp_parity_package_eur_bn, &|p| l.money_bn(p, base, 1)),
@@ -385,7 +388,9 @@ impl<'a> Context<'a> {
             out.push(("private_only", s.private_only));
         }
         out.push(("scaled", s.scaled));
-        if self.value("ppy").is_some() && f.assumptions.subject_years != self.dataset.benchmark_years() {
+        if self.value("ppy").is_some()
+            && f.assumptions.subject_years != self.dataset.benchmark_years()
+        {
             out.push(("horizon", s.horizon));
         }
         let by_gdp = f.assumptions.by_gdp && self.value("gdp_ratio").is_some();
@@ -526,7 +531,10 @@ impl<'a> Context<'a> {
             ("pop_us", l.millions(a.benchmark_population_m, 1)),
             ("uae", opt(a.ranged_pledge_bn, &|u| l.money_bn(u, base, 1))),
             ("gdp_fr", opt(a.subject_gdp_bn, &|g| l.money_bn(g, base, 1))),
-            ("gdp_us", opt(a.benchmark_gdp_bn, &|g| l.money_bn(g, quote, 1))),
+            (
+                "gdp_us",
+                opt(a.benchmark_gdp_bn, &|g| l.money_bn(g, quote, 1)),
+            ),
             ("years_fr", opt(a.subject_years, &|y| years(l, y))),
         ]
     }

@@ -282,7 +282,8 @@ fn css_colour(css: &str, name: &str) -> plotters::style::RGBColor {
 /// The backgrounds the charts are drawn on, as the page's stylesheet sets them: `--paper` in
 /// the light theme (`:root`) and in the dark one.
 fn page_backgrounds() -> Vec<plotters::style::RGBColor> {
-    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/style.css")).unwrap();
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/style.css")).unwrap();
     let light = &css[css.find(":root {").expect("style.css: no :root")..];
     let dark = &css[css
         .find("@media (prefers-color-scheme: dark)")
@@ -300,9 +301,14 @@ fn meaningful_colours_keep_3_to_1_on_the_stylesheets_light_and_dark_backgrounds(
         }
     }
     // layout.rs's copy of the backgrounds (the standalone SVG's paper) is the stylesheet's.
-    assert_eq!(BACKGROUNDS.to_vec(), backgrounds, "charts/layout.rs BACKGROUNDS vs style.css --paper");
+    assert_eq!(
+        BACKGROUNDS.to_vec(),
+        backgrounds,
+        "charts/layout.rs BACKGROUNDS vs style.css --paper"
+    );
     // And the page's own subject and benchmark colours (the live panel) are the charts'.
-    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/style.css")).unwrap();
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/style.css")).unwrap();
     assert_eq!(css_colour(&css, "--subject"), MEANINGFUL[0]);
     assert_eq!(css_colour(&css, "--benchmark"), MEANINGFUL[1]);
     // Subject and benchmark differ in lightness too, not in hue alone.
@@ -331,7 +337,11 @@ fn a_chart_redraws_for_every_knob_that_changes_it() {
             let range = (spec.range)(&d).unwrap();
             let now = (spec.get)(&base).unwrap();
             // The far end of its range from the default (a switch: the other position).
-            let other = if now - range.min > range.max - now { range.min } else { range.max };
+            let other = if now - range.min > range.max - now {
+                range.min
+            } else {
+                range.max
+            };
             let mut a = base;
             a.set(&d, spec.knob, other).unwrap();
             let after = standalone(&d, &a, chart, Locale::EN, STATIC_WIDTH);

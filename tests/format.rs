@@ -22,15 +22,23 @@ fn a_sourced_rate_keeps_its_four_places_and_a_slider_rate_drops_zeros() {
     assert!(Locale::FR.rate_exact(1.032, "USD").contains("1,0320"));
     assert!(Locale::AR.rate_exact(1.032, "USD").contains("١٫٠٣٢٠"));
     assert!(!Locale::EN.rate_exact(1.032, "USD").trim().is_empty());
-    assert!(Locale::EN.rate(1.032, "USD").contains("1.032") && !Locale::EN.rate(1.032, "USD").contains("1.0320"));
+    assert!(
+        Locale::EN.rate(1.032, "USD").contains("1.032")
+            && !Locale::EN.rate(1.032, "USD").contains("1.0320")
+    );
     assert!(Locale::EN.rate(1.02752, "USD").contains("1.0275"));
-    assert!(Locale::EN.rate(1.0, "USD").contains('1') && !Locale::EN.rate(1.0, "USD").contains("1.0"));
+    assert!(
+        Locale::EN.rate(1.0, "USD").contains('1') && !Locale::EN.rate(1.0, "USD").contains("1.0")
+    );
 }
 
 #[test]
 fn each_kind_of_value_shows_its_number() {
     let en = Locale::EN;
-    assert!(en.money_bn(109.0, "EUR", 1).contains("109") && !en.money_bn(109.0, "EUR", 1).contains("109.0"));
+    assert!(
+        en.money_bn(109.0, "EUR", 1).contains("109")
+            && !en.money_bn(109.0, "EUR", 1).contains("109.0")
+    );
     assert!(en.money_bn(112.488, "USD", 1).contains("112.5"));
     assert!(en.money(1639.58, "USD").contains("1,640"));
     assert!(en.times(1.1234).contains("1.12"));
@@ -77,7 +85,10 @@ fn arabic_quantities_are_isolated_and_others_are_not() {
         Locale::AR.rate_exact(1.032, "USD"),
         Locale::AR.money_bn_range(30.0, 50.0, "EUR", 1),
     ] {
-        assert!(s.starts_with('\u{2068}') && s.ends_with('\u{2069}'), "{s:?}");
+        assert!(
+            s.starts_with('\u{2068}') && s.ends_with('\u{2069}'),
+            "{s:?}"
+        );
     }
     for s in [Locale::EN.money_bn(109.0, "EUR", 1), Locale::FR.times(1.12)] {
         assert!(!s.contains('\u{2068}'), "{s:?}");

@@ -130,7 +130,10 @@ fn every_knob_declaration_is_complete() {
     let mut params = Vec::new();
     for (i, k) in KNOBS.iter().enumerate() {
         let name = k.param;
-        assert_eq!(k.knob as usize, i, "{name}: KNOBS[{i}] must declare Knob #{i}");
+        assert_eq!(
+            k.knob as usize, i,
+            "{name}: KNOBS[{i}] must declare Knob #{i}"
+        );
         assert_eq!(Knob::ALL[i], k.knob);
         assert!(
             !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'),
@@ -139,13 +142,26 @@ fn every_knob_declaration_is_complete() {
         assert!(!params.contains(&name), "{name} is declared twice");
         params.push(name);
         assert_eq!(Knob::from_url_param(name), Some(k.knob), "{name}");
-        assert_eq!(Knob::from_param(&name.replace('_', "-")), Some(k.knob), "{name}");
+        assert_eq!(
+            Knob::from_param(&name.replace('_', "-")),
+            Some(k.knob),
+            "{name}"
+        );
         if let Some(label) = k.label {
-            assert!(Strings::FIELDS.contains(&label), "{name}: label {label} is no string");
+            assert!(
+                Strings::FIELDS.contains(&label),
+                "{name}: label {label} is no string"
+            );
         }
-        assert!(!k.charts.is_empty(), "{name} changes no chart: then what is it for?");
+        assert!(
+            !k.charts.is_empty(),
+            "{name} changes no chart: then what is it for?"
+        );
         for chart in k.charts {
-            assert!(Chart::from_name(chart).is_some(), "{name}: no chart {chart}");
+            assert!(
+                Chart::from_name(chart).is_some(),
+                "{name}: no chart {chart}"
+            );
         }
         let (value, help) = k.cli;
         assert!(!help.trim().is_empty(), "{name}: no help for the CLI");
@@ -155,7 +171,9 @@ fn every_knob_declaration_is_complete() {
                 // A switch without words is a bare flag (`--private-only`), one with words takes them.
                 assert_eq!(value.is_empty(), words.is_none(), "{name}: CLI value");
             }
-            Control::Slider(_) => assert!(!value.is_empty(), "{name}: a slider's flag takes a value"),
+            Control::Slider(_) => {
+                assert!(!value.is_empty(), "{name}: a slider's flag takes a value")
+            }
         }
         // In the shipped story every knob applies, its default lies in its range, and what is
         // put is what is read back.
@@ -167,7 +185,12 @@ fn every_knob_declaration_is_complete() {
             (k.put)(&mut a, x);
             assert_eq!((k.get)(&a), Some(x), "{name}: put {x}, read back");
             for other in KNOBS.iter().filter(|o| o.knob != k.knob) {
-                assert_eq!((other.get)(&a), (other.get)(&defaults), "{name} moved {}", other.param);
+                assert_eq!(
+                    (other.get)(&a),
+                    (other.get)(&defaults),
+                    "{name} moved {}",
+                    other.param
+                );
             }
         }
     }
@@ -178,7 +201,11 @@ fn every_chart_and_language_declaration_is_complete() {
     let d = Dataset::default_story();
     let mut names = Vec::new();
     for (i, c) in CHARTS.iter().enumerate() {
-        assert_eq!(c.chart as usize, i, "{}: CHARTS[{i}] must declare Chart #{i}", c.name);
+        assert_eq!(
+            c.chart as usize, i,
+            "{}: CHARTS[{i}] must declare Chart #{i}",
+            c.name
+        );
         assert_eq!(Chart::ALL[i], c.chart);
         assert!(!names.contains(&c.name), "{} is declared twice", c.name);
         names.push(c.name);
@@ -187,13 +214,25 @@ fn every_chart_and_language_declaration_is_complete() {
             "{}: a chart's name is lowercase kebab-case",
             c.name
         );
-        assert!(c.chart.inputs().next().is_some(), "{}: no knob changes it", c.name);
-        assert!((c.applies)(&d), "{} does not apply to the shipped story", c.name);
+        assert!(
+            c.chart.inputs().next().is_some(),
+            "{}: no knob changes it",
+            c.name
+        );
+        assert!(
+            (c.applies)(&d),
+            "{} does not apply to the shipped story",
+            c.name
+        );
         assert!((c.height)(&d) > 0, "{}: no height", c.name);
     }
     let mut tags = Vec::new();
     for (i, l) in LANGS.iter().enumerate() {
-        assert_eq!(l.lang as usize, i, "{}: LANGS[{i}] must declare Lang #{i}", l.tag);
+        assert_eq!(
+            l.lang as usize, i,
+            "{}: LANGS[{i}] must declare Lang #{i}",
+            l.tag
+        );
         assert_eq!(Lang::ALL[i], l.lang);
         assert!(!tags.contains(&l.tag), "{} declared twice", l.tag);
         tags.push(l.tag);
@@ -213,7 +252,11 @@ fn every_chart_and_language_declaration_is_complete() {
         };
         assert_eq!(native(l.tag), l.arabic_indic_digits, "{}: digits", l.tag);
         for region in l.latin_digit_regions {
-            assert!(!native(&format!("{}-{region}", l.tag)), "{}-{region}: digits", l.tag);
+            assert!(
+                !native(&format!("{}-{region}", l.tag)),
+                "{}-{region}: digits",
+                l.tag
+            );
         }
     }
 }
@@ -228,7 +271,8 @@ fn the_page_controls_are_the_declared_knobs_with_their_labels() {
     let mut parities = 0;
     for by_gdp in [false, true] {
         let mut a = Assumptions::defaults(&d);
-        a.set(&d, Knob::Yardstick, if by_gdp { 1.0 } else { 0.0 }).unwrap();
+        a.set(&d, Knob::Yardstick, if by_gdp { 1.0 } else { 0.0 })
+            .unwrap();
         let report = Report::new(&d, &a, pledge_explainer::Locale::EN);
         let s = Lang::En.strings();
         let text = |key: &str| s.texts()[Strings::FIELDS.iter().position(|f| *f == key).unwrap()];
@@ -237,13 +281,18 @@ fn the_page_controls_are_the_declared_knobs_with_their_labels() {
             .iter()
             .map(|c| KNOBS.iter().position(|k| k.param == c.param).unwrap())
             .collect();
-        assert!(order.windows(2).all(|w| w[0] < w[1]), "sliders out of order: {order:?}");
+        assert!(
+            order.windows(2).all(|w| w[0] < w[1]),
+            "sliders out of order: {order:?}"
+        );
         for c in &sliders {
             let k = Knob::from_url_param(c.param).unwrap().spec();
             assert!(matches!(k.control, Control::Slider(_)), "{}", c.param);
             assert_eq!(c.label, report.fill(text(k.label.unwrap())), "{}", c.param);
             // The parity point on the slider is written in the knob's declared unit.
-            if let (Some(at), Some(shown), Control::Slider(unit)) = (c.parity, &c.parity_display, k.control) {
+            if let (Some(at), Some(shown), Control::Slider(unit)) =
+                (c.parity, &c.parity_display, k.control)
+            {
                 let l = report.locale;
                 let want = match unit {
                     Unit::Rate => l.rate(at, &d.benchmark.currency),
@@ -265,7 +314,11 @@ fn the_page_controls_are_the_declared_knobs_with_their_labels() {
         }
     }
     for k in KNOBS.iter().filter(|k| k.label.is_some()) {
-        assert!(seen.contains(&k.param), "{} has a label but no control on the page", k.param);
+        assert!(
+            seen.contains(&k.param),
+            "{} has a label but no control on the page",
+            k.param
+        );
     }
     assert!(parities >= 3, "only {parities} parity points checked");
 }
@@ -283,7 +336,10 @@ fn no_list_of_knobs_languages_or_charts_is_kept_by_hand() {
     }
     for entry in std::fs::read_dir(root.join("www")).unwrap() {
         let path = entry.unwrap().path();
-        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or_default();
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .unwrap_or_default();
         if !matches!(ext, "js" | "html") {
             continue;
         }
@@ -293,7 +349,11 @@ fn no_list_of_knobs_languages_or_charts_is_kept_by_hand() {
                 .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
                 .collect();
             if let Some(name) = names.iter().find(|name| words.contains(&name.as_str())) {
-                problems.push(format!("{}:{}: names the knob {name}", path.display(), n + 1));
+                problems.push(format!(
+                    "{}:{}: names the knob {name}",
+                    path.display(),
+                    n + 1
+                ));
             }
             let tags: Vec<&str> = LANGS
                 .iter()
@@ -301,7 +361,11 @@ fn no_list_of_knobs_languages_or_charts_is_kept_by_hand() {
                 .filter(|t| line.contains(&format!("'{t}'")) || line.contains(&format!("\"{t}\"")))
                 .collect();
             if ext == "js" && tags.len() >= 2 {
-                problems.push(format!("{}:{}: a list of languages {tags:?}", path.display(), n + 1));
+                problems.push(format!(
+                    "{}:{}: a list of languages {tags:?}",
+                    path.display(),
+                    n + 1
+                ));
             }
             if ext == "js" && line.contains("slice(0, 2)") {
                 problems.push(format!(
@@ -311,15 +375,25 @@ fn no_list_of_knobs_languages_or_charts_is_kept_by_hand() {
                 ));
             }
         }
-        if ext == "js" && ["boot.js", "embed.js", "app.js", "editor.js"].iter().any(|f| path.ends_with(f)) && !text.contains("// @shared") {
-            problems.push(format!("{}: no `// @shared` line for www/shared.js", path.display()));
+        if ext == "js"
+            && ["boot.js", "embed.js", "app.js", "editor.js"]
+                .iter()
+                .any(|f| path.ends_with(f))
+            && !text.contains("// @shared")
+        {
+            problems.push(format!(
+                "{}: no `// @shared` line for www/shared.js",
+                path.display()
+            ));
         }
     }
     // The build's loops over languages.
     let build = read(&root.join("scripts/build.sh"));
     let all_tags = LANGS.iter().map(|l| l.tag).collect::<Vec<_>>().join(" ");
     if build.contains(&all_tags) {
-        problems.push(format!("scripts/build.sh: `{all_tags}` (use `pledge-explainer languages`)"));
+        problems.push(format!(
+            "scripts/build.sh: `{all_tags}` (use `pledge-explainer languages`)"
+        ));
     }
     // The Rust: outside its declaration, a file that names most knobs or charts is keeping a
     // list of them. `report.rs`'s controls are the one left (they read their labels from the
@@ -331,17 +405,26 @@ fn no_list_of_knobs_languages_or_charts_is_kept_by_hand() {
         let text = read(&path);
         let code = text.split("#[cfg(test)]").next().unwrap_or_default();
         let named = |prefix: &str, variants: &[String]| {
-            variants.iter().filter(|v| code.contains(&format!("{prefix}{v}"))).count()
+            variants
+                .iter()
+                .filter(|v| code.contains(&format!("{prefix}{v}")))
+                .count()
         };
         let knobs: Vec<String> = KNOBS.iter().map(|k| format!("{:?}", k.knob)).collect();
         let charts: Vec<String> = CHARTS.iter().map(|c| format!("{:?}", c.chart)).collect();
         let rel = path.strip_prefix(root).unwrap().display().to_string();
         if rel != "src/model.rs" && rel != "src/report.rs" && named("Knob::", &knobs) > 3 {
-            problems.push(format!("{rel}: names {} knobs: read model::KNOBS", named("Knob::", &knobs)));
+            problems.push(format!(
+                "{rel}: names {} knobs: read model::KNOBS",
+                named("Knob::", &knobs)
+            ));
         }
         // `text()` in charts/mod.rs picks each chart's words (words are not declarations).
         if rel != "src/charts/mod.rs" && named("Chart::", &charts) > 2 {
-            problems.push(format!("{rel}: names {} charts: read charts::CHARTS", named("Chart::", &charts)));
+            problems.push(format!(
+                "{rel}: names {} charts: read charts::CHARTS",
+                named("Chart::", &charts)
+            ));
         }
     }
     assert!(problems.is_empty(), "{problems:#?}");

@@ -76,10 +76,14 @@ fn not_finite(f: &pledge_explainer::Figures) -> Option<String> {
 /// The shipped words use the en dash for ranges only.
 fn shows_a_missing_number(text: &str) -> Option<String> {
     let chars: Vec<char> = text.chars().collect();
-    let digit = |c: Option<&char>| c.is_some_and(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(c));
+    let digit = |c: Option<&char>| {
+        c.is_some_and(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(c))
+    };
     for (i, c) in chars.iter().enumerate() {
         if *c == '\u{2013}' && !(i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1))) {
-            let around: String = chars[i.saturating_sub(20)..(i + 20).min(chars.len())].iter().collect();
+            let around: String = chars[i.saturating_sub(20)..(i + 20).min(chars.len())]
+                .iter()
+                .collect();
             return Some(around);
         }
     }
@@ -102,13 +106,19 @@ fn the_finiteness_checks_can_fail() {
     let mut f = compute(&d, &Assumptions::defaults(&d));
     assert_eq!(not_finite(&f), None);
     f.stargate_scaled_to_france_usd_bn = f64::NAN;
-    assert_eq!(not_finite(&f).as_deref(), Some("stargate_scaled_to_france_usd_bn = NaN"));
+    assert_eq!(
+        not_finite(&f).as_deref(),
+        Some("stargate_scaled_to_france_usd_bn = NaN")
+    );
     f.stargate_scaled_to_france_usd_bn = 1.0;
     f.assumptions.load_factor = f64::INFINITY;
     assert!(not_finite(&f).is_some());
     // What the formatter writes for NaN, inside a sentence, is caught; a range is not.
     let nan = Locale::EN.money_bn(f64::NAN, "EUR", 0);
-    assert!(shows_a_missing_number(&format!("France announced {nan}.")).is_some(), "{nan}");
+    assert!(
+        shows_a_missing_number(&format!("France announced {nan}.")).is_some(),
+        "{nan}"
+    );
     assert_eq!(shows_a_missing_number("€30–50bn, ٣٠–٥٠"), None);
 }
 

@@ -206,7 +206,12 @@ fn defaults_are_the_sourced_reference_values() {
     let d = story();
     let a = Assumptions::defaults(&d);
     assert_eq!(
-        (a.rate, a.subject_population_m, a.benchmark_population_m, a.ranged_pledge_bn),
+        (
+            a.rate,
+            a.subject_population_m,
+            a.benchmark_population_m,
+            a.ranged_pledge_bn
+        ),
         (1.032, 68.606, 340.1, Some(50.0))
     );
 }
@@ -269,10 +274,18 @@ fn every_figure_names_a_known_source_and_arabic_quotes_are_verbatim() {
     // repository, the copy must be it, byte for byte.
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let copy = root.join("tests/fixtures/article-ar.txt");
-    let article = std::fs::read_to_string(&copy)
-        .unwrap_or_else(|e| panic!("{}: {e}: the article the quotes are checked against", copy.display()));
+    let article = std::fs::read_to_string(&copy).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}: the article the quotes are checked against",
+            copy.display()
+        )
+    });
     if let Ok(seed) = std::fs::read_to_string(root.join("../shared/seed/article-ar.txt")) {
-        assert!(seed == article, "{} differs from ../shared/seed/article-ar.txt", copy.display());
+        assert!(
+            seed == article,
+            "{} differs from ../shared/seed/article-ar.txt",
+            copy.display()
+        );
     }
     for (path, quote) in quotes {
         assert!(

@@ -63,8 +63,7 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
             "--json" => args.json = true,
             "--lang" => {
                 let v = value_of("--lang")?;
-                args.lang = Locale::parse(&v)
-                    .ok_or_else(|| {
+                args.lang = Locale::parse(&v).ok_or_else(|| {
                     format!(
                         "--lang: unknown language '{v}' (use {})",
                         languages().join(", ")

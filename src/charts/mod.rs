@@ -19,13 +19,13 @@ use crate::dataset::Dataset;
 use crate::escape::escape;
 use crate::format::Locale;
 use crate::model::{compute, ratio_at, Assumptions, Knob, KNOBS};
-use svg_writer::SvgWriter;
 use crate::report::{capitalize_first, verdict, Report, Verdict};
 use layout::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::Serialize;
+use svg_writer::SvgWriter;
 
 /// The charts, in reading order. Each is declared once, in [`CHARTS`]; the knobs that change
 /// it say so in their own declaration (`model::KNOBS`), which is its redraw key.
@@ -52,7 +52,8 @@ pub struct ChartSpec {
     pub applies: fn(&Dataset) -> bool,
     /// Its height in pixels: it grows with rows, never with the width (see ARCHITECTURE.md).
     pub height: fn(&Dataset) -> u32,
-    pub draw: for<'a, 'b> fn(&Frame<'a, SvgWriter<'b>>, &Dataset, &Report) -> DrawResult<SvgWriter<'b>>,
+    pub draw:
+        for<'a, 'b> fn(&Frame<'a, SvgWriter<'b>>, &Dataset, &Report) -> DrawResult<SvgWriter<'b>>,
 }
 
 /// The charts, in reading order. `CHARTS[c as usize].chart == c` (a test).
@@ -82,7 +83,9 @@ pub static CHARTS: [ChartSpec; 4] = [
         name: "per-person",
         applies: |_| true,
         // The verdict line may wrap onto two lines on a phone.
-        height: |_| (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + 2 * NOTE_HEIGHT + PAD) as u32,
+        height: |_| {
+            (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + 2 * NOTE_HEIGHT + PAD) as u32
+        },
         draw: |f, d, r| per_person::draw(f, d, r),
     },
     ChartSpec {
@@ -507,7 +510,8 @@ pub fn svg(chart: Chart, dataset: &Dataset, report: &Report, width: u32, mode: M
             Ok(())
         };
         // Drawing into a String cannot fail; an error leaves a partial chart, never a panic.
-        let _ = painted.and_then(|_| (chart.spec().draw)(&Frame::new(&root, report.locale), dataset, report));
+        let _ = painted
+            .and_then(|_| (chart.spec().draw)(&Frame::new(&root, report.locale), dataset, report));
     }
     out.push_str("</svg>\n");
     out
