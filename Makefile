@@ -6,7 +6,7 @@ export CHROMEDRIVER
 # The site's public address, for absolute og:/oEmbed/canonical URLs (scripts/publish.mjs).
 export BASE_URL PROVIDER_NAME
 
-.PHONY: serve build test test-long bench setup-build setup-test
+.PHONY: serve build test test-long bench mutants setup-build setup-test
 
 ## Build, then serve the explainer on http://127.0.0.1:8000
 serve: build
@@ -26,6 +26,15 @@ test: setup-test
 ## Longer property runs than CI's
 test-long:
 	PROPTEST_CASES=100000 cargo test --release --test properties
+
+## How strong the native tests are: cargo-mutants changes the core one mutation at a time and
+## checks that a test fails (not part of `make test`: it takes hours on a small machine).
+## MUTANTS_FILES narrows it, e.g. `make mutants MUTANTS_FILES="src/params.rs"`.
+MUTANTS_FILES ?= src/model.rs src/params.rs src/decimal.rs src/format.rs
+mutants: setup-test
+	command -v cargo-mutants >/dev/null || cargo install --locked cargo-mutants
+	PROPTEST_CASES=200 nice cargo mutants --no-shuffle $(foreach f,$(MUTANTS_FILES),--file $(f)) \
+	  --output target/mutants -- --lib --test properties --test story --test format --test cli
 
 setup-build:
 	scripts/setup.sh build

@@ -26,7 +26,7 @@ fn main() {
     let base = Assumptions::defaults(&d);
     let at = |i: u32| {
         let mut a = base;
-        let _ = a.set(&d, Knob::Eurusd, 0.8 + (i % 1000) as f64 * 0.0005);
+        let _ = a.set(&d, Knob::Rate, 0.8 + (i % 1000) as f64 * 0.0005);
         a
     };
     println!("{:<44} {:>13}", "operation", "time per op");

@@ -49,13 +49,22 @@ mkdir -p dist/data && cp data/eu-investai-2025.json data/france-2025.json data/d
 # The static fallback, rendered natively by the same core.
 cargo build --release --bin pledge-explainer --quiet
 rm -rf target/fallback
-for lang in en fr ar; do
+# The languages as the core declares them (src/lang.rs), the fallback first.
+languages=$(target/release/pledge-explainer languages)
+fallback_lang=$(head -n1 <<<"$languages")
+for lang in $languages; do
   target/release/pledge-explainer render --lang "$lang" --out "target/fallback/$lang"
 done
 mkdir -p dist/i18n
-for lang in fr ar; do cp "target/fallback/$lang/language-pack.json" "dist/i18n/$lang.json"; done
+for lang in $languages; do
+  [ "$lang" = "$fallback_lang" ] || cp "target/fallback/$lang/language-pack.json" "dist/i18n/$lang.json"
+done
 # The charts as images, for readers without JavaScript (the pages name them in <noscript>).
-for lang in en fr ar; do mkdir -p "dist/fallback/$lang" && cp target/fallback/$lang/*.svg "dist/fallback/$lang/"; done
+for lang in $languages; do mkdir -p "dist/fallback/$lang" && cp target/fallback/$lang/*.svg "dist/fallback/$lang/"; done
+# The scripts' lists (languages, the view's URL parameters) from the core's declarations, and
+# www/shared.js, written into each script that says `// @shared`.
+target/release/pledge-explainer declarations > target/fallback/declarations.json
+node scripts/inline-shared.mjs target/fallback/declarations.json
 node scripts/inject-fallback.mjs dist/index.html target/fallback
 node scripts/single-file.mjs
 node scripts/minify.mjs

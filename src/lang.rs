@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+/// The languages, each declared once in [`LANGS`]; its words are a table in `i18n/` (and the
+/// dataset's `Text`), its number format in `format.rs`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
@@ -11,24 +13,102 @@ pub enum Lang {
     Ar,
 }
 
-impl Lang {
-    pub const ALL: [Lang; 3] = [Lang::En, Lang::Fr, Lang::Ar];
+/// Which way a language is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Ltr,
+    Rtl,
+}
 
-    pub fn parse(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "en" => Some(Lang::En),
-            "fr" => Some(Lang::Fr),
-            "ar" => Some(Lang::Ar),
-            _ => None,
+/// A CLDR plural category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    Zero,
+    One,
+    Two,
+    Few,
+    Many,
+    Other,
+}
+
+/// Everything about one language that is not a word.
+pub struct LangSpec {
+    pub lang: Lang,
+    /// Its BCP 47 primary tag: `?lang=`, `<html lang>`, the page `index.<tag>.html`.
+    pub tag: &'static str,
+    pub direction: Direction,
+    /// Whether it is written with Arabic-Indic digits, and the regions (BCP 47 region subtags,
+    /// lowercase) that write it with Latin ones instead.
+    pub arabic_indic_digits: bool,
+    pub latin_digit_regions: &'static [&'static str],
+    /// The CLDR plural category of a number as written (its decimal text, Latin digits).
+    /// A slot: the plural rules are being added (issue 23's words); `None` until then.
+    pub plural: Option<fn(&str) -> Plural>,
+}
+
+/// The languages; the first is the fallback, compiled into every build. `LANGS[l as usize].lang == l`.
+pub static LANGS: [LangSpec; 3] = [
+    LangSpec {
+        lang: Lang::En,
+        tag: "en",
+        direction: Direction::Ltr,
+        arabic_indic_digits: false,
+        latin_digit_regions: &[],
+        plural: None,
+    },
+    LangSpec {
+        lang: Lang::Fr,
+        tag: "fr",
+        direction: Direction::Ltr,
+        arabic_indic_digits: false,
+        latin_digit_regions: &[],
+        plural: None,
+    },
+    LangSpec {
+        lang: Lang::Ar,
+        tag: "ar",
+        direction: Direction::Rtl,
+        arabic_indic_digits: true,
+        // The Maghreb writes Arabic with Latin digits.
+        latin_digit_regions: &["ma", "dz", "tn", "ly", "eh"],
+        plural: None,
+    },
+];
+
+/// The list of what a table of declarations declares, in its order, at compile time:
+/// `declared!(LANGS, lang)` is `[LANGS[0].lang, LANGS[1].lang, …]` (`Lang::ALL`, `Knob::ALL`,
+/// `Chart::ALL`).
+macro_rules! declared {
+    ($table:ident, $field:ident) => {{
+        let mut all = [$table[0].$field; $table.len()];
+        let mut i = 0;
+        while i < $table.len() {
+            all[i] = $table[i].$field;
+            i += 1;
         }
+        all
+    }};
+}
+pub(crate) use declared;
+
+impl Lang {
+    pub const ALL: [Lang; LANGS.len()] = declared!(LANGS, lang);
+
+    pub fn spec(self) -> &'static LangSpec {
+        &LANGS[self as usize]
+    }
+
+    /// The language of a primary tag (`ar`, any case); see `Locale::parse` for a whole tag.
+    pub fn parse(code: &str) -> Option<Lang> {
+        let code = code.trim();
+        LANGS
+            .iter()
+            .find(|l| l.tag.eq_ignore_ascii_case(code))
+            .map(|l| l.lang)
     }
 
     pub fn code(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Fr => "fr",
-            Lang::Ar => "ar",
-        }
+        self.spec().tag
     }
 }
 

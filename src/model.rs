@@ -14,89 +14,328 @@ pub const HOURS_PER_YEAR: f64 = 8760.0;
 /// subject currency (US$ per €), the ranged pledge's point in billions of the subject currency.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Assumptions {
-    pub eurusd: f64,
-    pub pop_fr_m: f64,
-    pub pop_us_m: f64,
+    // The serde names are the public JSON keys (`assumptions` of the CLI's summary).
+    #[serde(rename = "eurusd")]
+    pub rate: f64,
+    #[serde(rename = "pop_fr_m")]
+    pub subject_population_m: f64,
+    #[serde(rename = "pop_us_m")]
+    pub benchmark_population_m: f64,
     /// Where the ranged pledge (the UAE's €30–50bn) sits; `None` when the dataset has none.
-    pub uae_eur_bn: Option<f64>,
+    #[serde(rename = "uae_eur_bn")]
+    pub ranged_pledge_bn: Option<f64>,
     /// Share of the year the pledged capacity runs at full power (1.0 = all year).
     pub load_factor: f64,
     /// GDPs in billions of each side's own currency; `None` when the dataset has none.
-    pub gdp_fr_bn: Option<f64>,
-    pub gdp_us_bn: Option<f64>,
+    #[serde(rename = "gdp_fr_bn")]
+    pub subject_gdp_bn: Option<f64>,
+    #[serde(rename = "gdp_us_bn")]
+    pub benchmark_gdp_bn: Option<f64>,
     /// Over how many years the subject's package is spread; `None` when the dataset gives no
     /// horizon for the benchmark (then totals are compared, as the story does).
-    pub years_fr: Option<f64>,
+    #[serde(rename = "years_fr")]
+    pub subject_years: Option<f64>,
     /// Count only pledges the dataset marks as private.
     pub private_only: bool,
     /// The yardstick of the comparison: per person (the claim) or share of GDP.
     pub by_gdp: bool,
 }
 
-/// The assumptions a reader can set, by their public names (URL parameters, CLI flags).
+/// The assumptions a reader can set. Each is declared once, in [`KNOBS`]: everything else
+/// (the URL, the CLI's flags and usage, the charts' redraw keys, the page's and the embed
+/// script's lists of parameters) is read from there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Knob {
-    Eurusd,
-    PopFr,
-    PopUs,
-    Uae,
+    /// The exchange rate, benchmark currency per subject currency (`eurusd`).
+    Rate,
+    SubjectPopulation,
+    BenchmarkPopulation,
+    /// Where the ranged pledge sits within its range (`uae`).
+    RangedPledge,
     LoadFactor,
-    GdpFr,
-    GdpUs,
-    YearsFr,
-    /// 1 counts private money only, 0 everything announced.
-    PrivateOnly,
+    /// Over how many years the subject's package is spread (`years_fr`).
+    SubjectYears,
     /// 1 compares by share of GDP, 0 per person (in URLs: `gdp` or `person`).
     Yardstick,
+    SubjectGdp,
+    BenchmarkGdp,
+    /// 1 counts private money only, 0 everything announced.
+    PrivateOnly,
 }
 
+/// How a knob's value is written for the reader (the formatter `report` applies).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unit {
+    /// An exchange rate, benchmark currency per subject currency.
+    Rate,
+    /// Millions of people.
+    Millions,
+    /// A number of years.
+    Years,
+    /// Billions of the subject's currency, or of the benchmark's.
+    SubjectMoney,
+    BenchmarkMoney,
+    /// A share (0.6 = 60%).
+    Share,
+}
+
+/// How the reader sets a knob.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    /// A slider over the knob's range.
+    Slider(Unit),
+    /// 0 or 1. `words` are what it takes in a URL besides 0 and 1 (off, on); a switch without
+    /// words is a bare flag on the CLI (`--private-only`).
+    Switch {
+        words: Option<(&'static str, &'static str)>,
+    },
+}
+
+/// Everything about one knob, in one place.
+pub struct KnobSpec {
+    pub knob: Knob,
+    /// The URL parameter; the CLI flag and the embed attribute are the same with `-` for `_`.
+    pub param: &'static str,
+    /// Whether a permalink and an embed code keep it.
+    pub in_url: bool,
+    /// The key of its label in the string tables (a `Strings` field), `None` for a knob the
+    /// page has no control for (set by URL, embed attribute or CLI only).
+    pub label: Option<&'static str>,
+    pub control: Control,
+    /// Only whole numbers (years, switches).
+    pub whole: bool,
+    /// The range it accepts in a dataset, `None` where the dataset has no use for it.
+    pub range: fn(&Dataset) -> Option<Range>,
+    pub get: fn(&Assumptions) -> Option<f64>,
+    /// Stores a value already checked against `range`.
+    pub put: fn(&mut Assumptions, f64),
+    /// The charts it changes, by `Chart::name`: their redraw key (`Chart::inputs`).
+    pub charts: &'static [&'static str],
+    /// For the CLI's usage: the value's placeholder (empty for a bare flag) and its help.
+    pub cli: (&'static str, &'static str),
+}
+
+/// The charts of the per-person comparison (and its sensitivity to the rate).
+const PER_PERSON_CHARTS: &[&str] = &["per-person", "sensitivity"];
+
+/// The knobs, in the order a permalink writes them. `KNOBS[k as usize].knob == k` (a test).
+pub static KNOBS: [KnobSpec; 10] = [
+    KnobSpec {
+        knob: Knob::Rate,
+        param: "eurusd",
+        in_url: true,
+        label: Some("label_rate"),
+        control: Control::Slider(Unit::Rate),
+        whole: false,
+        range: |d| Some(d.ranges.rate),
+        get: |a| Some(a.rate),
+        put: |a, v| a.rate = v,
+        charts: PER_PERSON_CHARTS,
+        cli: (
+            "R",
+            "exchange rate, benchmark currency per subject currency (default: the dataset's)",
+        ),
+    },
+    KnobSpec {
+        knob: Knob::SubjectPopulation,
+        param: "pop_fr",
+        in_url: true,
+        label: Some("label_subject_population"),
+        control: Control::Slider(Unit::Millions),
+        whole: false,
+        range: |d| Some(d.ranges.subject_population_m),
+        get: |a| Some(a.subject_population_m),
+        put: |a, v| a.subject_population_m = v,
+        charts: PER_PERSON_CHARTS,
+        cli: ("M", "population of the subject (France), millions"),
+    },
+    KnobSpec {
+        knob: Knob::BenchmarkPopulation,
+        param: "pop_us",
+        in_url: true,
+        label: Some("label_benchmark_population"),
+        control: Control::Slider(Unit::Millions),
+        whole: false,
+        range: |d| Some(d.ranges.benchmark_population_m),
+        get: |a| Some(a.benchmark_population_m),
+        put: |a, v| a.benchmark_population_m = v,
+        charts: PER_PERSON_CHARTS,
+        cli: (
+            "M",
+            "population of the benchmark (the United States), millions",
+        ),
+    },
+    KnobSpec {
+        knob: Knob::RangedPledge,
+        param: "uae",
+        in_url: true,
+        label: Some("label_ranged_pledge"),
+        control: Control::Slider(Unit::SubjectMoney),
+        whole: false,
+        range: |d| {
+            d.ranged_pledge()
+                .and_then(|p| p.amount())
+                .map(|(min, max)| Range {
+                    min,
+                    max,
+                    step: 0.5,
+                })
+        },
+        get: |a| a.ranged_pledge_bn,
+        put: |a, v| a.ranged_pledge_bn = Some(v),
+        charts: &["pledges", "per-person", "sensitivity"],
+        cli: (
+            "B",
+            "the ranged pledge's point within its range (the UAE's), billions",
+        ),
+    },
+    KnobSpec {
+        knob: Knob::LoadFactor,
+        param: "load_factor",
+        in_url: true,
+        label: None,
+        control: Control::Slider(Unit::Share),
+        whole: false,
+        range: |_| {
+            Some(Range {
+                min: 0.05,
+                max: 1.0,
+                step: 0.05,
+            })
+        },
+        get: |a| Some(a.load_factor),
+        put: |a, v| a.load_factor = v,
+        charts: &["energy"],
+        cli: (
+            "F",
+            "share of the year the AI capacity runs at full power (0.05 to 1)",
+        ),
+    },
+    KnobSpec {
+        knob: Knob::SubjectYears,
+        param: "years_fr",
+        in_url: true,
+        label: Some("label_subject_years"),
+        control: Control::Slider(Unit::Years),
+        whole: true,
+        range: |d| d.benchmark_years().map(|_| HORIZON_YEARS),
+        get: |a| a.subject_years,
+        put: |a, v| a.subject_years = Some(v),
+        charts: PER_PERSON_CHARTS,
+        cli: (
+            "Y",
+            "years over which the subject's package is spread (1 to 10; default the benchmark's)",
+        ),
+    },
+    KnobSpec {
+        knob: Knob::Yardstick,
+        param: "yardstick",
+        in_url: true,
+        label: Some("yardstick_label"),
+        control: Control::Switch {
+            words: Some(("person", "gdp")),
+        },
+        whole: true,
+        range: |d| d.has_gdp().then_some(SWITCH),
+        get: |a| Some(if a.by_gdp { 1.0 } else { 0.0 }),
+        put: |a, v| a.by_gdp = v == 1.0,
+        charts: &["per-person"],
+        cli: ("Y", "person (the claim) or gdp: what the verdict compares"),
+    },
+    // Half to one and a half times the sourced GDP: a revision or another year's figure.
+    KnobSpec {
+        knob: Knob::SubjectGdp,
+        param: "gdp_fr",
+        in_url: true,
+        label: Some("label_subject_gdp"),
+        control: Control::Slider(Unit::SubjectMoney),
+        whole: false,
+        range: |d| {
+            d.has_gdp()
+                .then(|| gdp_range(d.subject.gdp_bn.as_ref()?.value))
+                .flatten()
+        },
+        get: |a| a.subject_gdp_bn,
+        put: |a, v| a.subject_gdp_bn = Some(v),
+        charts: &["per-person"],
+        cli: (
+            "B",
+            "the subject's GDP, billions of its currency (default: the dataset's)",
+        ),
+    },
+    KnobSpec {
+        knob: Knob::BenchmarkGdp,
+        param: "gdp_us",
+        in_url: true,
+        label: Some("label_benchmark_gdp"),
+        control: Control::Slider(Unit::BenchmarkMoney),
+        whole: false,
+        range: |d| {
+            d.has_gdp()
+                .then(|| gdp_range(d.benchmark.gdp_bn.as_ref()?.value))
+                .flatten()
+        },
+        get: |a| a.benchmark_gdp_bn,
+        put: |a, v| a.benchmark_gdp_bn = Some(v),
+        charts: &["per-person"],
+        cli: (
+            "B",
+            "the benchmark's GDP, billions of its currency (default: the dataset's)",
+        ),
+    },
+    KnobSpec {
+        knob: Knob::PrivateOnly,
+        param: "private_only",
+        in_url: true,
+        label: Some("private_only_label"),
+        control: Control::Switch { words: None },
+        whole: true,
+        range: |d| d.has_pledge_kinds().then_some(SWITCH),
+        get: |a| Some(if a.private_only { 1.0 } else { 0.0 }),
+        put: |a, v| a.private_only = v == 1.0,
+        charts: &["pledges", "per-person", "sensitivity"],
+        cli: ("", "count only the pledges the dataset marks as private"),
+    },
+];
+
 impl Knob {
-    pub const ALL: [Knob; 10] = [
-        Knob::Eurusd,
-        Knob::PopFr,
-        Knob::PopUs,
-        Knob::Uae,
-        Knob::LoadFactor,
-        Knob::GdpFr,
-        Knob::GdpUs,
-        Knob::YearsFr,
-        Knob::PrivateOnly,
-        Knob::Yardstick,
-    ];
+    pub const ALL: [Knob; KNOBS.len()] = crate::lang::declared!(KNOBS, knob);
+
+    pub fn spec(self) -> &'static KnobSpec {
+        &KNOBS[self as usize]
+    }
 
     /// The URL parameter name (the CLI flag is the same with `-` for `_`).
     pub fn param(self) -> &'static str {
-        match self {
-            Knob::Eurusd => "eurusd",
-            Knob::PopFr => "pop_fr",
-            Knob::PopUs => "pop_us",
-            Knob::Uae => "uae",
-            Knob::LoadFactor => "load_factor",
-            Knob::GdpFr => "gdp_fr",
-            Knob::GdpUs => "gdp_us",
-            Knob::YearsFr => "years_fr",
-            Knob::PrivateOnly => "private_only",
-            Knob::Yardstick => "yardstick",
-        }
+        self.spec().param
     }
 
     /// A switch (0 or 1) rather than a slider.
     pub fn is_switch(self) -> bool {
-        matches!(self, Knob::PrivateOnly | Knob::Yardstick)
+        matches!(self.spec().control, Control::Switch { .. })
     }
 
     /// The words a switch takes in a URL besides 0 and 1.
     pub fn switch_words(self) -> Option<(&'static str, &'static str)> {
-        match self {
-            Knob::Yardstick => Some(("person", "gdp")),
-            _ => None,
+        match self.spec().control {
+            Control::Switch { words } => words,
+            Control::Slider(_) => None,
         }
     }
 
+    /// The knob of a URL parameter (`pop_fr`) or CLI flag (`pop-fr`).
     pub fn from_param(name: &str) -> Option<Knob> {
-        Knob::ALL
-            .into_iter()
-            .find(|k| k.param() == name || k.param().replace('_', "-") == name)
+        Knob::from_url_param(name).or_else(|| {
+            KNOBS
+                .iter()
+                .find(|k| k.param.replace('_', "-") == name)
+                .map(|k| k.knob)
+        })
+    }
+
+    /// The knob of a URL parameter: only the public underscore spelling.
+    pub fn from_url_param(name: &str) -> Option<Knob> {
+        KNOBS.iter().find(|k| k.param == name).map(|k| k.knob)
     }
 }
 
@@ -113,14 +352,14 @@ impl Assumptions {
     /// The sourced defaults of a dataset; the ranged pledge at its high end (the story's "up to").
     pub fn defaults(dataset: &Dataset) -> Assumptions {
         Assumptions {
-            eurusd: dataset.exchange_rate.value,
-            pop_fr_m: dataset.subject.population_m.value,
-            pop_us_m: dataset.benchmark.population_m.value,
-            uae_eur_bn: dataset.ranged_pledge().and_then(|p| p.high_bn),
+            rate: dataset.exchange_rate.value,
+            subject_population_m: dataset.subject.population_m.value,
+            benchmark_population_m: dataset.benchmark.population_m.value,
+            ranged_pledge_bn: dataset.ranged_pledge().and_then(|p| p.high_bn),
             load_factor: 1.0,
-            gdp_fr_bn: dataset.subject.gdp_bn.as_ref().map(|g| g.value),
-            gdp_us_bn: dataset.benchmark.gdp_bn.as_ref().map(|g| g.value),
-            years_fr: dataset.benchmark_years(),
+            subject_gdp_bn: dataset.subject.gdp_bn.as_ref().map(|g| g.value),
+            benchmark_gdp_bn: dataset.benchmark.gdp_bn.as_ref().map(|g| g.value),
+            subject_years: dataset.benchmark_years(),
             private_only: false,
             by_gdp: false,
         }
@@ -128,52 +367,11 @@ impl Assumptions {
 
     /// The range a knob accepts in this dataset.
     pub fn range(dataset: &Dataset, knob: Knob) -> Option<Range> {
-        let r = &dataset.ranges;
-        match knob {
-            Knob::Eurusd => Some(r.rate),
-            Knob::PopFr => Some(r.subject_population_m),
-            Knob::PopUs => Some(r.benchmark_population_m),
-            Knob::Uae => dataset
-                .ranged_pledge()
-                .and_then(|p| p.amount())
-                .map(|(min, max)| Range {
-                    min,
-                    max,
-                    step: 0.5,
-                }),
-            Knob::LoadFactor => Some(Range {
-                min: 0.05,
-                max: 1.0,
-                step: 0.05,
-            }),
-            // Half to one and a half times the sourced GDP: a revision or another year's figure.
-            Knob::GdpFr => dataset
-                .has_gdp()
-                .then(|| gdp_range(dataset.subject.gdp_bn.as_ref()?.value))
-                .flatten(),
-            Knob::GdpUs => dataset
-                .has_gdp()
-                .then(|| gdp_range(dataset.benchmark.gdp_bn.as_ref()?.value))
-                .flatten(),
-            Knob::YearsFr => dataset.benchmark_years().map(|_| HORIZON_YEARS),
-            Knob::PrivateOnly => dataset.has_pledge_kinds().then_some(SWITCH),
-            Knob::Yardstick => dataset.has_gdp().then_some(SWITCH),
-        }
+        (knob.spec().range)(dataset)
     }
 
     pub fn get(&self, knob: Knob) -> Option<f64> {
-        match knob {
-            Knob::Eurusd => Some(self.eurusd),
-            Knob::PopFr => Some(self.pop_fr_m),
-            Knob::PopUs => Some(self.pop_us_m),
-            Knob::Uae => self.uae_eur_bn,
-            Knob::LoadFactor => Some(self.load_factor),
-            Knob::GdpFr => self.gdp_fr_bn,
-            Knob::GdpUs => self.gdp_us_bn,
-            Knob::YearsFr => self.years_fr,
-            Knob::PrivateOnly => Some(if self.private_only { 1.0 } else { 0.0 }),
-            Knob::Yardstick => Some(if self.by_gdp { 1.0 } else { 0.0 }),
-        }
+        (knob.spec().get)(self)
     }
 
     /// Sets one knob if the value is a finite number inside the dataset's range; otherwise
@@ -197,24 +395,13 @@ impl Assumptions {
             });
         }
         let value = clamp(value, range.min, range.max);
-        if (knob.is_switch() || knob == Knob::YearsFr) && value.fract() != 0.0 {
+        if knob.spec().whole && value.fract() != 0.0 {
             return Err(AssumptionError::OutOfRange {
                 min: range.min,
                 max: range.max,
             });
         }
-        match knob {
-            Knob::Eurusd => self.eurusd = value,
-            Knob::PopFr => self.pop_fr_m = value,
-            Knob::PopUs => self.pop_us_m = value,
-            Knob::Uae => self.uae_eur_bn = Some(value),
-            Knob::LoadFactor => self.load_factor = value,
-            Knob::GdpFr => self.gdp_fr_bn = Some(value),
-            Knob::GdpUs => self.gdp_us_bn = Some(value),
-            Knob::YearsFr => self.years_fr = Some(value),
-            Knob::PrivateOnly => self.private_only = value == 1.0,
-            Knob::Yardstick => self.by_gdp = value == 1.0,
-        }
+        (knob.spec().put)(self, value);
         Ok(())
     }
 
@@ -244,13 +431,17 @@ impl Assumptions {
         let mut a = Assumptions::defaults(dataset);
         let r = &dataset.reported;
         if let Some(pop) = &r.subject_population_m {
-            let _ = a.set(dataset, Knob::PopFr, pop.value);
+            let _ = a.set(dataset, Knob::SubjectPopulation, pop.value);
         }
         if let Some(multiple) = &r.population_multiple {
-            let _ = a.set(dataset, Knob::PopUs, a.pop_fr_m * multiple.value);
+            let _ = a.set(
+                dataset,
+                Knob::BenchmarkPopulation,
+                a.subject_population_m * multiple.value,
+            );
         }
         if let Some(rate) = implied_rate(dataset) {
-            let _ = a.set(dataset, Knob::Eurusd, rate);
+            let _ = a.set(dataset, Knob::Rate, rate);
         }
         a
     }
@@ -448,30 +639,36 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
         }
     };
     let a = Assumptions {
-        eurusd: sane(assumptions.eurusd, defaults.eurusd),
-        pop_fr_m: sane(assumptions.pop_fr_m, defaults.pop_fr_m),
-        pop_us_m: sane(assumptions.pop_us_m, defaults.pop_us_m),
-        uae_eur_bn: assumptions
-            .uae_eur_bn
+        rate: sane(assumptions.rate, defaults.rate),
+        subject_population_m: sane(
+            assumptions.subject_population_m,
+            defaults.subject_population_m,
+        ),
+        benchmark_population_m: sane(
+            assumptions.benchmark_population_m,
+            defaults.benchmark_population_m,
+        ),
+        ranged_pledge_bn: assumptions
+            .ranged_pledge_bn
             .filter(|x| x.is_finite())
-            .or(defaults.uae_eur_bn),
+            .or(defaults.ranged_pledge_bn),
         load_factor: sane(assumptions.load_factor, 1.0).min(1.0),
-        gdp_fr_bn: assumptions
-            .gdp_fr_bn
+        subject_gdp_bn: assumptions
+            .subject_gdp_bn
             .filter(|x| x.is_finite() && *x > 0.0)
-            .or(defaults.gdp_fr_bn),
-        gdp_us_bn: assumptions
-            .gdp_us_bn
+            .or(defaults.subject_gdp_bn),
+        benchmark_gdp_bn: assumptions
+            .benchmark_gdp_bn
             .filter(|x| x.is_finite() && *x > 0.0)
-            .or(defaults.gdp_us_bn),
-        years_fr: assumptions
-            .years_fr
+            .or(defaults.benchmark_gdp_bn),
+        subject_years: assumptions
+            .subject_years
             .filter(|x| x.is_finite() && *x > 0.0)
-            .or(defaults.years_fr),
+            .or(defaults.subject_years),
         private_only: assumptions.private_only && dataset.has_pledge_kinds(),
         by_gdp: assumptions.by_gdp && dataset.has_gdp(),
     };
-    let rate = a.eurusd;
+    let rate = a.rate;
 
     let pledges = &dataset.subject.pledges;
     let ranged = dataset.ranged_pledge();
@@ -479,7 +676,7 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
     let amount = |p: &crate::dataset::Pledge| {
         p.amount().map(|(l, h)| {
             let point = if ranged.is_some_and(|r| std::ptr::eq(r, p)) {
-                clamp(a.uae_eur_bn.unwrap_or(h), l, h)
+                clamp(a.ranged_pledge_bn.unwrap_or(h), l, h)
             } else {
                 h
             };
@@ -514,18 +711,18 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
     let stargate = dataset.benchmark.amount_bn.value;
     let announced_usd = announced * rate;
     // Billions over millions: ×1000 gives currency units per person.
-    let france_pp = announced_usd / a.pop_fr_m * 1000.0;
-    let us_pp = stargate / a.pop_us_m * 1000.0;
+    let subject_pp = announced_usd / a.subject_population_m * 1000.0;
+    let benchmark_pp = stargate / a.benchmark_population_m * 1000.0;
     // Compared per year of each horizon: benchmark years over subject years (1 when the
     // dataset gives no horizon, or at the default, where both are the benchmark's).
-    let years_us = dataset.benchmark_years().filter(|y| *y > 0.0);
+    let benchmark_years = dataset.benchmark_years().filter(|y| *y > 0.0);
     let per_year = |total: f64, years: Option<f64>| years.and_then(|y| ratio(total, y));
-    let horizon = match (years_us, a.years_fr) {
+    let horizon = match (benchmark_years, a.subject_years) {
         (Some(us), Some(fr)) => us / fr,
         _ => 1.0,
     };
-    let france_share = a.gdp_fr_bn.and_then(|g| ratio(announced, g));
-    let us_share = a.gdp_us_bn.and_then(|g| ratio(stargate, g));
+    let subject_share = a.subject_gdp_bn.and_then(|g| ratio(announced, g));
+    let benchmark_share = a.benchmark_gdp_bn.and_then(|g| ratio(stargate, g));
 
     let capacity = dataset.energy.as_ref().map(|e| e.capacity_gw.value);
     let exports = dataset.energy.as_ref().map(|e| e.exports_twh.value);
@@ -551,14 +748,17 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
         unitemised_at_point_eur_bn: announced - at_point,
         pledges_named_without_amount: pledges.iter().filter(|p| p.amount().is_none()).count(),
         stargate_usd_bn: stargate,
-        france_usd_per_person: france_pp,
-        us_usd_per_person: us_pp,
-        per_person_ratio: ratio(france_pp * horizon, us_pp),
-        stargate_scaled_to_france_usd_bn: us_pp * a.pop_fr_m / 1000.0,
-        parity_eurusd: ratio(stargate * a.pop_fr_m, a.pop_us_m * announced * horizon),
-        parity_pop_fr_m: ratio(announced_usd * a.pop_us_m * horizon, stargate),
-        parity_pop_us_m: ratio(stargate * a.pop_fr_m, announced_usd * horizon),
-        population_multiple: a.pop_us_m / a.pop_fr_m,
+        france_usd_per_person: subject_pp,
+        us_usd_per_person: benchmark_pp,
+        per_person_ratio: ratio(subject_pp * horizon, benchmark_pp),
+        stargate_scaled_to_france_usd_bn: benchmark_pp * a.subject_population_m / 1000.0,
+        parity_eurusd: ratio(
+            stargate * a.subject_population_m,
+            a.benchmark_population_m * announced * horizon,
+        ),
+        parity_pop_fr_m: ratio(announced_usd * a.benchmark_population_m * horizon, stargate),
+        parity_pop_us_m: ratio(stargate * a.subject_population_m, announced_usd * horizon),
+        population_multiple: a.benchmark_population_m / a.subject_population_m,
         article_implied_eurusd: article_rate,
         article_per_person_ratio: article_ratio,
         nuclear_ai_gw: capacity,
@@ -568,20 +768,20 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
             (Some(t), Some(e)) => ratio(t, e),
             _ => None,
         },
-        france_share_of_gdp: france_share,
-        us_share_of_gdp: us_share,
-        gdp_share_ratio: france_share
-            .zip(us_share)
+        france_share_of_gdp: subject_share,
+        us_share_of_gdp: benchmark_share,
+        gdp_share_ratio: subject_share
+            .zip(benchmark_share)
             .and_then(|(f, u)| ratio(f * horizon, u)),
-        gdp_parity_package_eur_bn: us_share
-            .zip(a.gdp_fr_bn)
+        gdp_parity_package_eur_bn: benchmark_share
+            .zip(a.subject_gdp_bn)
             .and_then(|(u, g)| ratio(u * g, horizon)),
-        gdp_parity_gdp_fr_bn: us_share.and_then(|u| ratio(announced * horizon, u)),
+        gdp_parity_gdp_fr_bn: benchmark_share.and_then(|u| ratio(announced * horizon, u)),
         france_usd_per_person_per_year: per_year(
-            france_pp,
-            a.years_fr.filter(|_| years_us.is_some()),
+            subject_pp,
+            a.subject_years.filter(|_| benchmark_years.is_some()),
         ),
-        us_usd_per_person_per_year: per_year(us_pp, years_us),
+        us_usd_per_person_per_year: per_year(benchmark_pp, benchmark_years),
         private_announced_eur_bn: dataset
             .has_pledge_kinds()
             .then(|| Span::new(full - left_high, full - left_low)),
@@ -600,8 +800,8 @@ pub fn ratio_at(figures: &Figures, eurusd: f64, pop_fr_m: f64) -> Option<f64> {
     }
     let a = &figures.assumptions;
     ratio(
-        figures.per_person_ratio? * eurusd * a.pop_fr_m,
-        a.eurusd * pop_fr_m,
+        figures.per_person_ratio? * eurusd * a.subject_population_m,
+        a.rate * pop_fr_m,
     )
 }
 
@@ -643,5 +843,232 @@ mod tests {
                 other => panic!("{key}: {other:?}"),
             }
         }
+    }
+
+    /// What a reader typing into a slider's box meets: the ends are accepted, just past them
+    /// refused with the range, a non-number refused as such, a fraction of a year refused,
+    /// and a refused value changes nothing.
+    #[test]
+    fn a_value_is_accepted_up_to_the_ends_of_its_range_and_refused_past_them() {
+        let d = Dataset::default_story();
+        let defaults = Assumptions::defaults(&d);
+        for spec in KNOBS.iter() {
+            let range = (spec.range)(&d).unwrap();
+            let mut a = defaults;
+            assert_eq!(a.set(&d, spec.knob, range.min), Ok(()), "{}", spec.param);
+            assert_eq!(a.get(spec.knob), Some(range.min), "{}", spec.param);
+            assert_eq!(a.set(&d, spec.knob, range.max), Ok(()), "{}", spec.param);
+            assert_eq!(a.get(spec.knob), Some(range.max), "{}", spec.param);
+            let past = (range.max - range.min).max(1.0) * 1e-3;
+            let before = a;
+            for bad in [range.min - past, range.max + past] {
+                assert_eq!(
+                    a.set(&d, spec.knob, bad),
+                    Err(AssumptionError::OutOfRange {
+                        min: range.min,
+                        max: range.max
+                    }),
+                    "{} = {bad}",
+                    spec.param
+                );
+                assert_eq!(
+                    a, before,
+                    "{}: a refused value changed something",
+                    spec.param
+                );
+            }
+            for bad in [f64::NAN, f64::INFINITY] {
+                assert_eq!(a.set(&d, spec.knob, bad), Err(AssumptionError::NotANumber));
+            }
+            if spec.whole {
+                let half = range.min + 0.5;
+                assert!(
+                    a.set(&d, spec.knob, half).is_err(),
+                    "{} = {half}",
+                    spec.param
+                );
+                assert_eq!(a, before);
+            }
+        }
+        // The last digit of a typed decimal is not held against the reader.
+        let mut a = defaults;
+        let rate = (Knob::Rate.spec().range)(&d).unwrap();
+        assert_eq!(a.set(&d, Knob::Rate, rate.max + 1e-12), Ok(()));
+        assert_eq!(a.rate, rate.max, "clamped to the end");
+    }
+
+    #[test]
+    fn switches_take_their_words_and_sliders_none() {
+        let d = Dataset::default_story();
+        let mut a = Assumptions::defaults(&d);
+        assert!(Knob::Yardstick.is_switch() && Knob::PrivateOnly.is_switch());
+        assert!(!Knob::Rate.is_switch() && !Knob::LoadFactor.is_switch());
+        assert_eq!(Knob::Yardstick.switch_words(), Some(("person", "gdp")));
+        assert_eq!(Knob::PrivateOnly.switch_words(), None);
+        assert_eq!(Knob::Rate.switch_words(), None);
+        assert_eq!(a.set_str(&d, Knob::Yardstick, " GDP "), Ok(()));
+        assert!(a.by_gdp);
+        assert_eq!(a.get(Knob::Yardstick), Some(1.0));
+        assert_eq!(a.set_str(&d, Knob::Yardstick, "person"), Ok(()));
+        assert!(!a.by_gdp);
+        assert_eq!(a.get(Knob::Yardstick), Some(0.0));
+        assert_eq!(a.set_str(&d, Knob::PrivateOnly, "1"), Ok(()));
+        assert!(a.private_only);
+        assert_eq!(
+            a.set_str(&d, Knob::PrivateOnly, "gdp"),
+            Err(AssumptionError::NotANumber)
+        );
+        assert_eq!(a.set_str(&d, Knob::Rate, "1.05"), Ok(()));
+        assert_eq!(a.rate, 1.05);
+        assert_eq!(Knob::from_param("pop-fr"), Some(Knob::SubjectPopulation));
+        assert_eq!(
+            Knob::from_url_param("pop-fr"),
+            None,
+            "a URL takes the underscore name"
+        );
+        assert_eq!(Knob::from_param("nope"), None);
+    }
+
+    /// The story's own figures as a preset: 68m, five times as many Americans, $112bn for €109bn.
+    #[test]
+    fn the_article_preset_is_the_articles_own_figures() {
+        let d = Dataset::default_story();
+        let a = Assumptions::as_reported(&d);
+        assert_eq!(a.subject_population_m, 68.0);
+        assert_eq!(a.benchmark_population_m, 340.0);
+        assert!((a.rate - 112.0 / 109.0).abs() < 1e-12, "{}", a.rate);
+        assert_eq!(implied_rate(&d), Some(112.0 / 109.0));
+        let defaults = Assumptions::defaults(&d);
+        assert_eq!(a.ranged_pledge_bn, defaults.ranged_pledge_bn);
+        assert_eq!(a.subject_years, defaults.subject_years);
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * b.abs().max(1.0)
+    }
+
+    /// The story's figures at the sourced defaults, and what each knob moves: what a reader of
+    /// the page checks against the article.
+    #[test]
+    fn the_figures_follow_each_knob_as_the_story_says() {
+        let d = Dataset::default_story();
+        let base = Assumptions::defaults(&d);
+        let f = compute(&d, &base);
+        assert_eq!(f.announced_eur_bn, 109.0);
+        assert_eq!(
+            (f.itemised_eur_bn.low, f.itemised_eur_bn.high),
+            (63.0, 83.0)
+        );
+        assert_eq!(
+            (f.unitemised_eur_bn.low, f.unitemised_eur_bn.high),
+            (26.0, 46.0)
+        );
+        assert_eq!(f.itemised_at_point_eur_bn, 83.0);
+        assert_eq!(f.pledges_named_without_amount, 2);
+        assert!(close(f.announced_usd_bn, 109.0 * 1.032));
+        assert!(close(
+            f.france_usd_per_person,
+            109.0 * 1.032 / 68.606 * 1000.0
+        ));
+        assert!(close(f.us_usd_per_person, 500.0 / 340.1 * 1000.0));
+        assert!(close(
+            f.per_person_ratio.unwrap(),
+            f.france_usd_per_person / f.us_usd_per_person
+        ));
+        assert!(close(f.population_multiple, 340.1 / 68.606));
+        assert!(close(
+            f.parity_eurusd.unwrap(),
+            1.032 / f.per_person_ratio.unwrap()
+        ));
+        assert!(close(f.nuclear_ai_twh_per_year.unwrap(), 8.76));
+        assert!(close(f.nuclear_ai_share_of_exports.unwrap(), 8.76 / 90.0));
+        assert!(close(
+            f.france_usd_per_person_per_year.unwrap(),
+            f.france_usd_per_person / 4.0
+        ));
+        assert!(close(
+            f.us_usd_per_person_per_year.unwrap(),
+            f.us_usd_per_person / 4.0
+        ));
+        assert_eq!(f.pledges_left_out, 0);
+
+        // The ranged pledge at its low end: €20bn less itemised, as much more not itemised.
+        let mut a = base;
+        a.set(&d, Knob::RangedPledge, 30.0).unwrap();
+        let low = compute(&d, &a);
+        assert_eq!(
+            (low.itemised_at_point_eur_bn, low.unitemised_at_point_eur_bn),
+            (63.0, 46.0)
+        );
+        assert_eq!(low.announced_eur_bn, 109.0);
+
+        // Half the year at full power: half the energy.
+        let mut a = base;
+        a.set(&d, Knob::LoadFactor, 0.5).unwrap();
+        assert!(close(
+            compute(&d, &a).nuclear_ai_twh_per_year.unwrap(),
+            4.38
+        ));
+
+        // France's package over eight years instead of four: half the per-year comparison.
+        let mut a = base;
+        a.set(&d, Knob::SubjectYears, 8.0).unwrap();
+        let spread = compute(&d, &a);
+        assert!(close(
+            spread.per_person_ratio.unwrap(),
+            f.per_person_ratio.unwrap() / 2.0
+        ));
+        assert!(close(
+            spread.gdp_share_ratio.unwrap(),
+            f.gdp_share_ratio.unwrap() / 2.0
+        ));
+        assert!(close(
+            spread.france_usd_per_person_per_year.unwrap(),
+            f.france_usd_per_person / 8.0
+        ));
+        assert!(close(
+            spread.parity_eurusd.unwrap(),
+            2.0 * f.parity_eurusd.unwrap()
+        ));
+
+        // Private money only: the state's pledges (Bpifrance, MGX) leave €49–69bn, of which
+        // €23bn itemised; with the UAE's at its top, €49bn is counted.
+        let mut a = base;
+        a.set(&d, Knob::PrivateOnly, 1.0).unwrap();
+        let private = compute(&d, &a);
+        assert_eq!(private.pledges_left_out, 2);
+        assert_eq!(private.announced_eur_bn, 49.0);
+        assert_eq!(
+            (private.itemised_eur_bn.low, private.itemised_eur_bn.high),
+            (23.0, 23.0)
+        );
+        let span = private.private_announced_eur_bn.unwrap();
+        assert_eq!((span.low, span.high), (49.0, 69.0));
+        assert_eq!(private.private_itemised_eur_bn, Some(23.0));
+
+        // A GDP half as large again: the subject's share is the package over it.
+        let mut a = base;
+        let gdp = base.subject_gdp_bn.unwrap();
+        a.set(&d, Knob::SubjectGdp, (gdp * 1.5).round()).unwrap();
+        let richer = compute(&d, &a);
+        assert!(close(
+            richer.france_share_of_gdp.unwrap(),
+            109.0 / (gdp * 1.5).round()
+        ));
+        assert!(
+            close(
+                richer.gdp_parity_gdp_fr_bn.unwrap(),
+                f.gdp_parity_gdp_fr_bn.unwrap()
+            ),
+            "the parity GDP does not depend on the GDP set"
+        );
+
+        // The sensitivity chart's shortcut refuses what is not a rate or a population.
+        assert_eq!(ratio_at(&f, 0.0, 68.0), None);
+        assert_eq!(ratio_at(&f, 1.0, -1.0), None);
+        assert!(close(
+            ratio_at(&f, 2.064, 68.606).unwrap(),
+            2.0 * f.per_person_ratio.unwrap()
+        ));
     }
 }

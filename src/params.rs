@@ -1,5 +1,5 @@
-//! The page's public URL state: `lang`, `eurusd`, `pop_fr`, `pop_us`, `uae`, `years_fr`,
-//! `yardstick` (`person` or `gdp`), `gdp_fr`, `gdp_us`, `private_only` (`1`).
+//! The page's public URL state: `lang` and the knobs [`KNOBS`] declares as kept by the URL
+//! (their names and order are there; `pledge-explainer declarations` hands them to the page).
 //!
 //! Parsing lives in the core so that the page, the embed script and the tests agree on it.
 //! Unknown parameters (embed hosts add their own) are ignored silently; a known one with a bad
@@ -9,7 +9,7 @@ use crate::dataset::Dataset;
 use crate::format::Locale;
 use crate::lang::Lang;
 use crate::messages::assumption_error_message;
-use crate::model::{AssumptionError, Assumptions, Knob};
+use crate::model::{AssumptionError, Assumptions, Knob, KNOBS};
 use serde::Serialize;
 
 /// A parameter that was refused, and why, in words for the reader.
@@ -93,7 +93,7 @@ pub fn parse_query(dataset: &Dataset, start: Assumptions, query: &str) -> Parsed
             continue;
         }
         // Only the public underscore spellings are URL parameters.
-        let Some(knob) = Knob::ALL.into_iter().find(|k| k.param() == key) else {
+        let Some(knob) = Knob::from_url_param(&key) else {
             continue;
         };
         if let Err(error) = assumptions.set_str(dataset, knob, &value) {
@@ -119,25 +119,14 @@ pub fn to_query(dataset: &Dataset, a: &Assumptions, locale: Option<Locale>) -> S
     if let Some(l) = locale {
         parts.push(format!("lang={}", l.tag()));
     }
-    let knobs = [
-        Knob::Eurusd,
-        Knob::PopFr,
-        Knob::PopUs,
-        Knob::Uae,
-        Knob::YearsFr,
-        Knob::Yardstick,
-        Knob::GdpFr,
-        Knob::GdpUs,
-        Knob::PrivateOnly,
-    ];
-    for knob in knobs {
-        if let (Some(v), Some(d)) = (a.get(knob), defaults.get(knob)) {
+    for spec in KNOBS.iter().filter(|k| k.in_url) {
+        if let (Some(v), Some(d)) = ((spec.get)(a), (spec.get)(&defaults)) {
             if v != d {
-                let text = match knob.switch_words() {
+                let text = match spec.knob.switch_words() {
                     Some((off, on)) => (if v == 1.0 { on } else { off }).to_string(),
                     None => plain_number(v),
                 };
-                parts.push(format!("{}={}", knob.param(), text));
+                parts.push(format!("{}={}", spec.param, text));
             }
         }
     }
@@ -145,6 +134,40 @@ pub fn to_query(dataset: &Dataset, a: &Assumptions, locale: Option<Locale>) -> S
 }
 
 pub use crate::decimal::plain as plain_number;
+
+/// What the page's scripts need of the declarations, as JSON, for the build to write into them
+/// (`pledge-explainer declarations`; `scripts/inline-shared.mjs`): the languages' tags (the
+/// fallback first) and those written right to left, and the URL parameters of the view's
+/// state (`lang` first: the page's `STATE_PARAMS`; `embed.js`'s attributes are these with `-`
+/// for `_`, and `dataset`).
+pub fn page_declarations() -> String {
+    use crate::json::{array, write_string, ObjectWriter};
+    use crate::lang::{Direction, LANGS};
+    let strings = |items: Vec<&str>| array(items, |out, s| write_string(out, s));
+    let mut out = String::new();
+    let mut o = ObjectWriter::new(&mut out);
+    o.raw("languages", &strings(LANGS.iter().map(|l| l.tag).collect()))
+        .raw(
+            "rtl",
+            &strings(
+                LANGS
+                    .iter()
+                    .filter(|l| l.direction == Direction::Rtl)
+                    .map(|l| l.tag)
+                    .collect(),
+            ),
+        )
+        .raw(
+            "state",
+            &strings(
+                std::iter::once("lang")
+                    .chain(KNOBS.iter().filter(|k| k.in_url).map(|k| k.param))
+                    .collect(),
+            ),
+        );
+    o.end();
+    out
+}
 
 #[cfg(test)]
 mod tests {
@@ -179,8 +202,8 @@ mod tests {
             "?lang=ar&eurusd=1.05&pop_fr=70&initialWidth=375&childId=x",
         );
         assert_eq!(p.locale, Some(Locale::AR));
-        assert_eq!(p.assumptions.eurusd, 1.05);
-        assert_eq!(p.assumptions.pop_fr_m, 70.0);
+        assert_eq!(p.assumptions.rate, 1.05);
+        assert_eq!(p.assumptions.subject_population_m, 70.0);
         assert!(p.notices.is_empty(), "{:?}", p.notices);
     }
 
@@ -193,10 +216,13 @@ mod tests {
             defaults,
             "eurusd=abc&pop_fr=70&pop_us=Infinity&uae=99&lang=xx&eurusd=%3Cscript%3E",
         );
-        assert_eq!(p.assumptions.pop_fr_m, 70.0);
-        assert_eq!(p.assumptions.eurusd, defaults.eurusd);
-        assert_eq!(p.assumptions.pop_us_m, defaults.pop_us_m);
-        assert_eq!(p.assumptions.uae_eur_bn, defaults.uae_eur_bn);
+        assert_eq!(p.assumptions.subject_population_m, 70.0);
+        assert_eq!(p.assumptions.rate, defaults.rate);
+        assert_eq!(
+            p.assumptions.benchmark_population_m,
+            defaults.benchmark_population_m
+        );
+        assert_eq!(p.assumptions.ranged_pledge_bn, defaults.ranged_pledge_bn);
         let named: Vec<&str> = p.notices.iter().map(|n| n.param.as_str()).collect();
         assert_eq!(named, ["eurusd", "pop_us", "uae", "lang", "eurusd"]);
         assert_eq!(p.notices[4].value, "<script>");
@@ -211,8 +237,8 @@ mod tests {
     fn round_trip_gives_the_same_view() {
         let d = story();
         let mut a = Assumptions::defaults(&d);
-        a.set(&d, Knob::Eurusd, 0.9873).unwrap();
-        a.set(&d, Knob::Uae, 41.5).unwrap();
+        a.set(&d, Knob::Rate, 0.9873).unwrap();
+        a.set(&d, Knob::RangedPledge, 41.5).unwrap();
         let q = to_query(&d, &a, Some(Locale::FR));
         assert_eq!(q, "lang=fr&eurusd=0.9873&uae=41.5");
         let back = parse_query(&d, Assumptions::defaults(&d), &q);
@@ -244,7 +270,7 @@ mod tests {
         assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
         let a = parsed.assumptions;
         assert_eq!(
-            (a.years_fr, a.by_gdp, a.gdp_fr_bn, a.private_only),
+            (a.subject_years, a.by_gdp, a.subject_gdp_bn, a.private_only),
             (Some(6.0), true, Some(3000.0), true)
         );
         assert_eq!(
@@ -270,5 +296,69 @@ mod tests {
                 "{bad}"
             );
         }
+    }
+
+    #[test]
+    fn load_factor_round_trips_through_the_link() {
+        let d = story();
+        let parsed = parse_query(&d, Assumptions::defaults(&d), "load_factor=0.6");
+        assert!(parsed.notices.is_empty(), "{:?}", parsed.notices);
+        assert_eq!(parsed.assumptions.load_factor, 0.6);
+        assert_eq!(to_query(&d, &parsed.assumptions, None), "load_factor=0.6");
+    }
+
+    /// Every knob the URL keeps comes back from its link, at either end of its range, alone
+    /// and all together; the link names each knob once, by its declared name.
+    #[test]
+    fn every_declared_knob_round_trips_through_the_link() {
+        let d = story();
+        let defaults = Assumptions::defaults(&d);
+        for far in [false, true] {
+            let mut all = defaults;
+            for spec in KNOBS.iter().filter(|k| k.in_url) {
+                let range = (spec.range)(&d).unwrap();
+                let value = if far { range.max } else { range.min };
+                let value = if (spec.get)(&defaults) == Some(value) {
+                    if far {
+                        range.min
+                    } else {
+                        range.max
+                    }
+                } else {
+                    value
+                };
+                let mut one = defaults;
+                one.set(&d, spec.knob, value).unwrap();
+                all.set(&d, spec.knob, value).unwrap();
+                let q = to_query(&d, &one, None);
+                assert!(
+                    q.starts_with(&format!("{}=", spec.param)) && !q.contains('&'),
+                    "{q}"
+                );
+                let back = parse_query(&d, defaults, &q);
+                assert!(back.notices.is_empty(), "{q}: {:?}", back.notices);
+                assert_eq!(back.assumptions, one, "{q}");
+            }
+            let q = to_query(&d, &all, Some(Locale::AR));
+            assert_eq!(
+                q.split('&').count(),
+                1 + KNOBS.iter().filter(|k| k.in_url).count(),
+                "{q}"
+            );
+            let back = parse_query(&d, defaults, &q);
+            assert_eq!(back.assumptions, all, "{q}");
+            assert_eq!(back.locale, Some(Locale::AR));
+        }
+        // The defaults need no link at all.
+        assert_eq!(to_query(&d, &defaults, None), "");
+    }
+
+    #[test]
+    fn the_page_is_handed_the_declared_lists() {
+        let json = page_declarations();
+        assert_eq!(
+            json,
+            "{\"languages\":[\"en\",\"fr\",\"ar\"],\"rtl\":[\"ar\"],\"state\":[\"lang\",\"eurusd\",\"pop_fr\",\"pop_us\",\"uae\",\"load_factor\",\"years_fr\",\"yardstick\",\"gdp_fr\",\"gdp_us\",\"private_only\"]}"
+        );
     }
 }

@@ -206,8 +206,8 @@ impl Report {
             Yardstick::Person
         };
         let per_year = figures.france_usd_per_person_per_year.is_some()
-            && a.years_fr.is_some()
-            && a.years_fr != dataset.benchmark_years();
+            && a.subject_years.is_some()
+            && a.subject_years != dataset.benchmark_years();
         let short = Context::new(dataset, &figures, locale, per_year);
         // French spells units out in running text; other languages write them the same.
         let prose = prose_differs(locale.strings())
@@ -463,7 +463,7 @@ impl<'a> Context<'a> {
             ("quote", s.currency(quote).trim().to_string()),
             ("unit", s.currency_unit(base).to_string()),
             ("currency_name", s.currency_unit(quote).to_string()),
-            ("rate", l.rate_exact(a.eurusd, quote)),
+            ("rate", l.rate_exact(a.rate, quote)),
             ("announced", l.money_bn(f.announced_eur_bn, base, 1)),
             ("announced_conv", l.money_bn(f.announced_usd_bn, quote, 1)),
             (
@@ -562,7 +562,7 @@ impl<'a> Context<'a> {
         {
             values.push(("fr_share", l.percent(fr, 2)));
             values.push(("us_share", l.percent(us, 2)));
-            if let (Some(fy), Some(uy)) = (a.years_fr, dataset.benchmark_years()) {
+            if let (Some(fy), Some(uy)) = (a.subject_years, dataset.benchmark_years()) {
                 values.push(("fr_share_year", l.percent(fr / fy, 2)));
                 values.push(("us_share_year", l.percent(us / uy, 2)));
             }
@@ -570,8 +570,8 @@ impl<'a> Context<'a> {
             values.push(("gdp_times", l.times_text(ratio)));
             values.push(("gdp_ratio_times", l.times(ratio)));
             values.push(("gdp_pct", l.percent((ratio - 1.0).abs(), 0)));
-            values.push(("gdp_fr", opt(a.gdp_fr_bn, &|g| l.money_bn(g, base, 1))));
-            values.push(("gdp_us", opt(a.gdp_us_bn, &|g| l.money_bn(g, quote, 1))));
+            values.push(("gdp_fr", opt(a.subject_gdp_bn, &|g| l.money_bn(g, base, 1))));
+            values.push(("gdp_us", opt(a.benchmark_gdp_bn, &|g| l.money_bn(g, quote, 1))));
             values.push((
                 "gdp_parity_package",
                 opt(f.gdp_parity_package_eur_bn, &|p| l.money_bn(p, base, 1)),
@@ -582,7 +582,7 @@ impl<'a> Context<'a> {
             ));
         }
         if let (Some(fr), Some(us), Some(ppy), Some(bppy)) = (
-            a.years_fr,
+            a.subject_years,
             dataset.benchmark_years(),
             f.france_usd_per_person_per_year,
             f.us_usd_per_person_per_year,
@@ -803,13 +803,13 @@ impl<'a> Context<'a> {
                 f.private_announced_eur_bn
                     .map_or_else(dash, |r| l.money_bn_range(r.low, r.high, base, 1)),
             ),
-            ("eurusd", l.rate(a.eurusd, quote)),
-            ("pop_fr", l.millions(a.pop_fr_m, 3)),
-            ("pop_us", l.millions(a.pop_us_m, 1)),
-            ("uae", opt(a.uae_eur_bn, &|u| l.money_bn(u, base, 1))),
-            ("gdp_fr", opt(a.gdp_fr_bn, &|g| l.money_bn(g, base, 1))),
-            ("gdp_us", opt(a.gdp_us_bn, &|g| l.money_bn(g, quote, 1))),
-            ("years_fr", opt(a.years_fr, &|y| years(l, y))),
+            ("eurusd", l.rate(a.rate, quote)),
+            ("pop_fr", l.millions(a.subject_population_m, 3)),
+            ("pop_us", l.millions(a.benchmark_population_m, 1)),
+            ("uae", opt(a.ranged_pledge_bn, &|u| l.money_bn(u, base, 1))),
+            ("gdp_fr", opt(a.subject_gdp_bn, &|g| l.money_bn(g, base, 1))),
+            ("gdp_us", opt(a.benchmark_gdp_bn, &|g| l.money_bn(g, quote, 1))),
+            ("years_fr", opt(a.subject_years, &|y| years(l, y))),
         ]
     }
 }
@@ -895,38 +895,38 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
     let by_gdp = figures.assumptions.by_gdp;
     for (knob, template, parity, display_key) in [
         (
-            Knob::Eurusd,
-            s.label_eurusd,
+            Knob::Rate,
+            s.label_rate,
             figures.parity_eurusd.filter(|_| !by_gdp),
             "eurusd",
         ),
         (
-            Knob::PopFr,
-            s.label_pop_fr,
+            Knob::SubjectPopulation,
+            s.label_subject_population,
             figures.parity_pop_fr_m.filter(|_| !by_gdp),
             "pop_fr",
         ),
         (
-            Knob::PopUs,
-            s.label_pop_us,
+            Knob::BenchmarkPopulation,
+            s.label_benchmark_population,
             figures.parity_pop_us_m.filter(|_| !by_gdp),
             "pop_us",
         ),
-        (Knob::Uae, s.label_uae, None, "uae"),
-        (Knob::YearsFr, s.label_years_fr, None, "years_fr"),
+        (Knob::RangedPledge, s.label_ranged_pledge, None, "uae"),
+        (Knob::SubjectYears, s.label_subject_years, None, "years_fr"),
         // The GDPs only matter, so only show, when comparing by share of GDP.
         (
-            Knob::GdpFr,
-            s.label_gdp_fr,
+            Knob::SubjectGdp,
+            s.label_subject_gdp,
             figures.gdp_parity_gdp_fr_bn.filter(|_| by_gdp),
             "gdp_fr",
         ),
-        (Knob::GdpUs, s.label_gdp_us, None, "gdp_us"),
+        (Knob::BenchmarkGdp, s.label_benchmark_gdp, None, "gdp_us"),
     ] {
-        if matches!(knob, Knob::GdpFr | Knob::GdpUs) && !by_gdp {
+        if matches!(knob, Knob::SubjectGdp | Knob::BenchmarkGdp) && !by_gdp {
             continue;
         }
-        if knob == Knob::Eurusd && dataset.subject.currency == dataset.benchmark.currency {
+        if knob == Knob::Rate && dataset.subject.currency == dataset.benchmark.currency {
             continue;
         }
         let (Some(range), Some(value)) = (
@@ -938,15 +938,15 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
         let parity = parity.filter(|p| range.contains(*p));
         let base = dataset.subject.currency.as_ref();
         let show = |v: f64| match knob {
-            Knob::Eurusd => locale.rate(v, dataset.benchmark.currency.as_ref()),
-            Knob::PopFr | Knob::PopUs => locale.millions(v, 1),
-            Knob::YearsFr => years(locale, v),
-            Knob::GdpUs => locale.money_bn(v, dataset.benchmark.currency.as_ref(), 1),
+            Knob::Rate => locale.rate(v, dataset.benchmark.currency.as_ref()),
+            Knob::SubjectPopulation | Knob::BenchmarkPopulation => locale.millions(v, 1),
+            Knob::SubjectYears => years(locale, v),
+            Knob::BenchmarkGdp => locale.money_bn(v, dataset.benchmark.currency.as_ref(), 1),
             _ => locale.money_bn(v, base, 1),
         };
         // On the horizon slider: each pledge's own "by" year, as years from the announcement.
         let marks = match (knob, dataset.announced_year()) {
-            (Knob::YearsFr, Some(start)) => dataset
+            (Knob::SubjectYears, Some(start)) => dataset
                 .subject
                 .pledges
                 .iter()
@@ -992,7 +992,7 @@ pub fn comparison(dataset: &Dataset, report: &Report) -> [(String, f64, String);
         capitalize_first(dataset.benchmark.package.get(lang).to_string()),
     ];
     let shown = |key: &str| report.display(key).unwrap_or_default().to_string();
-    let same_horizon = f.assumptions.years_fr == dataset.benchmark_years();
+    let same_horizon = f.assumptions.subject_years == dataset.benchmark_years();
     let (keys, values) = match (
         f.assumptions.by_gdp,
         f.france_share_of_gdp.zip(f.us_share_of_gdp),

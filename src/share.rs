@@ -53,7 +53,7 @@ pub fn text(chart: Chart, dataset: &Dataset, report: &Report) -> ShareText {
 /// the header, then the chart at full width.
 pub fn natural_size(chart: Chart, dataset: &Dataset, report: &Report, width: u32) -> (u32, u32) {
     let (_, header) = header(dataset, report);
-    let chart_h = charts::height(chart, dataset, (LOGICAL_WIDTH as i32 - 2 * MARGIN) as u32) as i32;
+    let chart_h = chart.height(dataset) as i32;
     let logical_h = header + chart_h + MARGIN / 2;
     (width, (logical_h as u64 * width as u64 / LOGICAL_WIDTH as u64) as u32)
 }
@@ -116,7 +116,7 @@ pub fn svg(chart: Chart, dataset: &Dataset, report: &Report, size: (u32, u32)) -
     // The chart in the space left, as large as fits (its own aspect kept).
     let text_width = w - 2 * MARGIN;
     let chart_w = text_width as u32;
-    let chart_h = charts::height(chart, dataset, chart_w) as i32;
+    let chart_h = chart.height(dataset) as i32;
     let room = (logical_h - y - MARGIN / 2).max(1);
     let scale = (room as f64 / chart_h as f64).min(1.0);
     let drawn_w = chart_w as f64 * scale;

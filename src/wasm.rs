@@ -316,13 +316,12 @@ impl Explainer {
     /// page redraws only the charts a slider actually moved.
     pub fn chart_key(&self, name: &str) -> Result<String, JsError> {
         alive()?;
-        let inputs = Chart::from_name(name).map(|c| c.inputs()).unwrap_or(&[]);
         let mut key = String::from(self.locale.lang.code());
         key.push(self.locale.digits.code());
-        for knob in inputs {
+        for knob in Chart::from_name(name).into_iter().flat_map(Chart::inputs) {
             key.push('|');
             key.push_str(&params::plain_number(
-                self.assumptions.get(*knob).unwrap_or(f64::NAN),
+                self.assumptions.get(knob).unwrap_or(f64::NAN),
             ));
         }
         Ok(key)

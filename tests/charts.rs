@@ -125,7 +125,7 @@ fn every_chart_is_well_formed_with_title_and_desc_stating_its_figures() {
 fn the_charts_show_the_core_figures() {
     let d = story();
     let mut a = Assumptions::defaults(&d);
-    a.set(&d, Knob::Eurusd, 1.2).unwrap();
+    a.set(&d, Knob::Rate, 1.2).unwrap();
     let all: Vec<String> = Chart::ALL
         .iter()
         .flat_map(|c| texts(&standalone(&d, &a, *c, Locale::EN, 640)))
@@ -204,10 +204,10 @@ fn extreme_assumptions_and_widths_draw_without_panic() {
         for fr in [r.subject_population_m.min, r.subject_population_m.max] {
             for us in [r.benchmark_population_m.min, r.benchmark_population_m.max] {
                 let mut a = Assumptions::defaults(&d);
-                a.set(&d, Knob::Eurusd, rate).unwrap();
-                a.set(&d, Knob::PopFr, fr).unwrap();
-                a.set(&d, Knob::PopUs, us).unwrap();
-                a.set(&d, Knob::Uae, 30.0).unwrap();
+                a.set(&d, Knob::Rate, rate).unwrap();
+                a.set(&d, Knob::SubjectPopulation, fr).unwrap();
+                a.set(&d, Knob::BenchmarkPopulation, us).unwrap();
+                a.set(&d, Knob::RangedPledge, 30.0).unwrap();
                 for chart in Chart::ALL {
                     for width in [0, 1, 280, 320, 1200, 100_000] {
                         texts(&standalone(&d, &a, chart, Locale::AR, width));
@@ -219,8 +219,8 @@ fn extreme_assumptions_and_widths_draw_without_panic() {
     // Tiny and huge populations, beyond the sliders, straight into the chart code.
     let mut r = Report::new(&d, &Assumptions::defaults(&d), Locale::EN);
     for (pop, rate) in [(1e-9, 1e-9), (1e12, 1e12), (f64::MIN_POSITIVE, 0.5)] {
-        r.figures.assumptions.pop_fr_m = pop;
-        r.figures.assumptions.eurusd = rate;
+        r.figures.assumptions.subject_population_m = pop;
+        r.figures.assumptions.rate = rate;
         r.figures.france_usd_per_person = 1e15;
         r.figures.per_person_ratio = Some(1e15);
         for chart in Chart::ALL {
@@ -265,14 +265,52 @@ fn contrast(a: plotters::style::RGBColor, b: plotters::style::RGBColor) -> f64 {
     (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
+/// A custom property's colour (`--name: #rrggbb;`) in a block of CSS.
+fn css_colour(css: &str, name: &str) -> plotters::style::RGBColor {
+    let at = css
+        .find(&format!("{name}:"))
+        .unwrap_or_else(|| panic!("style.css: no {name}"));
+    let value = css[at + name.len() + 1..].trim_start();
+    let hex = value
+        .strip_prefix('#')
+        .and_then(|v| v.get(..6))
+        .unwrap_or_else(|| panic!("style.css: {name} is not #rrggbb: {value:.20}"));
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap();
+    plotters::style::RGBColor(byte(0), byte(2), byte(4))
+}
+
+/// The backgrounds the charts are drawn on, as the page's stylesheet sets them: `--paper` in
+/// the light theme (`:root`) and in the dark one.
+fn page_backgrounds() -> Vec<plotters::style::RGBColor> {
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/style.css")).unwrap();
+    let light = &css[css.find(":root {").expect("style.css: no :root")..];
+    let dark = &css[css
+        .find("@media (prefers-color-scheme: dark)")
+        .expect("style.css: no dark theme")..];
+    vec![css_colour(light, "--paper"), css_colour(dark, "--paper")]
+}
+
 #[test]
-fn meaningful_colours_keep_3_to_1_on_light_and_dark_backgrounds() {
+fn meaningful_colours_keep_3_to_1_on_the_stylesheets_light_and_dark_backgrounds() {
+    let backgrounds = page_backgrounds();
     for color in MEANINGFUL {
-        for bg in BACKGROUNDS {
-            let c = contrast(color, bg);
-            assert!(c >= 3.0, "{color:?} on {bg:?}: {c:.2}:1");
+        for bg in &backgrounds {
+            let c = contrast(color, *bg);
+            assert!(c >= 3.0, "{color:?} on style.css's {bg:?}: {c:.2}:1");
         }
     }
+    // layout.rs's copy of the backgrounds (the standalone SVG's paper) is the stylesheet's.
+    assert_eq!(
+        BACKGROUNDS.to_vec(),
+        backgrounds,
+        "charts/layout.rs BACKGROUNDS vs style.css --paper"
+    );
+    // And the page's own subject and benchmark colours (the live panel) are the charts'.
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/style.css")).unwrap();
+    assert_eq!(css_colour(&css, "--subject"), MEANINGFUL[0]);
+    assert_eq!(css_colour(&css, "--benchmark"), MEANINGFUL[1]);
     // Subject and benchmark differ in lightness too, not in hue alone.
     let (s, b) = (MEANINGFUL[0], MEANINGFUL[1]);
     assert!(
@@ -281,6 +319,42 @@ fn meaningful_colours_keep_3_to_1_on_light_and_dark_backgrounds() {
         luminance(s),
         luminance(b)
     );
+}
+
+/// Every knob that changes a chart's drawing is in that chart's redraw key (`Chart::inputs`,
+/// from the knobs' declarations): one left out leaves the chart stale on the page.
+#[test]
+fn a_chart_redraws_for_every_knob_that_changes_it() {
+    let d = story();
+    let mut by_gdp = Assumptions::defaults(&d);
+    by_gdp.set(&d, Knob::Yardstick, 1.0).unwrap();
+    for (base, chart) in [Assumptions::defaults(&d), by_gdp]
+        .into_iter()
+        .flat_map(|a| Chart::ALL.map(|c| (a, c)))
+    {
+        let before = standalone(&d, &base, chart, Locale::EN, STATIC_WIDTH);
+        for spec in pledge_explainer::model::KNOBS.iter() {
+            let range = (spec.range)(&d).unwrap();
+            let now = (spec.get)(&base).unwrap();
+            // The far end of its range from the default (a switch: the other position).
+            let other = if now - range.min > range.max - now {
+                range.min
+            } else {
+                range.max
+            };
+            let mut a = base;
+            a.set(&d, spec.knob, other).unwrap();
+            let after = standalone(&d, &a, chart, Locale::EN, STATIC_WIDTH);
+            if after != before {
+                assert!(
+                    chart.inputs().any(|k| k == spec.knob),
+                    "{} changes the {} chart, which does not list it among its inputs",
+                    spec.param,
+                    chart.name()
+                );
+            }
+        }
+    }
 }
 
 fn svg_height(svg: &str) -> String {

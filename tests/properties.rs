@@ -44,25 +44,82 @@ fn reachable() -> impl Strategy<Value = (f64, f64, f64, f64)> {
 
 fn assumptions(d: &Dataset, (rate, fr, us, uae): (f64, f64, f64, f64)) -> Assumptions {
     let mut a = Assumptions::defaults(d);
-    a.set(d, Knob::Eurusd, rate).unwrap();
-    a.set(d, Knob::PopFr, fr).unwrap();
-    a.set(d, Knob::PopUs, us).unwrap();
-    a.set(d, Knob::Uae, uae).unwrap();
+    a.set(d, Knob::Rate, rate).unwrap();
+    a.set(d, Knob::SubjectPopulation, fr).unwrap();
+    a.set(d, Knob::BenchmarkPopulation, us).unwrap();
+    a.set(d, Knob::RangedPledge, uae).unwrap();
     a
 }
 
-fn all_finite(f: &pledge_explainer::Figures) -> bool {
-    let v = serde_json::to_value(f).unwrap();
-    fn walk(v: &serde_json::Value) -> bool {
-        match v {
-            serde_json::Value::Number(n) => n.as_f64().is_some_and(f64::is_finite),
-            serde_json::Value::Object(m) => m.values().all(walk),
-            serde_json::Value::Array(a) => a.iter().all(walk),
-            _ => true,
+/// The first figure (or assumption) that is NaN or infinite, by its public key. A figure that
+/// cannot be computed is `Missing` (`null` in JSON): that is allowed, a NaN anywhere is not.
+/// (Read from `Figures::values`, not from serde_json, which writes NaN as `null`.)
+fn not_finite(f: &pledge_explainer::Figures) -> Option<String> {
+    use pledge_explainer::model::{FigureValue, KNOBS};
+    for (key, value) in f.values() {
+        match value {
+            FigureValue::Number(n) if !n.is_finite() => return Some(format!("{key} = {n}")),
+            FigureValue::Range(r) if !(r.low.is_finite() && r.high.is_finite()) => {
+                return Some(format!("{key} = {}..{}", r.low, r.high))
+            }
+            _ => {}
         }
     }
-    // serde_json turns NaN and infinity into null, so count the nulls that are not Options.
-    walk(&v) && !v.to_string().contains("NaN")
+    KNOBS.iter().find_map(|k| {
+        let v = (k.get)(&f.assumptions)?;
+        (!v.is_finite()).then(|| format!("assumptions.{} = {v}", k.param))
+    })
+}
+
+/// Where a text shows a number that was not one: the formatter writes a lone en dash for
+/// NaN or infinity, so an en dash that is not between two digits (a range: "30–50") is one.
+/// The shipped words use the en dash for ranges only.
+fn shows_a_missing_number(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |c: Option<&char>| {
+        c.is_some_and(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(c))
+    };
+    for (i, c) in chars.iter().enumerate() {
+        if *c == '\u{2013}' && !(i > 0 && digit(chars.get(i - 1)) && digit(chars.get(i + 1))) {
+            let around: String = chars[i.saturating_sub(20)..(i + 20).min(chars.len())]
+                .iter()
+                .collect();
+            return Some(around);
+        }
+    }
+    (text.contains("NaN") || text.contains("inf")).then(|| text.to_string())
+}
+
+/// Every text a report shows: its sentences, its formatted figures, the badge.
+fn report_texts(r: &Report) -> Vec<String> {
+    r.sentences
+        .iter()
+        .chain(r.display.iter())
+        .map(|(_, s)| s.clone())
+        .chain([r.badge.clone(), r.prose()])
+        .collect()
+}
+
+#[test]
+fn the_finiteness_checks_can_fail() {
+    let d = story();
+    let mut f = compute(&d, &Assumptions::defaults(&d));
+    assert_eq!(not_finite(&f), None);
+    f.stargate_scaled_to_france_usd_bn = f64::NAN;
+    assert_eq!(
+        not_finite(&f).as_deref(),
+        Some("stargate_scaled_to_france_usd_bn = NaN")
+    );
+    f.stargate_scaled_to_france_usd_bn = 1.0;
+    f.assumptions.load_factor = f64::INFINITY;
+    assert!(not_finite(&f).is_some());
+    // What the formatter writes for NaN, inside a sentence, is caught; a range is not.
+    let nan = Locale::EN.money_bn(f64::NAN, "EUR", 0);
+    assert!(
+        shows_a_missing_number(&format!("France announced {nan}.")).is_some(),
+        "{nan}"
+    );
+    assert_eq!(shows_a_missing_number("€30–50bn, ٣٠–٥٠"), None);
 }
 
 proptest! {
@@ -87,7 +144,7 @@ proptest! {
         let text = String::from_utf8_lossy(&bytes);
         if let Ok(d) = Dataset::from_json(&text) {
             let f = compute(&d, &Assumptions::defaults(&d));
-            prop_assert!(all_finite(&f));
+            prop_assert_eq!(not_finite(&f), None);
         }
     }
 
@@ -105,21 +162,22 @@ proptest! {
         v["exchange_rate"]["value"] = num(rate);
         if let Ok(d) = Dataset::from_json(&v.to_string()) {
             let mut a = Assumptions::defaults(&d);
-            let _ = a.set(&d, Knob::Eurusd, set_rate);
-            let _ = a.set(&d, Knob::PopFr, set_pop);
+            let _ = a.set(&d, Knob::Rate, set_rate);
+            let _ = a.set(&d, Knob::SubjectPopulation, set_pop);
             let f = compute(&d, &a);
-            prop_assert!(all_finite(&f), "{f:?}");
+            prop_assert_eq!(not_finite(&f), None, "{:?}", f);
             prop_assert!(f.itemised_eur_bn.low <= f.itemised_eur_bn.high);
             prop_assert!(f.unitemised_eur_bn.low <= f.unitemised_eur_bn.high);
             for locale in [Locale::EN, Locale::FR, Locale::AR] {
-                let prose = Report::new(&d, &a, locale).prose();
-                prop_assert!(!prose.contains("NaN") && !prose.contains("inf"), "{prose}");
+                for text in report_texts(&Report::new(&d, &a, locale)) {
+                    prop_assert_eq!(shows_a_missing_number(&text), None, "{}", text);
+                }
             }
         }
     }
 
     #[test]
-    fn refused_assumptions_change_nothing(knob in 0usize..5, value in any_f64()) {
+    fn refused_assumptions_change_nothing(knob in 0usize..Knob::ALL.len(), value in any_f64()) {
         let d = story();
         let before = Assumptions::defaults(&d);
         let mut a = before;
@@ -137,20 +195,20 @@ proptest! {
         let f = compute(&d, &a);
         let ratio = f.per_person_ratio.unwrap();
         // Linear in the rate, inverse in France's population, linear in the US population.
-        let at = pledge_explainer::model::ratio_at(&f, a.eurusd * k, a.pop_fr_m).unwrap();
+        let at = pledge_explainer::model::ratio_at(&f, a.rate * k, a.subject_population_m).unwrap();
         prop_assert!((at - ratio * k).abs() <= 1e-9 * ratio.max(1.0) * k.max(1.0));
         // And it is what `compute` gives at that rate (the chart's shortcut is exact).
         let mut moved = a;
-        moved.eurusd = a.eurusd * k;
+        moved.rate = a.rate * k;
         let computed = compute(&d, &moved).per_person_ratio.unwrap();
         prop_assert!((at - computed).abs() <= 1e-9 * computed.max(1.0));
-        let at = pledge_explainer::model::ratio_at(&f, a.eurusd, a.pop_fr_m * k).unwrap();
+        let at = pledge_explainer::model::ratio_at(&f, a.rate, a.subject_population_m * k).unwrap();
         prop_assert!((at - ratio / k).abs() <= 1e-9 * ratio.max(1.0) / k.min(1.0));
         // At the parity values the per-person figures are equal.
         let parity = f.parity_eurusd.unwrap();
-        let at = pledge_explainer::model::ratio_at(&f, parity, a.pop_fr_m).unwrap();
+        let at = pledge_explainer::model::ratio_at(&f, parity, a.subject_population_m).unwrap();
         prop_assert!((at - 1.0).abs() < 1e-9);
-        let at = pledge_explainer::model::ratio_at(&f, a.eurusd, f.parity_pop_fr_m.unwrap()).unwrap();
+        let at = pledge_explainer::model::ratio_at(&f, a.rate, f.parity_pop_fr_m.unwrap()).unwrap();
         prop_assert!((at - 1.0).abs() < 1e-9);
         // Stargate scaled to France's population over France's package is 1 / ratio.
         prop_assert!((f.stargate_scaled_to_france_usd_bn / f.announced_usd_bn - 1.0 / ratio).abs() < 1e-9);
@@ -160,7 +218,7 @@ proptest! {
     fn conversions_round_trip_and_ranges_stay_ordered(p in reachable()) {
         let d = story();
         let f = compute(&d, &assumptions(&d, p));
-        let rate = f.assumptions.eurusd;
+        let rate = f.assumptions.rate;
         prop_assert!((f.announced_usd_bn / rate - f.announced_eur_bn).abs() < 1e-9);
         prop_assert!((f.itemised_usd_bn.high / rate - f.itemised_eur_bn.high).abs() < 1e-9);
         prop_assert!(f.itemised_eur_bn.low <= f.itemised_at_point_eur_bn);
@@ -198,9 +256,9 @@ fn with_depth(
     mut a: Assumptions,
     (years, gdp_fr, gdp_us, private, by_gdp): (u8, f64, f64, bool, bool),
 ) -> Assumptions {
-    a.set(d, Knob::YearsFr, years as f64).unwrap();
-    a.set(d, Knob::GdpFr, gdp_fr).unwrap();
-    a.set(d, Knob::GdpUs, gdp_us).unwrap();
+    a.set(d, Knob::SubjectYears, years as f64).unwrap();
+    a.set(d, Knob::SubjectGdp, gdp_fr).unwrap();
+    a.set(d, Knob::BenchmarkGdp, gdp_us).unwrap();
     a.set(d, Knob::PrivateOnly, private as u8 as f64).unwrap();
     a.set(d, Knob::Yardstick, by_gdp as u8 as f64).unwrap();
     a
@@ -215,11 +273,14 @@ proptest! {
         let d = story();
         let a = with_depth(&d, assumptions(&d, base), extra);
         let f = compute(&d, &a);
-        prop_assert!(all_finite(&f));
+        prop_assert_eq!(not_finite(&f), None);
         let locale = [Locale::EN, Locale::FR, Locale::AR][lang];
         let r = Report::new(&d, &a, locale);
-        let unfilled = r.sentences.iter().any(|(_, s)| s.contains('{') || s.contains("NaN"));
-        prop_assert!(!unfilled, "a sentence with a placeholder or NaN: {:?}", r.sentences);
+        let unfilled = r.sentences.iter().any(|(_, s)| s.contains('{'));
+        prop_assert!(!unfilled, "a sentence with a placeholder: {:?}", r.sentences);
+        for text in report_texts(&r) {
+            prop_assert_eq!(shows_a_missing_number(&text), None, "{}", text);
+        }
         prop_assert!(r.sentences.iter().any(|(k, _)| *k == "verdict"));
     }
 
@@ -229,15 +290,15 @@ proptest! {
         let d = story();
         let a = with_depth(&d, assumptions(&d, base), extra);
         let mut b = a;
-        b.set(&d, Knob::Eurusd, rate).unwrap();
+        b.set(&d, Knob::Rate, rate).unwrap();
         let (fa, fb) = (compute(&d, &a), compute(&d, &b));
         let (ga, gb) = (fa.gdp_share_ratio.unwrap(), fb.gdp_share_ratio.unwrap());
         prop_assert!((ga - gb).abs() <= 1e-12 * ga.abs());
         let (pa, pb) = (fa.per_person_ratio.unwrap(), fb.per_person_ratio.unwrap());
         // The sensitivity chart's shortcut agrees with `compute`, private money and horizon included.
-        let shortcut = pledge_explainer::model::ratio_at(&fa, rate, a.pop_fr_m).unwrap();
+        let shortcut = pledge_explainer::model::ratio_at(&fa, rate, a.subject_population_m).unwrap();
         prop_assert!((shortcut - pb).abs() <= 1e-9 * pb.max(1.0));
-        prop_assert!((pb / pa - rate / a.eurusd).abs() < 1e-9);
+        prop_assert!((pb / pa - rate / a.rate).abs() < 1e-9);
     }
 
     /// At each parity the comparison is exactly even, horizon and private counting included.
@@ -247,10 +308,10 @@ proptest! {
         let a = with_depth(&d, assumptions(&d, base), extra);
         let f = compute(&d, &a);
         let mut at_rate = a;
-        at_rate.eurusd = f.parity_eurusd.unwrap();
+        at_rate.rate = f.parity_eurusd.unwrap();
         prop_assert!((compute(&d, &at_rate).per_person_ratio.unwrap() - 1.0).abs() < 1e-9);
         let mut at_gdp = a;
-        at_gdp.gdp_fr_bn = f.gdp_parity_gdp_fr_bn;
+        at_gdp.subject_gdp_bn = f.gdp_parity_gdp_fr_bn;
         prop_assert!((compute(&d, &at_gdp).gdp_share_ratio.unwrap() - 1.0).abs() < 1e-9);
     }
 

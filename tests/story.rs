@@ -11,9 +11,9 @@ fn story() -> Dataset {
 fn at(eurusd: f64, pop_fr: f64, pop_us: f64) -> Figures {
     let d = story();
     let mut a = Assumptions::defaults(&d);
-    a.set(&d, Knob::Eurusd, eurusd).unwrap();
-    a.set(&d, Knob::PopFr, pop_fr).unwrap();
-    a.set(&d, Knob::PopUs, pop_us).unwrap();
+    a.set(&d, Knob::Rate, eurusd).unwrap();
+    a.set(&d, Knob::SubjectPopulation, pop_fr).unwrap();
+    a.set(&d, Knob::BenchmarkPopulation, pop_us).unwrap();
     compute(&d, &a)
 }
 
@@ -176,9 +176,9 @@ fn article_rate_and_ratio_come_from_its_own_figures() {
 fn the_article_preset_uses_its_rounded_figures() {
     let d = story();
     let a = Assumptions::as_reported(&d);
-    assert_eq!(a.pop_fr_m, 68.0);
-    assert_eq!(a.pop_us_m, 340.0);
-    close(a.eurusd, 1.0275, 0.0001, "implied rate");
+    assert_eq!(a.subject_population_m, 68.0);
+    assert_eq!(a.benchmark_population_m, 340.0);
+    close(a.rate, 1.0275, 0.0001, "implied rate");
 }
 
 #[test]
@@ -186,7 +186,7 @@ fn the_uae_point_moves_only_the_total_at_that_point() {
     let d = story();
     let mut a = Assumptions::defaults(&d);
     let high = compute(&d, &a);
-    a.set(&d, Knob::Uae, 30.0).unwrap();
+    a.set(&d, Knob::RangedPledge, 30.0).unwrap();
     let low = compute(&d, &a);
     assert_eq!(high.itemised_at_point_eur_bn, 83.0);
     assert_eq!(low.itemised_at_point_eur_bn, 63.0);
@@ -206,7 +206,12 @@ fn defaults_are_the_sourced_reference_values() {
     let d = story();
     let a = Assumptions::defaults(&d);
     assert_eq!(
-        (a.eurusd, a.pop_fr_m, a.pop_us_m, a.uae_eur_bn),
+        (
+            a.rate,
+            a.subject_population_m,
+            a.benchmark_population_m,
+            a.ranged_pledge_bn
+        ),
         (1.032, 68.606, 340.1, Some(50.0))
     );
 }
@@ -264,22 +269,29 @@ fn every_figure_names_a_known_source_and_arabic_quotes_are_verbatim() {
         quotes.len()
     );
 
-    // The seed article sits beside the repository in CI and on developers' machines.
-    let seed =
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/article-ar.txt");
-    match std::fs::read_to_string(&seed) {
-        Ok(article) => {
-            for (path, quote) in quotes {
-                assert!(
-                    article.contains(&quote),
-                    "{path}: quote not found verbatim in the article: {quote}"
-                );
-            }
-        }
-        Err(_) => eprintln!(
-            "note: {} not found; quotes not checked against the article",
-            seed.display()
-        ),
+    // The seed article, copied into the repository so that a clean clone checks it too (a
+    // missing copy fails here, it is never skipped); where the original sits beside the
+    // repository, the copy must be it, byte for byte.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copy = root.join("tests/fixtures/article-ar.txt");
+    let article = std::fs::read_to_string(&copy).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}: the article the quotes are checked against",
+            copy.display()
+        )
+    });
+    if let Ok(seed) = std::fs::read_to_string(root.join("../shared/seed/article-ar.txt")) {
+        assert!(
+            seed == article,
+            "{} differs from ../shared/seed/article-ar.txt",
+            copy.display()
+        );
+    }
+    for (path, quote) in quotes {
+        assert!(
+            article.contains(&quote),
+            "{path}: quote not found verbatim in the article: {quote}"
+        );
     }
 }
 
@@ -365,7 +377,7 @@ fn the_verdict_follows_the_rate() {
     let verdict = |a: &Assumptions| Report::new(&d, a, Locale::EN).verdict();
     assert_eq!(verdict(&a), Some(Verdict::More));
     let parity = compute(&d, &a).parity_eurusd.unwrap();
-    a.set(&d, Knob::Eurusd, parity).unwrap();
+    a.set(&d, Knob::Rate, parity).unwrap();
     assert_eq!(verdict(&a), Some(Verdict::Holds));
     close(
         compute(&d, &a).per_person_ratio.unwrap(),
@@ -373,7 +385,7 @@ fn the_verdict_follows_the_rate() {
         1e-12,
         "ratio at parity",
     );
-    a.set(&d, Knob::Eurusd, 0.85).unwrap();
+    a.set(&d, Knob::Rate, 0.85).unwrap();
     assert_eq!(verdict(&a), Some(Verdict::Less));
     assert!(Report::new(&d, &a, Locale::EN)
         .prose()
@@ -409,7 +421,7 @@ const DEPTH_CASES: &[(&str, &[(Knob, f64)], fn(&Figures) -> Option<f64>, f64, f6
     ),
     (
         "the exchange rate plays no part in the GDP ratio",
-        &[(Knob::Eurusd, 0.9)],
+        &[(Knob::Rate, 0.9)],
         |f| f.gdp_share_ratio,
         2.179,
         5e-4,
@@ -423,7 +435,7 @@ const DEPTH_CASES: &[(&str, &[(Knob, f64)], fn(&Figures) -> Option<f64>, f64, f6
     ),
     (
         "with the revised US GDP ($29,298.0bn) still 1.71%",
-        &[(Knob::GdpUs, 29298.0)],
+        &[(Knob::BenchmarkGdp, 29298.0)],
         |f| f.us_share_of_gdp,
         0.017066,
         5e-6,
@@ -444,28 +456,28 @@ const DEPTH_CASES: &[(&str, &[(Knob, f64)], fn(&Figures) -> Option<f64>, f64, f6
     ),
     (
         "over 6 years: $273 per French person per year",
-        &[(Knob::YearsFr, 6.0)],
+        &[(Knob::SubjectYears, 6.0)],
         |f| f.france_usd_per_person_per_year,
         1639.62 / 6.0,
         0.01,
     ),
     (
         "over 6 years against 4, the per-person ratio is 1.115 x 4/6",
-        &[(Knob::YearsFr, 6.0)],
+        &[(Knob::SubjectYears, 6.0)],
         |f| f.per_person_ratio,
         1.11527 * 4.0 / 6.0,
         1e-4,
     ),
     (
         "over 6 years the GDP ratio is 2.179 x 4/6",
-        &[(Knob::YearsFr, 6.0)],
+        &[(Knob::SubjectYears, 6.0)],
         |f| f.gdp_share_ratio,
         2.179 * 4.0 / 6.0,
         5e-4,
     ),
     (
         "at 6 years the claim would hold at a rate 6/4 higher",
-        &[(Knob::YearsFr, 6.0)],
+        &[(Knob::SubjectYears, 6.0)],
         |f| f.parity_eurusd,
         0.92534 * 1.5,
         1e-4,
@@ -500,7 +512,7 @@ const DEPTH_CASES: &[(&str, &[(Knob, f64)], fn(&Figures) -> Option<f64>, f64, f6
     ),
     (
         "private only, MGX at €30bn: €69bn counted",
-        &[(Knob::PrivateOnly, 1.0), (Knob::Uae, 30.0)],
+        &[(Knob::PrivateOnly, 1.0), (Knob::RangedPledge, 30.0)],
         |f| Some(f.announced_eur_bn),
         69.0,
         1e-9,

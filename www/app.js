@@ -8,7 +8,7 @@ import init, { Explainer, load_language, wasm_memory_bytes } from './pkg/pledge_
 
 const $ = (sel, root = document) => root.querySelector(sel);
 const $$ = (sel, root = document) => Array.from(root.querySelectorAll(sel));
-const LANGS = ['en', 'fr', 'ar'];
+// @shared (the build writes www/shared.js and the declarations here: DECLARED, languageOf, firstLanguage)
 
 /** French and Arabic words, loaded for their readers only: the wasm has English compiled in. */
 const LANGUAGE_PACKS = { fr: './i18n/fr.json', ar: './i18n/ar.json' };
@@ -19,13 +19,11 @@ let langExplicit = false;
 
 /** ?lang=, else the page's own language (index.fr.html, index.ar.html), else the browser's languages, else English. */
 function pickLocale(params) {
-  const asked = params.get('lang');
-  if (asked && LANGS.includes(baseLang(asked))) return { tag: asked, explicit: true };
-  if (document.documentElement.hasAttribute('data-fixed-lang')) return { tag: document.documentElement.lang, explicit: true };
-  for (const tag of navigator.languages || [navigator.language]) {
-    if (LANGS.includes(baseLang(tag))) return { tag, explicit: false };
-  }
-  return { tag: 'en', explicit: false };
+  const fixed = document.documentElement.hasAttribute('data-fixed-lang') ? [document.documentElement.lang] : [];
+  const tags = [params.get('lang'), ...fixed];
+  const chosen = firstLanguage([...tags, ...(navigator.languages || [navigator.language])]);
+  if (!chosen) return { tag: DECLARED.languages[0], explicit: false };
+  return { tag: chosen.tag, explicit: chosen.index < tags.length };
 }
 
 /** Shows the messages (text, or `{ text, lang }` for one in another language than the page's). */
@@ -142,7 +140,7 @@ function updateLangLinks() {
 }
 
 const packs = {};
-const baseLang = (tag) => String(tag).toLowerCase().split(/[-_]/)[0];
+const baseLang = (tag) => languageOf(tag) || DECLARED.languages[0];
 
 /**
  * A language pack's items joined as the wasm takes them (inline in the single-file build), or
@@ -806,8 +804,8 @@ function watchPanel() {
 
 const URL_DEBOUNCE_MS = 300;      // history.replaceState costs ~1 ms: not on every input event
 const ANNOUNCE_DEBOUNCE_MS = 800; // screen readers hear the result of a drag, not every step
-/** The URL parameters that are the view's state (the core writes their values). */
-const STATE_PARAMS = ['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae', 'years_fr', 'yardstick', 'gdp_fr', 'gdp_us', 'private_only'];
+/** The URL parameters that are the view's state (declared by the core, which writes their values). */
+const STATE_PARAMS = DECLARED.state;
 
 function writeUrl() {
   const url = new URL(location.href);
@@ -950,7 +948,7 @@ function embedSnippet() {
   const dataset = new URLSearchParams(location.search).get('dataset');
   if (dataset) attrs.push(`data-dataset="${attribute(dataset)}"`);
   for (const [k, v] of new URLSearchParams(explainer.query(false))) {
-    attrs.push(`data-${k.replace('_', '-')}="${attribute(v)}"`);
+    attrs.push(`data-${k.replace(/_/g, '-')}="${attribute(v)}"`);
   }
   return `<div data-pledge-explainer ${attrs.join(' ')}></div><script src="${base}embed.js" async></script>`;
 }

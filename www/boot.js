@@ -23,6 +23,7 @@
     var la = luminance(a), lb = luminance(b);
     return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
   }
+  // @shared (the build writes www/shared.js and the declarations here: languageOf, firstLanguage)
   var query = new URLSearchParams(location.search);
   // Fetch and start compiling the wasm now, while the page is still being parsed: app.js (a
   // module) only runs after parsing. Here rather than a <link rel=preload>: a page that loads
@@ -67,17 +68,12 @@
     document.documentElement.classList.add('relabel');
     return;
   }
-  var asked = query.get('lang');
-  // A page named for its language (index.ar.html) keeps it unless the URL asks otherwise.
+  // The same choice as app.js's: ?lang=, else the page's own language (index.ar.html), else
+  // the browser's.
   var fixed = document.documentElement.hasAttribute('data-fixed-lang') ? [document.documentElement.lang] : [];
-  var tags = [asked].concat(fixed, navigator.languages || [navigator.language]);
-  for (var i = 0; i < tags.length; i++) {
-    var lang = String(tags[i] || '').toLowerCase().slice(0, 2);
-    if (lang === 'en' || lang === 'fr' || lang === 'ar') {
-      if (lang !== document.documentElement.lang && typeof WebAssembly === 'object') {
-        document.documentElement.classList.add('relabel');
-      }
-      return;
-    }
+  var chosen = firstLanguage([query.get('lang')].concat(fixed, navigator.languages || [navigator.language]));
+  var lang = chosen ? chosen.lang : DECLARED.languages[0];
+  if (lang !== document.documentElement.lang && typeof WebAssembly === 'object') {
+    document.documentElement.classList.add('relabel');
   }
 })();

@@ -17,7 +17,7 @@ const MAX_FILE_BYTES = 1_000_000;
 const DRAFT_KEY = 'pledge-explainer:editor-draft';
 const PREVIOUS_KEY = 'pledge-explainer:editor-previous';
 const DRAFT_DEBOUNCE_MS = 300;
-const LANGS = ['en', 'fr', 'ar'];
+// @shared (the build writes www/shared.js and the declarations here: DECLARED, firstLanguage)
 /** The core's French and Arabic words (its messages about a dataset), as the explainer loads them. */
 const LANGUAGE_PACKS = { fr: './i18n/fr.json', ar: './i18n/ar.json' };
 
@@ -332,7 +332,7 @@ function group(path, node, required, build) {
   return outer;
 }
 
-const TEXT_LANGS = { en: 'ltr', fr: 'ltr', ar: 'rtl' };
+const TEXT_LANGS = Object.fromEntries(DECLARED.languages.map((l) => [l, DECLARED.rtl.includes(l) ? 'rtl' : 'ltr']));
 const withClass = (name, node) => (node.classList.add(name), node);
 
 function build(node, path, required) {
@@ -345,7 +345,7 @@ function build(node, path, required) {
     return withClass('text', group(path, node, required, (body) => {
       const long = path[0] === 'caveats' || key === 'text';
       // English here; French and Arabic all together on the languages step, beside the English.
-      const codes = step === LANGUAGES_STEP ? ['fr', 'ar'] : ['en'];
+      const codes = step === LANGUAGES_STEP ? DECLARED.languages.slice(1) : DECLARED.languages.slice(0, 1);
       if (step === LANGUAGES_STEP) body.append(el('p', { className: 'reference', lang: 'en', dir: 'ltr' }, getAt([...path, 'en']) || s.no_english));
       for (const code of codes) {
         body.append(leaf([...path, code], textInput([...path, code], { multiline: long, dir: TEXT_LANGS[code], language: code }), { optional: code !== 'en' }));
@@ -1282,7 +1282,7 @@ async function main() {
   if (lost.length) throw new Error(`editor-example.json: not in the format: ${lost.join(', ')}`);
   const kept = restoreDraft();
   const asked = new URLSearchParams(location.search).get('lang');
-  lang = [asked, kept?.lang, ...(navigator.languages || [])].map((t) => String(t || '').slice(0, 2)).find((l) => LANGS.includes(l)) || 'en';
+  lang = firstLanguage([asked, kept?.lang, ...(navigator.languages || [])])?.lang || DECLARED.languages[0];
   $('#lang').value = lang;
   await loadCoreWords(lang);
   applyStrings();

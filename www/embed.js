@@ -3,17 +3,20 @@
 //   <pledge-explainer lang="ar" eurusd="1.05"></pledge-explainer><script src=".../embed.js" async></script>
 // Each becomes an iframe kept exactly as high as the explainer inside (Pym.js message format;
 // the explainer also works under NPR's own pym.js parent). Attributes follow the URL
-// parameters: lang, eurusd, pop-fr, pop-us, uae, years-fr, yardstick, gdp-fr, gdp-us, private-only, dataset (a URL on the explainer's own site),
-// and the host's look: theme (light, dark, auto), accent (#rrggbb), font (system, sans, serif, humanist),
-// as data-* on a div or plain on the custom element; title/data-title names the iframe.
-// A later change of the custom element's theme reaches the explainer as a message (no reload).
+// parameters (lang and the knobs the core declares, `_` written `-`: eurusd, pop-fr, load-factor…)
+// and dataset (a URL on the explainer's own site), as data-* on a div or plain on the custom
+// element; title/data-title names the iframe.
+// The host's look: theme (light, dark, auto), accent (#rrggbb), font (system, sans, serif, humanist);
+// a later change of the custom element's theme reaches the explainer as a message (no reload).
 (function () {
   'use strict';
+  // @shared (the build writes www/shared.js and the declarations here: DECLARED, languageOf)
   var script = document.currentScript;
   if (!script || window.__pledgeExplainerEmbed) return;
   window.__pledgeExplainerEmbed = true;
   var base = new URL('.', script.src);
-  var PARAMS = ['lang', 'eurusd', 'pop_fr', 'pop_us', 'uae', 'years_fr', 'yardstick', 'gdp_fr', 'gdp_us', 'private_only', 'dataset', 'theme', 'accent', 'font'];
+  var PARAMS = DECLARED.state.concat(['dataset', 'theme', 'accent', 'font']);
+  var dashed = function (name) { return name.replace(/_/g, '-'); };
   var frames = {};
   var count = 0;
 
@@ -31,8 +34,8 @@
   }
 
   function attr(host, name) {
-    var dashed = name.replace('_', '-');
-    return host.getAttribute('data-' + dashed) || (host.localName === 'pledge-explainer' ? host.getAttribute(dashed) : null);
+    var attribute = dashed(name);
+    return host.getAttribute('data-' + attribute) || (host.localName === 'pledge-explainer' ? host.getAttribute(attribute) : null);
   }
 
   function source(host, id) {
@@ -48,8 +51,8 @@
     query.set('childId', id);
     query.set('parentUrl', location.href.split('#')[0]);
     // The static page already in the reader's language: shown at once, no rewrite at start.
-    var lang = String(query.get('lang') || '').slice(0, 2).toLowerCase();
-    var page = lang === 'fr' || lang === 'ar' ? 'index.' + lang + '.html' : 'index.html';
+    var lang = languageOf(query.get('lang'));
+    var page = lang && lang !== DECLARED.languages[0] ? 'index.' + lang + '.html' : 'index.html';
     return new URL(page + '?' + query.toString(), base).href;
   }
 
@@ -102,7 +105,7 @@
 
   // <pledge-explainer>: attributes follow the URL parameters; changing one reloads the view.
   if (window.customElements && !window.customElements.get('pledge-explainer')) {
-    var observed = ['lang', 'eurusd', 'pop-fr', 'pop-us', 'uae', 'years-fr', 'yardstick', 'gdp-fr', 'gdp-us', 'private-only', 'dataset', 'theme', 'accent', 'font'];
+    var observed = PARAMS.map(dashed);
     var Element = function () { return Reflect.construct(HTMLElement, [], Element); };
     Element.prototype = Object.create(HTMLElement.prototype);
     Element.prototype.constructor = Element;

@@ -5,33 +5,40 @@ use pledge_explainer::messages::{assumption_error_message, dataset_error_message
 use pledge_explainer::{Assumptions, Dataset, DatasetError, Knob, Lang, Locale, Report};
 use std::process::ExitCode;
 
-const USAGE: &str = "\
+const USAGE_HEAD: &str = "\
 pledge-explainer: the figures of an AI-investment pledge story, checked
 
 USAGE:
-  pledge-explainer summary [--json] [--lang en|fr|ar] [--dataset FILE] [ASSUMPTIONS]
+  pledge-explainer summary [--json] [--lang LANG] [--dataset FILE] [ASSUMPTIONS]
   pledge-explainer dataset
   pledge-explainer check FILE
-  pledge-explainer render --out DIR [--lang en|fr|ar] [--dataset FILE] [ASSUMPTIONS]
+  pledge-explainer render --out DIR [--lang LANG] [--dataset FILE] [ASSUMPTIONS]
   pledge-explainer share --out DIR [--lang ..] [--chart NAME] [--thumbnail WxH] [--fonts DIR]
                    [--dataset FILE] [ASSUMPTIONS]
       writes DIR/share.png (1200x630), DIR/thumbnail.png (default: the chart's own aspect,
       640 wide) and DIR/share.json (title, description, alt); fonts from DIR (default
       /usr/share/fonts/truetype/noto: Debian's fonts-noto-core)
+  pledge-explainer languages        the language tags, one a line
+  pledge-explainer declarations     what the page's scripts need of the declarations (JSON)
   pledge-explainer help
 
 ASSUMPTIONS (each must lie in the dataset's range):
-  --eurusd R        exchange rate, US$ per euro (default: ECB reference rate of the story's day)
-  --pop-fr M        population of France, millions
-  --pop-us M        population of the United States, millions
-  --uae B           the UAE pledge's point within its range, billions of euros
-  --load-factor F   share of the year the AI capacity runs at full power (0.05 to 1)
-  --years-fr Y      years over which France's package is spread (1 to 10; default Stargate's 4)
-  --gdp-fr B        France's GDP, billions of euros (default INSEE 2024)
-  --gdp-us B        US GDP, billions of dollars (default BEA 2024)
-  --yardstick Y     person (the claim) or gdp: what the verdict compares
-  --private-only    count only the pledges the dataset marks as private
 ";
+
+/// The usage text: the head, then one line per knob from its declaration.
+fn usage() -> String {
+    let mut out = USAGE_HEAD.replace("LANG", &languages().join("|"));
+    for k in pledge_explainer::model::KNOBS.iter() {
+        let (value, help) = k.cli;
+        let flag = format!("--{} {value}", k.param.replace('_', "-"));
+        out.push_str(&format!("  {:<18}{help}\n", flag.trim_end()));
+    }
+    out
+}
+
+fn languages() -> Vec<&'static str> {
+    Lang::ALL.iter().map(|l| l.code()).collect()
+}
 
 struct Args {
     command: String,
@@ -67,8 +74,12 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
             "--json" => args.json = true,
             "--lang" => {
                 let v = value_of("--lang")?;
-                args.lang = Locale::parse(&v)
-                    .ok_or_else(|| format!("--lang: unknown language '{v}' (use en, fr or ar)"))?;
+                args.lang = Locale::parse(&v).ok_or_else(|| {
+                    format!(
+                        "--lang: unknown language '{v}' (use {})",
+                        languages().join(", ")
+                    )
+                })?;
             }
             "--dataset" => args.dataset_path = Some(value_of("--dataset")?),
             "--out" => args.out = Some(value_of("--out")?),
@@ -165,7 +176,7 @@ fn run(args: Args) -> Result<(), ExitCode> {
         }
         "render" => {
             let Some(out) = args.out.as_deref() else {
-                eprintln!("render needs --out DIR\n\n{USAGE}");
+                eprintln!("render needs --out DIR\n\n{}", usage());
                 return Err(ExitCode::from(2));
             };
             let dataset = load_dataset(args.dataset_path.as_deref())?;
@@ -183,7 +194,7 @@ fn run(args: Args) -> Result<(), ExitCode> {
         }
         "check" => {
             let [path] = args.positional.as_slice() else {
-                eprintln!("check needs exactly one FILE\n\n{USAGE}");
+                eprintln!("check needs exactly one FILE\n\n{}", usage());
                 return Err(ExitCode::from(2));
             };
             let dataset = load_dataset(Some(path))?;
@@ -195,12 +206,20 @@ fn run(args: Args) -> Result<(), ExitCode> {
             );
             Ok(())
         }
+        "languages" => {
+            println!("{}", languages().join("\n"));
+            Ok(())
+        }
+        "declarations" => {
+            println!("{}", pledge_explainer::params::page_declarations());
+            Ok(())
+        }
         "help" | "--help" | "-h" => {
-            print!("{USAGE}");
+            print!("{}", usage());
             Ok(())
         }
         other => {
-            eprintln!("unknown command '{other}'\n\n{USAGE}");
+            eprintln!("unknown command '{other}'\n\n{}", usage());
             Err(ExitCode::from(2))
         }
     }
@@ -288,7 +307,7 @@ fn share(args: &Args) -> Result<(), ExitCode> {
     use pledge_explainer::share;
     use resvg::{tiny_skia, usvg};
     let usage = |message: String| {
-        eprintln!("share: {message}\n\n{USAGE}");
+        eprintln!("share: {message}\n\n{}", usage());
         ExitCode::from(2)
     };
     let out = std::path::Path::new(args.out.as_deref().ok_or_else(|| usage("needs --out DIR".into()))?);
@@ -364,7 +383,7 @@ fn share(args: &Args) -> Result<(), ExitCode> {
 fn main() -> ExitCode {
     let raw: Vec<String> = std::env::args().skip(1).collect();
     if raw.is_empty() {
-        eprint!("{USAGE}");
+        eprint!("{}", usage());
         return ExitCode::from(2);
     }
     match parse_args(raw) {
@@ -373,7 +392,7 @@ fn main() -> ExitCode {
             Err(code) => code,
         },
         Err(message) => {
-            eprintln!("error: {message}\n\n{USAGE}");
+            eprintln!("error: {message}\n\n{}", usage());
             ExitCode::from(2)
         }
     }

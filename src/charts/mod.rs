@@ -18,78 +18,131 @@ mod svg_writer;
 use crate::dataset::Dataset;
 use crate::escape::escape;
 use crate::format::Locale;
-use crate::model::{compute, ratio_at, Assumptions};
+use crate::model::{compute, ratio_at, Assumptions, Knob, KNOBS};
 use crate::report::{capitalize_first, Report};
 use layout::*;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 use serde::Serialize;
+use svg_writer::SvgWriter;
 
+/// The charts, in reading order. Each is declared once, in [`CHARTS`]; the knobs that change
+/// it say so in their own declaration (`model::KNOBS`), which is its redraw key.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Chart {
-    /// Where does the €109bn come from?
+    /// Where does the subject's total come from?
     Pledges,
-    /// Is it the same proportion as Stargate?
+    /// Is it the same proportion as the benchmark (per person, or by share of GDP)?
     PerPerson,
     /// How much does the verdict depend on the exchange rate?
     Sensitivity,
-    /// 1 GW for AI against the electricity exported.
+    /// The pledged capacity against the electricity exported.
     Energy,
 }
 
-impl Chart {
-    pub const ALL: [Chart; 4] = [
-        Chart::Pledges,
-        Chart::PerPerson,
-        Chart::Sensitivity,
-        Chart::Energy,
-    ];
+/// Everything about one chart, in one place (its title and description are words: `text`).
+pub struct ChartSpec {
+    pub chart: Chart,
+    /// The public name: `data-chart="<name>"`, file names of the static render, and how a
+    /// knob's declaration names the charts it changes.
+    pub name: &'static str,
+    /// Whether this dataset has what the chart needs.
+    pub applies: fn(&Dataset) -> bool,
+    /// Its height in pixels: it grows with rows, never with the width (see ARCHITECTURE.md).
+    pub height: fn(&Dataset) -> u32,
+    pub draw:
+        for<'a, 'b> fn(&Frame<'a, SvgWriter<'b>>, &Dataset, &Report) -> DrawResult<SvgWriter<'b>>,
+}
 
-    /// The public name: `data-chart="<name>"`, file names of the static render.
+/// The charts, in reading order. `CHARTS[c as usize].chart == c` (a test).
+pub static CHARTS: [ChartSpec; 4] = [
+    ChartSpec {
+        chart: Chart::Pledges,
+        name: "pledges",
+        applies: |_| true,
+        height: |dataset| {
+            let with_amount = dataset
+                .subject
+                .pledges
+                .iter()
+                .filter(|p| p.amount().is_some())
+                .count() as i32;
+            let unnamed = dataset.subject.pledges.len() as i32 - with_amount;
+            (AXIS_HEIGHT
+                + (with_amount + 1) * ROW_HEIGHT
+                + AXIS_HEIGHT
+                + if unnamed > 0 { NOTE_HEIGHT } else { 0 }
+                + PAD) as u32
+        },
+        draw: |f, d, r| pledges::draw(f, d, r),
+    },
+    ChartSpec {
+        chart: Chart::PerPerson,
+        name: "per-person",
+        applies: |_| true,
+        // The verdict line may wrap onto two lines on a phone.
+        height: |_| {
+            (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + 2 * NOTE_HEIGHT + PAD) as u32
+        },
+        draw: |f, d, r| per_person::draw(f, d, r),
+    },
+    ChartSpec {
+        chart: Chart::Sensitivity,
+        name: "sensitivity",
+        applies: |d| d.subject.currency != d.benchmark.currency,
+        height: |_| LINE_CHART_HEIGHT as u32,
+        draw: |f, d, r| sensitivity::draw(f, d, r),
+    },
+    ChartSpec {
+        chart: Chart::Energy,
+        name: "energy",
+        applies: |d| d.energy.is_some(),
+        height: |dataset| {
+            let rows = 2 + dataset
+                .energy
+                .as_ref()
+                .is_some_and(|e| e.first_phase_gw.is_some()) as i32;
+            (rows * ROW_HEIGHT + AXIS_HEIGHT + PAD * 2) as u32
+        },
+        draw: |f, d, r| energy::draw(f, d, r),
+    },
+];
+
+impl Chart {
+    pub const ALL: [Chart; CHARTS.len()] = crate::lang::declared!(CHARTS, chart);
+
+    pub fn spec(self) -> &'static ChartSpec {
+        &CHARTS[self as usize]
+    }
+
     pub fn name(self) -> &'static str {
-        match self {
-            Chart::Pledges => "pledges",
-            Chart::PerPerson => "per-person",
-            Chart::Sensitivity => "sensitivity",
-            Chart::Energy => "energy",
-        }
+        self.spec().name
     }
 
     pub fn from_name(name: &str) -> Option<Chart> {
-        Chart::ALL.into_iter().find(|c| c.name() == name)
+        CHARTS.iter().find(|c| c.name == name).map(|c| c.chart)
     }
 
     /// The assumptions that change this chart (beyond the language and the width), so the page
-    /// redraws only what moved.
-    pub fn inputs(self) -> &'static [crate::model::Knob] {
-        use crate::model::Knob::*;
-        match self {
-            Chart::Pledges => &[Uae, PrivateOnly],
-            Chart::PerPerson => &[
-                Eurusd,
-                PopFr,
-                PopUs,
-                Uae,
-                YearsFr,
-                PrivateOnly,
-                Yardstick,
-                GdpFr,
-                GdpUs,
-            ],
-            Chart::Sensitivity => &[Eurusd, PopFr, PopUs, Uae, YearsFr, PrivateOnly],
-            Chart::Energy => &[LoadFactor],
-        }
+    /// redraws only what moved: the knobs whose declaration names it.
+    pub fn inputs(self) -> impl Iterator<Item = Knob> {
+        let name = self.name();
+        KNOBS
+            .iter()
+            .filter(move |k| k.charts.contains(&name))
+            .map(|k| k.knob)
     }
 
     /// Whether this dataset has what the chart needs.
     pub fn applies(self, dataset: &Dataset) -> bool {
-        match self {
-            Chart::Energy => dataset.energy.is_some(),
-            Chart::Sensitivity => dataset.subject.currency != dataset.benchmark.currency,
-            _ => true,
-        }
+        (self.spec().applies)(dataset)
+    }
+
+    /// The height a chart needs (the same at every width).
+    pub fn height(self, dataset: &Dataset) -> u32 {
+        (self.spec().height)(dataset)
     }
 }
 
@@ -140,40 +193,7 @@ pub fn text(chart: Chart, report: &Report) -> ChartText {
     }
 }
 
-type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
-
-/// The height a chart needs at a width (it grows with rows, not with width).
-pub fn height(chart: Chart, dataset: &Dataset, width: u32) -> u32 {
-    let _ = width;
-    let rows = match chart {
-        Chart::Pledges => {
-            let with_amount = dataset
-                .subject
-                .pledges
-                .iter()
-                .filter(|p| p.amount().is_some())
-                .count() as i32;
-            let unnamed = dataset.subject.pledges.len() as i32 - with_amount;
-            return (AXIS_HEIGHT
-                + (with_amount + 1) * ROW_HEIGHT
-                + AXIS_HEIGHT
-                + if unnamed > 0 { NOTE_HEIGHT } else { 0 }
-                + PAD) as u32;
-        }
-        // The verdict line may wrap onto two lines on a phone.
-        Chart::PerPerson => {
-            return (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + 2 * NOTE_HEIGHT + PAD) as u32
-        }
-        Chart::Sensitivity => return LINE_CHART_HEIGHT as u32,
-        Chart::Energy => {
-            2 + dataset
-                .energy
-                .as_ref()
-                .is_some_and(|e| e.first_phase_gw.is_some()) as i32
-        }
-    };
-    (rows * ROW_HEIGHT + AXIS_HEIGHT + PAD * 2) as u32
-}
+pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
 
 fn font(px: f64) -> FontDesc<'static> {
     // plotters' SVG backend writes font-size as size / 1.24. The family is the enum, not a
@@ -252,7 +272,7 @@ fn tick_count(px: i32, label_px: i32) -> usize {
     ((px / (label_px + 24).max(1)).max(2) as usize).min(8)
 }
 
-struct Frame<'a, DB: DrawingBackend> {
+pub struct Frame<'a, DB: DrawingBackend> {
     area: &'a DrawingArea<DB, Shift>,
     width: i32,
     label_col: i32,
@@ -466,22 +486,6 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
     }
 }
 
-/// Draws one chart on `area`, which has the size `height` asks for at its width.
-pub fn draw<DB: DrawingBackend>(
-    chart: Chart,
-    area: &DrawingArea<DB, Shift>,
-    dataset: &Dataset,
-    report: &Report,
-) -> DrawResult<DB> {
-    let frame = Frame::new(area, report.locale);
-    match chart {
-        Chart::Pledges => pledges::draw(&frame, dataset, report),
-        Chart::PerPerson => per_person::draw(&frame, dataset, report),
-        Chart::Sensitivity => sensitivity::draw(&frame, dataset, report),
-        Chart::Energy => energy::draw(&frame, dataset, report),
-    }
-}
-
 /// Where an SVG goes: a file of its own (white background, `<title>`/`<desc>`, `role="img"`),
 /// or inside the page's `<figure>`, whose caption already names and describes it (so the SVG is
 /// hidden from assistive technology, and the theme's background shows through).
@@ -493,7 +497,7 @@ pub enum Mode {
 
 pub fn svg(chart: Chart, dataset: &Dataset, report: &Report, width: u32, mode: Mode) -> String {
     let width = width.clamp(MIN_WIDTH, MAX_WIDTH);
-    let height = height(chart, dataset, width);
+    let height = chart.height(dataset);
     let id = chart.name();
     let mut out = String::new();
     let head = match mode {
@@ -519,7 +523,8 @@ pub fn svg(chart: Chart, dataset: &Dataset, report: &Report, width: u32, mode: M
             Ok(())
         };
         // Drawing into a String cannot fail; an error leaves a partial chart, never a panic.
-        let _ = painted.and_then(|_| draw(chart, &root, dataset, report));
+        let _ = painted
+            .and_then(|_| (chart.spec().draw)(&Frame::new(&root, report.locale), dataset, report));
     }
     out.push_str("</svg>\n");
     out

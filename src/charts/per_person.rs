@@ -21,7 +21,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     let base = d.subject.currency.as_ref();
     let by_gdp = r.yardstick == crate::report::Yardstick::Gdp;
     // With different horizons every bar is per year, as the verdict under them is.
-    let years = match (fig.assumptions.years_fr, d.benchmark_years()) {
+    let years = match (fig.assumptions.subject_years, d.benchmark_years()) {
         (Some(fr), Some(us)) if r.per_year && fr > 0.0 && us > 0.0 => (fr, us),
         _ => (1.0, 1.0),
     };

@@ -79,7 +79,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
             f.rect((ra, y0), (rb, y1), SUBJECT, 1.0, false)?;
             if let Some(point) = fig
                 .assumptions
-                .uae_eur_bn
+                .ranged_pledge_bn
                 .filter(|_| d.ranged_pledge().is_some_and(|r| std::ptr::eq(r, *p)))
             {
                 let xp = scale.at(start + point);

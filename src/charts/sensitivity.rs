@@ -19,7 +19,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         .collect();
     let yours: Vec<f64> = xs
         .iter()
-        .map(|x| ratio_at(fig, *x, a.pop_fr_m).unwrap_or(f64::NAN))
+        .map(|x| ratio_at(fig, *x, a.subject_population_m).unwrap_or(f64::NAN))
         .collect();
     // The article's own populations (68m, 5×) beside the reader's.
     let article = match (
@@ -28,7 +28,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     ) {
         (Some(pop), Some(mult)) => {
             let b = Assumptions {
-                pop_us_m: pop.value * mult.value,
+                benchmark_population_m: pop.value * mult.value,
                 ..*a
             };
             let article = compute(d, &b);
@@ -138,7 +138,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         )?;
     }
     if let Some(r) = fig.per_person_ratio {
-        let (x, y) = (xs_scale.at(a.eurusd), ys_scale.at(r));
+        let (x, y) = (xs_scale.at(a.rate), ys_scale.at(r));
         f.line(vec![(x, py_bottom), (x, y)], SUBJECT, 1)?;
         f.area.draw(&Circle::new(
             (x, y),
