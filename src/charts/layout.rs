@@ -58,7 +58,8 @@ pub const TICK_PX: f64 = 12.0;
 /// only estimated, generously.
 pub const GLYPH_EM: f64 = 0.58;
 
-pub const MIN_WIDTH: u32 = 280;
+/// Below any phone's column: at 320 px, Firefox's classic scroll bar leaves a 276 px column.
+pub const MIN_WIDTH: u32 = 256;
 pub const MAX_WIDTH: u32 = 1200;
 /// The width the static fallback is rendered at: the page's column on a desktop screen
 /// (style.css: `--measure` 44rem less 2 × 1rem padding, at 16 px), so a desktop reader's
