@@ -318,10 +318,11 @@ impl<'a> Placed<'a> {
     }
 }
 
-/// The distance between two lines of a label.
+/// The distance between two lines of a label: a line's box and a little more (Firefox's
+/// boxes are taller than the face's ascent and descent).
 fn line_height(rtl: bool) -> i32 {
     let (ascent, descent) = line_metrics(rtl);
-    ((ascent + descent) * SMALL_PX).ceil() as i32
+    ((ascent + descent) * SMALL_PX).ceil() as i32 + 4
 }
 
 /// Places around a point, best first: below-right, above-left, above-right, below-left, then
