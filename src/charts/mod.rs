@@ -397,7 +397,8 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
 
     fn legend_row(&self) -> i32 {
         let (ascent, descent) = line_metrics(self.rtl);
-        LEGEND_HEIGHT.max(((ascent + descent) * SMALL_PX).ceil() as i32 + 1)
+        // A line's box and a little more: Firefox's boxes are taller than ascent and descent.
+        LEGEND_HEIGHT.max(((ascent + descent) * SMALL_PX).ceil() as i32 + 4)
     }
 
     /// Rows of (text, colour, line width) swatches, from the reading direction's start; the
