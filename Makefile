@@ -16,12 +16,14 @@ serve: build
 build: setup-build
 	scripts/build.sh
 
-## Every test there is: native, wasm in Chromium, the page in Chromium
+## Every test there is: native, wasm in Chromium, the page in Chromium, then the reader's paths
+## in Chromium, Firefox ESR and WebKitGTK (tests/engines/)
 test: setup-test
 	cargo test --quiet
 	cargo test --target wasm32-unknown-unknown --test wasm
 	scripts/build.sh
 	node --test tests/browser/
+	node --test --test-concurrency=1 tests/engines/
 
 ## Longer property runs than CI's
 test-long:

@@ -69,11 +69,13 @@ for (const page of ['index.html', 'index.fr.html', 'index.ar.html']) {
     if (!html.includes(from)) throw new Error(`${page}: ${from} not found`);
     html = html.replace(from, () => to);
   }
-  // A page in French or Arabic needs its language pack as soon as the wasm: fetched alongside.
+  // A page in French or Arabic needs its language pack as soon as the wasm: boot.js fetches it
+  // alongside. Named in a meta, not a <link rel=preload as=fetch>: WebKit never hands such a
+  // preload to fetch(), so the pack came twice and WebKit warned that the preload went unused.
   const lang = { 'index.fr.html': 'fr', 'index.ar.html': 'ar' }[page];
   if (lang) {
     const wasmMeta = html.match(/<meta name="pledge-explainer-wasm"[^>]*>/)[0];
-    html = html.replace(wasmMeta, `${wasmMeta}\n<link rel="preload" href="${packs[lang]}" as="fetch" crossorigin>`);
+    html = html.replace(wasmMeta, `${wasmMeta}\n<meta name="pledge-explainer-pack" content="${packs[lang]}">`);
   }
   writeFileSync(path(page), html);
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the build and the tests need, skipping whatever is already there.
 #   scripts/setup.sh build   wasm32 target, the wasm-bindgen CLI matching Cargo.lock, npm tools
-#   scripts/setup.sh test    the same, plus Debian's Chromium and ChromeDriver
+#   scripts/setup.sh test    the same, plus Debian's Chromium and ChromeDriver, Firefox ESR, and
+#                            WebKitGTK's MiniBrowser with WebKitWebDriver and Xvfb (tests/engines/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-build}"
@@ -23,7 +24,8 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "$want" --force
 fi
 
-# npm tools from the committed lockfile: binaryen's wasm-opt (pinned), playwright-core, axe-core.
+# npm tools from the committed lockfile: binaryen's wasm-opt (pinned), playwright-core, axe-core,
+# puppeteer-core (it downloads no browser: the engine suite drives Debian's).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm tools from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
@@ -61,5 +63,14 @@ if [ "$what" = test ]; then
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq
     apt-get install -y -qq default-jre-headless >/dev/null
+  fi
+  # The other engines readers use (tests/engines/): Firefox ESR, driven over WebDriver BiDi,
+  # and WebKitGTK's MiniBrowser (in libwebkit2gtk-4.1-0), driven by WebKitWebDriver under Xvfb.
+  if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/xvfb-run ] \
+     || ! dpkg -L libwebkit2gtk-4.1-0 2>/dev/null | grep -q '/MiniBrowser$'; then
+    say "installing Debian's firefox-esr, webkit2gtk-driver, libwebkit2gtk-4.1-0 and xvfb"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth fonts-noto-core >/dev/null
   fi
 fi

@@ -151,7 +151,7 @@ function fetchPack(lang) {
   if (!packs[lang]) {
     const inline = globalThis.PLEDGE_EXPLAINER_LANGUAGES?.[lang];
     const url = new URL(LANGUAGE_PACKS[lang], import.meta.url);
-    const get = () => fetch(url).then((r) => {
+    const get = () => takeEarlyPack(url.href) || fetch(url).then((r) => {
       if (!r.ok) throw new Error(`${url}: HTTP ${r.status}`);
       return r.json();
     });
@@ -161,6 +161,17 @@ function fetchPack(lang) {
     packs[lang].catch(() => { packs[lang] = undefined; }); // a later switch tries again
   }
   return packs[lang];
+}
+
+/** The pack boot.js began fetching for the page's own language, if it is `href`; taken once. */
+function takeEarlyPack(href) {
+  const early = globalThis.__pledgeExplainerPack;
+  if (!early || early.href !== href) return null;
+  globalThis.__pledgeExplainerPack = null;
+  return early.response.then((r) => {
+    if (!r.ok) throw new Error(`${href}: HTTP ${r.status}`);
+    return r.json();
+  });
 }
 
 /** Makes a language available to the wasm; false if its words could not be loaded. */
@@ -266,6 +277,7 @@ function buildControls() {
     });
     number.value = c.value;
     range.addEventListener('input', () => onInput(c.param, range.valueAsNumber, range));
+    arrowsPointTheWay(range);
     number.addEventListener('change', () => onInput(c.param, number.valueAsNumber, number));
 
     const mark = el('span', { className: 'parity-mark', 'aria-hidden': 'true' });
@@ -287,6 +299,23 @@ function buildControls() {
       label, el('div', { className: 'control-row' }, track, number), parity, ...(marks ? [marks] : [])));
     sliderParts.set(c.param, { range, number, mark, parity, label, t: null });
   }
+}
+
+/**
+ * The arrow keys move a right-to-left slider the way they point (its low end is on the right),
+ * as Chromium's and Firefox's own controls do; WebKit's raises it with ArrowRight. Done here in
+ * every engine so all agree; Up/Down, Home/End and the announced value stay the engine's own.
+ */
+function arrowsPointTheWay(range) {
+  range.addEventListener('keydown', (e) => {
+    if ((e.key !== 'ArrowLeft' && e.key !== 'ArrowRight') || e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (getComputedStyle(range).direction !== 'rtl') return;
+    e.preventDefault();
+    const before = range.value;
+    if (e.key === 'ArrowRight') range.stepDown();
+    else range.stepUp();
+    if (range.value !== before) range.dispatchEvent(new Event('input', { bubbles: true }));
+  });
 }
 
 function updateControls(controls, source) {
@@ -1141,9 +1170,16 @@ async function main() {
     // A byte-order mark so spreadsheet programs read the file as UTF-8.
     save(new Blob(['\ufeff', explainer.csv()], { type: 'text/csv;charset=utf-8' }), `figures-${strings.lang}.csv`);
   }));
-  // Redraw at the new width when the page resizes: one layout read per resize, not per move.
+  // Redraw at the new width when the page resizes: one layout read per resize, not per move,
+  // on the next frame (redrawing inside the observer changes what it observes: Firefox then
+  // reports a "ResizeObserver loop" error to the page), and only if the width changed.
+  let resizeFrame = 0;
   new ResizeObserver(() => {
-    if (measureCharts()) guard(renderCharts);
+    if (resizeFrame) return;
+    resizeFrame = requestAnimationFrame(() => {
+      resizeFrame = 0;
+      if (measureCharts()) guard(renderCharts);
+    });
   }).observe($('#charts'));
   // Charts left off screen during a drag are drawn before printing.
   addEventListener('beforeprint', () => { catchUp(); guard(() => renderCharts(false, true)); });

@@ -36,6 +36,14 @@
     window.__pledgeExplainerWasm = WebAssembly.compileStreaming(fetch(href, { credentials: 'same-origin' }));
     window.__pledgeExplainerWasm.catch(function () { /* app.js falls back to its own fetch */ });
   }
+  // The page's own language pack (index.fr.html, index.ar.html), fetched now too; app.js
+  // takes this response (see hash-assets.mjs for why not a preload).
+  var pack = document.querySelector('meta[name="pledge-explainer-pack"]');
+  if (pack) {
+    var packHref = new URL(pack.getAttribute('content'), location.href).href;
+    window.__pledgeExplainerPack = { href: packHref, response: fetch(packHref, { credentials: 'same-origin' }) };
+    window.__pledgeExplainerPack.response.catch(function () { /* app.js fetches it again */ });
+  }
   // In a frame the host sizes us from our height: style.css then lays out everything at once.
   if (window.parent !== window) document.documentElement.classList.add('framed');
   // The host's look, before the first paint: theme=light|dark|auto, font= (a system stack

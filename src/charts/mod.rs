@@ -357,7 +357,14 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
         } else {
             s.to_string()
         };
-        self.area.draw(&Text::new(s, at, st.clone()))
+        // The script's own font stack (layout::font_stack), at the style's size and weight.
+        let font = FontDesc::new(
+            FontFamily::Name(font_stack(self.rtl)),
+            st.font.get_size(),
+            st.font.get_style(),
+        );
+        self.area
+            .draw(&Text::new(s, at, TextStyle { font, ..st.clone() }))
     }
 
     fn rect(
@@ -390,28 +397,62 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
         ))
     }
 
-    /// A row of (text, colour, line width) swatches, from the reading direction's start.
+    /// Where each legend item starts (x of its swatch's outer end) and on which row: items
+    /// flow from the reading direction's start and wrap onto a new row when the width runs out.
+    fn legend_places(&self, items: &[(&str, RGBColor, u32)]) -> Vec<(i32, i32)> {
+        let mut places = Vec::new();
+        let (mut used, mut row) = (0, 0);
+        for (label, _, _) in items {
+            let w = LEGEND_SWATCH + 6 + text_width(label, SMALL_PX);
+            if used > 0 && used + w > self.width - 2 * PAD {
+                used = 0;
+                row += 1;
+            }
+            let x = if self.rtl {
+                self.width - PAD - used
+            } else {
+                PAD + used
+            };
+            places.push((x, row));
+            used += w + 18;
+        }
+        places
+    }
+
+    /// The legend's height: its rows, each as tall as a line of its script needs.
+    fn legend_height(&self, items: &[(&str, RGBColor, u32)]) -> i32 {
+        let rows = self
+            .legend_places(items)
+            .last()
+            .map_or(1, |(_, row)| row + 1);
+        rows * self.legend_row()
+    }
+
+    fn legend_row(&self) -> i32 {
+        let (ascent, descent) = line_metrics(self.rtl);
+        // A line's box and a little more: Firefox's boxes are taller than ascent and descent.
+        LEGEND_HEIGHT.max(((ascent + descent) * SMALL_PX).ceil() as i32 + 4)
+    }
+
+    /// Rows of (text, colour, line width) swatches, from the reading direction's start; the
+    /// first row centred on `y`.
     fn legend(&self, items: &[(&str, RGBColor, u32)], y: i32) -> DrawResult<DB> {
-        const SWATCH: i32 = 18;
-        let mut x = if self.rtl { self.width - PAD } else { PAD };
-        for (label, color, width) in items {
-            let w = text_width(label, SMALL_PX);
+        for ((label, color, width), (x, row)) in items.iter().zip(self.legend_places(items)) {
+            let y = y + row * self.legend_row();
             if self.rtl {
-                self.line(vec![(x - SWATCH, y), (x, y)], *color, *width)?;
+                self.line(vec![(x - LEGEND_SWATCH, y), (x, y)], *color, *width)?;
                 self.text(
                     label,
-                    (x - SWATCH - 6, y),
+                    (x - LEGEND_SWATCH - 6, y),
                     &style(SMALL_PX, &INK, HPos::Right, VPos::Center),
                 )?;
-                x -= SWATCH + 6 + w + 18;
             } else {
-                self.line(vec![(x, y), (x + SWATCH, y)], *color, *width)?;
+                self.line(vec![(x, y), (x + LEGEND_SWATCH, y)], *color, *width)?;
                 self.text(
                     label,
-                    (x + SWATCH + 6, y),
+                    (x + LEGEND_SWATCH + 6, y),
                     &style(SMALL_PX, &INK, HPos::Left, VPos::Center),
                 )?;
-                x += SWATCH + 6 + w + 18;
             }
         }
         Ok(())

@@ -11,7 +11,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     let range = d.ranges.rate;
     let (_, h) = f.area.dim_in_pixel();
     let (px0, px1) = (PAD + Y_AXIS_WIDTH, f.width - PAD * 2);
-    let (py_top, py_bottom) = (PAD + LEGEND_HEIGHT + 4, h as i32 - AXIS_HEIGHT - PAD - 14);
+    let py_bottom = h as i32 - AXIS_HEIGHT - PAD - AXIS_TITLE_GAP;
 
     let samples = 48;
     let xs: Vec<f64> = (0..=samples)
@@ -40,6 +40,12 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         }
         _ => None,
     };
+    let mut legend = vec![(s.chart_your_line, SUBJECT, 3)];
+    if article.is_some() {
+        legend.push((s.chart_article_line, NEUTRAL, 2));
+    }
+    // Below the legend, which takes two rows on a phone in some languages.
+    let py_top = PAD + f.legend_height(&legend) + 4;
     let finite = yours
         .iter()
         .chain(article.iter().flatten())
@@ -93,15 +99,111 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         &style(SMALL_PX, &MUTED, HPos::Right, VPos::Bottom),
     )?;
 
-    // Parity: the line where the claim holds.
+    // Parity: the line where the claim holds; the point on it where the claim holds, and where
+    // the reader is, with the line up to it from the axis.
     let y1 = ys_scale.at(1.0);
+    let parity = fig
+        .parity_eurusd
+        .filter(|p| range.contains(*p))
+        .map(|p| (xs_scale.at(p), y1));
+    let reader = fig
+        .per_person_ratio
+        .map(|r| ((xs_scale.at(a.rate), ys_scale.at(r)), r));
+
+    // The three labels, each where it collides with nothing (`layout::place`), best first:
+    // the line rises to the right, so below-right of a point is usually free.
+    let rtl = f.rtl;
+    let line_label = [s.chart_parity_line.to_string()];
+    let parity_label = [ctx.fill(s.chart_parity_point)];
+    // On two lines, where one line finds no room on a phone.
+    let parity_lines = wrap(
+        &parity_label[0],
+        SMALL_PX,
+        text_width(&parity_label[0], SMALL_PX) * 3 / 5,
+        2,
+    );
+    let reader_label = reader.map(|(_, r)| [format!("{}: {}", s.chart_you_are_here, l.times(r))]);
+    let line_places: Vec<Placed> = [
+        (px1, HPos::Right, VPos::Top),
+        (px1, HPos::Right, VPos::Bottom),
+        (px0 + 4, HPos::Left, VPos::Bottom),
+        (px0 + 4, HPos::Left, VPos::Top),
+    ]
+    .into_iter()
+    .map(|(x, h, v)| Placed::beside(&line_label, true, rtl, (x, y1), 0, 3, h, v))
+    .collect();
+    let mut parity_places = Vec::new();
+    if let Some(at) = parity {
+        for lines in [&parity_label[..], &parity_lines[..]] {
+            parity_places.extend(around(lines, false, rtl, at, 8, 4).into_iter().take(4));
+            // Where the line up to the reader's point leaves no room beside the parity point:
+            // on the same side of the dashed line, just clear of the reader's line.
+            if let Some(((x, _), _)) = reader {
+                parity_places.extend(
+                    [
+                        (HPos::Left, VPos::Top),
+                        (HPos::Right, VPos::Top),
+                        (HPos::Left, VPos::Bottom),
+                        (HPos::Right, VPos::Bottom),
+                    ]
+                    .map(|(h, v)| Placed::beside(lines, false, rtl, (x, at.1), 6, 3, h, v)),
+                );
+            }
+        }
+        parity_places.extend(
+            around(&parity_label, false, rtl, at, 8, 4)
+                .into_iter()
+                .skip(4),
+        );
+    }
+    let reader_places = match (&reader, &reader_label) {
+        (Some((at, _)), Some(label)) => around(label, true, rtl, *at, 10, 6),
+        _ => vec![],
+    };
+    // What a label must not cover: the dashed line, the points, the line up to the reader's.
+    let mut obstacles = vec![LabelBox {
+        x0: px0,
+        y0: y1 - 1,
+        x1: px1,
+        y1: y1 + 1,
+    }];
+    obstacles.extend(parity.map(|at| LabelBox::around(at, 6)));
+    if let Some(((x, y), _)) = reader {
+        obstacles.push(LabelBox::around((x, y), 7));
+        obstacles.push(LabelBox {
+            x0: x - 2,
+            y0: y.min(py_bottom),
+            x1: x + 2,
+            y1: py_bottom,
+        });
+    }
+    let bounds = LabelBox {
+        x0: px0,
+        y0: py_top,
+        x1: f.width - PAD / 2,
+        y1: py_bottom,
+    };
+    // Each label's candidates, and which one `place` chose (none for a label not drawn).
+    let sets = [&line_places, &parity_places, &reader_places];
+    let drawn: Vec<usize> = (0..sets.len()).filter(|i| !sets[*i].is_empty()).collect();
+    let boxes: Vec<Vec<LabelBox>> = drawn
+        .iter()
+        .map(|i| sets[*i].iter().map(|p| p.at).collect())
+        .collect();
+    let chosen = place(
+        &boxes.iter().map(|b| b.as_slice()).collect::<Vec<_>>(),
+        &obstacles,
+        bounds,
+    );
+    let placed = |set: usize| -> Option<&Placed> {
+        let k = drawn.iter().position(|i| *i == set)?;
+        sets[set].get(chosen[k])
+    };
+
     f.dashed((px0, y1), (px1, y1), INK)?;
-    // Labelled at the right end: the ratio rises with the rate, so the lines are far above it there.
-    f.text(
-        s.chart_parity_line,
-        (px1, y1 + 4),
-        &bold(SMALL_PX, &INK, HPos::Right, VPos::Top),
-    )?;
+    if let Some(p) = placed(0) {
+        p.draw(f, bold)?;
+    }
 
     let path = |values: &[f64]| -> Vec<(i32, i32)> {
         xs.iter()
@@ -110,19 +212,15 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
             .map(|(x, v)| (xs_scale.at(*x), ys_scale.at(*v)))
             .collect()
     };
-    let mut legend = vec![(s.chart_your_line, SUBJECT, 3)];
     if let Some(article) = &article {
         f.line(path(article), NEUTRAL, 2)?;
-        legend.push((s.chart_article_line, NEUTRAL, 2));
     }
     f.line(path(&yours), SUBJECT, 3)?;
-    f.legend(&legend, PAD + LEGEND_HEIGHT / 2)?;
+    f.legend(&legend, PAD + f.legend_row() / 2)?;
 
-    // Where the claim holds, and where the reader is.
-    if let Some(p) = fig.parity_eurusd.filter(|p| range.contains(*p)) {
-        let (x, y) = (xs_scale.at(p), y1);
+    if let Some(at) = parity {
         f.area.draw(&Circle::new(
-            (x, y),
+            at,
             5,
             ShapeStyle {
                 color: INK.to_rgba(),
@@ -130,15 +228,11 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
                 stroke_width: 1,
             },
         ))?;
-        let label = ctx.fill(s.chart_parity_point);
-        f.text(
-            &label,
-            (x + 8, y + 6),
-            &style(SMALL_PX, &INK, HPos::Left, VPos::Top),
-        )?;
+        if let Some(p) = placed(1) {
+            p.draw(f, style)?;
+        }
     }
-    if let Some(r) = fig.per_person_ratio {
-        let (x, y) = (xs_scale.at(a.rate), ys_scale.at(r));
+    if let Some(((x, y), _)) = reader {
         f.line(vec![(x, py_bottom), (x, y)], SUBJECT, 1)?;
         f.area.draw(&Circle::new(
             (x, y),
@@ -149,22 +243,110 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
                 stroke_width: 2,
             },
         ))?;
-        // The line rises to the right, so below-right of the point is free (above-left otherwise).
-        let label = format!("{}: {}", s.chart_you_are_here, l.times(r));
-        let fits_right = px1 - x > text_width(&label, SMALL_PX) + 12;
-        let (at, anchor) = if fits_right {
-            ((x + 10, y + 8), Pos::new(HPos::Left, VPos::Top))
-        } else {
-            ((x - 10, y - 8), Pos::new(HPos::Right, VPos::Bottom))
-        };
-        f.text(
-            &label,
-            at,
-            &(FontFamily::SansSerif, SMALL_PX * 1.24, FontStyle::Bold)
-                .into_font()
-                .color(&INK)
-                .pos(anchor),
-        )?;
+        if let Some(p) = placed(2) {
+            p.draw(f, bold)?;
+        }
     }
     Ok(())
+}
+
+/// A label's lines at one of its candidate places: where they are anchored, and their box.
+struct Placed<'a> {
+    lines: &'a [String],
+    anchor: (i32, i32),
+    h: HPos,
+    v: VPos,
+    at: LabelBox,
+}
+
+impl<'a> Placed<'a> {
+    /// `lines` beside the point `(x, y)`: starting `dx` to its right (`HPos::Left`) or ending
+    /// `dx` to its left (`HPos::Right`); their box's top `dy` below it (`VPos::Top`) or its
+    /// bottom `dy` above it (`VPos::Bottom`).
+    #[allow(clippy::too_many_arguments)]
+    fn beside(
+        lines: &'a [String],
+        bold: bool,
+        rtl: bool,
+        (x, y): (i32, i32),
+        dx: i32,
+        dy: i32,
+        h: HPos,
+        v: VPos,
+    ) -> Self {
+        let ax = if let HPos::Right = h { x - dx } else { x + dx };
+        let edge = if let VPos::Bottom = v { y - dy } else { y + dy };
+        let anchor = (ax, LabelBox::anchor_y(edge, SMALL_PX, rtl, v));
+        // The box of the first line, grown by the others (below it, or above for a bottom anchor).
+        let widest = lines
+            .iter()
+            .max_by_key(|l| text_width(l, SMALL_PX))
+            .map_or("", |l| l.as_str());
+        let mut at = LabelBox::text(widest, SMALL_PX, bold, rtl, anchor, h, v);
+        let more = (lines.len().max(1) - 1) as i32 * line_height(rtl);
+        if let VPos::Bottom = v {
+            at.y0 -= more;
+        } else {
+            at.y1 += more;
+        }
+        Placed {
+            lines,
+            anchor,
+            h,
+            v,
+            at,
+        }
+    }
+
+    fn draw<DB: DrawingBackend>(
+        &self,
+        f: &Frame<DB>,
+        st: fn(f64, &RGBColor, HPos, VPos) -> TextStyle<'static>,
+    ) -> DrawResult<DB> {
+        let n = self.lines.len() as i32;
+        for (i, line) in self.lines.iter().enumerate() {
+            // Lines go down from a top anchor, and up to a bottom one.
+            let i = if let VPos::Bottom = self.v {
+                i as i32 - (n - 1)
+            } else {
+                i as i32
+            };
+            let at = (self.anchor.0, self.anchor.1 + i * line_height(f.rtl));
+            f.text(line, at, &st(SMALL_PX, &INK, self.h, self.v))?;
+        }
+        Ok(())
+    }
+}
+
+/// The distance between two lines of a label: a line's box and a little more (Firefox's
+/// boxes are taller than the face's ascent and descent).
+fn line_height(rtl: bool) -> i32 {
+    let (ascent, descent) = line_metrics(rtl);
+    ((ascent + descent) * SMALL_PX).ceil() as i32 + 4
+}
+
+/// Places around a point, best first: below-right, above-left, above-right, below-left, then
+/// the same a line further out.
+fn around<'a>(
+    lines: &'a [String],
+    bold: bool,
+    rtl: bool,
+    at: (i32, i32),
+    dx: i32,
+    dy: i32,
+) -> Vec<Placed<'a>> {
+    let line = (SMALL_PX * 1.6) as i32;
+    [
+        (dy, HPos::Left, VPos::Top),
+        (dy, HPos::Right, VPos::Bottom),
+        (dy, HPos::Left, VPos::Bottom),
+        (dy, HPos::Right, VPos::Top),
+        (dy + line, HPos::Left, VPos::Top),
+        (dy + line, HPos::Right, VPos::Top),
+        (dy + line, HPos::Left, VPos::Bottom),
+        (dy + line, HPos::Right, VPos::Bottom),
+    ]
+    .into_iter()
+    .map(|(dy, h, v)| Placed::beside(lines, bold, rtl, at, dx, dy, h, v))
+    .collect()
 }

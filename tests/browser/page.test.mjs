@@ -361,7 +361,7 @@ test('French and Arabic words are loaded for their readers only, preloaded by th
   const ar = await openPage(env.browser, `${env.url}index.ar.html?pop_us=335.5`);
   await waitReady(ar.page);
   assert.deepEqual((await fetched(ar.page)).sort(), ['/i18n/ar.json', '/pkg/pledge_explainer_bg.wasm']);
-  assert.equal(await ar.page.locator('link[rel=preload][href*="i18n/ar."]').count(), 1);
+  assert.equal(await ar.page.locator('meta[name="pledge-explainer-pack"][content*="i18n/ar."]').count(), 1);
   assert.equal(await figure(ar.page, 'us_usd_per_person'), cliDisplay('ar', { pop_us: 335.5 }).us_usd_per_person);
   // Words from the pack, not English: the slider labels are written by the core.
   assert.match(await ar.page.locator('#label-eurusd').textContent(), /[\u0600-\u06FF]/);

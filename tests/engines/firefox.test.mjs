@@ -1,0 +1,4 @@
+// The reader's paths in firefox (tests/engines/paths.mjs says them once for the three engines).
+import { engineSuite } from './paths.mjs';
+
+engineSuite('firefox');
