@@ -632,7 +632,6 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
         ),
         (Knob::Uae, s.label_uae, None, "uae"),
         (Knob::YearsFr, s.label_years_fr, None, "years_fr"),
-        // The GDPs only matter, so only show, when comparing by share of GDP.
         (
             Knob::GdpFr,
             s.label_gdp_fr,
@@ -641,7 +640,8 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
         ),
         (Knob::GdpUs, s.label_gdp_us, None, "gdp_us"),
     ] {
-        if matches!(knob, Knob::GdpFr | Knob::GdpUs) && !by_gdp {
+        // The GDPs only matter with GDPs on both sides (the `gdp` card's sliders).
+        if matches!(knob, Knob::GdpFr | Knob::GdpUs) && !dataset.has_gdp() {
             continue;
         }
         if knob == Knob::Eurusd && dataset.subject.currency == dataset.benchmark.currency {

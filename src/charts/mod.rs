@@ -33,6 +33,9 @@ pub enum Chart {
     Pledges,
     /// Is it the same proportion as Stargate?
     PerPerson,
+    /// And as a share of GDP? (the `gdp` card: the comparison by share of GDP whatever the
+    /// yardstick)
+    Gdp,
     /// How much does the verdict depend on the exchange rate?
     Sensitivity,
     /// 1 GW for AI against the electricity exported.
@@ -40,9 +43,10 @@ pub enum Chart {
 }
 
 impl Chart {
-    pub const ALL: [Chart; 4] = [
+    pub const ALL: [Chart; 5] = [
         Chart::Pledges,
         Chart::PerPerson,
+        Chart::Gdp,
         Chart::Sensitivity,
         Chart::Energy,
     ];
@@ -52,6 +56,7 @@ impl Chart {
         match self {
             Chart::Pledges => "pledges",
             Chart::PerPerson => "per-person",
+            Chart::Gdp => "gdp",
             Chart::Sensitivity => "sensitivity",
             Chart::Energy => "energy",
         }
@@ -78,6 +83,7 @@ impl Chart {
                 GdpFr,
                 GdpUs,
             ],
+            Chart::Gdp => &[Uae, YearsFr, PrivateOnly, GdpFr, GdpUs],
             Chart::Sensitivity => &[Eurusd, PopFr, PopUs, Uae, YearsFr, PrivateOnly],
             Chart::Energy => &[LoadFactor],
         }
@@ -87,6 +93,7 @@ impl Chart {
     pub fn applies(self, dataset: &Dataset) -> bool {
         match self {
             Chart::Energy => dataset.energy.is_some(),
+            Chart::Gdp => dataset.subject.gdp_bn.is_some() && dataset.benchmark.gdp_bn.is_some(),
             Chart::Sensitivity => dataset.subject.currency != dataset.benchmark.currency,
             _ => true,
         }
@@ -109,6 +116,7 @@ pub fn text(chart: Chart, report: &Report) -> ChartText {
         Chart::PerPerson if figures.assumptions.by_gdp && ctx.value("gdp_ratio").is_some() => {
             (s.chart_gdp_title, s.chart_gdp_desc)
         }
+        Chart::Gdp => (s.chart_gdp_title, s.chart_gdp_desc),
         Chart::PerPerson => (s.chart_per_person_title, s.chart_per_person_desc),
         Chart::Sensitivity => (s.chart_sensitivity_title, s.chart_sensitivity_desc),
         Chart::Energy => (s.chart_energy_title, s.chart_energy_desc),
@@ -148,7 +156,7 @@ pub fn height(chart: Chart, dataset: &Dataset, width: u32) -> u32 {
                 + PAD) as u32;
         }
         // The verdict line may wrap onto two lines on a phone.
-        Chart::PerPerson => {
+        Chart::PerPerson | Chart::Gdp => {
             return (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + 2 * NOTE_HEIGHT + PAD) as u32
         }
         Chart::Sensitivity => return LINE_CHART_HEIGHT as u32,
@@ -463,7 +471,8 @@ pub fn draw<DB: DrawingBackend>(
     let frame = Frame::new(area, report.locale);
     match chart {
         Chart::Pledges => pledges::draw(&frame, dataset, report),
-        Chart::PerPerson => per_person::draw(&frame, dataset, report),
+        Chart::PerPerson => per_person::draw(&frame, dataset, report, report.figures.assumptions.by_gdp),
+        Chart::Gdp => per_person::draw(&frame, dataset, report, true),
         Chart::Sensitivity => sensitivity::draw(&frame, dataset, report),
         Chart::Energy => energy::draw(&frame, dataset, report),
     }

@@ -6,7 +6,13 @@ use super::*;
 /// A titled pair of bars: (value, formatted) for the subject, then the benchmark.
 type BarGroup = (String, [(f64, String); 2]);
 
-pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawResult<DB> {
+/// `by_gdp`: by share of GDP (the yardstick, or the `gdp` chart), when the story has the GDPs.
+pub(super) fn draw<DB: DrawingBackend>(
+    f: &Frame<DB>,
+    d: &Dataset,
+    r: &Report,
+    by_gdp: bool,
+) -> DrawResult<DB> {
     let (fig, l) = (&r.figures, r.locale);
     let s = l.strings();
     let ctx = r;
@@ -19,7 +25,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         .to_string();
 
     let base = d.subject.currency.as_ref();
-    let by_gdp = fig.assumptions.by_gdp && fig.gdp_share_ratio.is_some();
+    let by_gdp = by_gdp && fig.gdp_share_ratio.is_some();
     let gdp_groups = || -> Option<[BarGroup; 2]> {
         let (fr, us, parity) = (
             fig.france_share_of_gdp?,

@@ -387,6 +387,28 @@ strings_table! {
     err_kind,
     err_kind_source,
     err_year,
+
+    // Cards: each card's question (its heading) and one-sentence answer, whose `{#key}`
+    // placeholders are live figures (`data-figure="key"`); the footer's words.
+    card_claim_q,
+    card_claim_a,
+    card_gdp_q,
+    card_gdp_a,
+    card_pledges_q,
+    card_pledges_a,
+    card_horizon_q,
+    card_horizon_a,
+    card_sensitivity_q,
+    card_sensitivity_a,
+    card_energy_q,
+    card_energy_a,
+    card_sources_q,
+    card_sources_a,
+    card_source,
+    card_data,
+    card_embed,
+    card_full,
+    card_more,
 }
 
 impl Strings {
@@ -433,12 +455,15 @@ impl Strings {
             ("dataset_cross_origin", s.dataset_cross_origin),
             ("dataset_unreachable", s.dataset_unreachable),
             ("use_default_story", s.use_default_story),
+            ("card_data", s.card_data),
+            ("card_embed", s.card_embed),
+            ("card_full", s.card_full),
         ]
     }
 }
 
 /// How many strings `Strings::page` gives.
-pub const PAGE_STRINGS: usize = 30;
+pub const PAGE_STRINGS: usize = 33;
 
 fn lookup(table: &'static [(&'static str, &'static str)], code: &str) -> &'static str {
     table
