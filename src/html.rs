@@ -244,8 +244,11 @@ impl Card {
     }
 
     /// The question (the card's heading) and the answer's template.
-    fn words(self, s: &'static crate::i18n::Strings) -> (&'static str, &'static str) {
+    fn words(self, report: &Report) -> (&'static str, &'static str) {
+        let s = report.locale.strings();
         match self {
+            // With a ranged pledge (the UAE's), the answer follows the reader's point in it.
+            Card::Pledges if report.value("ranged").is_some() => (s.card_pledges_q, s.card_pledges_ranged_a),
             Card::Claim => (s.card_claim_q, s.card_claim_a),
             Card::Gdp => (s.card_gdp_q, s.card_gdp_a),
             Card::Pledges => (s.card_pledges_q, s.card_pledges_a),
@@ -428,7 +431,7 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
     let locale = report.locale;
     let s = locale.strings();
     let name = card.name();
-    let (question, answer) = card.words(s);
+    let (question, answer) = card.words(report);
     let mut out = format!(
         "<section class=\"card\" id=\"card-{name}\" data-card=\"{name}\" data-region=\"card-{name}\" aria-labelledby=\"card-{name}-q\">\n\
          <h2 id=\"card-{name}-q\">{}</h2>\n",

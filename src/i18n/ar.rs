@@ -223,4 +223,5 @@ pub const STRINGS: Strings = Strings {
     card_embed: "تضمين",
     card_full: "الشرح الكامل",
     card_more: "افتراضات أخرى",
+    card_pledges_ranged_a: "مع تعهد {ranged} عند {#uae}، تبلغ التعهدات المعلنة بمبالغ محددة {#itemised_at_point_eur_bn} (النطاق: {#itemised_eur_bn})؛ ولم يُفصَّل {#unitemised_eur_bn} من أصل {#announced_eur_bn}.",
 };

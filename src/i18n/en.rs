@@ -221,4 +221,5 @@ pub const STRINGS: Strings = Strings {
     card_embed: "Embed",
     card_full: "Full explainer",
     card_more: "More assumptions",
+    card_pledges_ranged_a: "With {ranged} at {#uae}, the pledges named with an amount add up to {#itemised_at_point_eur_bn} (range: {#itemised_eur_bn}); {#unitemised_eur_bn} of the {#announced_eur_bn} is not itemised.",
 };

@@ -221,4 +221,5 @@ pub const STRINGS: Strings = Strings {
     card_embed: "Intégrer",
     card_full: "L’explication complète",
     card_more: "Autres hypothèses",
+    card_pledges_ranged_a: "Engagements chiffrés\u{A0}: {#itemised_at_point_eur_bn} avec {#uae} pour l’engagement «\u{A0}{ranged}\u{A0}» (fourchette\u{A0}: {#itemised_eur_bn})\u{A0}; {#unitemised_eur_bn} des {#announced_eur_bn} ne sont pas détaillés.",
 };

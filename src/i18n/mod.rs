@@ -409,6 +409,7 @@ strings_table! {
     card_embed,
     card_full,
     card_more,
+    card_pledges_ranged_a,
 }
 
 impl Strings {

@@ -76,7 +76,7 @@ for (const lang of LANGS) {
 const MOVES = {
   claim: ['eurusd', 1.2, 'per_person_ratio', 'per-person'],
   gdp: ['gdp_fr', 2000, 'france_share_of_gdp', 'gdp'],
-  pledges: ['uae', 30, 'itemised_eur_bn', 'pledges'],
+  pledges: ['uae', 30, 'itemised_at_point_eur_bn', 'pledges'],
   horizon: ['years_fr', 8, 'france_usd_per_person_per_year', null],
   sensitivity: ['eurusd', 0.9, 'per_person_ratio', 'sensitivity'],
 };
@@ -140,7 +140,7 @@ for (const [width, height] of [[375, 812], [1280, 800]]) {
         assert.ok(await inView(sel), `${sel} is not on the first screen`);
       }
       // Above about 1000 px the controls sit beside the chart.
-      const [chart, controls] = await Promise.all(['#card-claim .chart', '#card-claim .card-controls'].map((s) => page.locator(s).boundingBox()));
+      const [chart, controls] = await Promise.all(['#card-claim .chart', '#card-claim .card-side'].map((s) => page.locator(s).boundingBox()));
       if (width >= 1000) assert.ok(controls.x >= chart.x + chart.width || controls.x + controls.width <= chart.x, 'controls not beside the chart');
       else assert.ok(controls.y >= chart.y + chart.height - 1, 'controls not under the chart');
       await context.close();
@@ -185,7 +185,7 @@ for (const url of ['cards/claim.html', 'cards/gdp.ar.html', 'index.html', 'index
     const { page, context } = await openPage(browser, `${explainer.url}${url}`, { width: 375, height: 812 });
     await waitReady(page);
     await drawCharts(page);
-    await page.addScriptTag({ content: AXE });
+    await page.evaluate(AXE); // through the debugger protocol: the page's CSP stays strict
     const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
     const bad = result.violations.filter((v) => ['serious', 'critical'].includes(v.impact)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     assert.deepEqual(bad, []);
@@ -211,7 +211,8 @@ async function settledHeights(page, selector) {
   return last;
 }
 
-for (const width of [375, 640]) {
+// The host's article has 12 px of padding: at 664 px its column is 640 px.
+for (const width of [375, 664]) {
   test(`two cards on one host page through embed.js, each exactly as high as its content and independent (${width} px)`, async () => {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const page = await context.newPage();
@@ -222,7 +223,7 @@ for (const width of [375, 640]) {
     const pledges = await settledHeights(page, '#pledges iframe');
     for (const [name, h] of [['claim', claim], ['pledges', pledges]]) {
       assert.ok(Math.abs(h.inner - h.outer) <= 1 && !h.scrolls, `${name}: ${JSON.stringify({ inner: h.inner, outer: h.outer, scrolls: h.scrolls })}`);
-      assert.ok(h.outer <= (width === 375 ? 812 : 600), `${name}: ${h.outer} px`);
+      assert.ok(h.outer <= (width < 640 ? 812 : 600), `${name}: ${h.outer} px`);
     }
     assert.match(await claim.frame.evaluate(() => location.pathname), /cards\/claim\.html$/);
     assert.match(await pledges.frame.evaluate(() => location.pathname), /cards\/pledges\.ar\.html$/);

@@ -496,15 +496,6 @@ test('a story without GDP, horizons or kinds of pledge (EU InvestAI) shows no sw
   }
 });
 
-/** The live panel's box and words, or null when it is hidden. */
-const livePanel = (page) => page.evaluate(() => {
-  const box = document.querySelector('#live-panel');
-  if (!box || box.hidden) return null;
-  const r = box.getBoundingClientRect();
-  return { top: r.top, bottom: r.bottom, height: innerHeight, text: box.textContent, verdict: box.querySelector('.lp-verdict').textContent,
-    nums: [...box.querySelectorAll('.lp-num')].map((n) => n.textContent) };
-});
-
 test('a drag on a phone rewrites what is in view on every move; the prose, the table and the captions out of view catch up when the slider rests', async () => {
   const { page, context, errors } = await openPage(env.browser, `${env.url}?lang=en`, { width: 375, height: 812 });
   await waitReady(page);
@@ -513,7 +504,7 @@ test('a drag on a phone rewrites what is in view on every move; the prose, the t
   // Twelve moves, one per frame, as a drag gives them; which parts each frame rewrote.
   const frames = await page.evaluate(async () => {
     const range = document.querySelector('#range-eurusd');
-    const parts = { prose: '#prose', table: '[data-region="figures"]', panel: '#live-panel', parity: '.parity', caption: '#sensitivity-summary' };
+    const parts = { prose: '#prose', table: '[data-region="figures"]', card: '#card-claim .answer', parity: '.parity', caption: '#sensitivity-summary' };
     const touched = new Set();
     const observer = new MutationObserver((records) => {
       for (const r of records) for (const [name, sel] of Object.entries(parts)) {
@@ -535,8 +526,8 @@ test('a drag on a phone rewrites what is in view on every move; the prose, the t
     return { frames, busy };
   });
   const count = (part) => frames.frames.filter((f) => f.includes(part)).length;
-  assert.ok(count('panel') >= 10, `the live panel beside the slider follows the moves: ${JSON.stringify(frames.frames)}`);
-  assert.ok(count('prose') < count('panel') && count('table') < count('panel') && count('caption') < count('panel'),
+  assert.ok(count('card') >= 10, `the answer in the slider's card follows the moves: ${JSON.stringify(frames.frames)}`);
+  assert.ok(count('prose') < count('card') && count('table') < count('card') && count('caption') < count('card'),
     `the prose, the table and the captions out of view are left as they are during the drag: ${JSON.stringify(frames.frames)}`);
   // Marked as being updated for assistive technology meanwhile.
   for (const part of ['prose', 'figures', 'sensitivity']) assert.ok(frames.busy.includes(part), `${part} is aria-busy during the drag: ${frames.busy}`);
@@ -561,6 +552,7 @@ test('a drag on a phone rewrites what is in view on every move; the prose, the t
     const region = document.querySelector('[data-region="figures"]');
     const busy = region.getAttribute('aria-busy');
     const start = performance.now();
+    document.querySelector('details.sources').open = true; // the table is in the folded sources
     region.scrollIntoView();
     await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(done))));
     return { busy, ms: performance.now() - start, cell: document.querySelector('#figures [data-figure="france_usd_per_person"]').textContent };
@@ -572,92 +564,77 @@ test('a drag on a phone rewrites what is in view on every move; the prose, the t
 });
 
 for (const lang of ['en', 'ar']) {
-  test(`at 375 px the effect of a drag stays in view: the verdict and both per-person figures beside the slider (${lang}, pointer and keyboard)`, async () => {
+  test(`at 375 px the effect of a drag stays in view: the claim card's verdict, answer and chart around its slider (${lang}, pointer and keyboard)`, async () => {
     const { page, context, errors } = await openPage(env.browser, `${env.url}?lang=${lang}`, { width: 375, height: 812 });
     await waitReady(page);
+    await page.waitForFunction(() => !document.querySelector('[data-chart="per-person"] svg.placeholder'));
     const range = page.locator('#range-eurusd');
-    await range.scrollIntoViewIfNeeded();
-    assert.equal(await livePanel(page), null, 'nothing covers the page while no control is in use');
+    const inView = () => page.evaluate(() => ['#verdict', '#card-claim [data-figure="france_usd_per_person"]', '[data-chart="per-person"] .plot svg', '#range-eurusd']
+      .filter((sel) => { const r = document.querySelector(sel).getBoundingClientRect(); return !(r.top >= 0 && r.bottom <= innerHeight); }));
     await startDrag(page, range, 0.85);
     await nextFrame(page);
-    const during = await livePanel(page);
-    assert.ok(during, 'the panel shows during the drag');
-    assert.ok(during.top >= 0 && during.bottom <= during.height, `in the viewport: ${JSON.stringify(during)}`);
+    assert.deepEqual(await inView(), [], 'out of view during the drag');
     const value = Number(await page.locator('#number-eurusd').inputValue());
     const want = cliDisplay(lang, { eurusd: value });
-    assert.deepEqual(during.nums, [want.france_usd_per_person, want.us_usd_per_person]);
-    assert.equal(during.verdict, await page.locator('#verdict').textContent());
+    assert.equal(await page.locator('#card-claim [data-figure="france_usd_per_person"]').textContent(), want.france_usd_per_person);
+    assert.equal(await page.locator('#card-claim [data-figure="per_person_ratio"]').textContent(), want.per_person_ratio);
     await page.mouse.up();
-    await page.waitForFunction(() => document.querySelector('#live-panel').hidden, null, { timeout: 4000 });
-
-    // Keyboard: the same while a slider has focus, gone when focus moves on (never trapped).
-    await page.locator('#range-pop_fr').focus();
-    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    // Keyboard: the same with the rate slider focused; focus moves on (never trapped).
+    await range.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft');
     await nextFrame(page);
-    const keyed = await livePanel(page);
-    assert.ok(keyed && keyed.top >= 0 && keyed.bottom <= keyed.height, JSON.stringify(keyed));
-    const pop = Number(await page.locator('#number-pop_fr').inputValue());
-    assert.equal(keyed.nums[0], cliDisplay(lang, { eurusd: value, pop_fr: pop }).france_usd_per_person);
+    assert.deepEqual(await inView(), [], 'out of view while keyed');
+    const keyed = Number(await page.locator('#number-eurusd').inputValue());
+    assert.equal(await page.locator('#card-claim [data-figure="france_usd_per_person"]').textContent(), cliDisplay(lang, { eurusd: keyed }).france_usd_per_person);
     await page.keyboard.press('Tab');
-    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'range-pop_fr', 'focus moves on');
-    // Focus leaving the controls (here to the share buttons below them) lets the panel go.
-    await page.locator('#copy-link').focus();
-    await page.waitForFunction(() => document.querySelector('#live-panel').hidden, null, { timeout: 4000 });
+    assert.notEqual(await page.evaluate(() => document.activeElement.id), 'range-eurusd', 'focus moves on');
     // Screen readers hear the result once the drag ends, from the polite region.
-    assert.equal(await page.locator('#live-panel').getAttribute('aria-hidden'), 'true');
-    assert.match(await page.locator('#announce').textContent(), /\S/);
+    await page.waitForFunction(() => /\S/.test(document.querySelector('#announce').textContent), null, { timeout: 4000 });
     assert.deepEqual(errors, []);
     await context.close();
   });
 }
 
-test('the live panel follows the yardstick: shares of GDP while comparing by GDP', async () => {
-  const { page, context } = await openPage(env.browser, `${env.url}?lang=en&yardstick=gdp`, { width: 375, height: 812 });
+test('the live panel stays for the one control far from its chart, the yardstick: the shares of GDP while comparing by GDP', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en`, { width: 375, height: 812 });
   await waitReady(page);
-  await page.locator('#range-gdp_fr').focus();
-  await page.keyboard.press('ArrowLeft');
+  const gdp = page.locator('#switch-yardstick-1');
+  await gdp.scrollIntoViewIfNeeded();
+  await gdp.focus();
+  await page.keyboard.press('Space');
   await nextFrame(page);
-  const shown = await livePanel(page);
-  const gdp = Number(await page.locator('#number-gdp_fr').inputValue());
-  const want = cliDisplay('en', { yardstick: 'gdp', 'gdp-fr': gdp });
-  assert.deepEqual(shown.nums, [want.france_share_of_gdp, want.us_share_of_gdp]);
-  await context.close();
-});
-
-test('on a wide screen too, the panel keeps the verdict beside the slider (the page is one column)', async () => {
-  const { page, context } = await openPage(env.browser, `${env.url}?lang=en`, { width: 1280, height: 900 });
-  await waitReady(page);
-  await page.locator('#range-pop_us').scrollIntoViewIfNeeded();
-  await page.locator('#range-pop_us').focus();
-  await page.keyboard.press('ArrowRight');
-  await nextFrame(page);
-  const shown = await livePanel(page);
+  const shown = await page.evaluate(() => {
+    const box = document.querySelector('#live-panel');
+    if (!box || box.hidden) return null;
+    const r = box.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom, height: innerHeight, nums: [...box.querySelectorAll('.lp-num')].map((n) => n.textContent) };
+  });
   assert.ok(shown && shown.top >= 0 && shown.bottom <= shown.height, JSON.stringify(shown));
-  const pop = Number(await page.locator('#number-pop_us').inputValue());
-  assert.equal(shown.nums[1], cliDisplay('en', { pop_us: pop }).us_usd_per_person);
+  const want = cliDisplay('en', { yardstick: 'gdp' });
+  assert.deepEqual(shown.nums, [want.france_share_of_gdp, want.us_share_of_gdp]);
+  assert.equal(await page.locator('#live-panel').getAttribute('aria-hidden'), 'true');
   await context.close();
 });
 
-test('the live panel moves nothing (no layout shift during a drag) and speaks the reader\'s digits (ar-MA: Latin)', async () => {
+test('a drag moves nothing (no layout shift) and the card speaks the reader\'s digits (ar-MA: Latin)', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}?lang=ar-MA`, { width: 375, height: 812 });
   await waitReady(page);
   await page.evaluate(() => {
     window.__shift = 0;
     new PerformanceObserver((list) => {
-      // Every shift, even those right after input that CLS forgives: the panel must move nothing.
+      // Every shift, even those right after input that CLS forgives: a drag must move nothing.
       for (const e of list.getEntries()) window.__shift += e.value;
     }).observe({ type: 'layout-shift' });
   });
-  const range = page.locator('#range-pop_us');
+  const range = page.locator('#range-eurusd');
   await range.scrollIntoViewIfNeeded();
   await startDrag(page, range, 0.3, 6);
   await nextFrame(page);
-  const shown = await livePanel(page);
-  assert.ok(shown, 'the panel is up');
-  assert.match(shown.nums.join(' '), /[0-9]/);
-  assert.doesNotMatch(shown.nums.join(' '), /[\u0660-\u0669]/, 'ar-MA writes Latin digits');
+  const answer = await page.locator('#card-claim .answer').textContent();
+  assert.match(answer, /[0-9]/);
+  assert.doesNotMatch(answer, /[\u0660-\u0669]/, 'ar-MA writes Latin digits');
   await page.mouse.up();
-  await page.waitForFunction(() => document.querySelector('#live-panel').hidden, null, { timeout: 4000 });
+  await nextFrame(page);
   const shift = await page.evaluate(() => window.__shift);
   assert.ok(shift < 0.01, `layout shift ${shift}`);
   await context.close();
