@@ -80,8 +80,15 @@ function applyLanguage() {
     const text = strings[node.dataset.i18n];
     if (typeof text === 'string') node.textContent = text;
   }
-  // The cards, built and escaped by the core: all of them, or the one this page shows.
+  // The cards, built and escaped by the core: all of them, or the one this page shows. A chart
+  // already drawn keeps its SVG (patched in the new words below, not drawn again from an empty
+  // box), and what the reader unfolded stays open.
+  const drawn = new Map($$('[data-chart]').filter((fig) => !$('.plot > svg.placeholder', fig)).map((fig) => [fig.dataset.chart, $('.plot', fig)]));
+  const open = $$('#cards details').map((d) => d.open);
   $('#cards').innerHTML = ONE_CARD ? explainer.card(ONE_CARD) : JSON.parse(explainer.sections()).cards;
+  for (const [name, plot] of drawn) $(`[data-chart="${name}"] .plot`)?.replaceWith(plot);
+  const folds = $$('#cards details');
+  if (folds.length === open.length) folds.forEach((d, i) => { d.open = open[i]; });
   wirePage(false);
 }
 

@@ -35,6 +35,8 @@ async function pageFigures(page) {
 
 async function typeValue(page, param, value) {
   const input = page.locator(`#number-${param}`);
+  // The populations are folded under "More assumptions" in the claim card.
+  await input.evaluate((n) => { const more = n.closest('details'); if (more) more.open = true; });
   await input.fill(String(value));
   await input.press('Enter'); // Chromium commits a number input (a `change` event) on Enter
   await nextFrame(page);
@@ -73,20 +75,25 @@ function assertSameAsCli(shown, cli) {
   assert.deepEqual(shown, Object.fromEntries(keys.map((k) => [k, cli[k]])));
 }
 
-test('dragging the range input itself updates prose, table and charts on the same event', async () => {
+test('dragging the range input itself updates the card on the same event, and the prose and table once it rests', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
   const box = await page.locator('#range-eurusd').boundingBox();
   await page.mouse.click(box.x + box.width * 0.9, box.y + box.height / 2);
   await nextFrame(page);
-  const after = await page.evaluate(() => ({
+  const read = () => page.evaluate(() => ({
     value: document.querySelector('#range-eurusd').value,
+    card: document.querySelector('#card-claim [data-figure="france_usd_per_person"]').textContent,
     lede: document.querySelector('[data-sentence="lede"]').textContent,
     cell: document.querySelector('#figures [data-figure="announced_usd_bn"]').textContent,
   }));
+  const after = await read();
   const want = cliDisplay('en', { eurusd: after.value });
-  assert.equal(after.cell, want.announced_usd_bn);
-  assert.ok(after.lede.includes(want.announced_usd_bn), after.lede);
+  assert.equal(after.card, want.france_usd_per_person);
+  await settled(page);
+  const rested = await read();
+  assert.equal(rested.cell, want.announced_usd_bn);
+  assert.ok(rested.lede.includes(want.announced_usd_bn), rested.lede);
   await context.close();
 });
 
@@ -261,7 +268,7 @@ test('if the wasm cannot load, the static figures and a message stay, in a visib
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('relabel')), false);
   assert.match(await page.locator('#loading').textContent(), /could not load/);
   assert.equal(await figure(page, 'announced_usd_bn'), '$112.5bn');
-  assert.equal(await page.locator('[data-chart] svg').count(), 4);
+  assert.equal(await page.locator('[data-chart] svg').count(), 5);
   // The Arabic page says it in Arabic.
   await page.goto(`${env.url}index.ar.html`);
   await page.waitForFunction(() => document.querySelector('#explainer').getAttribute('aria-busy') === 'false');
@@ -312,19 +319,19 @@ test('the served page is taken over as it is: the same DOM the core writes, no r
     // ("interactive": parsing is done and the page's deferred and module scripts have not run.)
     await page.addInitScript(() => document.addEventListener('readystatechange', () => {
       if (document.readyState !== 'interactive') return;
-      for (const n of document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *')) n.dataset.served = '';
+      for (const n of document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *, .card .answer *, .card .verdict')) n.dataset.served = '';
       globalThis.servedCharts = [...document.querySelectorAll('.plot > svg')];
     }));
     await page.goto(`${env.url}${file}?lang=${lang}`);
     await waitReady(page);
     await nextFrame(page);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
-    const kept = await page.evaluate(() => [...document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *')].every((n) => 'served' in n.dataset));
-    assert.ok(kept, `${lang} ${width}: the static prose, claim, table and sources were rebuilt at start`);
+    const kept = await page.evaluate(() => [...document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *, .card .answer *, .card .verdict')].every((n) => 'served' in n.dataset));
+    assert.ok(kept, `${lang} ${width}: the static answers, verdicts, prose, claim, table and sources were rebuilt at start`);
     // The served page has an empty box of each chart's size (the image is for readers without
     // JavaScript); the page draws a chart at the column's width once it comes into view.
     const served = await page.evaluate(() => globalThis.servedCharts.map((svg) => svg.classList.contains('placeholder')));
-    assert.deepEqual(served, [true, true, true, true], `${lang} ${width}: four placeholders served`);
+    assert.deepEqual(served, [true, true, true, true, true], `${lang} ${width}: five placeholders served (one per card with a chart)`);
     await showEveryChart(page);
     assert.equal(await page.locator('.plot > svg.placeholder, .plot > noscript').count(), 0, `${lang} ${width}: every chart drawn once in view`);
     const adopted = await page.evaluate(() => document.querySelector('#explainer').outerHTML.replace(/ data-served=""/g, ''));
@@ -338,7 +345,7 @@ test('the served page is taken over as it is: the same DOM the core writes, no r
     assert.equal(adopted, rewritten, `${lang} ${width}: the adopted static page differs from the core's own`);
     // Charts are drawn at the real column width.
     const widths = await page.evaluate(() => [...document.querySelectorAll('.plot > svg')].map((s) => s.getAttribute('width')));
-    const column = await page.evaluate(() => String(document.querySelector('#charts').clientWidth));
+    const column = await page.evaluate(() => String(document.querySelector('[data-chart] .plot').clientWidth));
     assert.deepEqual(widths, widths.map(() => column));
     assert.deepEqual(errors, []);
     await context.close();
@@ -415,7 +422,8 @@ for (const lang of ['en', 'ar']) {
     await waitReady(page);
     const verdictBefore = await page.locator('[data-sentence="verdict"]').textContent();
     const titleBefore = await page.locator('[data-chart="per-person"] figcaption').first().textContent();
-    assert.equal(await page.locator('#range-gdp_fr').count(), 0, 'GDP sliders only with the GDP yardstick');
+    // The GDP sliders are the gdp card's, whatever the yardstick.
+    assert.equal(await page.locator('#card-gdp #range-gdp_fr').count(), 1);
 
     await page.locator('#switch-yardstick-1').check();
     await nextFrame(page);
