@@ -34,7 +34,8 @@ function page(lang, cards, card) {
   const name = (l) => (card ? `${card}${suffix(l)}.html` : `index${suffix(l)}.html`);
   const alternates = LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="${name(l)}">`).join('\n');
   replace('<link rel="icon" href="data:,">', `<link rel="icon" href="data:,">\n${alternates}`);
-  replace('<!-- fallback:cards -->', `\n${cards}`);
+  // Byte for byte what the core writes at run time (the page adopts it).
+  replace('<!-- fallback:cards -->', cards);
   // Every marker is replaced (the title appears twice: <title> and <h1>).
   for (const part of ['title', 'description']) {
     const marker = `<!-- fallback:${part} -->`;

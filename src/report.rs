@@ -635,7 +635,8 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
         (
             Knob::GdpFr,
             s.label_gdp_fr,
-            figures.gdp_parity_gdp_fr_bn.filter(|_| by_gdp),
+            // On the gdp card's slider whatever the yardstick: where the shares are equal.
+            figures.gdp_parity_gdp_fr_bn,
             "gdp_fr",
         ),
         (Knob::GdpUs, s.label_gdp_us, None, "gdp_us"),

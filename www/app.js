@@ -119,8 +119,8 @@ function wirePage(adopted) {
     if (!chartNames.includes(name)) fig.remove();
     else if ($('.plot > svg.placeholder', fig)) waiting.add(name);
     else if (adopted && $('.plot > svg', fig)) {
-      chartWidth = Number($('.plot > svg', fig).getAttribute('width'));
-      drawnFor.set(name, `${chartWidth}|${explainer.chart_key(name)}`);
+      chartWidths.set(name, Number($('.plot > svg', fig).getAttribute('width')));
+      drawnFor.set(name, `${chartWidths.get(name)}|${explainer.chart_key(name)}`);
       labelDownloads(fig, name, $('h3', fig).textContent);
     }
   }
@@ -528,7 +528,8 @@ function watchView() {
 const drawnFor = new Map();
 /** Charts the served page left as an empty box: drawn when they come into view (or to print). */
 const waiting = new Set();
-let chartWidth = 0;
+/** Each chart's width: its column in its card (beside the controls, or the card's width). */
+const chartWidths = new Map();
 
 /**
  * `onlyInView`: a slider move; charts off screen are drawn when they come into view.
@@ -536,6 +537,7 @@ let chartWidth = 0;
  */
 function renderCharts(onlyInView = false, all = false, captions = !onlyInView) {
   for (const name of chartNames) {
+    const chartWidth = chartWidths.get(name) || 0;
     const key = `${chartWidth}|${explainer.chart_key(name)}`;
     if (drawnFor.get(name) === key) continue;
     const fig = $(`[data-chart="${name}"]`);
@@ -669,8 +671,10 @@ function createElement({ tag, attrs, text }) {
 }
 
 function labelDownloads(fig, name, title) {
-  if (!$('.chart-downloads', fig)) fig.append(downloadButtons(name));
-  for (const b of $$('.chart-downloads button', fig)) {
+  // In a card, the chart's downloads sit in its footer, beside the data and the embed code.
+  const box = fig.closest('.card')?.querySelector('.card-foot') || fig;
+  if (!$('.chart-downloads', box)) $('.card-full', box) ? $('.card-full', box).before(downloadButtons(name)) : box.append(downloadButtons(name));
+  for (const b of $$('.chart-downloads button', box)) {
     setText(b, strings[`download_${b.dataset.format}`]);
     const label = strings.download_chart.replace('{title}', title).replace('{format}', b.dataset.format.toUpperCase());
     if (b.getAttribute('aria-label') !== label) b.setAttribute('aria-label', label);
@@ -678,15 +682,17 @@ function labelDownloads(fig, name, title) {
 }
 let chartNames = [];
 
-/** The width the charts are drawn at: their column in a card (the same in every card). */
+/** Measures each chart's column (all reads, no write between); true if one changed. */
 function measureCharts() {
-  const plot = $('[data-chart] .plot');
-  const width = plot ? Math.round(plot.clientWidth) : 0;
-  if (width > 0 && width !== chartWidth) {
-    chartWidth = width;
-    return true;
+  let changed = false;
+  for (const fig of $$('[data-chart]')) {
+    const width = Math.round($('.plot', fig).clientWidth);
+    if (width > 0 && width !== chartWidths.get(fig.dataset.chart)) {
+      chartWidths.set(fig.dataset.chart, width);
+      changed = true;
+    }
   }
-  return false;
+  return changed;
 }
 
 // ---------------------------------------------------------------- downloads

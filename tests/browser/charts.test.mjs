@@ -119,9 +119,9 @@ test('a chart off screen during a drag: its words catch up when the slider rests
   await settled(page);
   assert.notEqual(await page.locator('#sensitivity-summary').textContent(), descBefore, 'the caption follows the slider');
   assert.deepEqual((await chartShapes(page)).sensitivity, shapeBefore, 'not drawn while out of view');
+  const old = await page.locator('[data-chart="sensitivity"] svg').innerHTML();
   await page.locator('[data-chart="sensitivity"]').scrollIntoViewIfNeeded();
-  await page.waitForFunction((old) => document.querySelector('[data-chart="sensitivity"] svg').innerHTML !== old,
-    await page.locator('[data-chart="sensitivity"] svg').innerHTML(), { timeout: 5000 });
+  await page.waitForFunction((was) => document.querySelector('[data-chart="sensitivity"] svg').innerHTML !== was, old, { timeout: 5000 });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -142,7 +142,7 @@ test('under the strict CSP: no violation, ready, and every request stays on the 
   await page.keyboard.press('ArrowRight');
   await page.locator('[data-preset="article"]').click();
   await page.locator('#langs a[data-lang="fr"]').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart="pledges"] button[data-format="png"]').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#card-pledges button[data-format="png"]').click()]);
   assert.ok(await download.path());
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   const origin = new URL(explainerUrl).origin;
@@ -180,7 +180,7 @@ test('dist/explainer.html opened from disk becomes ready and fetches nothing', a
   assert.equal(await page.locator('[data-figure="announced_usd_bn"]').first().textContent(), '\u2068١١٤٫٥ مليار دولار\u2069');
   await page.locator('#range-pop_fr').focus();
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await page.locator('[data-chart] svg').count(), 4);
+  assert.equal(await page.locator('[data-chart] svg').count(), 5);
   const network = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(network, []);
   assert.deepEqual(errors, []);

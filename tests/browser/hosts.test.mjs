@@ -127,7 +127,7 @@ test('touch: 44 px targets, dragging never scrolls the page, and the slider runs
     assert.equal(touch, 'none');
     assert.equal(dir, 'rtl');
   }
-  const slider = page.locator('#range-pop_fr');
+  const slider = page.locator('#range-eurusd');
   await slider.scrollIntoViewIfNeeded();
   const box = await slider.boundingBox();
   const before = await slider.inputValue();
