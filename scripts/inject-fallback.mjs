@@ -50,7 +50,7 @@ function page(lang, cards, card) {
     if (typeof strings[key] !== 'string') throw new Error(`${template}: no string "${key}"`);
     return `${open}${escape(strings[key])}<`;
   });
-  html = html.replace(/data-failed="[^"]*"/, `data-failed="${escape(strings.no_wasm)}"`);
+  html = html.replace(/ data-failed="[^"]*"/g, ` data-failed="${escape(strings.no_wasm)}"`);
   // Said by the page in its own language if the words of that language cannot be fetched.
   html = html.replace(/data-pack-failed="[^"]*"/, `data-pack-failed="${escape(strings.pack_failed)}"`);
   replace('aria-label="Language" id="langs"', `aria-label="${escape(strings.language_label)}" id="langs"`);

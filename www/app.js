@@ -1079,7 +1079,9 @@ async function main() {
     console.error(err);
     document.documentElement.classList.remove('relabel');
     // Worded by the static page in its language (there is no string table without the wasm).
+    // (A card's own page has no loading line: it says so in its notices.)
     if ($('#loading')) $('#loading').textContent = $('#loading').dataset.failed;
+    else notify([$('#notices').dataset.failed]);
     $('#explainer').setAttribute('aria-busy', 'false');
     return;
   }

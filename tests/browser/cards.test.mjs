@@ -249,3 +249,14 @@ test('the embed code a card copies names that card alone', async () => {
   assert.match(text, /^<div data-pledge-explainer data-card="gdp" data-lang="en"><\/div><script src="http:\/\/[^"]+\/embed\.js" async><\/script>$/);
   await context.close();
 });
+
+test('a card page whose wasm cannot load keeps its static answer and says why, in its language', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(`${explainer.url}cards/claim.ar.html`);
+  await page.waitForFunction(() => document.querySelector('#explainer').getAttribute('aria-busy') === 'false');
+  assert.match(await page.locator('#notices').textContent(), /^تعذّر تحميل النسخة التفاعلية/);
+  assert.match(await page.locator('#card-claim [data-figure="per_person_ratio"]').textContent(), /١٫١٢/);
+  await context.close();
+});

@@ -155,8 +155,10 @@ test('1,000 random reader actions: no console error, figures always the core\'s,
   const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
   await waitReady(page);
   await installCheck(page);
-  // The populations are folded in the claim card: unfolded (a language switch keeps it so).
-  await page.locator('#card-claim details').evaluate((d) => { d.open = true; });
+  // The populations are folded in the claim card: unfolded (a language switch keeps it so; a
+  // newly opened page needs it again).
+  const unfold = () => page.locator('#card-claim details').evaluate((d) => { d.open = true; });
+  await unfold();
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const params = ['eurusd', 'pop_fr', 'pop_us', 'uae'];
@@ -185,6 +187,7 @@ test('1,000 random reader actions: no console error, figures always the core\'s,
       await page.goto(`${url}?${q}`);
       await waitReady(page);
       await installCheck(page);
+      await unfold();
     }
     await settled(page);
     const { query, shown, want } = await page.evaluate(() => {

@@ -343,10 +343,10 @@ test('the served page is taken over as it is: the same DOM the core writes, no r
     await nextFrame(page);
     const rewritten = await page.evaluate(() => document.querySelector('#explainer').outerHTML.replace(/ data-served=""/g, ''));
     assert.equal(adopted, rewritten, `${lang} ${width}: the adopted static page differs from the core's own`);
-    // Charts are drawn at the real column width.
-    const widths = await page.evaluate(() => [...document.querySelectorAll('.plot > svg')].map((s) => s.getAttribute('width')));
-    const column = await page.evaluate(() => String(document.querySelector('[data-chart] .plot').clientWidth));
-    assert.deepEqual(widths, widths.map(() => column));
+    // Each chart is drawn at the real width of its column (beside its card's controls, or across
+    // a card without any).
+    const widths = await page.evaluate(() => [...document.querySelectorAll('.plot > svg')].map((svg) => [svg.getAttribute('width'), String(svg.parentElement.clientWidth)]));
+    assert.deepEqual(widths.map(([drawn]) => drawn), widths.map(([, column]) => column));
     assert.deepEqual(errors, []);
     await context.close();
   }
