@@ -8,7 +8,7 @@
 // by hash, in a <meta http-equiv="Content-Security-Policy"> every static host serves as is
 // (also written to dist/csp.txt, for hosts that send the header too).
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { CSP } from './serve.mjs';
 
 const dist = new URL('../dist/', import.meta.url);
@@ -55,16 +55,20 @@ const policy = CSP
 if (!policy.includes(sha(boot)) || !policy.includes(sha(css))) throw new Error('serve.mjs CSP: script-src/style-src not as expected');
 writeFileSync(path('csp.txt'), `${policy}\n`);
 
-for (const page of ['index.html', 'index.fr.html', 'index.ar.html']) {
+// The full pages, and each card's own page one folder down (inject-fallback.mjs writes them
+// with every address starting with ../).
+const cardPages = readdirSync(path('cards/')).filter((f) => f.endsWith('.html')).map((f) => `cards/${f}`);
+for (const page of ['index.html', 'index.fr.html', 'index.ar.html', ...cardPages]) {
   let html = readFileSync(path(page), 'utf8');
+  const up = page.startsWith('cards/') ? '../' : '';
   for (const [from, to] of [
-    ['<link rel="stylesheet" href="style.css">', `<style>${css}</style>`],
-    ['<script src="boot.js"></script>', `<script>${boot}</script>`],
+    [`<link rel="stylesheet" href="${up}style.css">`, `<style>${css}</style>`],
+    [`<script src="${up}boot.js"></script>`, `<script>${boot}</script>`],
     ['<meta charset="utf-8">', `<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy" content="${policy}">`],
-    ['src="app.js"', `src="${app}"`],
-    ['href="pkg/pledge_explainer.js"', `href="${glue}"`],
-    ['content="pkg/pledge_explainer_bg.wasm"', `content="pkg/${wasm}"`],
-    ['data-reader="pkg/pledge_explainer_reader_bg.wasm"', `data-reader="${readerWasm}"`],
+    [`src="${up}app.js"`, `src="${up}${app}"`],
+    [`href="${up}pkg/pledge_explainer.js"`, `href="${up}${glue}"`],
+    [`content="${up}pkg/pledge_explainer_bg.wasm"`, `content="${up}pkg/${wasm}"`],
+    [`data-reader="${up}pkg/pledge_explainer_reader_bg.wasm"`, `data-reader="${up}${readerWasm}"`],
   ]) {
     if (!html.includes(from)) throw new Error(`${page}: ${from} not found`);
     html = html.replace(from, () => to);
@@ -72,10 +76,10 @@ for (const page of ['index.html', 'index.fr.html', 'index.ar.html']) {
   // A page in French or Arabic needs its language pack as soon as the wasm: boot.js fetches it
   // alongside. Named in a meta, not a <link rel=preload as=fetch>: WebKit never hands such a
   // preload to fetch(), so the pack came twice and WebKit warned that the preload went unused.
-  const lang = { 'index.fr.html': 'fr', 'index.ar.html': 'ar' }[page];
+  const lang = page.match(/\.(fr|ar)\.html$/)?.[1];
   if (lang) {
     const wasmMeta = html.match(/<meta name="pledge-explainer-wasm"[^>]*>/)[0];
-    html = html.replace(wasmMeta, `${wasmMeta}\n<meta name="pledge-explainer-pack" content="${packs[lang]}">`);
+    html = html.replace(wasmMeta, `${wasmMeta}\n<meta name="pledge-explainer-pack" content="${up}${packs[lang]}">`);
   }
   writeFileSync(path(page), html);
 }

@@ -1,16 +1,24 @@
 // Writes the static pages from dist/index.html (the template) and the natively rendered
-// fallback: index.html in English, index.fr.html and index.ar.html in French and Arabic. Each
-// shows its language's story before (or without) the wasm, for readers without JavaScript,
-// feeds and search engines, and is what the page adopts at start in that language.
+// fallback: index.html in English, index.fr.html and index.ar.html in French and Arabic, and
+// each card alone, dist/cards/<card>.html (.fr.html, .ar.html). Each shows its language's story
+// before (or without) the wasm, for readers without JavaScript, feeds and search engines, and
+// is what the page adopts at start in that language.
 // Usage: node scripts/inject-fallback.mjs dist/index.html target/fallback (with en/ fr/ ar/ in it)
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 const [template, root] = process.argv.slice(2);
 const source = readFileSync(template, 'utf8');
 const escape = (text) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const LANGS = ['en', 'fr', 'ar'];
+const suffix = (lang) => (lang === 'en' ? '' : `.${lang}`);
+/** Every card some language has (a card the story cannot fill is left out in all of them). */
+const CARDS = ['claim', 'gdp', 'pledges', 'horizon', 'sensitivity', 'energy', 'sources']
+  .filter((card) => existsSync(join(root, 'en', `card-${card}.html`)));
+mkdirSync(join(dirname(template), 'cards'), { recursive: true });
 
-for (const lang of ['en', 'fr', 'ar']) {
+/** The page in `lang` with `cards` (a fragment of the core) in it; `card` for a card's own page. */
+function page(lang, cards, card) {
   const dir = join(root, lang);
   const strings = JSON.parse(readFileSync(join(dir, 'strings.json'), 'utf8'));
   let html = source;
@@ -23,43 +31,51 @@ for (const lang of ['en', 'fr', 'ar']) {
   const fixed = lang === 'en' ? '' : ' data-fixed-lang';
   replace('<html lang="en" dir="ltr">', `<html lang="${strings.lang}" dir="${strings.dir}"${fixed}>`);
   // Each page names the other two, for search engines and feeds.
-  const alternates = ['en', 'fr', 'ar'].map((l) => `<link rel="alternate" hreflang="${l}" href="${l === 'en' ? 'index.html' : `index.${l}.html`}">`).join('\n');
+  const name = (l) => (card ? `${card}${suffix(l)}.html` : `index${suffix(l)}.html`);
+  const alternates = LANGS.map((l) => `<link rel="alternate" hreflang="${l}" href="${name(l)}">`).join('\n');
   replace('<link rel="icon" href="data:,">', `<link rel="icon" href="data:,">\n${alternates}`);
+  // Byte for byte what the core writes at run time (the page adopts it).
+  replace('<!-- fallback:cards -->', cards);
   // Every marker is replaced (the title appears twice: <title> and <h1>).
-  for (const part of ['title', 'description', 'prose', 'claim', 'charts', 'figures', 'sources']) {
+  for (const part of ['title', 'description']) {
     const marker = `<!-- fallback:${part} -->`;
     if (!html.includes(marker)) throw new Error(`${template}: marker ${marker} is missing`);
-    const fragment = readFileSync(join(dir, `${part}.html`), 'utf8');
-    // Block fragments stay byte for byte what the core writes at run time (the page adopts them).
-    html = html.replaceAll(marker, ['claim', 'figures', 'sources'].includes(part) ? fragment : fragment.trim());
+    html = html.replaceAll(marker, readFileSync(join(dir, `${part}.html`), 'utf8').trim());
   }
-  // The charts: for readers without JavaScript, the core's standalone SVGs as images (copied
-  // beside the pages by build.sh); for the others, an empty box of the chart's size, which the
-  // page draws at the reader's column width when it comes into view. (Drawn here for the
-  // desktop column, a phone would redraw them anyway: 2.5 KB of gzipped HTML saved.)
-  let charts = 0;
-  html = html.replace(
-    /(<figure class="chart" data-chart="([a-z-]+)"[\s\S]*?<div class="plot" dir="ltr">)(<svg [^>]*>)[\s\S]*?<\/svg>\n?<\/div>/g,
-    (all, head, name, open) => {
-      charts++;
-      const size = (attr) => open.match(new RegExp(` ${attr}="(\\d+)"`))[1];
-      const placeholder = open.replace('<svg ', '<svg class="placeholder" ');
-      return `${head}${placeholder}</svg><noscript><img src="fallback/${lang}/${name}.svg" width="${size('width')}" height="${size('height')}" alt=""></noscript></div>`;
-    },
-  );
-  if (charts === 0) throw new Error(`${template}: no chart found to replace by its placeholder`);
+  if (!/<svg class="placeholder" /.test(html) && card !== 'sources' && card !== 'horizon') {
+    throw new Error(`${template}: no chart placeholder in ${card || 'the page'}`);
+  }
   // The page's own words: every data-i18n element, and the landmarks' names.
   html = html.replace(/(<[^>]*\bdata-i18n="([a-z_]+)"[^>]*>)[^<]*</g, (all, open, key) => {
     if (typeof strings[key] !== 'string') throw new Error(`${template}: no string "${key}"`);
     return `${open}${escape(strings[key])}<`;
   });
-  html = html.replace(/data-failed="[^"]*"/, `data-failed="${escape(strings.no_wasm)}"`);
+  html = html.replace(/ data-failed="[^"]*"/g, ` data-failed="${escape(strings.no_wasm)}"`);
   // Said by the page in its own language if the words of that language cannot be fetched.
   html = html.replace(/data-pack-failed="[^"]*"/, `data-pack-failed="${escape(strings.pack_failed)}"`);
   replace('aria-label="Language" id="langs"', `aria-label="${escape(strings.language_label)}" id="langs"`);
   replace('id="presets" role="group"', `id="presets" role="group" aria-label="${escape(strings.presets_label)}"`);
-  replace('id="charts" aria-label="Charts"', `id="charts" aria-label="${escape(strings.charts_label)}"`);
   replace(`data-lang="${lang}">`, `data-lang="${lang}" aria-current="true">`);
-  const out = lang === 'en' ? template : join(dirname(template), `index.${lang}.html`);
-  writeFileSync(out, html);
+  if (card) {
+    // A card alone: no masthead and no page-wide controls (its own are in it), and every
+    // address one folder down.
+    html = html.replace(/  <header class="masthead">[\s\S]*?<\/header>\n/, '');
+    html = html.replace(/  <section class="controls"[\s\S]*?<\/section>\n/, '');
+    replace('<main id="explainer" class="explainer"', `<main id="explainer" class="explainer" data-card="${card}"`);
+    for (const [from, to] of [
+      ['href="pkg/', 'href="../pkg/'], ['content="pkg/', 'content="../pkg/'], ['data-reader="pkg/', 'data-reader="../pkg/'],
+      ['src="boot.js"', 'src="../boot.js"'], ['href="style.css"', 'href="../style.css"'], ['src="app.js"', 'src="../app.js"'],
+    ]) replace(from, to);
+    html = html.replaceAll('src="fallback/', 'src="../fallback/').replaceAll(/href="(index(?:\.fr|\.ar)?\.html#)/g, 'href="../$1');
+  }
+  return html;
+}
+
+for (const lang of LANGS) {
+  const cards = readFileSync(join(root, lang, 'cards.html'), 'utf8');
+  writeFileSync(lang === 'en' ? template : join(dirname(template), `index.${lang}.html`), page(lang, cards));
+  for (const card of CARDS) {
+    const fragment = readFileSync(join(root, lang, `card-${card}.html`), 'utf8');
+    writeFileSync(join(dirname(template), 'cards', `${card}${suffix(lang)}.html`), page(lang, fragment, card));
+  }
 }

@@ -67,7 +67,7 @@ pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
             escape(c.text.get(lang)),
             escape(&crate::report::capitalize_first(said))
         ));
-        out.push_str(&verdict_badge(key, judgement));
+        out.push_str(&verdict_badge(key, judgement, false));
         out.push_str("</figure>\n");
     }
     out.push_str("<dl class=\"claim-figures\">\n");
@@ -94,13 +94,19 @@ pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
 
 /// A claim's verdict: its words in `data-figure="<key>"`, its direction in `data-verdict`
 /// and the size of the gap in `data-gap` (what the badge's colour and weight follow).
-pub fn verdict_badge(key: &str, judgement: Option<&crate::report::Judgement>) -> String {
+/// The card's badge carries the id (`#verdict`, `#gdp-verdict`); the one beside the quote
+/// in the folded sources does not, so an id is never written twice.
+pub fn verdict_badge(key: &str, judgement: Option<&crate::report::Judgement>, with_id: bool) -> String {
     let (verdict, gap, words) = judgement
         .map(|j| (j.verdict.name(), j.gap.name(), j.badge.as_str()))
         .unwrap_or_default();
-    let id = if key == "verdict" { "verdict" } else { "gdp-verdict" };
+    let id = match (with_id, key) {
+        (false, _) => String::new(),
+        (true, "verdict") => " id=\"verdict\"".to_string(),
+        (true, _) => " id=\"gdp-verdict\"".to_string(),
+    };
     format!(
-        "<p class=\"verdict\" id=\"{id}\" data-figure=\"{key}\" data-verdict=\"{verdict}\" data-gap=\"{gap}\">{}</p>\n",
+        "<p class=\"verdict\"{id} data-figure=\"{key}\" data-verdict=\"{verdict}\" data-gap=\"{gap}\">{}</p>\n",
         escape(words)
     )
 }
@@ -200,6 +206,400 @@ pub fn chart_figures(dataset: &Dataset, report: &Report, width: u32) -> String {
         .filter(|c| c.applies(dataset))
         .map(|c| chart_figure(c, dataset, report, width))
         .collect()
+}
+
+// ---------------------------------------------------------------- cards
+
+/// The story as cards, in story order: each answers one question with a live sentence, its
+/// chart and its controls, and stands alone (`dist/cards/<name>.html`, `data-card` embeds).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Card {
+    Claim,
+    Gdp,
+    Pledges,
+    Horizon,
+    Sensitivity,
+    Energy,
+    Sources,
+}
+
+impl Card {
+    pub const ALL: [Card; 7] = [
+        Card::Claim,
+        Card::Gdp,
+        Card::Pledges,
+        Card::Horizon,
+        Card::Sensitivity,
+        Card::Energy,
+        Card::Sources,
+    ];
+
+    /// The public name: `data-card="<name>"`, `cards/<name>.html`, `#card-<name>`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Card::Claim => "claim",
+            Card::Gdp => "gdp",
+            Card::Pledges => "pledges",
+            Card::Horizon => "horizon",
+            Card::Sensitivity => "sensitivity",
+            Card::Energy => "energy",
+            Card::Sources => "sources",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Card> {
+        Card::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// The card's chart, drawn beside its controls (by the chart's declared name).
+    pub fn chart(self) -> Option<Chart> {
+        let name = match self {
+            Card::Claim => "per-person",
+            Card::Horizon | Card::Sources => return None,
+            other => other.name(),
+        };
+        Chart::ALL.into_iter().find(|c| c.name() == name)
+    }
+
+    /// The knobs this card's controls set (sliders and switches), from their declarations
+    /// (`model::KNOBS`). On the full page a knob two cards share (the rate) sits in the first.
+    pub fn knobs(self) -> Vec<Knob> {
+        crate::model::KNOBS
+            .iter()
+            .filter(|k| k.cards.contains(&self.name()))
+            .map(|k| k.knob)
+            .collect()
+    }
+
+    /// The knobs of `knobs` folded under "More assumptions", so the card stays one phone screen.
+    fn folded(self) -> Vec<Knob> {
+        crate::model::KNOBS
+            .iter()
+            .filter(|k| k.folded && k.cards.first() == Some(&self.name()))
+            .map(|k| k.knob)
+            .collect()
+    }
+
+    /// Whether this dataset can fill the card (a story without GDPs has no `gdp` card, one
+    /// without the benchmark's horizon no `horizon` card), in every language alike.
+    pub fn applies(self, dataset: &Dataset) -> bool {
+        match self {
+            Card::Horizon => dataset.benchmark_years().is_some(),
+            Card::Claim | Card::Pledges | Card::Sources => true,
+            _ => self.chart().is_some_and(|c| c.applies(dataset)),
+        }
+    }
+
+    /// The question (the card's heading) and the answer's template.
+    fn words(self, report: &Report) -> (&'static str, &'static str) {
+        let s = report.locale.strings();
+        match self {
+            // With a ranged pledge (the UAE's), the answer follows the reader's point in it.
+            Card::Pledges if report.value("ranged").is_some() => (s.card_pledges_q, s.card_pledges_ranged_a),
+            // With different horizons the ratio is per year: so are the figures beside it.
+            Card::Claim if report.per_year => (s.card_claim_q, s.card_claim_a_year),
+            Card::Claim => (s.card_claim_q, s.card_claim_a),
+            Card::Gdp if report.per_year => (s.card_gdp_q, s.card_gdp_a_year),
+            Card::Gdp => (s.card_gdp_q, s.card_gdp_a),
+            Card::Pledges => (s.card_pledges_q, s.card_pledges_a),
+            Card::Horizon => (s.card_horizon_q, s.card_horizon_a),
+            Card::Sensitivity => (s.card_sensitivity_q, s.card_sensitivity_a),
+            Card::Energy => (s.card_energy_q, s.card_energy_a),
+            Card::Sources => (s.card_sources_q, s.card_sources_a),
+        }
+    }
+
+    /// The ids of the sources of the figures the card shows, for its footer.
+    fn sources(self, d: &Dataset) -> Vec<&str> {
+        let s = &d.subject;
+        let b = &d.benchmark;
+        fn claim(c: &Option<crate::dataset::Claim>) -> Option<&str> {
+            c.as_ref().map(|c| c.source.as_ref())
+        }
+        let mut ids: Vec<&str> = match self {
+            Card::Claim => vec![
+                claim(&d.claim).unwrap_or_default(),
+                &s.announced_bn.source,
+                &b.amount_bn.source,
+                &d.exchange_rate.source,
+                &s.population_m.source,
+                &b.population_m.source,
+            ],
+            Card::Gdp => {
+                let mut v = vec![claim(&d.gdp_claim).unwrap_or_default()];
+                v.extend(s.gdp_bn.iter().chain(b.gdp_bn.iter()).map(|f| f.source.as_ref()));
+                v
+            }
+            Card::Pledges => std::iter::once(s.announced_bn.source.as_ref())
+                .chain(s.pledges.iter().map(|p| p.source.as_ref()))
+                .collect(),
+            Card::Horizon => b
+                .horizon_years
+                .iter()
+                .map(|f| f.source.as_ref())
+                .chain(s.pledges.iter().filter_map(|p| p.by_year.as_ref()).map(|f| f.source.as_ref()))
+                .collect(),
+            Card::Sensitivity => vec![&d.exchange_rate.source, &s.announced_bn.source, &b.amount_bn.source],
+            Card::Energy => d
+                .energy
+                .iter()
+                .flat_map(|e| [e.capacity_gw.source.as_ref(), e.exports_twh.source.as_ref()])
+                .collect(),
+            Card::Sources => Vec::new(),
+        };
+        let mut seen = Vec::new();
+        ids.retain(|id| !id.is_empty() && !seen.contains(id) && {
+            seen.push(*id);
+            true
+        });
+        ids
+    }
+}
+
+use crate::model::Knob;
+
+/// The cards this dataset can fill, in story order.
+pub fn cards(dataset: &Dataset) -> Vec<Card> {
+    Card::ALL.into_iter().filter(|c| c.applies(dataset)).collect()
+}
+
+/// A template whose `{name}` values are the report's words and whose `{#key}` placeholders are
+/// live figures: `<b data-figure="key">…</b>`, which the page updates in place.
+fn with_figures(report: &Report, template: &str) -> String {
+    let text = escape(&crate::report::capitalize_first(report.fill(template)));
+    let cells: Vec<(String, String)> = report
+        .display
+        .iter()
+        .map(|(key, value)| {
+            (
+                format!("#{key}"),
+                format!("<b data-figure=\"{key}\">{}</b>", escape(value)),
+            )
+        })
+        .collect();
+    let pairs: Vec<(&str, &str)> = cells.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    crate::lang::fill(&text, &pairs)
+}
+
+/// The verdict of the Élysée's claim (by share of GDP) in a few words, for the `gdp` card.
+pub fn gdp_badge(report: &Report) -> String {
+    report.gdp.as_ref().map(|j| j.badge.clone()).unwrap_or_default()
+}
+
+/// One slider, as the page builds it (`app.js` `buildControls`), disabled until the page is
+/// wired: the same box, so nothing moves when the live one replaces it.
+fn control_html(c: &crate::report::Control, parity_words: &str) -> String {
+    let n = crate::params::plain_number;
+    let p = c.param;
+    let parity = c
+        .parity_display
+        .as_ref()
+        .map(|d| format!("{parity_words}: {d}"));
+    let marks = if c.marks.is_empty() {
+        String::new()
+    } else {
+        let words: Vec<&str> = c.marks.iter().map(|(_, w)| w.as_str()).collect();
+        format!(
+            "<p class=\"marks\" id=\"marks-{p}\">{}</p>",
+            escape(&words.join(" · "))
+        )
+    };
+    format!(
+        "<div class=\"control\" data-control=\"{p}\"><label id=\"label-{p}\" for=\"range-{p}\">{label}</label>\
+         <div class=\"control-row\"><div class=\"track\"><input type=\"range\" id=\"range-{p}\" name=\"{p}\" min=\"{min}\" max=\"{max}\" step=\"{step}\" value=\"{value}\" aria-valuetext=\"{shown}\" disabled>\
+         <span class=\"parity-mark\" aria-hidden=\"true\"{hidden}></span></div>\
+         <input type=\"number\" id=\"number-{p}\" inputmode=\"decimal\" min=\"{min}\" max=\"{max}\" step=\"any\" value=\"{value}\" aria-labelledby=\"label-{p}\" disabled></div>\
+         <button type=\"button\" class=\"parity\" id=\"parity-{p}\" disabled{hidden}>{parity}</button>{marks}</div>\n",
+        label = escape(&c.label),
+        min = n(c.min),
+        max = n(c.max),
+        step = n(c.step),
+        value = n(c.value),
+        shown = escape(&c.display),
+        hidden = if parity.is_some() { "" } else { " hidden" },
+        parity = escape(parity.as_deref().unwrap_or_default()),
+    )
+}
+
+/// A switch (a checkbox, or radio buttons), as `app.js` `buildSwitches` builds it.
+fn switch_html(sw: &crate::report::Switch) -> String {
+    let p = sw.param;
+    let on = |v: f64| if sw.value == v { " checked" } else { "" };
+    if let [(value, _)] = sw.options.as_slice() {
+        format!(
+            "<div class=\"switch\" data-switch=\"{p}\"><input type=\"checkbox\" id=\"switch-{p}\" name=\"{p}\"{} disabled><label for=\"switch-{p}\">{}</label></div>\n",
+            on(*value),
+            escape(&sw.label)
+        )
+    } else {
+        let mut out = format!(
+            "<fieldset class=\"switch\" data-switch=\"{p}\"><legend>{}</legend>",
+            escape(&sw.label)
+        );
+        for (value, words) in &sw.options {
+            let v = crate::params::plain_number(*value);
+            out.push_str(&format!(
+                "<span class=\"option\"><input type=\"radio\" id=\"switch-{p}-{v}\" name=\"{p}\" value=\"{v}\"{} disabled><label for=\"switch-{p}-{v}\">{}</label></span>",
+                on(*value),
+                escape(words)
+            ));
+        }
+        out.push_str("</fieldset>\n");
+        out
+    }
+}
+
+/// A card's chart as the served page holds it: its caption, and an empty box of the chart's
+/// size that the page draws at the reader's width when it comes into view (the image in
+/// `<noscript>`, the core's standalone SVG beside the page, is for readers without JavaScript).
+fn chart_box(chart: Chart, dataset: &Dataset, report: &Report) -> String {
+    let id = chart.name();
+    let t = charts::text(chart, report);
+    let width = charts::layout::STATIC_WIDTH;
+    let svg = charts::svg(chart, dataset, report, width, Mode::Inline);
+    let head = svg.split_once('\n').map(|(head, _)| head).unwrap_or_default();
+    let placeholder = head.replacen("<svg ", "<svg class=\"placeholder\" ", 1);
+    let height = chart.height(dataset);
+    format!(
+        "<figure class=\"chart\" data-chart=\"{id}\" aria-labelledby=\"{id}-heading\" aria-describedby=\"{id}-summary\">\n\
+         <figcaption><h3 id=\"{id}-heading\">{}</h3><p id=\"{id}-summary\">{}</p></figcaption>\n\
+         <div class=\"plot\" dir=\"ltr\">{placeholder}</svg><noscript><img src=\"fallback/{lang}/{id}.svg\" width=\"{width}\" height=\"{height}\" alt=\"\"></noscript></div>\n</figure>\n",
+        escape(&t.title),
+        escape(&t.desc),
+        lang = report.locale.lang.code(),
+    )
+}
+
+/// One card: its question, its answer (the verdict first, for the two claims), its chart and
+/// controls, and a footer (sources · the data · embed · the full explainer). The same fragment
+/// serves the full page, the card's own page and the live rewrite in another language.
+pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Knob]) -> String {
+    let locale = report.locale;
+    let s = locale.strings();
+    let name = card.name();
+    let (question, answer) = card.words(report);
+    let mut out = format!(
+        "<section class=\"card\" id=\"card-{name}\" data-card=\"{name}\" data-region=\"card-{name}\" aria-labelledby=\"card-{name}-q\">\n\
+         <h2 id=\"card-{name}-q\">{}</h2>\n",
+        escape(&crate::report::capitalize_first(report.fill(question)))
+    );
+    // Each claim's card opens with its own verdict (the same judgement as beside its quote).
+    match card {
+        Card::Claim => out.push_str(&verdict_badge("verdict", report.person.as_ref(), true)),
+        Card::Gdp => out.push_str(&verdict_badge("gdp_verdict", report.gdp.as_ref(), true)),
+        _ => {}
+    }
+    out.push_str(&format!("<p class=\"answer\">{}</p>\n", with_figures(report, answer)));
+    if card == Card::Sources {
+        out.push_str(&format!(
+            "<details class=\"sources\" id=\"sources\">\n<summary><h3 id=\"sources-heading\">{}</h3></summary>\n\
+             <p id=\"prose\" class=\"prose\" data-region=\"prose\">{}</p>\n\
+             <div id=\"claim-body\" class=\"claim\" data-region=\"claim\">{}</div>\n\
+             <h3 id=\"figures-heading\">{}</h3>\n<div id=\"figures\" class=\"figures\" data-region=\"figures\">{}</div>\n\
+             <div id=\"sources-body\">{}</div>\n</details>\n",
+            escape(s.sources_heading),
+            prose(report),
+            claim_section(dataset, report),
+            escape(s.figures_heading),
+            figures_table(report),
+            sources_section(dataset, locale),
+        ));
+    }
+    let knobs: Vec<&str> = card
+        .knobs()
+        .iter()
+        .filter(|k| controls_here.contains(k))
+        .map(|k| k.param())
+        .collect();
+    let folded: Vec<&str> = card.folded().iter().map(|k| k.param()).collect();
+    let (mut controls, mut more) = (String::new(), String::new());
+    for c in crate::report::controls(dataset, report) {
+        if knobs.contains(&c.param) {
+            let to = if folded.contains(&c.param) { &mut more } else { &mut controls };
+            to.push_str(&control_html(&c, s.parity_mark));
+        }
+    }
+    for sw in crate::report::switches(dataset, report) {
+        if knobs.contains(&sw.param) {
+            controls.push_str(&switch_html(&sw));
+        }
+    }
+    let (shown, folded): (Vec<&str>, Vec<&str>) = knobs.iter().partition(|k| !folded.contains(k));
+    if !more.is_empty() {
+        more = format!(
+            "<details class=\"card-more\"><summary>{}</summary>\n<div class=\"card-controls\" data-controls=\"{}\">\n{more}</div>\n</details>\n",
+            escape(s.card_more),
+            folded.join(" ")
+        );
+    }
+    let chart = card.chart().filter(|c| c.applies(dataset));
+    if chart.is_some() || !controls.is_empty() || !more.is_empty() {
+        let side = !controls.is_empty() || !more.is_empty();
+        out.push_str(if side { "<div class=\"card-body with-controls\">\n" } else { "<div class=\"card-body\">\n" });
+        if let Some(chart) = chart {
+            out.push_str(&chart_box(chart, dataset, report));
+        }
+        if side {
+            out.push_str(&format!(
+                "<div class=\"card-side\"><div class=\"card-controls\" data-controls=\"{}\">\n{controls}</div>\n{more}</div>\n",
+                shown.join(" ")
+            ));
+        }
+        out.push_str("</div>\n");
+    }
+    // The footer: where the figures come from, each publisher linking to its source.
+    out.push_str("<footer class=\"card-foot\">");
+    let sources: Vec<String> = card
+        .sources(dataset)
+        .into_iter()
+        .filter_map(|id| dataset.sources.get(id))
+        .map(|src| match src.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+            Some(url) => format!(
+                "<a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}</a>",
+                escape(url),
+                escape(&src.publisher)
+            ),
+            None => escape(&src.publisher),
+        })
+        .collect();
+    if !sources.is_empty() {
+        out.push_str(&format!(
+            "<span class=\"card-source\">{}: {}</span> ",
+            escape(s.card_source),
+            sources.join(s.list_comma)
+        ));
+    }
+    out.push_str(&format!(
+        "<button type=\"button\" class=\"link card-data\" disabled>{}</button> \
+         <button type=\"button\" class=\"link card-embed\" data-embed=\"{name}\" disabled>{}</button> \
+         <a class=\"card-full\" href=\"{}#card-{name}\" target=\"_blank\" rel=\"noopener\">{}</a></footer>\n</section>\n",
+        escape(s.card_data),
+        escape(s.card_embed),
+        match locale.lang {
+            crate::lang::Lang::En => "index.html",
+            crate::lang::Lang::Fr => "index.fr.html",
+            crate::lang::Lang::Ar => "index.ar.html",
+        },
+        escape(s.card_full),
+    ));
+    out
+}
+
+/// The full page's cards, in story order; a knob two cards share has its control in the first.
+pub fn all_cards(dataset: &Dataset, report: &Report) -> String {
+    let mut placed: Vec<Knob> = Vec::new();
+    let mut out = String::new();
+    for c in cards(dataset) {
+        let here: Vec<Knob> = c.knobs().iter().copied().filter(|k| !placed.contains(k)).collect();
+        out.push_str(&card(c, dataset, report, &here));
+        placed.extend(here);
+    }
+    out
+}
+
+/// One card alone, with all its controls (its own page, an embed).
+pub fn single_card(c: Card, dataset: &Dataset, report: &Report) -> String {
+    card(c, dataset, report, &c.knobs())
 }
 
 #[cfg(test)]

@@ -111,6 +111,11 @@ pub struct KnobSpec {
     pub put: fn(&mut Assumptions, f64),
     /// The charts it changes, by `Chart::name`: their redraw key (`Chart::inputs`).
     pub charts: &'static [&'static str],
+    /// The cards whose controls set it, by name (`html::Card`); on the full page it sits in
+    /// the first. Folded under "More assumptions" there when `folded` (the claim card's
+    /// populations: the rate is its lever, they are its fine print).
+    pub cards: &'static [&'static str],
+    pub folded: bool,
     /// For the CLI's usage: the value's placeholder (empty for a bare flag) and its help.
     pub cli: (&'static str, &'static str),
 }
@@ -131,6 +136,8 @@ pub static KNOBS: [KnobSpec; 10] = [
         get: |a| Some(a.rate),
         put: |a, v| a.rate = v,
         charts: PER_PERSON_CHARTS,
+        cards: &["claim", "sensitivity"],
+        folded: false,
         cli: (
             "R",
             "exchange rate, benchmark currency per subject currency (default: the dataset's)",
@@ -147,6 +154,8 @@ pub static KNOBS: [KnobSpec; 10] = [
         get: |a| Some(a.subject_population_m),
         put: |a, v| a.subject_population_m = v,
         charts: PER_PERSON_CHARTS,
+        cards: &["claim"],
+        folded: true,
         cli: ("M", "population of the subject (France), millions"),
     },
     KnobSpec {
@@ -160,6 +169,8 @@ pub static KNOBS: [KnobSpec; 10] = [
         get: |a| Some(a.benchmark_population_m),
         put: |a, v| a.benchmark_population_m = v,
         charts: PER_PERSON_CHARTS,
+        cards: &["claim"],
+        folded: true,
         cli: (
             "M",
             "population of the benchmark (the United States), millions",
@@ -183,7 +194,9 @@ pub static KNOBS: [KnobSpec; 10] = [
         },
         get: |a| a.ranged_pledge_bn,
         put: |a, v| a.ranged_pledge_bn = Some(v),
-        charts: &["pledges", "per-person", "sensitivity"],
+        charts: &["gdp", "pledges", "per-person", "sensitivity"],
+        cards: &["pledges"],
+        folded: false,
         cli: (
             "B",
             "the ranged pledge's point within its range (the UAE's), billions",
@@ -206,6 +219,8 @@ pub static KNOBS: [KnobSpec; 10] = [
         get: |a| Some(a.load_factor),
         put: |a, v| a.load_factor = v,
         charts: &["energy"],
+        cards: &[],
+        folded: false,
         cli: (
             "F",
             "share of the year the AI capacity runs at full power (0.05 to 1)",
@@ -221,7 +236,9 @@ pub static KNOBS: [KnobSpec; 10] = [
         range: |d| d.benchmark_years().map(|_| HORIZON_YEARS),
         get: |a| a.subject_years,
         put: |a, v| a.subject_years = Some(v),
-        charts: PER_PERSON_CHARTS,
+        charts: &["per-person", "gdp", "sensitivity"],
+        cards: &["horizon"],
+        folded: false,
         cli: (
             "Y",
             "years over which the subject's package is spread (1 to 10; default the benchmark's)",
@@ -240,6 +257,8 @@ pub static KNOBS: [KnobSpec; 10] = [
         get: |a| Some(if a.by_gdp { 1.0 } else { 0.0 }),
         put: |a, v| a.by_gdp = v == 1.0,
         charts: &["per-person"],
+        cards: &[],
+        folded: false,
         cli: ("Y", "person (the claim) or gdp: what the verdict compares"),
     },
     // Half to one and a half times the sourced GDP: a revision or another year's figure.
@@ -257,7 +276,9 @@ pub static KNOBS: [KnobSpec; 10] = [
         },
         get: |a| a.subject_gdp_bn,
         put: |a, v| a.subject_gdp_bn = Some(v),
-        charts: &["per-person"],
+        charts: &["gdp", "per-person"],
+        cards: &["gdp"],
+        folded: false,
         cli: (
             "B",
             "the subject's GDP, billions of its currency (default: the dataset's)",
@@ -277,7 +298,9 @@ pub static KNOBS: [KnobSpec; 10] = [
         },
         get: |a| a.benchmark_gdp_bn,
         put: |a, v| a.benchmark_gdp_bn = Some(v),
-        charts: &["per-person"],
+        charts: &["gdp", "per-person"],
+        cards: &["gdp"],
+        folded: false,
         cli: (
             "B",
             "the benchmark's GDP, billions of its currency (default: the dataset's)",
@@ -293,7 +316,9 @@ pub static KNOBS: [KnobSpec; 10] = [
         range: |d| d.has_pledge_kinds().then_some(SWITCH),
         get: |a| Some(if a.private_only { 1.0 } else { 0.0 }),
         put: |a, v| a.private_only = v == 1.0,
-        charts: &["pledges", "per-person", "sensitivity"],
+        charts: &["gdp", "pledges", "per-person", "sensitivity"],
+        cards: &["pledges"],
+        folded: false,
         cli: ("", "count only the pledges the dataset marks as private"),
     },
 ];

@@ -914,16 +914,17 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
         ),
         (Knob::RangedPledge, s.label_ranged_pledge, None, "uae"),
         (Knob::SubjectYears, s.label_subject_years, None, "years_fr"),
-        // The GDPs only matter, so only show, when comparing by share of GDP.
         (
             Knob::SubjectGdp,
             s.label_subject_gdp,
-            figures.gdp_parity_gdp_fr_bn.filter(|_| by_gdp),
+            // On the gdp card's slider whatever the yardstick: where the shares are equal.
+            figures.gdp_parity_gdp_fr_bn,
             "gdp_fr",
         ),
         (Knob::BenchmarkGdp, s.label_benchmark_gdp, None, "gdp_us"),
     ] {
-        if matches!(knob, Knob::SubjectGdp | Knob::BenchmarkGdp) && !by_gdp {
+        // The GDPs only matter with GDPs on both sides (the `gdp` card's sliders).
+        if matches!(knob, Knob::SubjectGdp | Knob::BenchmarkGdp) && !dataset.has_gdp() {
             continue;
         }
         if knob == Knob::Rate && dataset.subject.currency == dataset.benchmark.currency {

@@ -218,6 +218,8 @@ impl Explainer {
             })
             .collect();
         o.raw("judged", &text_object(&judged));
+        o.opt_string("gdp_verdict", report.gdp_verdict().map(|v| v.name()));
+        o.string("gdp_badge", &crate::html::gdp_badge(report));
         o.raw(
             "controls",
             &controls_json(&crate::report::controls(&self.dataset, report)),
@@ -336,8 +338,9 @@ impl Explainer {
             .collect()
     }
 
-    /// The claim, the figures table and the sources as HTML (every dataset string escaped by
-    /// the core), the same fragments as the static page, as JSON: `{ claim, figures, sources }`.
+    /// The claim, the figures table, the sources and the full page's cards as HTML (every
+    /// dataset string escaped by the core), the same fragments as the static page, as JSON:
+    /// `{ claim, figures, sources, cards }`.
     /// They change with the language; their live values are `data-figure` cells and `#verdict`.
     pub fn sections(&self) -> String {
         let report = &self.report;
@@ -348,7 +351,17 @@ impl Explainer {
                 "sources",
                 crate::html::sources_section(&self.dataset, self.locale),
             ),
+            ("cards", crate::html::all_cards(&self.dataset, report)),
         ])
+    }
+
+    /// One card alone (its own page, an embed) as HTML, or an empty string for a card this
+    /// story cannot fill: the same fragment as `dist/cards/<name>.html` holds.
+    pub fn card(&self, name: &str) -> String {
+        match crate::html::Card::from_name(name).filter(|c| c.applies(&self.dataset)) {
+            Some(card) => crate::html::single_card(card, &self.dataset, &self.report),
+            None => String::new(),
+        }
     }
 
     /// The figures table as CSV, for download.

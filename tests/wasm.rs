@@ -126,7 +126,7 @@ fn controls_describe_the_sliders_with_the_parity_marked() {
     let controls = js_sys::Array::from(&js_sys::JSON::parse(&ex.controls()).unwrap());
     assert_eq!(
         params(&ex.controls()),
-        ["eurusd", "pop_fr", "pop_us", "uae", "years_fr"]
+        ["eurusd", "pop_fr", "pop_us", "uae", "years_fr", "gdp_fr", "gdp_us"]
     );
     let parity = get(&controls.get(0), &["parity"]).as_f64().unwrap();
     assert!((parity - 0.9253).abs() < 0.0001, "{parity}");
@@ -157,4 +157,18 @@ fn figures_switches_and_the_gdp_yardstick() {
     assert!(params.contains(&"gdp_fr".to_string()) && params.contains(&"gdp_us".to_string()));
     assert_eq!(ex.query(false), "yardstick=gdp");
     assert!(ex.set("years_fr", 2.5).is_err());
+}
+
+#[wasm_bindgen_test]
+fn cards_alone_and_in_the_page() {
+    let ex = Explainer::new(None, "en").unwrap();
+    let claim = ex.card("claim");
+    assert!(claim.starts_with("<section class=\"card\" id=\"card-claim\""), "{claim}");
+    assert!(claim.contains("data-figure=\"per_person_ratio\">1.12×</b>"), "{claim}");
+    assert_eq!(ex.card("no-such-card"), "");
+    let sections = js_sys::JSON::parse(&ex.sections()).unwrap();
+    let cards = get(&sections, &["cards"]).as_string().unwrap();
+    for name in ["claim", "gdp", "pledges", "horizon", "sensitivity", "energy", "sources"] {
+        assert!(cards.contains(&format!("data-card=\"{name}\"")), "{name}");
+    }
 }

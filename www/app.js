@@ -16,6 +16,8 @@ const LANGUAGE_PACKS = { fr: './i18n/fr.json', ar: './i18n/ar.json' };
 let explainer = null;
 let strings = null;
 let langExplicit = false;
+/** The card a card's own page shows (`cards/<card>.html`), or null on the full page. */
+const ONE_CARD = document.getElementById('explainer')?.dataset.card || null;
 
 /** ?lang=, else the page's own language (index.fr.html, index.ar.html), else the browser's languages, else English. */
 function pickLocale(params) {
@@ -71,15 +73,20 @@ function applyLanguage() {
   root.lang = strings.lang;
   root.dir = strings.dir;
   document.title = explainer.title();
-  $('#title').textContent = explainer.title();
+  if ($('#title')) $('#title').textContent = explainer.title();
   for (const node of $$('[data-i18n]')) {
     const text = strings[node.dataset.i18n];
     if (typeof text === 'string') node.textContent = text;
   }
-  const sections = JSON.parse(explainer.sections());
-  $('#claim-body').innerHTML = sections.claim;     // built and escaped by the core
-  $('#sources-body').innerHTML = sections.sources; // built and escaped by the core
-  $('#figures').innerHTML = sections.figures;     // built and escaped by the core
+  // The cards, built and escaped by the core: all of them, or the one this page shows. A chart
+  // already drawn keeps its SVG (patched in the new words below, not drawn again from an empty
+  // box), and what the reader unfolded stays open.
+  const drawn = new Map($$('[data-chart]').filter((fig) => !$('.plot > svg.placeholder', fig)).map((fig) => [fig.dataset.chart, $('.plot', fig)]));
+  const open = $$('#cards details').map((d) => d.open);
+  $('#cards').innerHTML = ONE_CARD ? explainer.card(ONE_CARD) : JSON.parse(explainer.sections()).cards;
+  for (const [name, plot] of drawn) $(`[data-chart="${name}"] .plot`)?.replaceWith(plot);
+  const folds = $$('#cards details');
+  if (folds.length === open.length) folds.forEach((d, i) => { d.open = open[i]; });
   wirePage(false);
 }
 
@@ -100,31 +107,32 @@ function showsStaticPage(datasetAsked) {
  */
 function wirePage(adopted) {
   labelLandmarks();
-  chartNames = explainer.chart_names();
+  const story = explainer.chart_names();
   drawnFor.clear();
   waiting.clear();
+  // The charts are the cards' own: those on this page that the story has.
+  chartNames = $$('[data-chart]').map((fig) => fig.dataset.chart).filter((name) => story.includes(name));
   for (const fig of $$('[data-chart]')) {
     const name = fig.dataset.chart;
-    // A chart the story does not have (the static page's energy chart, for another story) goes.
     if (!chartNames.includes(name)) fig.remove();
     else if ($('.plot > svg.placeholder', fig)) waiting.add(name);
     else if (adopted && $('.plot > svg', fig)) {
-      chartWidth = Number($('.plot > svg', fig).getAttribute('width'));
-      drawnFor.set(name, `${chartWidth}|${explainer.chart_key(name)}`);
+      chartWidths.set(name, Number($('.plot > svg', fig).getAttribute('width')));
+      drawnFor.set(name, `${chartWidths.get(name)}|${explainer.chart_key(name)}`);
       labelDownloads(fig, name, $('h3', fig).textContent);
     }
   }
   watchView();
   buildControls();
+  for (const b of $$('.card-data, .card-embed')) b.disabled = false;
   render();
   updateLangLinks();
   reportHeight();
 }
 
 function labelLandmarks() {
-  $('#langs').setAttribute('aria-label', strings.language_label);
-  $('#presets').setAttribute('aria-label', strings.presets_label);
-  $('#charts').setAttribute('aria-label', strings.charts_label);
+  $('#langs')?.setAttribute('aria-label', strings.language_label);
+  $('#presets')?.setAttribute('aria-label', strings.presets_label);
   for (const a of $$('#langs a')) {
     if (a.dataset.lang === strings.lang) a.setAttribute('aria-current', 'true');
     else a.removeAttribute('aria-current');
@@ -136,6 +144,12 @@ function updateLangLinks() {
     const url = new URL(location.href);
     url.searchParams.set('lang', a.dataset.lang);
     a.href = url.search;
+  }
+  // Each card's "Full explainer" opens the page at that card, in the same view.
+  for (const a of $$('.card-full')) {
+    const page = `${ONE_CARD ? '../' : ''}${a.getAttribute('href').split(/[?#]/)[0].split('/').pop()}`;
+    const query = explainer.query(true);
+    a.href = `${page}${query ? `?${query}` : ''}#${a.closest('[data-card]').id}`;
   }
 }
 
@@ -222,9 +236,9 @@ const sliderParts = new Map();
 
 /** The yardstick (two radio buttons) and "private money only" (a checkbox), when the story supports them. */
 function buildSwitches() {
-  const box = $('#switches');
-  box.replaceChildren();
   for (const s of JSON.parse(explainer.switches())) {
+    const box = controlBox(s.param, $('#switches'));
+    if (!box) continue;
     const change = (value) => guard(() => {
       explainer.set(s.param, value);
       notify([]);
@@ -257,14 +271,25 @@ function updateSwitches(switches) {
   }
 }
 
+/**
+ * Where a control goes: into the card that lists its param (`data-controls`, the first such
+ * card: the full page has the rate in the claim card), else the page's own controls (the
+ * yardstick), else nowhere (a card alone shows its own controls only).
+ */
+function controlBox(param, otherwise) {
+  return $$('[data-controls]').find((box) => box.dataset.controls.split(' ').includes(param)) || otherwise;
+}
+const controlBoxes = () => [...$$('[data-controls]'), $('#switches'), $('#sliders')].filter(Boolean);
+
+/** The sliders, then the switches, where the core's static page has them (nothing moves). */
 function buildControls() {
-  buildSwitches();
-  const box = $('#sliders');
-  box.replaceChildren();
+  for (const box of controlBoxes()) box.replaceChildren();
   const controls = JSON.parse(explainer.controls());
   builtSliders = controls.map((c) => c.param).join();
   sliderParts.clear();
   for (const c of controls) {
+    const box = controlBox(c.param, $('#sliders'));
+    if (!box) continue;
     const label = el('label', { id: `label-${c.param}`, htmlFor: `range-${c.param}` }, c.label);
     const range = el('input', {
       type: 'range', id: `range-${c.param}`, name: c.param, min: c.min, max: c.max, step: c.step,
@@ -299,6 +324,7 @@ function buildControls() {
       label, el('div', { className: 'control-row' }, track, number), parity, ...(marks ? [marks] : [])));
     sliderParts.set(c.param, { range, number, mark, parity, label, t: null });
   }
+  buildSwitches();
 }
 
 /**
@@ -490,7 +516,9 @@ let viewObservers = [];
 
 /** Finds the regions (the DOM is rebuilt with the language) and watches them and the charts. */
 function watchView() {
-  regions = $$('[data-region]').map((node) => ({ node, name: node.dataset.region, figures: $$('[data-figure]', node) }));
+  // A region's own cells (the sources card holds the prose, claim and figures regions).
+  regions = $$('[data-region]').map((node) => ({ node, name: node.dataset.region,
+    figures: $$('[data-figure]', node).filter((cell) => cell.parentElement.closest('[data-region]') === node) }));
   const watched = [...regions.map((r) => r.node), ...$$('[data-chart]')];
   near.clear();
   visible.clear();
@@ -523,7 +551,8 @@ function watchView() {
 const drawnFor = new Map();
 /** Charts the served page left as an empty box: drawn when they come into view (or to print). */
 const waiting = new Set();
-let chartWidth = 0;
+/** Each chart's width: its column in its card (beside the controls, or the card's width). */
+const chartWidths = new Map();
 
 /**
  * `onlyInView`: a slider move; charts off screen are drawn when they come into view.
@@ -531,9 +560,11 @@ let chartWidth = 0;
  */
 function renderCharts(onlyInView = false, all = false, captions = !onlyInView) {
   for (const name of chartNames) {
+    const chartWidth = chartWidths.get(name) || 0;
     const key = `${chartWidth}|${explainer.chart_key(name)}`;
     if (drawnFor.get(name) === key) continue;
-    const fig = $(`[data-chart="${name}"]`) || createFigure(name);
+    const fig = $(`[data-chart="${name}"]`);
+    if (!fig) continue;
     // A drag (a move without captions) draws what is on screen, anything else what is near it.
     // The caption is the chart's text alternative: off screen too, it follows the sliders
     // (after a drag, once it rests).
@@ -663,8 +694,10 @@ function createElement({ tag, attrs, text }) {
 }
 
 function labelDownloads(fig, name, title) {
-  if (!$('.chart-downloads', fig)) fig.append(downloadButtons(name));
-  for (const b of $$('.chart-downloads button', fig)) {
+  // In a card, the chart's downloads sit in its footer, beside the data and the embed code.
+  const box = fig.closest('.card')?.querySelector('.card-foot') || fig;
+  if (!$('.chart-downloads', box)) $('.card-full', box) ? $('.card-full', box).before(downloadButtons(name)) : box.append(downloadButtons(name));
+  for (const b of $$('.chart-downloads button', box)) {
     setText(b, strings[`download_${b.dataset.format}`]);
     const label = strings.download_chart.replace('{title}', title).replace('{format}', b.dataset.format.toUpperCase());
     if (b.getAttribute('aria-label') !== label) b.setAttribute('aria-label', label);
@@ -672,23 +705,17 @@ function labelDownloads(fig, name, title) {
 }
 let chartNames = [];
 
-function createFigure(name) {
-  const fig = el('figure', { className: 'chart', dataset: { chart: name }, 'aria-labelledby': `${name}-heading`, 'aria-describedby': `${name}-summary` },
-    el('figcaption', {}, el('h3', { id: `${name}-heading` }), el('p', { id: `${name}-summary` })),
-    el('div', { className: 'plot', dir: 'ltr' }));
-  $('#charts').append(fig);
-  for (const o of viewObservers) o.observe(fig);
-  if (!viewObservers.length) for (const set of [near, visible]) set.add(name);
-  return fig;
-}
-
+/** Measures each chart's column (all reads, no write between); true if one changed. */
 function measureCharts() {
-  const width = Math.round($('#charts').clientWidth);
-  if (width > 0 && width !== chartWidth) {
-    chartWidth = width;
-    return true;
+  let changed = false;
+  for (const fig of $$('[data-chart]')) {
+    const width = Math.round($('.plot', fig).clientWidth);
+    if (width > 0 && width !== chartWidths.get(fig.dataset.chart)) {
+      chartWidths.set(fig.dataset.chart, width);
+      changed = true;
+    }
   }
-  return false;
+  return changed;
 }
 
 // ---------------------------------------------------------------- downloads
@@ -818,7 +845,8 @@ function panelParts() {
 }
 
 function watchPanel() {
-  for (const box of [$('#sliders'), $('#switches')]) {
+  // Only the page's own controls: a card's chart is beside its controls, the live view itself.
+  for (const box of [$('#sliders'), $('#switches')].filter(Boolean)) {
     const control = (e) => e.target.closest('.control, .switch');
     box.addEventListener('pointerdown', (e) => showPanel(control(e)));
     box.addEventListener('focusin', (e) => showPanel(control(e)));
@@ -865,8 +893,18 @@ function scheduleAnnounce() {
   }, ANNOUNCE_DEBOUNCE_MS);
 }
 
-async function copyText(text, done) {
-  const status = $('#copy-status');
+/** The figures table as a file; a byte-order mark so spreadsheet programs read it as UTF-8. */
+function downloadCsv() {
+  save(new Blob(['\ufeff', explainer.csv()], { type: 'text/csv;charset=utf-8' }), `figures-${strings.lang}.csv`);
+}
+
+/** Copies `text`, saying so in the page's status line (or, in a card, after `from`). */
+async function copyText(text, done, from) {
+  let status = $('#copy-status');
+  if (from) {
+    status = from.parentElement.querySelector('.copy-status') || el('span', { className: 'copy-status', role: 'status' });
+    from.parentElement.append(status);
+  }
   try {
     await navigator.clipboard.writeText(text);
     status.textContent = done;
@@ -970,10 +1008,11 @@ function lookNotices() {
  * are escaped for the attribute, not URL-encoded: embed.js puts them in the frame's URL, and a
  * path encoded twice (`data%2Fstory.json`) is a file some hosts cannot find.
  */
-function embedSnippet() {
-  const base = new URL('.', location.href).href;
+function embedSnippet(card) {
+  const base = new URL(ONE_CARD ? '..' : '.', location.href).href;
   const attribute = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   const attrs = [`data-lang="${strings.lang}"`];
+  if (card) attrs.unshift(`data-card="${card}"`);
   const dataset = new URLSearchParams(location.search).get('dataset');
   if (dataset) attrs.push(`data-dataset="${attribute(dataset)}"`);
   for (const [k, v] of new URLSearchParams(explainer.query(false))) {
@@ -1097,7 +1136,9 @@ async function main() {
     console.error(err);
     document.documentElement.classList.remove('relabel');
     // Worded by the static page in its language (there is no string table without the wasm).
-    $('#loading').textContent = $('#loading').dataset.failed;
+    // (A card's own page has no loading line: it says so in its notices.)
+    if ($('#loading')) $('#loading').textContent = $('#loading').dataset.failed;
+    else notify([$('#notices').dataset.failed]);
     $('#explainer').setAttribute('aria-busy', 'false');
     return;
   }
@@ -1130,8 +1171,7 @@ async function main() {
     if (problem) notify(problem.split('\n'));
     // The editor has its own language switch, and its own embed code naming the saved file.
     // (Through the CSSOM, which the CSP allows: their classes set a display.)
-    $('#share').style.display = 'none';
-    $('#langs').style.display = 'none';
+    for (const node of [$('#share'), $('#langs'), ...$$('.card-embed, .card-full')]) if (node) node.style.display = 'none';
   } else if (asked) {
     const problem = await loadDataset(asked, locale.tag);
     if (problem) await offerDefault(problem);
@@ -1153,6 +1193,13 @@ async function main() {
   watchPanel();
   for (const b of $$('#presets button, #share button, #download-csv')) b.disabled = false;
   for (const b of $$('[data-preset]')) b.addEventListener('click', () => applyPreset(b.dataset.preset));
+  // The cards' footers (rebuilt with the language: one listener for all of them).
+  $('#cards').addEventListener('click', (e) => {
+    const button = e.target.closest('.card-data, .card-embed');
+    if (!button) return;
+    if (button.classList.contains('card-data')) guard(downloadCsv);
+    else guard(() => copyText(embedSnippet(button.dataset.embed), strings.embed_copied, button));
+  });
   for (const a of $$('#langs a')) {
     a.addEventListener('click', (e) => {
       e.preventDefault();
@@ -1163,13 +1210,10 @@ async function main() {
     a.addEventListener('pointerenter', prefetch);
     a.addEventListener('focus', prefetch);
   }
-  $('#copy-link').addEventListener('click', () => { guard(writeUrl); copyText(location.href, strings.copied); });
-  $('#copy-embed').hidden = false;
-  $('#copy-embed').addEventListener('click', () => guard(() => copyText(embedSnippet(), strings.embed_copied)));
-  $('#download-csv').addEventListener('click', () => guard(() => {
-    // A byte-order mark so spreadsheet programs read the file as UTF-8.
-    save(new Blob(['\ufeff', explainer.csv()], { type: 'text/csv;charset=utf-8' }), `figures-${strings.lang}.csv`);
-  }));
+  $('#copy-link')?.addEventListener('click', () => { guard(writeUrl); copyText(location.href, strings.copied); });
+  if ($('#copy-embed')) $('#copy-embed').hidden = false;
+  $('#copy-embed')?.addEventListener('click', () => guard(() => copyText(embedSnippet(), strings.embed_copied)));
+  $('#download-csv')?.addEventListener('click', () => guard(downloadCsv));
   // Redraw at the new width when the page resizes: one layout read per resize, not per move,
   // on the next frame (redrawing inside the observer changes what it observes: Firefox then
   // reports a "ResizeObserver loop" error to the page), and only if the width changed.
@@ -1180,7 +1224,7 @@ async function main() {
       resizeFrame = 0;
       if (measureCharts()) guard(renderCharts);
     });
-  }).observe($('#charts'));
+  }).observe($('#cards'));
   // Charts left off screen during a drag are drawn before printing.
   addEventListener('beforeprint', () => { catchUp(); guard(() => renderCharts(false, true)); });
 

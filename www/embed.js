@@ -1,6 +1,8 @@
 // One-line embed for news pages, two ways:
 //   <div data-pledge-explainer data-lang="ar"></div><script src=".../embed.js" async></script>
 //   <pledge-explainer lang="ar" eurusd="1.05"></pledge-explainer><script src=".../embed.js" async></script>
+// One card alone (claim, gdp, pledges, horizon, sensitivity, energy, sources): data-card="claim"
+// on the div, card="claim" on the element; several on one page are independent frames.
 // Each becomes an iframe kept exactly as high as the explainer inside (Pym.js message format;
 // the explainer also works under NPR's own pym.js parent). Attributes follow the URL
 // parameters (lang and the knobs the core declares, `_` written `-`: eurusd, pop-fr, load-factor…)
@@ -23,8 +25,12 @@
   // The explainer's height at a width (default story, English, measured with the page's own
   // stylesheet; tests/browser/hosts.test.mjs checks it stays within 10 %). Reserving it before
   // the iframe loads keeps the host page from jumping.
-  var HEIGHTS = [[320, 11201], [375, 10128], [414, 9226], [480, 8523], [600, 7491], [736, 6976]];
-  function expectedHeight(width) {
+  var PAGE_HEIGHTS = [[320, 4380], [375, 4114], [414, 3944], [480, 3829], [600, 3136], [736, 3019]];
+  // A card alone is about one phone screen (measured likewise, the claim card; its controls go
+  // beside its chart from 576 px).
+  var CARD_HEIGHTS = [[320, 779], [375, 754], [414, 726], [480, 678], [575, 640], [576, 505], [736, 511]];
+  function expectedHeight(width, card) {
+    var HEIGHTS = card ? CARD_HEIGHTS : PAGE_HEIGHTS;
     if (width <= HEIGHTS[0][0]) return HEIGHTS[0][1];
     for (var i = 1; i < HEIGHTS.length; i++) {
       var a = HEIGHTS[i - 1], b = HEIGHTS[i];
@@ -36,6 +42,13 @@
   function attr(host, name) {
     var attribute = dashed(name);
     return host.getAttribute('data-' + attribute) || (host.localName === 'pledge-explainer' ? host.getAttribute(attribute) : null);
+  }
+
+  var CARDS = ['claim', 'gdp', 'pledges', 'horizon', 'sensitivity', 'energy', 'sources'];
+  /** The card asked for, if it is one (anything else embeds the whole explainer). */
+  function cardOf(host) {
+    var card = attr(host, 'card');
+    return CARDS.indexOf(card) >= 0 ? card : null;
   }
 
   function source(host, id) {
@@ -52,7 +65,9 @@
     query.set('parentUrl', location.href.split('#')[0]);
     // The static page already in the reader's language: shown at once, no rewrite at start.
     var lang = languageOf(query.get('lang'));
-    var page = lang && lang !== DECLARED.languages[0] ? 'index.' + lang + '.html' : 'index.html';
+    var suffix = lang && lang !== DECLARED.languages[0] ? '.' + lang + '.html' : '.html';
+    var card = cardOf(host);
+    var page = card ? 'cards/' + card + suffix : 'index' + suffix;
     return new URL(page + '?' + query.toString(), base).href;
   }
 
@@ -67,7 +82,7 @@
     iframe.style.width = '100%';
     iframe.style.border = '0';
     iframe.style.display = 'block';
-    iframe.height = String(expectedHeight(host.clientWidth || 375));
+    iframe.height = String(expectedHeight(host.clientWidth || 375, cardOf(host)));
     iframe.__pledgeId = id;
     host.appendChild(iframe);
     host.__pledgeFrame = iframe;
@@ -105,7 +120,7 @@
 
   // <pledge-explainer>: attributes follow the URL parameters; changing one reloads the view.
   if (window.customElements && !window.customElements.get('pledge-explainer')) {
-    var observed = PARAMS.map(dashed);
+    var observed = ['card'].concat(PARAMS.map(dashed));
     var Element = function () { return Reflect.construct(HTMLElement, [], Element); };
     Element.prototype = Object.create(HTMLElement.prototype);
     Element.prototype.constructor = Element;

@@ -268,6 +268,14 @@ fn render(
         out.join("sources.html"),
         html::sources_section(dataset, locale),
     )?;
+    // The story as cards: all of them for the page, and each alone for its own page.
+    std::fs::write(out.join("cards.html"), html::all_cards(dataset, &report))?;
+    for card in html::cards(dataset) {
+        std::fs::write(
+            out.join(format!("card-{}.html", card.name())),
+            html::single_card(card, dataset, &report),
+        )?;
+    }
     // The page's own words (headings, buttons), for a static page in this language.
     let strings =
         serde_json::to_string_pretty(&pledge_explainer::report::TextMap(&locale.strings().page()))

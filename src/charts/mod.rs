@@ -36,6 +36,9 @@ pub enum Chart {
     Pledges,
     /// Is it the same proportion as the benchmark (per person, or by share of GDP)?
     PerPerson,
+    /// And as a share of GDP? (the `gdp` card: the comparison by share of GDP whatever the
+    /// yardstick)
+    Gdp,
     /// How much does the verdict depend on the exchange rate?
     Sensitivity,
     /// The pledged capacity against the electricity exported.
@@ -57,7 +60,7 @@ pub struct ChartSpec {
 }
 
 /// The charts, in reading order. `CHARTS[c as usize].chart == c` (a test).
-pub static CHARTS: [ChartSpec; 4] = [
+pub static CHARTS: [ChartSpec; 5] = [
     ChartSpec {
         chart: Chart::Pledges,
         name: "pledges",
@@ -86,7 +89,17 @@ pub static CHARTS: [ChartSpec; 4] = [
         height: |_| {
             (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + 2 * NOTE_HEIGHT + PAD) as u32
         },
-        draw: |f, d, r| per_person::draw(f, d, r),
+        draw: |f, d, r| per_person::draw(f, d, r, r.figures.assumptions.by_gdp),
+    },
+    ChartSpec {
+        chart: Chart::Gdp,
+        name: "gdp",
+        applies: |d| d.has_gdp(),
+        // The per-person chart's rows, by share of GDP: the same height.
+        height: |_| {
+            (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + 2 * NOTE_HEIGHT + PAD) as u32
+        },
+        draw: |f, d, r| per_person::draw(f, d, r, true),
     },
     ChartSpec {
         chart: Chart::Sensitivity,
@@ -170,6 +183,7 @@ pub fn text(chart: Chart, report: &Report) -> ChartText {
         Chart::PerPerson if report.per_year && ctx.value("ppy").is_some() => {
             (s.chart_per_person_title, s.chart_per_person_desc_year)
         }
+        Chart::Gdp => (s.chart_gdp_title, s.chart_gdp_desc),
         Chart::PerPerson => (s.chart_per_person_title, s.chart_per_person_desc),
         Chart::Sensitivity => (s.chart_sensitivity_title, s.chart_sensitivity_desc),
         Chart::Energy => (s.chart_energy_title, s.chart_energy_desc),

@@ -6,7 +6,13 @@ use super::*;
 /// A titled pair of bars: (value, formatted) for the subject, then the benchmark.
 type BarGroup = (String, [(f64, String); 2]);
 
-pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -> DrawResult<DB> {
+/// `by_gdp`: by share of GDP (the yardstick, or the `gdp` chart), when the story has the GDPs.
+pub(super) fn draw<DB: DrawingBackend>(
+    f: &Frame<DB>,
+    d: &Dataset,
+    r: &Report,
+    by_gdp: bool,
+) -> DrawResult<DB> {
     let (fig, l) = (&r.figures, r.locale);
     let s = l.strings();
     let ctx = r;
@@ -19,7 +25,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         .to_string();
 
     let base = d.subject.currency.as_ref();
-    let by_gdp = r.yardstick == crate::report::Yardstick::Gdp;
+    let by_gdp = by_gdp && fig.gdp_share_ratio.is_some();
     // With different horizons every bar is per year, as the verdict under them is.
     let years = match (fig.assumptions.subject_years, d.benchmark_years()) {
         (Some(fr), Some(us)) if r.per_year && fr > 0.0 && us > 0.0 => (fr, us),
@@ -118,7 +124,8 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         y += 2 * ROW_HEIGHT + PAD;
     }
     // The verdict in effect, worded once by the report (the same words as the badge).
-    let Some(judgement) = r.shown() else {
+    let judgement = if by_gdp { r.gdp.as_ref() } else { r.person.as_ref() };
+    let Some(judgement) = judgement else {
         return Ok(());
     };
     let line = judgement.badge.clone();

@@ -467,6 +467,32 @@ strings_table! {
     why_choice,
     why_accent_bad,
     why_accent_weak,
+
+    // Cards: each card's question (its heading) and one-sentence answer, whose `{#key}`
+    // placeholders are live figures (`data-figure="key"`); the footer's words.
+    card_claim_q,
+    card_claim_a,
+    /// The claim card's answer when the horizons differ: per-year figures, per-year ratio.
+    card_claim_a_year,
+    card_gdp_q,
+    card_gdp_a,
+    card_gdp_a_year,
+    card_pledges_q,
+    card_pledges_a,
+    card_horizon_q,
+    card_horizon_a,
+    card_sensitivity_q,
+    card_sensitivity_a,
+    card_energy_q,
+    card_energy_a,
+    card_sources_q,
+    card_sources_a,
+    card_source,
+    card_data,
+    card_embed,
+    card_full,
+    card_more,
+    card_pledges_ranged_a,
 }
 
 impl Strings {
@@ -526,12 +552,15 @@ impl Strings {
             ("why_choice", s.why_choice),
             ("why_accent_bad", s.why_accent_bad),
             ("why_accent_weak", s.why_accent_weak),
+            ("card_data", s.card_data),
+            ("card_embed", s.card_embed),
+            ("card_full", s.card_full),
         ]
     }
 }
 
 /// How many strings `Strings::page` gives.
-pub const PAGE_STRINGS: usize = 34;
+pub const PAGE_STRINGS: usize = 37;
 
 fn lookup(table: &'static [(&'static str, &'static str)], code: &str) -> &'static str {
     table

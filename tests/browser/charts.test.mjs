@@ -7,7 +7,7 @@ import { useDist, openPage, waitReady, nextFrame, showEveryChart, settled } from
 
 const env = useDist(before, after);
 
-const CHARTS = ['pledges', 'per-person', 'sensitivity', 'energy'];
+const CHARTS = ['per-person', 'gdp', 'pledges', 'sensitivity', 'energy'];
 
 test('every chart has a name and a description stating its figures', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
@@ -15,6 +15,7 @@ test('every chart has a name and a description stating its figures', async () =>
   const expected = {
     pledges: ['Where does the €109bn come from?', '€63–83bn'],
     'per-person': ['How much is it per person next to Stargate?', '$1,640'],
+    gdp: ['Share of GDP: France’s AI package and Stargate', '3.73%'],
     sensitivity: ['How much does the verdict depend on the exchange rate?', '$0.9253'],
     energy: ['Nuclear power for AI: 1 GW against the electricity France exports', '9.7%'],
   };
@@ -39,7 +40,7 @@ for (const width of [320, 1200]) {
     const sizes = await page.evaluate(() => [...document.querySelectorAll('[data-chart] .plot')].map((p) => ({
       plot: p.clientWidth, svg: Number(p.querySelector('svg').getAttribute('width')), dir: p.getAttribute('dir'),
     })));
-    assert.equal(sizes.length, 4);
+    assert.equal(sizes.length, 5);
     for (const s of sizes) {
       assert.equal(s.dir, 'ltr');
       assert.ok(Math.abs(s.plot - s.svg) <= 1, `svg ${s.svg} vs plot ${s.plot}`);
@@ -128,27 +129,29 @@ test('a chart off screen during a drag: its words catch up when the slider rests
   await context.close();
 });
 
-test('a chart just below the screen is drawn before it is seen, but not redrawn on every move of a drag', async () => {
-  const { page, errors, context } = await openPage(env.browser, `${env.url}?lang=en`, { width: 1280, height: 900 });
+test('a chart just off the screen is drawn before it is seen, but not redrawn on every move of a drag', async () => {
+  const { page, errors, context } = await openPage(env.browser, `${env.url}?lang=en`, { width: 375, height: 812 });
   await waitReady(page);
   const result = await page.evaluate(async () => {
     const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
-    const chart = document.querySelector('[data-chart="pledges"]');
-    // The chart's top 100 px below the bottom of the screen: near, not visible.
-    scrollTo(0, chart.getBoundingClientRect().top + scrollY - innerHeight - 100);
+    // In a card the chart sits above its slider: scrolled just past it (10 px above the top of
+    // the screen: near, not visible), the slider on screen.
+    const chart = document.querySelector('[data-chart="per-person"]');
+    scrollTo(0, chart.getBoundingClientRect().bottom + scrollY + 10);
     for (let i = 0; i < 4; i++) await frame();
     const svg = () => chart.querySelector('.plot svg').innerHTML;
     const drawn = !chart.querySelector('svg.placeholder');
-    const range = document.querySelector('#range-uae');
+    const range = document.querySelector('#range-eurusd');
     const before = svg();
     let redrawn = 0;
-    for (const value of [31, 35, 40, 45, 49]) {
+    for (const value of [1.0, 1.05, 1.1, 1.15, 1.2]) {
       range.value = String(value);
       range.dispatchEvent(new Event('input', { bubbles: true }));
       await frame();
       if (svg() !== before) redrawn++;
     }
-    const rangeOnScreen = range.getBoundingClientRect().bottom <= innerHeight;
+    const r = range.getBoundingClientRect();
+    const rangeOnScreen = r.top >= 0 && r.bottom <= innerHeight;
     await new Promise((done) => setTimeout(done, 400)); // the slider rests
     await frame();
     return { drawn, redrawn, rangeOnScreen, after: svg() !== before };

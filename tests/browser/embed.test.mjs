@@ -142,7 +142,7 @@ test('under the strict CSP: no violation, ready, and every request stays on the 
   await page.keyboard.press('ArrowRight');
   await page.locator('[data-preset="article"]').click();
   await page.locator('#langs a[data-lang="fr"]').click();
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-chart="pledges"] button[data-format="png"]').click()]);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#card-pledges button[data-format="png"]').click()]);
   assert.ok(await download.path());
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   const origin = new URL(explainerUrl).origin;
@@ -180,7 +180,7 @@ test('dist/explainer.html opened from disk becomes ready and fetches nothing', a
   assert.equal(await page.locator('[data-figure="announced_usd_bn"]').first().textContent(), '\u2068١١٤٫٥ مليار دولار\u2069');
   await page.locator('#range-pop_fr').focus();
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await page.locator('[data-chart] svg').count(), 4);
+  assert.equal(await page.locator('[data-chart] svg').count(), 5);
   const network = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(network, []);
   assert.deepEqual(errors, []);
@@ -220,7 +220,7 @@ test('assets carry content hashes and are cached for a year; index.html and embe
   await context.close();
 });
 
-test('inside an iframe sized by embed.js, a drag at 375 px keeps the panel in the host\'s view and the host is not told a new height', async () => {
+test('inside an iframe sized by embed.js, a drag at 375 px keeps the claim card\'s answer and chart in the host\'s view and the host is not told a new height', async () => {
   const context = await browser.newContext({ viewport: { width: 375, height: 812 }, hasTouch: false });
   const page = await context.newPage();
   await page.goto(`${hostUrl}embed-host.html?explainer=${encodeURIComponent(explainerUrl)}`);
@@ -230,16 +230,18 @@ test('inside an iframe sized by embed.js, a drag at 375 px keeps the panel in th
   const range = frame.locator('#range-eurusd');
   await range.scrollIntoViewIfNeeded();
   const heightBefore = await page.locator('#second iframe').evaluate((f) => f.getBoundingClientRect().height);
+  const ratio = await frame.locator('#card-claim [data-figure="per_person_ratio"]').textContent();
   await startDrag(page, range, 0.2);
   await page.waitForTimeout(100);
-  const panel = frame.locator('#live-panel');
-  assert.equal(await panel.isVisible(), true);
-  const p = await panel.boundingBox(); // in the host page's viewport
-  assert.ok(p.y >= 0 && p.y + p.height <= 812, JSON.stringify(p));
-  assert.match(await panel.textContent(), /per person|par habitant/);
+  // The card's own answer and chart are the live view, in the host's viewport.
+  for (const sel of ['#card-claim [data-figure="per_person_ratio"]', '#card-claim [data-chart="per-person"] .plot']) {
+    const p = await frame.locator(sel).boundingBox(); // in the host page's viewport
+    assert.ok(p.y >= 0 && p.y + p.height <= 812, `${sel}: ${JSON.stringify(p)}`);
+  }
+  assert.notEqual(await frame.locator('#card-claim [data-figure="per_person_ratio"]').textContent(), ratio);
   await page.mouse.up();
-  await frame.waitForFunction(() => document.querySelector('#live-panel').hidden, null, { timeout: 4000 });
+  await page.waitForTimeout(300);
   const heightAfter = await page.locator('#second iframe').evaluate((f) => f.getBoundingClientRect().height);
-  assert.equal(heightAfter, heightBefore, 'the panel moved nothing: the host was told no new height');
+  assert.equal(heightAfter, heightBefore, 'the drag moved nothing: the host was told no new height');
   await context.close();
 });

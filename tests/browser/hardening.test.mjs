@@ -61,7 +61,7 @@ test('another story from the same site: the EU InvestAI dataset, in French, with
   const shown = await shownFigures(page);
   for (const [k, v] of Object.entries(shown)) assert.equal(v, want[k], k);
   assert.ok(Object.keys(shown).length >= 10);
-  assert.deepEqual(await page.locator('[data-chart]').evaluateAll((fs) => fs.map((f) => f.dataset.chart)), ['pledges', 'per-person', 'sensitivity']);
+  assert.deepEqual(await page.locator('[data-chart]').evaluateAll((fs) => fs.map((f) => f.dataset.chart)), ['per-person', 'pledges', 'sensitivity']); // the cards' story order
   assert.doesNotMatch(await page.locator('main').textContent(), /Macron|Brookfield|109/);
   assert.deepEqual(errors, []);
   await context.close();
@@ -180,6 +180,11 @@ const englishNumber = (text) => Number(text.replace(/[^0-9.]/g, ''));
 test('1,000 random reader actions: no console error, figures as the story\'s arithmetic says, the URL restores the view', async () => {
   const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
   await waitReady(page);
+  await installCheck(page);
+  // The populations are folded in the claim card: unfolded (a language switch keeps it so; a
+  // newly opened page needs it again).
+  const unfold = () => page.locator('#card-claim details').evaluate((d) => { d.open = true; });
+  await unfold();
   let seed = 42;
   const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   const params = Object.keys(DEFAULTS);
@@ -227,6 +232,8 @@ test('1,000 random reader actions: no console error, figures as the story\'s ari
       await waitReady(page);
       const n = Number(value);
       state = { ...DEFAULTS, ...(Number.isFinite(n) && n >= min && n <= max ? { [param]: n } : {}) };
+      await installCheck(page);
+      await unfold();
     }
     await settled(page);
     const { shown, numbers, pageLang } = await page.evaluate(() => ({

@@ -87,7 +87,7 @@ for (const width of [375, 1000]) {
     const frameWidth = await page.evaluate(() => document.querySelector('[data-pledge-explainer] iframe').clientWidth);
     assert.ok(frameWidth > 0);
     // The table embed.js reserves from (one copy: read from its source).
-    const table = JSON.parse(readFileSync(new URL('../../www/embed.js', import.meta.url), 'utf8').match(/var HEIGHTS = (\[\[.*?\]\]);/)[1]);
+    const table = JSON.parse(readFileSync(new URL('../../www/embed.js', import.meta.url), 'utf8').match(/var PAGE_HEIGHTS = (\[\[.*?\]\]);/)[1]);
     const expected = await page.evaluate(([w, table]) => {
       if (w >= table[table.length - 1][0]) return table[table.length - 1][1];
       for (let i = 1; i < table.length; i++) if (w <= table[i][0]) return table[i - 1][1] + (table[i][1] - table[i - 1][1]) * (w - table[i - 1][0]) / (table[i][0] - table[i - 1][0]);
@@ -127,7 +127,7 @@ test('touch: 44 px targets, dragging never scrolls the page, and the slider runs
     assert.equal(touch, 'none');
     assert.equal(dir, 'rtl');
   }
-  const slider = page.locator('#range-pop_fr');
+  const slider = page.locator('#range-eurusd');
   await slider.scrollIntoViewIfNeeded();
   const box = await slider.boundingBox();
   const before = await slider.inputValue();

@@ -46,7 +46,7 @@ test('without wasm the static figures stay', async () => {
   const { page, context } = await openPage(env.browser, env.url, { javaScriptEnabled: false });
   assert.equal(await page.locator('[data-figure="announced_usd_bn"]').first().textContent(), '$112.5bn');
   assert.match(await page.locator('#prose').textContent(), /France’s AI package of €109bn is \$112\.5bn/);
-  assert.deepEqual(await staticCharts(page), [true, true, true, true], 'the static charts');
+  assert.deepEqual(await staticCharts(page), [true, true, true, true, true], 'the static charts');
   assert.match(await page.locator('#pledges-summary').textContent(), /€63–83bn/);
   assert.match(await page.locator('noscript').first().textContent(), /needs JavaScript/);
   await context.close();
@@ -54,14 +54,14 @@ test('without wasm the static figures stay', async () => {
 
 test('without JavaScript, index.ar.html and index.fr.html tell the story in Arabic and French', async () => {
   for (const [file, lang, dir, usd, heading, noScript] of [
-    ['index.ar.html', 'ar', 'rtl', '\u2068١١٢٫٥ مليار دولار\u2069', 'التصريح في الميزان', /^تتطلب النسخة التفاعلية جافاسكريبت/],
-    ['index.fr.html', 'fr', 'ltr', '112,5\u00a0Md$', 'L’affirmation, vérifiée', /^La version interactive nécessite JavaScript/],
+    ['index.ar.html', 'ar', 'rtl', '\u2068١١٢٫٥ مليار دولار\u2069', 'المصادر والمنهجية', /^تتطلب النسخة التفاعلية جافاسكريبت/],
+    ['index.fr.html', 'fr', 'ltr', '112,5\u00a0Md$', 'Sources et méthode', /^La version interactive nécessite JavaScript/],
   ]) {
     const { page, context } = await openPage(env.browser, `${env.url}${file}`, { javaScriptEnabled: false });
     assert.deepEqual(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir]), [lang, dir]);
     assert.equal(await page.locator('[data-figure="announced_usd_bn"]').first().textContent(), usd);
-    assert.equal(await page.locator('#claim-heading').textContent(), heading);
-    assert.deepEqual(await staticCharts(page), [true, true, true, true], `${file}: the static charts`);
+    assert.equal(await page.locator('#sources-heading').textContent(), heading);
+    assert.deepEqual(await staticCharts(page), [true, true, true, true, true], `${file}: the static charts`);
     assert.equal(await page.locator(`#langs a[data-lang="${lang}"]`).getAttribute('aria-current'), 'true');
     assert.match(await page.locator('noscript p').textContent(), noScript);
     assert.deepEqual(await page.evaluate(() => [...document.querySelectorAll('link[rel=alternate]')].map((l) => `${l.hreflang} ${l.getAttribute('href')}`)),
