@@ -57,7 +57,7 @@ fn the_default_story_reports_its_figures_under_the_public_keys() {
     assert!(get(&view, &["sentences", "lede"])
         .as_string()
         .unwrap()
-        .starts_with("At $1.032 per euro"));
+        .starts_with("At $1.0320 per euro"));
 }
 
 #[wasm_bindgen_test]
