@@ -713,7 +713,7 @@ function columnNamed(cell, kind) {
   const wanted = cell.toLocaleLowerCase().replace(/\s+/g, ' ');
   const known = [...TABLES[kind].columns, ...(TABLES[kind].oneAmount || [])];
   return known.find((col) => col.replace('_', ' ') === wanted
-    || LANGS.some((l) => allStrings[l].columns[col].split('|').some((name) => name.toLocaleLowerCase() === wanted)));
+    || DECLARED.languages.some((l) => allStrings[l].columns[col].split('|').some((name) => name.toLocaleLowerCase() === wanted)));
 }
 
 const columnName = (col) => allStrings[lang].columns[col].split('|')[0];
