@@ -333,7 +333,7 @@ test('"Download as one file" gives one HTML file that works from file://, with t
   assert.match(await reader.locator('#prose').textContent(), /\$460 per person/);
   // Interactive: a slider moves the figures.
   const before = await reader.locator('#prose').textContent();
-  await reader.locator('#sliders input[type=range]').first().focus();
+  await reader.locator('.card input[type=range]').first().focus();
   await reader.keyboard.press('End');
   await reader.waitForFunction((b) => document.querySelector('#prose').textContent !== b, before);
   assert.deepEqual(requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:')), []);
