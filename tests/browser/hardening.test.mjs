@@ -180,7 +180,6 @@ const englishNumber = (text) => Number(text.replace(/[^0-9.]/g, ''));
 test('1,000 random reader actions: no console error, figures as the story\'s arithmetic says, the URL restores the view', async () => {
   const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
   await waitReady(page);
-  await installCheck(page);
   // The populations are folded in the claim card: unfolded (a language switch keeps it so; a
   // newly opened page needs it again).
   const unfold = () => page.locator('#card-claim details').evaluate((d) => { d.open = true; });
@@ -232,7 +231,6 @@ test('1,000 random reader actions: no console error, figures as the story\'s ari
       await waitReady(page);
       const n = Number(value);
       state = { ...DEFAULTS, ...(Number.isFinite(n) && n >= min && n <= max ? { [param]: n } : {}) };
-      await installCheck(page);
       await unfold();
     }
     await settled(page);
