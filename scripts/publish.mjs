@@ -21,9 +21,9 @@ import { fileURLToPath } from 'node:url';
  * The cards (dist/cards/<card>.html, .fr.html, .ar.html) join by adding their rows here.
  */
 export const PAGES = [
-  { file: 'index.html', lang: 'en', chart: 'per-person', width: 640, height: 7193 },
-  { file: 'index.fr.html', lang: 'fr', chart: 'per-person', width: 640, height: 7545 },
-  { file: 'index.ar.html', lang: 'ar', chart: 'per-person', width: 640, height: 7255 },
+  { file: 'index.html', lang: 'en', chart: 'per-person', width: 640, height: 3146 },
+  { file: 'index.fr.html', lang: 'fr', chart: 'per-person', width: 640, height: 3296 },
+  { file: 'index.ar.html', lang: 'ar', chart: 'per-person', width: 640, height: 3162 },
 ];
 /** WordPress clamps an oEmbed frame to 200–1000 px: a taller page keeps its own scroll bar. */
 const WORDPRESS_MAX_HEIGHT = 1000;

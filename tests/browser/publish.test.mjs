@@ -283,7 +283,7 @@ test('every file a sandboxed frame fetches is served with Access-Control-Allow-O
     html.match(/<script type="module" src="([^"]+)"/)[1],
     html.match(/<link rel="modulepreload" href="([^"]+)"/)[1],
     html.match(/<meta name="pledge-explainer-wasm" content="([^"]+)"/)[1],
-    html.match(/<link rel="preload" href="([^"]+)" as="fetch"/)[1],
+    html.match(/<meta name="pledge-explainer-pack" content="([^"]+)"/)[1],
   ];
   for (const file of files) assert.equal((await get(file)).headers.get('access-control-allow-origin'), '*', file);
 });
