@@ -52,15 +52,23 @@ test('without JavaScript the static page says the expected sentences at the defa
 test('each claim carries its own verdict, and a badge is coloured by its own judgement after a full rewrite (yardstick=gdp)', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}?lang=en&yardstick=gdp`);
   await waitReady(page);
-  const badge = (id) => page.locator(id).evaluate((n) => ({ text: n.textContent, verdict: n.dataset.verdict, gap: n.dataset.gap, quote: n.closest('.quote')?.querySelector('blockquote')?.textContent }));
+  // The claim cards open with their verdicts; the same judgement sits beside each quote.
+  const badge = (id) => page.locator(id).evaluate((n) => ({ text: n.textContent, verdict: n.dataset.verdict, gap: n.dataset.gap }));
+  const quoted = (key) => page.locator(`.quote [data-figure="${key}"]`).evaluate((n) => ({
+    text: n.textContent, gap: n.dataset.gap, quote: n.closest('.quote').querySelector('blockquote').textContent,
+    said: n.closest('.quote').querySelector('figcaption').textContent }));
   const person = await badge('#verdict');
   const gdp = await badge('#gdp-verdict');
   assert.deepEqual([person.text, person.verdict, person.gap], ['Close: 12% more per person', 'more', 'close']);
-  assert.match(person.quote, /it’s the same ratio/);
   assert.deepEqual([gdp.text, gdp.verdict, gdp.gap], ['Much more: 2.18× as a share of GDP', 'more', 'multiple']);
-  assert.match(gdp.quote, /even in our favour/);
+  const byQuote = await quoted('verdict');
+  assert.equal(byQuote.text, person.text);
+  assert.match(byQuote.quote, /it’s the same ratio/);
+  const byGdpQuote = await quoted('gdp_verdict');
+  assert.equal(byGdpQuote.text, gdp.text);
+  assert.match(byGdpQuote.quote, /even in our favour/);
   // The translated quote says so, in the reader's language.
-  assert.match(await page.locator('#gdp-verdict').evaluate((n) => n.closest('.quote').querySelector('figcaption').textContent), /\(translated\)$/);
+  assert.match(byGdpQuote.said, /\(translated\)$/);
   // Moving to parity per person changes the per-person badge's words and colour together.
   await page.locator('#number-eurusd').fill('0.9253');
   await page.locator('#number-eurusd').press('Enter');
