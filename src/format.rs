@@ -430,15 +430,7 @@ pub fn pick(template: &str, cat: Category) -> &str {
     if !template.contains('=') {
         return template;
     }
-    let key = match cat {
-        Category::Zero => "zero",
-        Category::One => "one",
-        Category::Two => "two",
-        Category::Few => "few",
-        Category::Many => "many",
-        Category::Other => "other",
-    };
-    form(template, key)
+    form(template, cat.name())
         .or_else(|| form(template, "other"))
         .unwrap_or(template)
 }
