@@ -20,17 +20,6 @@ pub enum Direction {
     Rtl,
 }
 
-/// A CLDR plural category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Plural {
-    Zero,
-    One,
-    Two,
-    Few,
-    Many,
-    Other,
-}
-
 /// Everything about one language that is not a word.
 pub struct LangSpec {
     pub lang: Lang,
@@ -41,9 +30,9 @@ pub struct LangSpec {
     /// lowercase) that write it with Latin ones instead.
     pub arabic_indic_digits: bool,
     pub latin_digit_regions: &'static [&'static str],
-    /// The CLDR plural category of a number as written (its decimal text, Latin digits).
-    /// A slot: the plural rules are being added (issue 23's words); `None` until then.
-    pub plural: Option<fn(&str) -> Plural>,
+    // Its CLDR plural rules are `plural::category` (one table per language there, checked
+    // against ICU), which reads this module's `Lang`: not a field here, or the two would
+    // name each other.
 }
 
 /// The languages; the first is the fallback, compiled into every build. `LANGS[l as usize].lang == l`.
@@ -54,7 +43,6 @@ pub static LANGS: [LangSpec; 3] = [
         direction: Direction::Ltr,
         arabic_indic_digits: false,
         latin_digit_regions: &[],
-        plural: None,
     },
     LangSpec {
         lang: Lang::Fr,
@@ -62,7 +50,6 @@ pub static LANGS: [LangSpec; 3] = [
         direction: Direction::Ltr,
         arabic_indic_digits: false,
         latin_digit_regions: &[],
-        plural: None,
     },
     LangSpec {
         lang: Lang::Ar,
@@ -71,7 +58,6 @@ pub static LANGS: [LangSpec; 3] = [
         arabic_indic_digits: true,
         // The Maghreb writes Arabic with Latin digits.
         latin_digit_regions: &["ma", "dz", "tn", "ly", "eh"],
-        plural: None,
     },
 ];
 
