@@ -42,7 +42,7 @@ function page(lang, cards, card) {
     if (!html.includes(marker)) throw new Error(`${template}: marker ${marker} is missing`);
     html = html.replaceAll(marker, readFileSync(join(dir, `${part}.html`), 'utf8').trim());
   }
-  if (!/<svg class="placeholder" /.test(html) && card !== 'sources' && card !== 'horizon') {
+  if (!/<svg class="placeholder" /.test(html) && card !== 'sources') {
     throw new Error(`${template}: no chart placeholder in ${card || 'the page'}`);
   }
   // The page's own words: every data-i18n element, and the landmarks' names.
@@ -52,7 +52,8 @@ function page(lang, cards, card) {
   });
   html = html.replace(/ data-failed="[^"]*"/g, ` data-failed="${escape(strings.no_wasm)}"`);
   // Said by the page in its own language if the words of that language cannot be fetched.
-  html = html.replace(/data-pack-failed="[^"]*"/, `data-pack-failed="${escape(strings.pack_failed)}"`);
+  // A card's page has no language links to choose from: it says to reload.
+  html = html.replace(/data-pack-failed="[^"]*"/, `data-pack-failed="${escape(card ? strings.pack_failed_reload : strings.pack_failed)}"`);
   replace('aria-label="Language" id="langs"', `aria-label="${escape(strings.language_label)}" id="langs"`);
   replace('id="presets" role="group"', `id="presets" role="group" aria-label="${escape(strings.presets_label)}"`);
   replace(`data-lang="${lang}">`, `data-lang="${lang}" aria-current="true">`);

@@ -255,7 +255,7 @@ impl Card {
     pub fn chart(self) -> Option<Chart> {
         let name = match self {
             Card::Claim => "per-person",
-            Card::Horizon | Card::Sources => return None,
+            Card::Sources => return None,
             other => other.name(),
         };
         Chart::ALL.into_iter().find(|c| c.name() == name)
@@ -290,23 +290,45 @@ impl Card {
         }
     }
 
-    /// The question (the card's heading) and the answer's template.
-    fn words(self, report: &Report) -> (&'static str, &'static str) {
+    /// The question (the card's heading), the answer's template, and the template's name
+    /// (`data-answer`: the page asks for the answer again when a move changes it).
+    fn words(self, report: &Report) -> (&'static str, &'static str, &'static str) {
         let s = report.locale.strings();
         match self {
             // With a ranged pledge (the UAE's), the answer follows the reader's point in it.
-            Card::Pledges if report.value("ranged").is_some() => (s.card_pledges_q, s.card_pledges_ranged_a),
+            Card::Pledges if report.value("ranged").is_some() => (s.card_pledges_q, s.card_pledges_ranged_a, "ranged"),
             // With different horizons the ratio is per year: so are the figures beside it.
-            Card::Claim if report.per_year => (s.card_claim_q, s.card_claim_a_year),
-            Card::Claim => (s.card_claim_q, s.card_claim_a),
-            Card::Gdp if report.per_year => (s.card_gdp_q, s.card_gdp_a_year),
-            Card::Gdp => (s.card_gdp_q, s.card_gdp_a),
-            Card::Pledges => (s.card_pledges_q, s.card_pledges_a),
-            Card::Horizon => (s.card_horizon_q, s.card_horizon_a),
-            Card::Sensitivity => (s.card_sensitivity_q, s.card_sensitivity_a),
-            Card::Energy => (s.card_energy_q, s.card_energy_a),
-            Card::Sources => (s.card_sources_q, s.card_sources_a),
+            Card::Claim if report.per_year => (s.card_claim_q, s.card_claim_a_year, "year"),
+            Card::Claim => (s.card_claim_q, s.card_claim_a, "total"),
+            Card::Gdp if report.per_year => (s.card_gdp_q, s.card_gdp_a_year, "year"),
+            Card::Gdp => (s.card_gdp_q, s.card_gdp_a, "total"),
+            Card::Pledges => (s.card_pledges_q, s.card_pledges_a, "total"),
+            Card::Horizon => (s.card_horizon_q, s.card_horizon_a, "total"),
+            Card::Sensitivity => (s.card_sensitivity_q, s.card_sensitivity_a, "total"),
+            Card::Energy => (s.card_energy_q, s.card_energy_a, "total"),
+            Card::Sources => (s.card_sources_q, s.card_sources_a, "total"),
         }
+    }
+
+    /// The name of the answer's template under these assumptions (`data-answer`).
+    pub fn answer_form(self, report: &Report) -> &'static str {
+        self.words(report).2
+    }
+
+    /// The answer as HTML (its figures live `data-figure` cells), the content of
+    /// `<p class="answer">`.
+    pub fn answer_html(self, report: &Report) -> String {
+        with_figures(report, self.words(report).1)
+    }
+
+    /// The answer as a reader reads it (the tests read its figures back).
+    pub fn answer_text(self, report: &Report) -> String {
+        let pairs: Vec<(String, &str)> = report
+            .prose_display
+            .iter().map(|(k, v)| (format!("#{k}"), v.as_str())).collect();
+        let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        let text = crate::report::capitalize_first(report.fill_prose(self.words(report).1));
+        crate::lang::fill(&text, &pairs)
     }
 
     /// The ids of the sources of the figures the card shows, for its footer.
@@ -363,17 +385,19 @@ pub fn cards(dataset: &Dataset) -> Vec<Card> {
     Card::ALL.into_iter().filter(|c| c.applies(dataset)).collect()
 }
 
-/// A template whose `{name}` values are the report's words and whose `{#key}` placeholders are
-/// live figures: `<b data-figure="key">…</b>`, which the page updates in place.
+/// A template of running text whose `{name}` values are the report's words and whose `{#key}`
+/// placeholders are live figures: `<b data-figure="key">…</b>`, which the page updates in
+/// place. The cells take the figures as running text writes them (`data-form="prose"`:
+/// French units in words, ratios in words), which the page keeps apart from the table's.
 fn with_figures(report: &Report, template: &str) -> String {
-    let text = escape(&crate::report::capitalize_first(report.fill(template)));
+    let text = escape(&crate::report::capitalize_first(report.fill_prose(template)));
     let cells: Vec<(String, String)> = report
-        .display
+        .prose_display
         .iter()
         .map(|(key, value)| {
             (
                 format!("#{key}"),
-                format!("<b data-figure=\"{key}\">{}</b>", escape(value)),
+                format!("<b data-figure=\"{key}\" data-form=\"prose\">{}</b>", escape(value)),
             )
         })
         .collect();
@@ -388,13 +412,10 @@ pub fn gdp_badge(report: &Report) -> String {
 
 /// One slider, as the page builds it (`app.js` `buildControls`), disabled until the page is
 /// wired: the same box, so nothing moves when the live one replaces it.
-fn control_html(c: &crate::report::Control, parity_words: &str) -> String {
+fn control_html(c: &crate::report::Control) -> String {
     let n = crate::params::plain_number;
     let p = c.param;
-    let parity = c
-        .parity_display
-        .as_ref()
-        .map(|d| format!("{parity_words}: {d}"));
+    let parity = c.parity_words.as_ref();
     let marks = if c.marks.is_empty() {
         String::new()
     } else {
@@ -417,7 +438,7 @@ fn control_html(c: &crate::report::Control, parity_words: &str) -> String {
         value = n(c.value),
         shown = escape(&c.display),
         hidden = if parity.is_some() { "" } else { " hidden" },
-        parity = escape(parity.as_deref().unwrap_or_default()),
+        parity = escape(parity.map(String::as_str).unwrap_or_default()),
     )
 }
 
@@ -477,7 +498,7 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
     let locale = report.locale;
     let s = locale.strings();
     let name = card.name();
-    let (question, answer) = card.words(report);
+    let (question, _, form) = card.words(report);
     let mut out = format!(
         "<section class=\"card\" id=\"card-{name}\" data-card=\"{name}\" data-region=\"card-{name}\" aria-labelledby=\"card-{name}-q\">\n\
          <h2 id=\"card-{name}-q\">{}</h2>\n",
@@ -489,7 +510,10 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
         Card::Gdp => out.push_str(&verdict_badge("gdp_verdict", report.gdp.as_ref(), true)),
         _ => {}
     }
-    out.push_str(&format!("<p class=\"answer\">{}</p>\n", with_figures(report, answer)));
+    out.push_str(&format!(
+        "<p class=\"answer\" data-answer=\"{form}\">{}</p>\n",
+        card.answer_html(report)
+    ));
     if card == Card::Sources {
         out.push_str(&format!(
             "<details class=\"sources\" id=\"sources\">\n<summary><h3 id=\"sources-heading\">{}</h3></summary>\n\
@@ -516,7 +540,7 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
     for c in crate::report::controls(dataset, report) {
         if knobs.contains(&c.param) {
             let to = if folded.contains(&c.param) { &mut more } else { &mut controls };
-            to.push_str(&control_html(&c, s.parity_mark));
+            to.push_str(&control_html(&c));
         }
     }
     for sw in crate::report::switches(dataset, report) {
@@ -564,9 +588,8 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
         .collect();
     if !sources.is_empty() {
         out.push_str(&format!(
-            "<span class=\"card-source\">{}: {}</span> ",
-            escape(s.card_source),
-            sources.join(s.list_comma)
+            "<span class=\"card-source\">{}</span> ",
+            crate::lang::fill(&escape(s.card_source), &[("list", &sources.join(s.list_comma))])
         ));
     }
     out.push_str(&format!(

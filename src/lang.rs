@@ -25,6 +25,8 @@ pub struct LangSpec {
     pub lang: Lang,
     /// Its BCP 47 primary tag: `?lang=`, `<html lang>`, the page `index.<tag>.html`.
     pub tag: &'static str,
+    /// Its name in itself, as the language links and messages name it.
+    pub autonym: &'static str,
     pub direction: Direction,
     /// Whether it is written with Arabic-Indic digits, and the regions (BCP 47 region subtags,
     /// lowercase) that write it with Latin ones instead.
@@ -40,6 +42,7 @@ pub static LANGS: [LangSpec; 3] = [
     LangSpec {
         lang: Lang::En,
         tag: "en",
+        autonym: "English",
         direction: Direction::Ltr,
         arabic_indic_digits: false,
         latin_digit_regions: &[],
@@ -47,6 +50,7 @@ pub static LANGS: [LangSpec; 3] = [
     LangSpec {
         lang: Lang::Fr,
         tag: "fr",
+        autonym: "Français",
         direction: Direction::Ltr,
         arabic_indic_digits: false,
         latin_digit_regions: &[],
@@ -54,6 +58,7 @@ pub static LANGS: [LangSpec; 3] = [
     LangSpec {
         lang: Lang::Ar,
         tag: "ar",
+        autonym: "العربية",
         direction: Direction::Rtl,
         arabic_indic_digits: true,
         // The Maghreb writes Arabic with Latin digits.

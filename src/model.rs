@@ -121,7 +121,7 @@ pub struct KnobSpec {
 }
 
 /// The charts of the per-person comparison (and its sensitivity to the rate).
-const PER_PERSON_CHARTS: &[&str] = &["per-person", "sensitivity"];
+const PER_PERSON_CHARTS: &[&str] = &["per-person", "horizon", "sensitivity"];
 
 /// The knobs, in the order a permalink writes them. `KNOBS[k as usize].knob == k` (a test).
 pub static KNOBS: [KnobSpec; 10] = [
@@ -194,7 +194,7 @@ pub static KNOBS: [KnobSpec; 10] = [
         },
         get: |a| a.ranged_pledge_bn,
         put: |a, v| a.ranged_pledge_bn = Some(v),
-        charts: &["gdp", "pledges", "per-person", "sensitivity"],
+        charts: &["gdp", "pledges", "per-person", "horizon", "sensitivity"],
         cards: &["pledges"],
         folded: false,
         cli: (
@@ -206,11 +206,12 @@ pub static KNOBS: [KnobSpec; 10] = [
         knob: Knob::LoadFactor,
         param: "load_factor",
         in_url: true,
-        label: None,
+        label: Some("label_load_factor"),
         control: Control::Slider(Unit::Share),
         whole: false,
-        range: |_| {
-            Some(Range {
+        // Only a story with an energy figure has a use for it.
+        range: |d| {
+            d.energy.is_some().then_some(Range {
                 min: 0.05,
                 max: 1.0,
                 step: 0.05,
@@ -219,7 +220,7 @@ pub static KNOBS: [KnobSpec; 10] = [
         get: |a| Some(a.load_factor),
         put: |a, v| a.load_factor = v,
         charts: &["energy"],
-        cards: &[],
+        cards: &["energy"],
         folded: false,
         cli: (
             "F",
@@ -236,7 +237,7 @@ pub static KNOBS: [KnobSpec; 10] = [
         range: |d| d.benchmark_years().map(|_| HORIZON_YEARS),
         get: |a| a.subject_years,
         put: |a, v| a.subject_years = Some(v),
-        charts: &["per-person", "gdp", "sensitivity"],
+        charts: &["per-person", "gdp", "horizon", "sensitivity"],
         cards: &["horizon"],
         folded: false,
         cli: (
@@ -316,7 +317,7 @@ pub static KNOBS: [KnobSpec; 10] = [
         range: |d| d.has_pledge_kinds().then_some(SWITCH),
         get: |a| Some(if a.private_only { 1.0 } else { 0.0 }),
         put: |a, v| a.private_only = v == 1.0,
-        charts: &["gdp", "pledges", "per-person", "sensitivity"],
+        charts: &["gdp", "pledges", "per-person", "horizon", "sensitivity"],
         cards: &["pledges"],
         folded: false,
         cli: ("", "count only the pledges the dataset marks as private"),

@@ -137,7 +137,7 @@ pub use crate::decimal::plain as plain_number;
 
 /// What the page's scripts need of the declarations, as JSON, for the build to write into them
 /// (`pledge-explainer declarations`; `scripts/inline-shared.mjs`): the languages' tags (the
-/// fallback first) and those written right to left, and the URL parameters of the view's
+/// fallback first), their names in themselves, those written right to left, and the URL parameters of the view's
 /// state (`lang` first: the page's `STATE_PARAMS`; `embed.js`'s attributes are these with `-`
 /// for `_`, and `dataset`).
 pub fn page_declarations() -> String {
@@ -146,7 +146,14 @@ pub fn page_declarations() -> String {
     let strings = |items: Vec<&str>| array(items, |out, s| write_string(out, s));
     let mut out = String::new();
     let mut o = ObjectWriter::new(&mut out);
+    let mut names = String::new();
+    let mut n = ObjectWriter::new(&mut names);
+    for l in LANGS.iter() {
+        n.string(l.tag, l.autonym);
+    }
+    n.end();
     o.raw("languages", &strings(LANGS.iter().map(|l| l.tag).collect()))
+        .raw("names", &names)
         .raw(
             "rtl",
             &strings(
@@ -358,7 +365,7 @@ mod tests {
         let json = page_declarations();
         assert_eq!(
             json,
-            "{\"languages\":[\"en\",\"fr\",\"ar\"],\"rtl\":[\"ar\"],\"state\":[\"lang\",\"eurusd\",\"pop_fr\",\"pop_us\",\"uae\",\"load_factor\",\"years_fr\",\"yardstick\",\"gdp_fr\",\"gdp_us\",\"private_only\"]}"
+            "{\"languages\":[\"en\",\"fr\",\"ar\"],\"names\":{\"en\":\"English\",\"fr\":\"Français\",\"ar\":\"العربية\"},\"rtl\":[\"ar\"],\"state\":[\"lang\",\"eurusd\",\"pop_fr\",\"pop_us\",\"uae\",\"load_factor\",\"years_fr\",\"yardstick\",\"gdp_fr\",\"gdp_us\",\"private_only\"]}"
         );
     }
 }

@@ -176,6 +176,10 @@ pub struct Report {
     pub gdp: Option<Judgement>,
     /// Formatted figures by their public key (`data-figure="<key>"`).
     pub display: Vec<(&'static str, String)>,
+    /// The same figures as running text writes them, where the language writes them otherwise
+    /// (French units: "109 milliards d’euros" for "109 Md€"): the cards' answers.
+    #[serde(skip)]
+    pub prose_display: Vec<(&'static str, String)>,
     /// The live prose, one sentence per entry, in reading order.
     pub sentences: Vec<(&'static str, String)>,
     /// The verdict of the yardstick in effect in a few words, for the live panel.
@@ -236,6 +240,24 @@ impl Report {
         display.push(("verdict", person.as_ref().map(|j| j.badge.clone()).unwrap_or_default()));
         display.push(("gdp_verdict", gdp.as_ref().map(|j| j.badge.clone()).unwrap_or_default()));
         let sentences = prose_ctx.sentences(shown, per_year);
+        // The cards' answers are running text: units as the language writes them there, and
+        // ratios in words ("1.12 times", "١٫١٢ ضعف"), as the prose writes them.
+        let mut prose_display = match &prose {
+            Some(p) => p.display(),
+            None => display.clone(),
+        };
+        prose_display.truncate(display.len() - 2);
+        prose_display.extend(display[display.len() - 2..].iter().cloned());
+        for (key, text) in prose_display.iter_mut() {
+            let ratio = match *key {
+                "per_person_ratio" => figures.per_person_ratio,
+                "gdp_share_ratio" => figures.gdp_share_ratio,
+                _ => None,
+            };
+            if let Some(r) = ratio {
+                *text = prose_ctx.locale.times_text(r);
+            }
+        }
         let values = short.values;
         let prose_values = prose.map(|p| p.values);
         let reported = &dataset.reported;
@@ -257,6 +279,7 @@ impl Report {
             gdp,
             figures,
             display,
+            prose_display,
             sentences,
             badge,
             reported_rate_rounds,
@@ -810,6 +833,7 @@ impl<'a> Context<'a> {
             ("gdp_fr", opt(a.subject_gdp_bn, &|g| l.money_bn(g, base, 1))),
             ("gdp_us", opt(a.benchmark_gdp_bn, &|g| l.money_bn(g, quote, 1))),
             ("years_fr", opt(a.subject_years, &|y| years(l, y))),
+            ("load_factor", l.percent(a.load_factor, 0)),
         ]
     }
 }
@@ -880,6 +904,8 @@ pub struct Control {
     /// Where the claim holds exactly, when that point lies on this slider.
     pub parity: Option<f64>,
     pub parity_display: Option<String>,
+    /// The words on the parity button: "Equal per person here: $0.9253".
+    pub parity_words: Option<String>,
     /// Other points worth marking on the slider (the pledges' own horizons), with their words.
     pub marks: Vec<(f64, String)>,
 }
@@ -887,42 +913,31 @@ pub struct Control {
 /// The sliders for this dataset: the rate (when the currencies differ), both populations,
 /// and the ranged pledge (when there is one).
 pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
-    use crate::model::Knob;
+    use crate::model::{Knob, Unit};
     let figures = &report.figures;
     let locale = report.locale;
     let s = locale.strings();
     let mut out = Vec::new();
     let by_gdp = figures.assumptions.by_gdp;
-    for (knob, template, parity, display_key) in [
-        (
-            Knob::Rate,
-            s.label_rate,
-            figures.parity_eurusd.filter(|_| !by_gdp),
-            "eurusd",
-        ),
-        (
-            Knob::SubjectPopulation,
-            s.label_subject_population,
-            figures.parity_pop_fr_m.filter(|_| !by_gdp),
-            "pop_fr",
-        ),
-        (
-            Knob::BenchmarkPopulation,
-            s.label_benchmark_population,
-            figures.parity_pop_us_m.filter(|_| !by_gdp),
-            "pop_us",
-        ),
-        (Knob::RangedPledge, s.label_ranged_pledge, None, "uae"),
-        (Knob::SubjectYears, s.label_subject_years, None, "years_fr"),
-        (
-            Knob::SubjectGdp,
-            s.label_subject_gdp,
+    // Every slider the declarations give a label (`model::KNOBS`), in their order.
+    for spec in crate::model::KNOBS.iter() {
+        let (crate::model::Control::Slider(unit), Some(label)) = (spec.control, spec.label) else {
+            continue;
+        };
+        let knob = spec.knob;
+        let Some(template) = s.text(label) else {
+            continue;
+        };
+        // Where the claim holds exactly, for the knobs that have such a point.
+        let parity = match knob {
+            Knob::Rate => figures.parity_eurusd.filter(|_| !by_gdp),
+            Knob::SubjectPopulation => figures.parity_pop_fr_m.filter(|_| !by_gdp),
+            Knob::BenchmarkPopulation => figures.parity_pop_us_m.filter(|_| !by_gdp),
             // On the gdp card's slider whatever the yardstick: where the shares are equal.
-            figures.gdp_parity_gdp_fr_bn,
-            "gdp_fr",
-        ),
-        (Knob::BenchmarkGdp, s.label_benchmark_gdp, None, "gdp_us"),
-    ] {
+            Knob::SubjectGdp => figures.gdp_parity_gdp_fr_bn,
+            _ => None,
+        };
+        let display_key = knob.param();
         // The GDPs only matter with GDPs on both sides (the `gdp` card's sliders).
         if matches!(knob, Knob::SubjectGdp | Knob::BenchmarkGdp) && !dataset.has_gdp() {
             continue;
@@ -938,12 +953,14 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
         };
         let parity = parity.filter(|p| range.contains(*p));
         let base = dataset.subject.currency.as_ref();
-        let show = |v: f64| match knob {
-            Knob::Rate => locale.rate(v, dataset.benchmark.currency.as_ref()),
-            Knob::SubjectPopulation | Knob::BenchmarkPopulation => locale.millions(v, 1),
-            Knob::SubjectYears => years(locale, v),
-            Knob::BenchmarkGdp => locale.money_bn(v, dataset.benchmark.currency.as_ref(), 1),
-            _ => locale.money_bn(v, base, 1),
+        let quote = dataset.benchmark.currency.as_ref();
+        let show = |v: f64| match unit {
+            Unit::Rate => locale.rate(v, quote),
+            Unit::Millions => locale.millions(v, 1),
+            Unit::Years => years(locale, v),
+            Unit::SubjectMoney => locale.money_bn(v, base, 1),
+            Unit::BenchmarkMoney => locale.money_bn(v, quote, 1),
+            Unit::Share => locale.percent(v, 0),
         };
         // On the horizon slider: each pledge's own "by" year, as years from the announcement.
         let marks = match (knob, dataset.announced_year()) {
@@ -976,6 +993,7 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
             display: report.display(display_key).unwrap_or_default().to_string(),
             parity,
             parity_display: parity.map(show),
+            parity_words: parity.map(|p| fill(s.parity_mark, &[("value", &show(p))])),
             marks,
         });
     }

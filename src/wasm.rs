@@ -191,9 +191,9 @@ impl Explainer {
     /// The hot path, once per animation frame while a slider moves: only what changes with the
     /// assumptions, as JSON text for `JSON.parse` (measured: five times cheaper than building
     /// the same object through serde-wasm-bindgen, property by property).
-    /// `{ display: {key: text}, sentences: {key: text}, order: [key], verdict, badge,
+    /// `{ display: {key: text}, prose: {key: text}, answers: {card: form}, sentences: {key: text}, order: [key], verdict, badge,
     /// judged: {verdict | gdp_verdict: "<holds|more|less> <same|close|clear|multiple>"},
-    /// controls: [{ param, min, max, value, display, parity, parity_display, marks }],
+    /// controls: [{ param, min, max, value, display, parity, parity_display, parity_words, marks }],
     /// compare: [{ name, value, display }] }` (`compare`: the two figures the verdict weighs,
     /// for the live panel). The switches are not here: a slider move cannot change them.
     pub fn live(&self) -> Result<String, JsError> {
@@ -202,6 +202,19 @@ impl Explainer {
         let mut out = String::new();
         let mut o = ObjectWriter::new(&mut out);
         o.raw("display", &text_object(&report.display));
+        // The cards' answers are running text: the figures written otherwise there (French
+        // units, ratios in words), and the name of each answer's template (`data-answer`).
+        let prose: Vec<&(&str, String)> = report
+            .prose_display
+            .iter()
+            .filter(|(k, v)| report.display(k) != Some(v.as_str()))
+            .collect();
+        o.raw("prose", &text_object(&prose.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()));
+        let answers: Vec<(&str, &str)> = crate::html::cards(&self.dataset)
+            .into_iter()
+            .map(|c| (c.name(), c.answer_form(report)))
+            .collect();
+        o.raw("answers", &text_object(&answers));
         o.raw("sentences", &text_object(&report.sentences));
         o.raw(
             "order",
@@ -285,7 +298,7 @@ impl Explainer {
     }
 
     /// The sliders as JSON: for each knob `{ param, label, min, max, step, value, display,
-    /// parity, parity_display }`, labels filled in for this dataset and language.
+    /// parity, parity_display, parity_words, marks }`, labels filled in for this dataset and language.
     pub fn controls(&self) -> String {
         controls_json(&crate::report::controls(&self.dataset, &self.report))
     }
@@ -360,6 +373,15 @@ impl Explainer {
     pub fn card(&self, name: &str) -> String {
         match crate::html::Card::from_name(name).filter(|c| c.applies(&self.dataset)) {
             Some(card) => crate::html::single_card(card, &self.dataset, &self.report),
+            None => String::new(),
+        }
+    }
+
+    /// A card's answer as HTML (the content of its `<p class="answer">`), for when a move
+    /// changes its template (`live().answers`); empty for a card this story cannot fill.
+    pub fn card_answer(&self, name: &str) -> String {
+        match crate::html::Card::from_name(name).filter(|c| c.applies(&self.dataset)) {
+            Some(card) => card.answer_html(&self.report),
             None => String::new(),
         }
     }
@@ -490,7 +512,8 @@ fn controls_json(controls: &[crate::report::Control]) -> String {
             .number("value", c.value);
         o.string("display", &c.display)
             .opt_number("parity", c.parity)
-            .opt_string("parity_display", c.parity_display.as_deref());
+            .opt_string("parity_display", c.parity_display.as_deref())
+            .opt_string("parity_words", c.parity_words.as_deref());
         o.raw("marks", &value_labels(&c.marks));
         o.end();
     })

@@ -258,11 +258,15 @@ fn every_chart_and_language_declaration_is_complete() {
                 l.tag
             );
         }
+        // The page's language links name each language as the declaration does.
+        let index = read(Path::new("www/index.html"));
+        let link = format!("data-lang=\"{}\">{}</a>", l.tag, l.autonym);
+        assert!(index.contains(&link), "www/index.html: no link {link}");
     }
 }
 
 /// The report's sliders and switches are the knobs declared with a label, in declaration order,
-/// with the declared label (until `report` reads them from `KNOBS` itself, this keeps the two in step).
+/// with the declared label (`report::controls` reads them from `KNOBS`; this holds it to that).
 #[test]
 fn the_page_controls_are_the_declared_knobs_with_their_labels() {
     use pledge_explainer::report::{controls, switches, Report};

@@ -126,7 +126,7 @@ fn controls_describe_the_sliders_with_the_parity_marked() {
     let controls = js_sys::Array::from(&js_sys::JSON::parse(&ex.controls()).unwrap());
     assert_eq!(
         params(&ex.controls()),
-        ["eurusd", "pop_fr", "pop_us", "uae", "years_fr", "gdp_fr", "gdp_us"]
+        ["eurusd", "pop_fr", "pop_us", "uae", "load_factor", "years_fr", "gdp_fr", "gdp_us"]
     );
     let parity = get(&controls.get(0), &["parity"]).as_f64().unwrap();
     assert!((parity - 0.9253).abs() < 0.0001, "{parity}");

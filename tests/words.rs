@@ -43,8 +43,8 @@ fn report(d: &Dataset, query: &str, lang: Lang) -> Report {
 }
 
 /// What the table holds for one case and language, in reading order: the prose, then each
-/// claim's verdict, as `[key, text]` pairs.
-fn words(r: &Report) -> serde_json::Value {
+/// claim's verdict, then each card's answer, as `[key, text]` pairs.
+fn words(d: &Dataset, r: &Report) -> serde_json::Value {
     let mut out: Vec<serde_json::Value> = r
         .sentences
         .iter()
@@ -54,6 +54,9 @@ fn words(r: &Report) -> serde_json::Value {
         if let Some(j) = j {
             out.push(serde_json::json!([format!("badge:{key}"), j.badge]));
         }
+    }
+    for card in pledge_explainer::html::cards(d) {
+        out.push(serde_json::json!([format!("card:{}", card.name()), card.answer_text(r)]));
     }
     out.into()
 }
@@ -65,7 +68,7 @@ fn the_default_story_says_exactly_the_expected_sentences() {
     for query in CASES {
         let mut by_lang = serde_json::Map::new();
         for lang in Lang::ALL {
-            by_lang.insert(lang.code().to_string(), words(&report(&d, query, lang)));
+            by_lang.insert(lang.code().to_string(), words(&d, &report(&d, query, lang)));
         }
         got.insert(query.to_string(), by_lang.into());
     }
@@ -346,6 +349,14 @@ fn check_sentences(r: &Report) -> Result<(), String> {
     };
     if !agrees(person.2, person.0, person.1) {
         return Err(format!("per person: {person:?}"));
+    }
+    // The claim card's answer states the same comparison (per year when the horizons differ):
+    // its two figures and their ratio, in the lede's order or the horizon sentence's.
+    let card = numbers(lang, &pledge_explainer::html::Card::Claim.answer_text(r));
+    let [x, y, z] = last3(&card).ok_or("claim card: too few numbers")?;
+    let (a, b, ratio) = if r.per_year { (x, y, z) } else { (x, z, y) };
+    if !agrees(ratio, a, b) {
+        return Err(format!("claim card: {:?}", (a, b, ratio)));
     }
     // The GDP sentence's two shares, and the verdict that weighs whichever is in effect.
     let shares = nums("gdp").map(|v| v.into_iter().filter(|n| n.percent).collect::<Vec<_>>());

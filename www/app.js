@@ -207,7 +207,7 @@ const PACK_RETRY_MS = 1000;
  * or the static page's own at start, when the page falls back to English).
  */
 function packFailed(template, lang) {
-  const name = (l) => $(`#langs a[data-lang="${l}"]`)?.textContent || l;
+  const name = (l) => DECLARED.names[l] || l;
   return template.replaceAll('{language}', name(lang)).replaceAll('{shown}', name(strings.lang));
 }
 let languageWanted = null;
@@ -363,7 +363,7 @@ function updateControls(controls, source) {
       parts.t = t;
       mark.style.setProperty('--t', t);
     }
-    setText(parity, `${strings.parity_mark}: ${c.parity_display}`);
+    setText(parity, c.parity_words);
   }
 }
 
@@ -452,11 +452,22 @@ let lastView = null;
 /** The prose, the claim (its verdict and figures), the figures table: `[data-region]` elements. */
 let regions = [];
 
-function writeRegion({ name, node, figures }, view) {
+function writeRegion(region, view) {
+  const { name, node } = region;
   if (name === 'prose') writeProse(node, view);
-  for (const cell of figures) {
+  // A card's answer whose template a move changed (per year once the horizons differ): the
+  // core writes it again, and its cells are found again.
+  const answer = $(':scope > .answer', node);
+  const form = answer && view.answers[node.dataset.card];
+  if (form && answer.dataset.answer !== form) {
+    answer.innerHTML = explainer.card_answer(node.dataset.card);
+    answer.dataset.answer = form;
+    region.figures = regionFigures(node);
+  }
+  for (const cell of region.figures) {
     const key = cell.dataset.figure;
-    const text = view.display[key];
+    // Running text writes some figures otherwise (French units): the cells that say so.
+    const text = (cell.dataset.form === 'prose' && view.prose[key]) || view.display[key];
     if (text !== undefined) setText(cell, text);
     // A verdict's colour follows the same judgement as its words, written with them.
     if ('verdict' in cell.dataset) {
@@ -514,11 +525,12 @@ const visible = new Set();
 const viewName = (node) => node.dataset.region || node.dataset.chart;
 let viewObservers = [];
 
+/** A region's own cells (the sources card holds the prose, claim and figures regions). */
+const regionFigures = (node) => $$('[data-figure]', node).filter((cell) => cell.parentElement.closest('[data-region]') === node);
+
 /** Finds the regions (the DOM is rebuilt with the language) and watches them and the charts. */
 function watchView() {
-  // A region's own cells (the sources card holds the prose, claim and figures regions).
-  regions = $$('[data-region]').map((node) => ({ node, name: node.dataset.region,
-    figures: $$('[data-figure]', node).filter((cell) => cell.parentElement.closest('[data-region]') === node) }));
+  regions = $$('[data-region]').map((node) => ({ node, name: node.dataset.region, figures: regionFigures(node) }));
   const watched = [...regions.map((r) => r.node), ...$$('[data-chart]')];
   near.clear();
   visible.clear();
@@ -1030,7 +1042,9 @@ function embedSnippet(card) {
 async function loadDataset(asked, tag) {
   let url;
   try {
-    url = new URL(asked, location.href);
+    // Relative to the explainer's own folder (where this script is), so the same `dataset=`
+    // works on the full page and on a card's page under cards/.
+    url = new URL(asked, new URL('./', import.meta.url));
   } catch {
     return strings.dataset_unreachable.replace('{status}', '—').replace('{url}', asked);
   }

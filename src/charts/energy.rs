@@ -24,7 +24,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
             l.twh(exports, 0),
             NEUTRAL,
         ),
-        (s.chart_ai_year.to_string(), twh, l.twh(twh, 2), SUBJECT),
+        (ctx.fill(s.chart_ai_year), twh, l.twh(twh, 2), SUBJECT),
     ];
     // The first phase reported (250 MW by the end of 2026), run for a year at the same load.
     if let (Some(first), Some(gw)) = (

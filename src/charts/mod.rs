@@ -1,5 +1,5 @@
-//! The story's four charts (one file each: `pledges.rs`, `per_person.rs`, `sensitivity.rs`,
-//! `energy.rs`; a new chart goes beside them, with a `Chart` variant here), drawn with plotters on any `DrawingBackend` (SVG natively and in
+//! The story's charts (one file each: `pledges.rs`, `per_person.rs` (also the `gdp` chart),
+//! `horizon.rs`, `sensitivity.rs`, `energy.rs`; a new chart goes beside them, with a `Chart` variant here), drawn with plotters on any `DrawingBackend` (SVG natively and in
 //! the browser), from the core's figures and formatter.
 //!
 //! Text is never measured: plotters measures through the DOM on wasm (a layout per label, and
@@ -9,6 +9,7 @@
 //! `figcaption`, SVG `<title>`/`<desc>`), where the browser lays them out.
 
 mod energy;
+mod horizon;
 pub mod layout;
 mod per_person;
 mod pledges;
@@ -39,6 +40,8 @@ pub enum Chart {
     /// And as a share of GDP? (the `gdp` card: the comparison by share of GDP whatever the
     /// yardstick)
     Gdp,
+    /// Over how many years? Per person per year for each horizon of the subject's package.
+    Horizon,
     /// How much does the verdict depend on the exchange rate?
     Sensitivity,
     /// The pledged capacity against the electricity exported.
@@ -60,7 +63,7 @@ pub struct ChartSpec {
 }
 
 /// The charts, in reading order. `CHARTS[c as usize].chart == c` (a test).
-pub static CHARTS: [ChartSpec; 5] = [
+pub static CHARTS: [ChartSpec; 6] = [
     ChartSpec {
         chart: Chart::Pledges,
         name: "pledges",
@@ -100,6 +103,13 @@ pub static CHARTS: [ChartSpec; 5] = [
             (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + 2 * NOTE_HEIGHT + PAD) as u32
         },
         draw: |f, d, r| per_person::draw(f, d, r, true),
+    },
+    ChartSpec {
+        chart: Chart::Horizon,
+        name: "horizon",
+        applies: |d| d.benchmark_years().is_some(),
+        height: |_| horizon::HEIGHT as u32,
+        draw: |f, d, r| horizon::draw(f, d, r),
     },
     ChartSpec {
         chart: Chart::Sensitivity,
@@ -185,6 +195,7 @@ pub fn text(chart: Chart, report: &Report) -> ChartText {
         }
         Chart::Gdp => (s.chart_gdp_title, s.chart_gdp_desc),
         Chart::PerPerson => (s.chart_per_person_title, s.chart_per_person_desc),
+        Chart::Horizon => (s.chart_horizon_title, s.chart_horizon_desc),
         Chart::Sensitivity => (s.chart_sensitivity_title, s.chart_sensitivity_desc),
         Chart::Energy => (s.chart_energy_title, s.chart_energy_desc),
     };

@@ -166,6 +166,15 @@ macro_rules! strings_table {
             /// The text fields' names, in the order of a language pack.
             pub const FIELDS: &'static [&'static str] = &[$(stringify!($field)),*];
 
+            /// The text field named `name` (a declaration's label key, `model::KNOBS`).
+            pub fn text(&self, name: &str) -> Option<&'static str> {
+                let at = Self::FIELDS.iter().position(|f| *f == name)?;
+                // SAFETY: repr(C), the text fields first and all `&'static str` (see
+                // `from_texts`): they lie as an array of them at the start of the struct.
+                let texts = unsafe { &*(self as *const Strings as *const [&'static str; Strings::FIELDS.len()]) };
+                texts.get(at).copied()
+            }
+
             /// The text fields' values, in the order of [`Strings::FIELDS`].
             pub fn texts(&self) -> Vec<&'static str> {
                 vec![$(self.$field),*]
@@ -493,6 +502,12 @@ strings_table! {
     card_full,
     card_more,
     card_pledges_ranged_a,
+    label_load_factor,
+    pack_failed_reload,
+    chart_horizon_title,
+    chart_horizon_desc,
+    chart_horizon_subject,
+    chart_horizon_benchmark,
 }
 
 impl Strings {
@@ -544,6 +559,7 @@ impl Strings {
             ("no_script", s.no_script),
             ("no_wasm", s.no_wasm),
             ("pack_failed", s.pack_failed),
+            ("pack_failed_reload", s.pack_failed_reload),
             ("dataset_cross_origin", s.dataset_cross_origin),
             ("dataset_unreachable", s.dataset_unreachable),
             ("use_default_story", s.use_default_story),
@@ -560,7 +576,7 @@ impl Strings {
 }
 
 /// How many strings `Strings::page` gives.
-pub const PAGE_STRINGS: usize = 37;
+pub const PAGE_STRINGS: usize = 38;
 
 fn lookup(table: &'static [(&'static str, &'static str)], code: &str) -> &'static str {
     table

@@ -77,8 +77,9 @@ const MOVES = {
   claim: ['eurusd', 1.2, 'per_person_ratio', 'per-person'],
   gdp: ['gdp_fr', 2000, 'france_share_of_gdp', 'gdp'],
   pledges: ['uae', 30, 'itemised_at_point_eur_bn', 'pledges'],
-  horizon: ['years_fr', 8, 'france_usd_per_person_per_year', null],
+  horizon: ['years_fr', 8, 'france_usd_per_person_per_year', 'horizon'],
   sensitivity: ['eurusd', 0.9, 'per_person_ratio', 'sensitivity'],
+  energy: ['load_factor', 0.6, 'nuclear_ai_twh_per_year', 'energy'],
 };
 
 for (const [card, [param, value, key, chart]] of Object.entries(MOVES)) {
@@ -258,5 +259,24 @@ test('a card page whose wasm cannot load keeps its static answer and says why, i
   await page.waitForFunction(() => document.querySelector('#explainer').getAttribute('aria-busy') === 'false');
   assert.match(await page.locator('#notices').textContent(), /^تعذّر تحميل النسخة التفاعلية/);
   assert.match(await page.locator('#card-claim [data-figure="per_person_ratio"]').textContent(), /١٫١٢/);
+  await context.close();
+});
+
+test('a card page reads a relative ?dataset= from the explainer\'s folder, as the full page does', async () => {
+  const { page, context, errors } = await openPage(browser, `${explainer.url}cards/claim.html?dataset=data/eu-investai-2025.json`, { width: 375, height: 812 });
+  await waitReady(page);
+  assert.match(await page.locator('#card-claim .answer').textContent(), /InvestAI/);
+  assert.equal(await page.locator('.dataset-error').count(), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a card page whose language pack cannot load says to reload (it has no language links)', async () => {
+  const context = await browser.newContext({ viewport: { width: 375, height: 812 } });
+  await context.route('**/i18n/**', (route) => route.fulfill({ status: 503, body: 'down' }));
+  const page = await context.newPage();
+  await page.goto(`${explainer.url}cards/claim.html?lang=fr`);
+  await page.locator('#notices p').waitFor();
+  assert.equal(await page.locator('#notices').textContent(), 'The words for “Français” could not be loaded (the network may be down): the page goes on in “English”. Reload the page to try again.');
   await context.close();
 });

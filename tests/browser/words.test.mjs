@@ -10,7 +10,7 @@ import { useDist, openPage, waitReady, nextFrame, settled } from './helpers.mjs'
 const TABLE = JSON.parse(readFileSync(new URL('../expected/sentences.json', import.meta.url), 'utf8'));
 const env = useDist(before, after);
 
-/** What a page says, as the table has it: its prose sentences in order, then each claim's verdict. */
+/** What a page says, as the table has it: its prose sentences in order, each claim's verdict, each card's answer. */
 function readWords() {
   const out = [];
   for (const s of document.querySelectorAll('[data-region="prose"] [data-sentence]')) out.push([s.dataset.sentence, s.textContent]);
@@ -18,6 +18,7 @@ function readWords() {
     const badge = document.querySelector(`.quote [data-figure="${key}"]`);
     if (badge) out.push([`badge:${key}`, badge.textContent]);
   }
+  for (const card of document.querySelectorAll('#cards > [data-card]')) out.push([`card:${card.dataset.card}`, card.querySelector(':scope > .answer').textContent]);
   return out;
 }
 
@@ -88,3 +89,22 @@ test('a quotation or title in another language than the page is marked with its 
   }
   await context.close();
 });
+
+// A move, not a load: the answers a move changes are written again by the core (the claim
+// card's per year once the horizons differ), and their figures keep their running-text
+// forms (French units and ratios in words), as the table has them.
+for (const [lang, param, value, query] of [['en', 'years_fr', 6, 'years_fr=6'], ['fr', 'years_fr', 6, 'years_fr=6'], ['fr', 'eurusd', 0.9, 'eurusd=0.9'], ['ar', 'years_fr', 6, 'years_fr=6']]) {
+  test(`after a move to ${query} the page says the expected sentences (${lang})`, async () => {
+    const { page, errors, context } = await openPage(env.browser, `${env.url}?lang=${lang}`);
+    await waitReady(page);
+    await page.locator(`#number-${param}`).fill(String(value));
+    await page.locator(`#number-${param}`).dispatchEvent('change');
+    await nextFrame(page);
+    const got = await pageWords(page);
+    const want = TABLE[query][lang];
+    assert.deepEqual(got.map(([key]) => key), want.map(([key]) => key));
+    got.forEach(([key, text], i) => assert.equal(text, want[i][1], key));
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
