@@ -116,6 +116,9 @@ pub struct KnobSpec {
     /// populations: the rate is its lever, they are its fine print).
     pub cards: &'static [&'static str],
     pub folded: bool,
+    /// Where the claim holds exactly on this knob, when it has such a point: the parity mark
+    /// on its slider.
+    pub parity: fn(&Figures) -> Option<f64>,
     /// For the CLI's usage: the value's placeholder (empty for a bare flag) and its help.
     pub cli: (&'static str, &'static str),
 }
@@ -138,6 +141,7 @@ pub static KNOBS: [KnobSpec; 10] = [
         charts: PER_PERSON_CHARTS,
         cards: &["claim", "sensitivity"],
         folded: false,
+        parity: |f| f.parity_eurusd.filter(|_| !f.assumptions.by_gdp),
         cli: (
             "R",
             "exchange rate, benchmark currency per subject currency (default: the dataset's)",
@@ -156,6 +160,7 @@ pub static KNOBS: [KnobSpec; 10] = [
         charts: PER_PERSON_CHARTS,
         cards: &["claim"],
         folded: true,
+        parity: |f| f.parity_pop_fr_m.filter(|_| !f.assumptions.by_gdp),
         cli: ("M", "population of the subject (France), millions"),
     },
     KnobSpec {
@@ -171,6 +176,7 @@ pub static KNOBS: [KnobSpec; 10] = [
         charts: PER_PERSON_CHARTS,
         cards: &["claim"],
         folded: true,
+        parity: |f| f.parity_pop_us_m.filter(|_| !f.assumptions.by_gdp),
         cli: (
             "M",
             "population of the benchmark (the United States), millions",
@@ -197,6 +203,7 @@ pub static KNOBS: [KnobSpec; 10] = [
         charts: &["gdp", "pledges", "per-person", "horizon", "sensitivity"],
         cards: &["pledges"],
         folded: false,
+        parity: |_| None,
         cli: (
             "B",
             "the ranged pledge's point within its range (the UAE's), billions",
@@ -222,6 +229,7 @@ pub static KNOBS: [KnobSpec; 10] = [
         charts: &["energy"],
         cards: &["energy"],
         folded: false,
+        parity: |_| None,
         cli: (
             "F",
             "share of the year the AI capacity runs at full power (0.05 to 1)",
@@ -240,6 +248,7 @@ pub static KNOBS: [KnobSpec; 10] = [
         charts: &["per-person", "gdp", "horizon", "sensitivity"],
         cards: &["horizon"],
         folded: false,
+        parity: |_| None,
         cli: (
             "Y",
             "years over which the subject's package is spread (1 to 10; default the benchmark's)",
@@ -260,6 +269,7 @@ pub static KNOBS: [KnobSpec; 10] = [
         charts: &["per-person"],
         cards: &[],
         folded: false,
+        parity: |_| None,
         cli: ("Y", "person (the claim) or gdp: what the verdict compares"),
     },
     // Half to one and a half times the sourced GDP: a revision or another year's figure.
@@ -280,6 +290,8 @@ pub static KNOBS: [KnobSpec; 10] = [
         charts: &["gdp", "per-person"],
         cards: &["gdp"],
         folded: false,
+        parity: // Where the shares of GDP are equal, whatever the yardstick (the gdp card).
+        |f| f.gdp_parity_gdp_fr_bn,
         cli: (
             "B",
             "the subject's GDP, billions of its currency (default: the dataset's)",
@@ -302,6 +314,7 @@ pub static KNOBS: [KnobSpec; 10] = [
         charts: &["gdp", "per-person"],
         cards: &["gdp"],
         folded: false,
+        parity: |_| None,
         cli: (
             "B",
             "the benchmark's GDP, billions of its currency (default: the dataset's)",
@@ -320,6 +333,7 @@ pub static KNOBS: [KnobSpec; 10] = [
         charts: &["gdp", "pledges", "per-person", "horizon", "sensitivity"],
         cards: &["pledges"],
         folded: false,
+        parity: |_| None,
         cli: ("", "count only the pledges the dataset marks as private"),
     },
 ];
