@@ -516,11 +516,14 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
     ));
     if card == Card::Sources {
         out.push_str(&format!(
+            // In a frame a phone screen high (the card alone) it scrolls: a region the keyboard
+            // can reach, named by its heading.
             "<details class=\"sources\" id=\"sources\">\n<summary><h3 id=\"sources-heading\">{}</h3></summary>\n\
+             <div class=\"sources-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"sources-heading\">\n\
              <p id=\"prose\" class=\"prose\" data-region=\"prose\">{}</p>\n\
              <div id=\"claim-body\" class=\"claim\" data-region=\"claim\">{}</div>\n\
              <h3 id=\"figures-heading\">{}</h3>\n<div id=\"figures\" class=\"figures\" data-region=\"figures\">{}</div>\n\
-             <div id=\"sources-body\">{}</div>\n</details>\n",
+             <div id=\"sources-body\">{}</div>\n</div>\n</details>\n",
             escape(s.sources_heading),
             prose(report),
             claim_section(dataset, report),

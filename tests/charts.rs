@@ -321,6 +321,31 @@ fn meaningful_colours_keep_3_to_1_on_the_stylesheets_light_and_dark_backgrounds(
     );
 }
 
+/// The dark palette is written twice in style.css (the reader's preference in a media query,
+/// and the host's `theme=dark`: a media query cannot share a rule with a selector); the two
+/// must declare the same custom properties with the same values.
+#[test]
+fn the_two_dark_palettes_in_the_stylesheet_are_the_same() {
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/style.css")).unwrap();
+    let block = |start: &str| -> Vec<String> {
+        let at = css.find(start).unwrap_or_else(|| panic!("style.css: no {start}"));
+        let body = &css[at + start.len()..];
+        let body = &body[..body.find('}').unwrap()];
+        let mut props: Vec<String> = body
+            .split(';')
+            .map(|d| d.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|d| d.starts_with("--"))
+            .collect();
+        props.sort();
+        props
+    };
+    let preferred = block(":root:not([data-theme=\"light\"]) {");
+    let hosted = block(":root[data-theme=\"dark\"] {");
+    assert!(preferred.len() >= 8, "{preferred:?}");
+    assert_eq!(preferred, hosted, "the reader's dark palette vs the host's theme=dark");
+}
+
 /// Every knob that changes a chart's drawing is in that chart's redraw key (`Chart::inputs`,
 /// from the knobs' declarations): one left out leaves the chart stale on the page.
 #[test]

@@ -280,3 +280,23 @@ test('a card page whose language pack cannot load says to reload (it has no lang
   assert.equal(await page.locator('#notices').textContent(), 'The words for “Français” could not be loaded (the network may be down): the page goes on in “English”. Reload the page to try again.');
   await context.close();
 });
+
+for (const [width, limit] of [[375, 812], [640, 600]]) {
+  test(`the sources card alone, opened, stays one screen: its body scrolls and the keyboard reaches it (${width} px)`, async () => {
+    for (const lang of LANGS) {
+      const { page, context } = await openPage(browser, `${explainer.url}${page_('sources', lang)}`, { width, height: 812 });
+      await waitReady(page);
+      await page.locator('#sources > summary').click();
+      const box = await page.evaluate(() => {
+        const card = document.querySelector('section[data-card="sources"]');
+        const body = card.querySelector('.sources-scroll');
+        return { height: card.getBoundingClientRect().height, scrolls: body.scrollHeight > body.clientHeight, tab: body.tabIndex, name: body.getAttribute('aria-labelledby') };
+      });
+      assert.ok(box.height <= limit, `${lang}: ${Math.round(box.height)} px`);
+      assert.ok(box.scrolls, `${lang}: the body does not scroll`);
+      assert.equal(box.tab, 0);
+      assert.equal(box.name, 'sources-heading');
+      await context.close();
+    }
+  });
+}

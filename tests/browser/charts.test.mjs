@@ -3,11 +3,11 @@
 // DOM node per label and without a CSP violation.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { useDist, openPage, waitReady, nextFrame, showEveryChart, settled } from './helpers.mjs';
+import { useDist, openPage, waitReady, nextFrame, showEveryChart, settled, CHART_NAMES } from './helpers.mjs';
 
 const env = useDist(before, after);
 
-const CHARTS = ['per-person', 'gdp', 'pledges', 'sensitivity', 'energy'];
+const CHARTS = CHART_NAMES;
 
 test('every chart has a name and a description stating its figures', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
@@ -16,6 +16,7 @@ test('every chart has a name and a description stating its figures', async () =>
     pledges: ['Where does the €109bn come from?', '€63–83bn'],
     'per-person': ['How much is it per person next to Stargate?', '$1,640'],
     gdp: ['Share of GDP: France’s AI package and Stargate', '3.73%'],
+    horizon: ['Per person per year, by how many years France’s AI package is spread over', '$410'],
     sensitivity: ['How much does the verdict depend on the exchange rate?', '$0.9253'],
     energy: ['Nuclear power for AI: 1 GW against the electricity France exports', '9.7%'],
   };
@@ -40,7 +41,7 @@ for (const width of [320, 1200]) {
     const sizes = await page.evaluate(() => [...document.querySelectorAll('[data-chart] .plot')].map((p) => ({
       plot: p.clientWidth, svg: Number(p.querySelector('svg').getAttribute('width')), dir: p.getAttribute('dir'),
     })));
-    assert.equal(sizes.length, 5);
+    assert.equal(sizes.length, CHARTS.length);
     for (const s of sizes) {
       assert.equal(s.dir, 'ltr');
       assert.ok(Math.abs(s.plot - s.svg) <= 1, `svg ${s.svg} vs plot ${s.plot}`);

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
-import { launch, serveDist, waitReady, startDrag } from './helpers.mjs';
+import { launch, serveDist, waitReady, startDrag, CHART_NAMES } from './helpers.mjs';
 
 let browser, explainer, host, hostUrl, explainerUrl;
 before(async () => {
@@ -180,7 +180,7 @@ test('dist/explainer.html opened from disk becomes ready and fetches nothing', a
   assert.equal(await page.locator('[data-figure="announced_usd_bn"]').first().textContent(), '\u2068١١٤٫٥ مليار دولار\u2069');
   await page.locator('#range-pop_fr').focus();
   await page.keyboard.press('ArrowLeft');
-  assert.equal(await page.locator('[data-chart] svg').count(), 5);
+  assert.equal(await page.locator('[data-chart] svg').count(), CHART_NAMES.length);
   const network = requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:') && !u.startsWith('blob:'));
   assert.deepEqual(network, []);
   assert.deepEqual(errors, []);

@@ -2,6 +2,12 @@
 // on loopback by the same server `make serve` uses.
 import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { readdirSync } from 'node:fs';
+
+/** The declared charts (`charts::CHARTS`), as tests/charts.rs writes a snapshot of each: the
+ * default story has them all (a test there says so). */
+export const CHART_NAMES = [...new Set(readdirSync(new URL('../snapshots/', import.meta.url))
+  .filter((f) => f.endsWith('-en-375.svg')).map((f) => f.replace('-en-375.svg', '')))];
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',

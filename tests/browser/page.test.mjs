@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { useDist, openPage, waitReady, figure, nextFrame, startDrag, showEveryChart, settled } from './helpers.mjs';
+import { useDist, openPage, waitReady, figure, nextFrame, startDrag, showEveryChart, settled, CHART_NAMES } from './helpers.mjs';
 
 const CLI = new URL('../../target/release/pledge-explainer', import.meta.url).pathname;
 const AXE = readFileSync(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url), 'utf8');
@@ -270,7 +270,7 @@ test('if the wasm cannot load, the static figures and a message stay, in a visib
   assert.equal(await page.evaluate(() => document.documentElement.classList.contains('relabel')), false);
   assert.match(await page.locator('#loading').textContent(), /could not load/);
   assert.equal(await figure(page, 'announced_usd_bn'), '$112.5bn');
-  assert.equal(await page.locator('[data-chart] svg').count(), 5);
+  assert.equal(await page.locator('[data-chart] svg').count(), CHART_NAMES.length);
   // The Arabic page says it in Arabic.
   await page.goto(`${env.url}index.ar.html`);
   await page.waitForFunction(() => document.querySelector('#explainer').getAttribute('aria-busy') === 'false');
