@@ -27,6 +27,8 @@ pub fn summary_json(dataset: &Dataset, report: &Report) -> String {
         /// The pledges not counted (with `--private-only`), as the dataset names them in English.
         left_out: Vec<&'a str>,
         display: BTreeMap<&'a str, &'a str>,
+        /// The same figures as running text writes them (the cards' answers).
+        prose_display: BTreeMap<&'a str, &'a str>,
         sentences: BTreeMap<&'a str, &'a str>,
     }
     let summary = Summary {
@@ -42,6 +44,11 @@ pub fn summary_json(dataset: &Dataset, report: &Report) -> String {
         },
         display: report
             .display
+            .iter()
+            .map(|(k, v)| (*k, v.as_str()))
+            .collect(),
+        prose_display: report
+            .prose_display
             .iter()
             .map(|(k, v)| (*k, v.as_str()))
             .collect(),

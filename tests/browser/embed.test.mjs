@@ -228,7 +228,10 @@ test('inside an iframe sized by embed.js, a drag at 375 px keeps the claim card\
   const frame = await (await page.locator('#second iframe').elementHandle()).contentFrame();
   await frame.waitForFunction(() => performance.getEntriesByName('explainer:ready').length > 0);
   const range = frame.locator('#range-eurusd');
-  await range.scrollIntoViewIfNeeded();
+  // The reader brings the card into view (it is one phone screen: its slider is in view too).
+  await page.locator('#second iframe').evaluate((f) => f.scrollIntoView({ block: 'start' }));
+  const slider = await range.boundingBox();
+  assert.ok(slider.y >= 0 && slider.y + slider.height <= 812, `the slider is not in view with its card: ${JSON.stringify(slider)}`);
   const heightBefore = await page.locator('#second iframe').evaluate((f) => f.getBoundingClientRect().height);
   const ratio = await frame.locator('#card-claim [data-figure="per_person_ratio"]').textContent();
   await startDrag(page, range, 0.2);

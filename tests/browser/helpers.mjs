@@ -75,7 +75,9 @@ export async function showEveryChart(page) {
 
 export async function figure(page, key) {
   await nextFrame(page);
-  return page.locator(`[data-figure="${key}"]`).first().textContent();
+  // The table's form (the cards' answers write some figures as running text does).
+  const table = page.locator(`[data-figure="${key}"]:not([data-form="prose"])`);
+  return ((await table.count()) ? table : page.locator(`[data-figure="${key}"]`)).first().textContent();
 }
 
 /**
