@@ -16,7 +16,9 @@
 // BENCH_KEYS / BENCH_PHONE_KEYS (key presses per slider), BENCH_TRACES (phone traces per page),
 // BENCH_IDLE_MS (the idle wait for total bytes), BENCH_SOAK, BENCH_NAIVE=1 (also the render-
 // blocked reference of earlier runs, bench/chartjs-naive/), BENCH_README=0 (leave README alone),
-// BENCH_ONLY=trace (only the phone's first-paint traces, printed).
+// BENCH_ONLY=trace (only the phone's first-paint traces, printed), BENCH_BASELINE=DIR (also
+// another build of ours, e.g. a copy of dist/ before a change, served alike: what a lever pays,
+// measured in the same run).
 import { chromium } from 'playwright-core';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -65,6 +67,7 @@ writeFileSync(join(refDir, 'floor/index.html'), floorPage());
 
 const ours = await startServer({ root: join(root, 'dist'), isolate: true });
 const reference = await startServer({ root: refDir, csp: false, isolate: true });
+const baseline = process.env.BENCH_BASELINE ? await startServer({ root: process.env.BENCH_BASELINE, isolate: true }) : null;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
@@ -81,6 +84,7 @@ const PAGES = {
   floor: { label: 'floor (no script)', url: `${reference.url}floor/`, slider: null, answer: OUR_ANSWER, readyIsLoad: true },
 };
 if (existsSync(CARD)) PAGES.card = { label: 'card (cards/claim.html)', url: `${ours.url}cards/claim.html?lang=en`, slider: null, answer: ['[data-figure="per_person_ratio"]'], card: true };
+if (baseline) PAGES.baseline = { label: `ours, other build (${process.env.BENCH_BASELINE})`, url: `${baseline.url}?lang=en`, slider: (p) => `#range-${p}`, answer: OUR_ANSWER };
 if (process.env.BENCH_NAIVE === '1') PAGES.naive = { label: 'Chart.js (naive)', url: `${reference.url}naive/`, slider: (p) => `#r-${p}`, answer: ['#prose'] };
 const SLIDERS = ['eurusd', 'pop_fr', 'pop_us', 'uae'];
 
@@ -555,6 +559,7 @@ load.end = uptimeNow();
 await browser.close();
 ours.server.close();
 reference.server.close();
+baseline?.server.close();
 
 // ---------------------------------------------------------------- the tables
 
@@ -613,6 +618,12 @@ for (const [key, profile] of Object.entries(PROFILES)) {
   if (key === 'loopback') {
     const memo = (m) => `JS ${kb(m.before.jsHeap)} → ${kb(m.after.jsHeap)}` + (m.before.wasm != null ? `, wasm ${kb(m.before.wasm)} → ${kb(m.after.wasm)}` : '');
     rows.push([`memory before → after ${SOAK} moves`, memo(memory.ours), memo(memory.chartjs), '—', '—', '', '', 'flat']);
+  }
+  if (PAGES.baseline) {
+    const b = r.baseline;
+    rows.push([`${PAGES.baseline.label}: bytes until ready, in total, FCP, answer, ready, work per move, INP (ours / it)`,
+      [ratio(o.bytes_until_ready, b.bytes_until_ready), ratio(o.bytes_total, b.bytes_total), ratio(o.fcp_ms.median, b.fcp_ms.median), ratio(o.answer_ms.median, b.answer_ms.median), ratio(o.ready_ms.median, b.ready_ms.median), ratio(o.work_ms.median, b.work_ms.median), ratio(o.interactions.inp_ms, b.interactions.inp_ms)].join(', '),
+      `${kb(b.bytes_until_ready)}, ${kb(b.bytes_total)}, ${timing(b.fcp_ms)}, ${timing(b.answer_ms)}, ${timing(b.ready_ms)}, ${timing(b.work_ms)}, ${inpText(b.interactions)}`, '', '', '', '', '']);
   }
   if (PAGES.naive) {
     const n = r.naive;
