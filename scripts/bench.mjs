@@ -18,7 +18,7 @@
 // blocked reference of earlier runs, bench/chartjs-naive/), BENCH_README=0 (leave README alone),
 // BENCH_ONLY=trace (only the phone's first-paint traces, printed), BENCH_BASELINE=DIR (also
 // another build of ours, e.g. a copy of dist/ before a change, served alike: what a lever pays,
-// measured in the same run).
+// measured in the same run), BENCH_DIST=DIR (measure a copy of dist/).
 import { chromium } from 'playwright-core';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,8 @@ import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/browser/helpers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+// BENCH_DIST: measure a copy of dist/ (so a build during the run cannot change what is measured).
+const distDir = process.env.BENCH_DIST || join(root, 'dist');
 const env = (name, fallback) => Number(process.env[name] || fallback);
 const SETTLE_MS = 300;
 const SOAK = env('BENCH_SOAK', 10000);
@@ -65,7 +67,7 @@ for (const dir of ['', 'naive']) cpSync(join(root, 'node_modules/chart.js/dist/c
 mkdirSync(join(refDir, 'floor'));
 writeFileSync(join(refDir, 'floor/index.html'), floorPage());
 
-const ours = await startServer({ root: join(root, 'dist'), isolate: true });
+const ours = await startServer({ root: distDir, isolate: true });
 const reference = await startServer({ root: refDir, csp: false, isolate: true });
 const baseline = process.env.BENCH_BASELINE ? await startServer({ root: process.env.BENCH_BASELINE, isolate: true }) : null;
 const browser = await chromium.launch({
@@ -77,7 +79,7 @@ const browser = await chromium.launch({
 // which is our static page): the prose's per-person sentence (its lede) and the claim's per-person ratio,
 // by their data- hooks. The Chart.js page: its prose, which its script writes.
 const OUR_ANSWER = ['[data-sentence="lede"]', '[data-figure="per_person_ratio"]'];
-const CARD = join(root, 'dist/cards/claim.html');
+const CARD = join(distDir, 'cards/claim.html');
 const PAGES = {
   ours: { label: 'ours', url: `${ours.url}?lang=en`, slider: (p) => `#range-${p}`, answer: OUR_ANSWER },
   chartjs: { label: 'Chart.js (fair)', url: reference.url, slider: (p) => `#r-${p}`, answer: ['#prose'] },
@@ -99,7 +101,7 @@ const stats = (xs, d = 1) => {
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
 function floorPage() {
-  const dist = join(root, 'dist');
+  const dist = distDir;
   let html = readFileSync(join(dist, 'index.html'), 'utf8');
   const cssFile = readdirSync(dist).find((f) => /^style\.[0-9a-f]{10}\.css$/.test(f));
   const css = cssFile ? readFileSync(join(dist, cssFile), 'utf8') : '';
