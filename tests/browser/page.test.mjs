@@ -676,3 +676,48 @@ test('a drag moves nothing (no layout shift) and the card speaks the reader\'s d
   assert.ok(shift < 0.02, `layout shift ${shift}`);
   await context.close();
 });
+
+test('before the wasm\'s second part arrives the charts stay as served and the sliders work; on its arrival a moved chart is drawn for the view, and a download asked for meanwhile is made', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 375, height: 812 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // Held back until released: a slow network.
+  let release;
+  const held = new Promise((done) => { release = done; });
+  await page.route(/pledge_explainer_later_bg\.[0-9a-f]{10}\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.url}?lang=en`);
+  await waitReady(page);
+  const chart = page.locator('[data-chart="per-person"] .plot');
+  const served = await chart.innerHTML();
+  assert.match(served, /class="placeholder"/);
+  const before = await figure(page, 'france_usd_per_person');
+  await page.locator('#range-eurusd').focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await nextFrame(page);
+  assert.notEqual(await figure(page, 'france_usd_per_person'), before, 'a slider waited for the second part');
+  assert.equal(await chart.innerHTML(), served, 'the served box changed before the charts\' code arrived');
+  // The claim card's own data button, below its chart: the chart stays near the screen, so
+  // nothing but the arrival draws it.
+  const download = page.waitForEvent('download');
+  await page.locator('[data-chart="per-person"]').locator('xpath=ancestor::*[.//button[contains(@class, "card-data")]][1]').locator('.card-data').click();
+  assert.equal(await chart.innerHTML(), served);
+  release();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  assert.match(csv, /^\ufeffkey,figure,value,as shown\r\n/);
+  await page.waitForFunction(() => document.querySelector('[data-chart="per-person"] .plot > svg:not(.placeholder)'));
+  const query = await page.evaluate(() => window.pledgeExplainer.query());
+  assert.match(query, /eurusd=/);
+  // The moved view's figures (the default's converted total is 112.488).
+  assert.match(csv, /\r\nannounced_usd_bn,"Announced, converted",112\.7605,/, 'the CSV is not the moved view\'s');
+  // The chart drawn on arrival is the one the same view draws when opened from its link.
+  const drawn = await chart.innerHTML();
+  const fresh = await context.newPage();
+  await fresh.goto(`${env.url}?${query}`);
+  await waitReady(fresh);
+  await fresh.waitForFunction(() => document.querySelector('[data-chart="per-person"] .plot > svg:not(.placeholder)'));
+  assert.equal(drawn, await fresh.locator('[data-chart="per-person"] .plot').innerHTML());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
