@@ -99,6 +99,9 @@ const stats = (xs, d = 1) => {
   return { median: round(median(ok), d), p95: round(pct(ok, 0.95), d), min: round(Math.min(...ok), d), max: round(Math.max(...ok), d), n: ok.length };
 };
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+const kb = (b) => (Number.isFinite(b) ? `${(b / 1024).toFixed(1)} KiB` : '—');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? round(a / b, 2) : '');
+const timing = (s) => (s && Number.isFinite(s.median) ? `${s.median} (${s.p95})` : '—');
 
 function floorPage() {
   const dist = distDir;
@@ -122,7 +125,15 @@ function floorPage() {
  * from the frame's animation callback runs once style, layout and paint are done).
  */
 function instrument(answer) {
-  const bench = (window.__bench = { lcp: null, shifts: [], answer: null, answerInDom: null, answerFirstScreen: null });
+  const bench = (window.__bench = { lcp: null, shifts: [], answer: null, answerInDom: null, answerFirstScreen: null, chart: null });
+  // Ours: the first chart drawn (the served page has empty boxes; the wasm's second part draws
+  // them). The reference draws its charts before its ready mark.
+  const charts = new MutationObserver(() => {
+    if (!document.querySelector('.plot > svg:not(.placeholder)')) return;
+    charts.disconnect();
+    bench.chart = performance.now();
+  });
+  charts.observe(document, { childList: true, subtree: true });
   try {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) bench.lcp = e.startTime; })
       .observe({ type: 'largest-contentful-paint', buffered: true });
@@ -193,6 +204,7 @@ async function coldLoad(profile, name, idle = 0) {
   await page.goto(PAGES[name].url);
   const marked = await waitReady(page, name);
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 && window.__bench.answer != null, null, { timeout: 20000 }).catch(() => {});
+  if (PAGES[name].slider && PAGES[name].answer === OUR_ANSWER) await page.waitForFunction(() => window.__bench.chart != null, null, { timeout: 20000 }).catch(() => {});
   if (idle) await sleep(idle);
   const m = await page.evaluate((marked) => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
@@ -209,6 +221,8 @@ async function coldLoad(profile, name, idle = 0) {
       answer_in_dom: b.answerInDom ?? NaN,
       answer_first_screen: b.answerFirstScreen,
       ready,
+      chart: b.chart ?? (document.querySelector('.plot') ? NaN : ready),
+      later: performance.getEntriesByName('explainer:later')[0]?.startTime ?? NaN,
       marked: !!(marked && mark),
       shifts: b.shifts,
       bytes_until_ready: sum(entries.filter((e) => e.responseEnd <= ready)),
@@ -246,6 +260,8 @@ async function loads(profile) {
     answer_in_dom_ms: stats(runs[n].map((r) => r.answer_in_dom)),
     answer_first_screen: runs[n].every((r) => r.answer_first_screen === true),
     ready_ms: stats(runs[n].map((r) => r.ready)),
+    chart_ms: stats(runs[n].map((r) => r.chart)),
+    later_ms: stats(runs[n].map((r) => r.later)),
     ready_marked: runs[n].every((r) => r.marked) || !!PAGES[n].readyIsLoad,
     cls: stats(runs[n].map((r) => r.cls), 4),
     bytes_until_ready: median(runs[n].map((r) => r.bytes_until_ready)),
@@ -528,6 +544,13 @@ async function firstPaint(profile) {
 
 const uptimeNow = () => { try { return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '); } catch { return ''; } };
 const load = { start: uptimeNow() };
+if (process.env.BENCH_ONLY === 'loads') {
+  // Only the phone's cold loads (for work on loading): printed, nothing written.
+  const l = await loads(PROFILES.phone);
+  for (const [n, r] of Object.entries(l)) console.log(`${PAGES[n].label}: bytes until ready ${kb(r.bytes_until_ready)}, in total ${kb(r.bytes_total)}; FCP ${timing(r.fcp_ms)}, answer ${timing(r.answer_ms)}, ready ${timing(r.ready_ms)}, first chart ${timing(r.chart_ms)}, second part in ${timing(r.later_ms)}, CLS ${r.cls.median} (${r.cls.max})`);
+  await browser.close();
+  process.exit(0);
+}
 if (process.env.BENCH_ONLY === 'trace') {
   // Only the phone's traces (for work on the first paint): printed, nothing written.
   console.log(JSON.stringify(await firstPaint(PROFILES.phone), null, 1));
@@ -569,10 +592,7 @@ const GOALS = {
   loopback: { fcp: 1.1, ready: 0.5, work: 0.3 },
   phone: { fcp: 1.1, answer: 0.4, ready: 0.6, work: 0.3, inp: 0.3, bytes_until_ready: 1.0, bytes_total: 1.25, card_bytes_until_ready: 0.8, card_ready: 0.5 },
 };
-const kb = (b) => (Number.isFinite(b) ? `${(b / 1024).toFixed(1)} KiB` : '—');
-const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? round(a / b, 2) : '');
 const goal = (g) => (g ? `≤ ${g}` : '');
-const timing = (s) => (s && Number.isFinite(s.median) ? `${s.median} (${s.p95})` : '—');
 const eventMs = (x) => (x >= 16 ? String(x) : '< 16');
 const inpText = (i) => (i ? `${eventMs(i.inp_ms)} (${eventMs(i.median_ms)}, ${eventMs(i.p95_ms)}; ${i.over_16_ms} of ${i.presses} over 16)` : '—');
 const ratios = {};
@@ -612,6 +632,7 @@ for (const [key, profile] of Object.entries(PROFILES)) {
     ['the answer on screen, median (p95), ms', timing(o.answer_ms) + below(o), timing(c.answer_ms) + below(c), timing(f.answer_ms) + below(f), cardCell((x) => timing(x.answer_ms) + below(x)), q.answer, q.card?.answer ?? '', goal(g.answer)],
     ['the answer in the document (parsed or written), median (p95), ms', timing(o.answer_in_dom_ms), timing(c.answer_in_dom_ms), timing(f.answer_in_dom_ms), cardCell((x) => timing(x.answer_in_dom_ms)), ratio(o.answer_in_dom_ms.median, c.answer_in_dom_ms.median), hasCard ? ratio(k.answer_in_dom_ms.median, c.answer_in_dom_ms.median) : '', ''],
     ['ready, median (p95), ms (floor: load event)', timing(o.ready_ms), timing(c.ready_ms), timing(f.ready_ms), cardCell((x) => timing(x.ready_ms) + (x.ready_marked ? '' : ' (no ready mark: load event)')), q.ready, q.card?.ready ?? '', key === 'phone' ? `≤ ${g.ready}; ≤ ${g.card_ready}` : goal(g.ready)],
+    ['the first chart drawn (ours: the claim card\'s, on the first screen; the reference: at ready), median (p95), ms', timing(o.chart_ms), timing(c.chart_ms), '—', cardCell((x) => timing(x.chart_ms)), ratio(o.chart_ms.median, c.chart_ms.median), '', ''],
     ['layout shift (CLS), median (max)', `${o.cls.median} (${o.cls.max})`, `${c.cls.median} (${c.cls.max})`, `${f.cls.median} (${f.cls.max})`, cardCell((x) => `${x.cls.median} (${x.cls.max})`), '', '', ''],
     [`work per slider move, median (p95), ms, ${o.work_ms.n} moves`, timing(o.work_ms), timing(c.work_ms), timing(f.work_ms), '—', q.work, '', `${goal(g.work)}${key === 'phone' ? ', p95 < 16.7 ms' : ''}`],
     ['of which the input handler, median (p95), ms', timing(o.handler_ms), timing(c.handler_ms), '—', '—', ratio(o.handler_ms.median, c.handler_ms.median), '', ''],
