@@ -1256,11 +1256,11 @@ async function main() {
     query: () => explainer.query(true),
   };
   performance.mark('explainer:ready');
-  // The second module on idle, right after ready: the charts near the screen are drawn when it
-  // arrives (the served page's boxes until then).
-  const fetchLater = () => later().catch(laterFailed);
+  // The second module right after ready (a fetch: its compile waits for its bytes): the charts
+  // near the screen are drawn when it arrives (the served page's boxes until then).
+  pageReady = true;
   if (laterLoaded) performance.mark('explainer:later'); // all in one module: complete at ready
-  else globalThis.requestIdleCallback ? requestIdleCallback(fetchLater, { timeout: 200 }) : setTimeout(fetchLater, 0);
+  else later().catch(laterFailed);
 }
 
 // ---------------------------------------------------------------- the second module
@@ -1275,6 +1275,8 @@ async function main() {
  */
 let wasmExports = null;
 let laterLoaded = false;
+/** Set at ready: what asks for the second module before then waits for ready (or for a view that needs it). */
+let pageReady = false;
 let laterLoading = null;
 
 function later() {
@@ -1307,7 +1309,7 @@ async function loadLater() {
 const afterLaterQueue = [];
 function afterLater(fn) {
   if (!afterLaterQueue.includes(fn)) afterLaterQueue.push(fn);
-  later().catch(laterFailed);
+  if (pageReady) later().catch(laterFailed);
 }
 
 /** Runs `fn` (guarded) now if the second module is in, else as soon as it is. */
