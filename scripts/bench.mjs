@@ -76,9 +76,10 @@ const browser = await chromium.launch({
 });
 
 // The answer: the per-person comparison and its figures. Ours (and the card, and the floor,
-// which is our static page): the prose's per-person sentence (its lede) and the claim's per-person ratio,
-// by their data- hooks. The Chart.js page: its prose, which its script writes.
-const OUR_ANSWER = ['[data-sentence="lede"]', '[data-figure="per_person_ratio"]'];
+// which is our static page): the claim card's answer, both per-person figures and their ratio,
+// by their data- hooks (the first of each is the claim card's; the prose's lede sentence is in
+// the folded sources since the cards). The Chart.js page: its prose, which its script writes.
+const OUR_ANSWER = ['[data-figure="france_usd_per_person"]', '[data-figure="us_usd_per_person"]', '[data-figure="per_person_ratio"]'];
 const CARD = join(distDir, 'cards/claim.html');
 const PAGES = {
   ours: { label: 'ours', url: `${ours.url}?lang=en`, slider: (p) => `#range-${p}`, answer: OUR_ANSWER },
