@@ -16,7 +16,9 @@
 // BENCH_KEYS / BENCH_PHONE_KEYS (key presses per slider), BENCH_TRACES (phone traces per page),
 // BENCH_IDLE_MS (the idle wait for total bytes), BENCH_SOAK, BENCH_NAIVE=1 (also the render-
 // blocked reference of earlier runs, bench/chartjs-naive/), BENCH_README=0 (leave README alone),
-// BENCH_ONLY=trace (only the phone's first-paint traces, printed).
+// BENCH_ONLY=trace (only the phone's first-paint traces, printed), BENCH_BASELINE=DIR (also
+// another build of ours, e.g. a copy of dist/ before a change, served alike: what a lever pays,
+// measured in the same run), BENCH_DIST=DIR (measure a copy of dist/).
 import { chromium } from 'playwright-core';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +28,8 @@ import { startServer } from './serve.mjs';
 import { CHROMIUM_ARGS } from '../tests/browser/helpers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
+// BENCH_DIST: measure a copy of dist/ (so a build during the run cannot change what is measured).
+const distDir = process.env.BENCH_DIST || join(root, 'dist');
 const env = (name, fallback) => Number(process.env[name] || fallback);
 const SETTLE_MS = 300;
 const SOAK = env('BENCH_SOAK', 10000);
@@ -63,24 +67,27 @@ for (const dir of ['', 'naive']) cpSync(join(root, 'node_modules/chart.js/dist/c
 mkdirSync(join(refDir, 'floor'));
 writeFileSync(join(refDir, 'floor/index.html'), floorPage());
 
-const ours = await startServer({ root: join(root, 'dist'), isolate: true });
+const ours = await startServer({ root: distDir, isolate: true });
 const reference = await startServer({ root: refDir, csp: false, isolate: true });
+const baseline = process.env.BENCH_BASELINE ? await startServer({ root: process.env.BENCH_BASELINE, isolate: true }) : null;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc', '--enable-precise-memory-info'],
 });
 
 // The answer: the per-person comparison and its figures. Ours (and the card, and the floor,
-// which is our static page): the prose's per-person sentence (its lede) and the claim's per-person ratio,
-// by their data- hooks. The Chart.js page: its prose, which its script writes.
-const OUR_ANSWER = ['[data-sentence="lede"]', '[data-figure="per_person_ratio"]'];
-const CARD = join(root, 'dist/cards/claim.html');
+// which is our static page): the claim card's answer, both per-person figures and their ratio,
+// by their data- hooks (the first of each is the claim card's; the prose's lede sentence is in
+// the folded sources since the cards). The Chart.js page: its prose, which its script writes.
+const OUR_ANSWER = ['[data-figure="france_usd_per_person"]', '[data-figure="us_usd_per_person"]', '[data-figure="per_person_ratio"]'];
+const CARD = join(distDir, 'cards/claim.html');
 const PAGES = {
   ours: { label: 'ours', url: `${ours.url}?lang=en`, slider: (p) => `#range-${p}`, answer: OUR_ANSWER },
   chartjs: { label: 'Chart.js (fair)', url: reference.url, slider: (p) => `#r-${p}`, answer: ['#prose'] },
   floor: { label: 'floor (no script)', url: `${reference.url}floor/`, slider: null, answer: OUR_ANSWER, readyIsLoad: true },
 };
 if (existsSync(CARD)) PAGES.card = { label: 'card (cards/claim.html)', url: `${ours.url}cards/claim.html?lang=en`, slider: null, answer: ['[data-figure="per_person_ratio"]'], card: true };
+if (baseline) PAGES.baseline = { label: `ours, other build (${process.env.BENCH_BASELINE})`, url: `${baseline.url}?lang=en`, slider: (p) => `#range-${p}`, answer: OUR_ANSWER };
 if (process.env.BENCH_NAIVE === '1') PAGES.naive = { label: 'Chart.js (naive)', url: `${reference.url}naive/`, slider: (p) => `#r-${p}`, answer: ['#prose'] };
 const SLIDERS = ['eurusd', 'pop_fr', 'pop_us', 'uae'];
 
@@ -93,9 +100,12 @@ const stats = (xs, d = 1) => {
   return { median: round(median(ok), d), p95: round(pct(ok, 0.95), d), min: round(Math.min(...ok), d), max: round(Math.max(...ok), d), n: ok.length };
 };
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+const kb = (b) => (Number.isFinite(b) ? `${(b / 1024).toFixed(1)} KiB` : '—');
+const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? round(a / b, 2) : '');
+const timing = (s) => (s && Number.isFinite(s.median) ? `${s.median} (${s.p95})` : '—');
 
 function floorPage() {
-  const dist = join(root, 'dist');
+  const dist = distDir;
   let html = readFileSync(join(dist, 'index.html'), 'utf8');
   const cssFile = readdirSync(dist).find((f) => /^style\.[0-9a-f]{10}\.css$/.test(f));
   const css = cssFile ? readFileSync(join(dist, cssFile), 'utf8') : '';
@@ -116,7 +126,15 @@ function floorPage() {
  * from the frame's animation callback runs once style, layout and paint are done).
  */
 function instrument(answer) {
-  const bench = (window.__bench = { lcp: null, shifts: [], answer: null, answerInDom: null, answerFirstScreen: null });
+  const bench = (window.__bench = { lcp: null, shifts: [], answer: null, answerInDom: null, answerFirstScreen: null, chart: null });
+  // Ours: the first chart drawn (the served page has empty boxes; the wasm's second part draws
+  // them). The reference draws its charts before its ready mark.
+  const charts = new MutationObserver(() => {
+    if (!document.querySelector('.plot > svg:not(.placeholder)')) return;
+    charts.disconnect();
+    bench.chart = performance.now();
+  });
+  charts.observe(document, { childList: true, subtree: true });
   try {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) bench.lcp = e.startTime; })
       .observe({ type: 'largest-contentful-paint', buffered: true });
@@ -187,6 +205,7 @@ async function coldLoad(profile, name, idle = 0) {
   await page.goto(PAGES[name].url);
   const marked = await waitReady(page, name);
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0 && window.__bench.answer != null, null, { timeout: 20000 }).catch(() => {});
+  if (PAGES[name].slider && PAGES[name].answer === OUR_ANSWER) await page.waitForFunction(() => window.__bench.chart != null, null, { timeout: 20000 }).catch(() => {});
   if (idle) await sleep(idle);
   const m = await page.evaluate((marked) => {
     const fcp = performance.getEntriesByName('first-contentful-paint')[0];
@@ -203,6 +222,8 @@ async function coldLoad(profile, name, idle = 0) {
       answer_in_dom: b.answerInDom ?? NaN,
       answer_first_screen: b.answerFirstScreen,
       ready,
+      chart: b.chart ?? (document.querySelector('.plot') ? NaN : ready),
+      later: performance.getEntriesByName('explainer:later')[0]?.startTime ?? NaN,
       marked: !!(marked && mark),
       shifts: b.shifts,
       bytes_until_ready: sum(entries.filter((e) => e.responseEnd <= ready)),
@@ -240,6 +261,8 @@ async function loads(profile) {
     answer_in_dom_ms: stats(runs[n].map((r) => r.answer_in_dom)),
     answer_first_screen: runs[n].every((r) => r.answer_first_screen === true),
     ready_ms: stats(runs[n].map((r) => r.ready)),
+    chart_ms: stats(runs[n].map((r) => r.chart)),
+    later_ms: stats(runs[n].map((r) => r.later)),
     ready_marked: runs[n].every((r) => r.marked) || !!PAGES[n].readyIsLoad,
     cls: stats(runs[n].map((r) => r.cls), 4),
     bytes_until_ready: median(runs[n].map((r) => r.bytes_until_ready)),
@@ -522,6 +545,13 @@ async function firstPaint(profile) {
 
 const uptimeNow = () => { try { return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '); } catch { return ''; } };
 const load = { start: uptimeNow() };
+if (process.env.BENCH_ONLY === 'loads') {
+  // Only the phone's cold loads (for work on loading): printed, nothing written.
+  const l = await loads(PROFILES.phone);
+  for (const [n, r] of Object.entries(l)) console.log(`${PAGES[n].label}: bytes until ready ${kb(r.bytes_until_ready)}, in total ${kb(r.bytes_total)}; FCP ${timing(r.fcp_ms)}, answer ${timing(r.answer_ms)}, ready ${timing(r.ready_ms)}, first chart ${timing(r.chart_ms)}, second part in ${timing(r.later_ms)}, CLS ${r.cls.median} (${r.cls.max})`);
+  await browser.close();
+  process.exit(0);
+}
 if (process.env.BENCH_ONLY === 'trace') {
   // Only the phone's traces (for work on the first paint): printed, nothing written.
   console.log(JSON.stringify(await firstPaint(PROFILES.phone), null, 1));
@@ -555,6 +585,7 @@ load.end = uptimeNow();
 await browser.close();
 ours.server.close();
 reference.server.close();
+baseline?.server.close();
 
 // ---------------------------------------------------------------- the tables
 
@@ -562,10 +593,7 @@ const GOALS = {
   loopback: { fcp: 1.1, ready: 0.5, work: 0.3 },
   phone: { fcp: 1.1, answer: 0.4, ready: 0.6, work: 0.3, inp: 0.3, bytes_until_ready: 1.0, bytes_total: 1.25, card_bytes_until_ready: 0.8, card_ready: 0.5 },
 };
-const kb = (b) => (Number.isFinite(b) ? `${(b / 1024).toFixed(1)} KiB` : '—');
-const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? round(a / b, 2) : '');
 const goal = (g) => (g ? `≤ ${g}` : '');
-const timing = (s) => (s && Number.isFinite(s.median) ? `${s.median} (${s.p95})` : '—');
 const eventMs = (x) => (x >= 16 ? String(x) : '< 16');
 const inpText = (i) => (i ? `${eventMs(i.inp_ms)} (${eventMs(i.median_ms)}, ${eventMs(i.p95_ms)}; ${i.over_16_ms} of ${i.presses} over 16)` : '—');
 const ratios = {};
@@ -605,6 +633,7 @@ for (const [key, profile] of Object.entries(PROFILES)) {
     ['the answer on screen, median (p95), ms', timing(o.answer_ms) + below(o), timing(c.answer_ms) + below(c), timing(f.answer_ms) + below(f), cardCell((x) => timing(x.answer_ms) + below(x)), q.answer, q.card?.answer ?? '', goal(g.answer)],
     ['the answer in the document (parsed or written), median (p95), ms', timing(o.answer_in_dom_ms), timing(c.answer_in_dom_ms), timing(f.answer_in_dom_ms), cardCell((x) => timing(x.answer_in_dom_ms)), ratio(o.answer_in_dom_ms.median, c.answer_in_dom_ms.median), hasCard ? ratio(k.answer_in_dom_ms.median, c.answer_in_dom_ms.median) : '', ''],
     ['ready, median (p95), ms (floor: load event)', timing(o.ready_ms), timing(c.ready_ms), timing(f.ready_ms), cardCell((x) => timing(x.ready_ms) + (x.ready_marked ? '' : ' (no ready mark: load event)')), q.ready, q.card?.ready ?? '', key === 'phone' ? `≤ ${g.ready}; ≤ ${g.card_ready}` : goal(g.ready)],
+    ['the first chart drawn (ours: the claim card\'s, on the first screen; the reference: at ready), median (p95), ms', timing(o.chart_ms), timing(c.chart_ms), '—', cardCell((x) => timing(x.chart_ms)), ratio(o.chart_ms.median, c.chart_ms.median), '', ''],
     ['layout shift (CLS), median (max)', `${o.cls.median} (${o.cls.max})`, `${c.cls.median} (${c.cls.max})`, `${f.cls.median} (${f.cls.max})`, cardCell((x) => `${x.cls.median} (${x.cls.max})`), '', '', ''],
     [`work per slider move, median (p95), ms, ${o.work_ms.n} moves`, timing(o.work_ms), timing(c.work_ms), timing(f.work_ms), '—', q.work, '', `${goal(g.work)}${key === 'phone' ? ', p95 < 16.7 ms' : ''}`],
     ['of which the input handler, median (p95), ms', timing(o.handler_ms), timing(c.handler_ms), '—', '—', ratio(o.handler_ms.median, c.handler_ms.median), '', ''],
@@ -613,6 +642,12 @@ for (const [key, profile] of Object.entries(PROFILES)) {
   if (key === 'loopback') {
     const memo = (m) => `JS ${kb(m.before.jsHeap)} → ${kb(m.after.jsHeap)}` + (m.before.wasm != null ? `, wasm ${kb(m.before.wasm)} → ${kb(m.after.wasm)}` : '');
     rows.push([`memory before → after ${SOAK} moves`, memo(memory.ours), memo(memory.chartjs), '—', '—', '', '', 'flat']);
+  }
+  if (PAGES.baseline) {
+    const b = r.baseline;
+    rows.push([`${PAGES.baseline.label}: bytes until ready, in total, FCP, answer, ready, work per move, INP (ours / it)`,
+      [ratio(o.bytes_until_ready, b.bytes_until_ready), ratio(o.bytes_total, b.bytes_total), ratio(o.fcp_ms.median, b.fcp_ms.median), ratio(o.answer_ms.median, b.answer_ms.median), ratio(o.ready_ms.median, b.ready_ms.median), ratio(o.work_ms.median, b.work_ms.median), ratio(o.interactions.inp_ms, b.interactions.inp_ms)].join(', '),
+      `${kb(b.bytes_until_ready)}, ${kb(b.bytes_total)}, ${timing(b.fcp_ms)}, ${timing(b.answer_ms)}, ${timing(b.ready_ms)}, ${timing(b.work_ms)}, ${inpText(b.interactions)}`, '', '', '', '', '']);
   }
   if (PAGES.naive) {
     const n = r.naive;

@@ -36,12 +36,18 @@ if ! cmp -s target/reader-pkg/pledge_explainer.js pkg/pledge_explainer.js; then
 fi
 mv target/reader-pkg/pledge_explainer_bg.wasm pkg/pledge_explainer_reader_bg.wasm
 rm -rf target/reader-pkg
+# The glue takes the "placeholder" imports of a split module (none in pkg/'s unsplit ones).
+node scripts/split-wasm.mjs --glue pkg/pledge_explainer.js
 # pkg/ as an npm package: package.json (version from Cargo.toml), README, the .d.ts above.
 node scripts/package.mjs
 
 rm -rf dist && mkdir -p dist/pkg
 cp -r www/. dist/
-cp pkg/pledge_explainer.js pkg/pledge_explainer_bg.wasm pkg/pledge_explainer_reader_bg.wasm dist/pkg/
+cp pkg/pledge_explainer.js pkg/pledge_explainer_reader_bg.wasm dist/pkg/
+# The page's wasm in two (scripts/split-wasm.mjs): what the first screen needs, and `_later`
+# (the charts' drawing, the cards rewritten for another language or story, the CSV), which
+# app.js fetches once the page is ready. pkg/ (npm) and dist/explainer.html keep it whole.
+node scripts/split-wasm.mjs pkg/pledge_explainer_bg.wasm dist/pkg/pledge_explainer_bg.wasm dist/pkg/pledge_explainer_later_bg.wasm
 # Datasets for ?dataset= and the story editor (the page's default story is compiled into the
 # wasm; its JSON is here for the editor to open), and the schema the editor's form is built from.
 mkdir -p dist/data && cp data/eu-investai-2025.json data/france-2025.json data/dataset.schema.json dist/data/

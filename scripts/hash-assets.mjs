@@ -34,6 +34,7 @@ function hashed(file, edits = []) {
 
 const wasm = hashed('pkg/pledge_explainer_bg.wasm').replace('pkg/', '');
 const readerWasm = hashed('pkg/pledge_explainer_reader_bg.wasm');
+const laterWasm = hashed('pkg/pledge_explainer_later_bg.wasm');
 const glue = hashed('pkg/pledge_explainer.js', [["'pledge_explainer_bg.wasm'", `'${wasm}'`]]);
 const packs = { fr: hashed('i18n/fr.json'), ar: hashed('i18n/ar.json') };
 const preview = hashed('preview.js');
@@ -69,6 +70,7 @@ for (const page of ['index.html', 'index.fr.html', 'index.ar.html', ...cardPages
     [`href="${up}pkg/pledge_explainer.js"`, `href="${up}${glue}"`],
     [`content="${up}pkg/pledge_explainer_bg.wasm"`, `content="${up}pkg/${wasm}"`],
     [`data-reader="${up}pkg/pledge_explainer_reader_bg.wasm"`, `data-reader="${up}${readerWasm}"`],
+    [`data-later="${up}pkg/pledge_explainer_later_bg.wasm"`, `data-later="${up}${laterWasm}"`],
   ]) {
     if (!html.includes(from)) throw new Error(`${page}: ${from} not found`);
     html = html.replace(from, () => to);
@@ -105,4 +107,4 @@ const editor = hashed('editor.js', [
   }
   writeFileSync(path('editor.html'), html);
 }
-console.error(`hashed: ${[app, preview, glue, `pkg/${wasm}`, readerWasm, packs.fr, packs.ar, editor].join(', ')}; style and boot inline, policy in dist/csp.txt`);
+console.error(`hashed: ${[app, preview, glue, `pkg/${wasm}`, readerWasm, laterWasm, packs.fr, packs.ar, editor].join(', ')}; style and boot inline, policy in dist/csp.txt`);

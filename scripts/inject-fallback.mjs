@@ -64,7 +64,7 @@ function page(lang, cards, card) {
     html = html.replace(/  <section class="controls"[\s\S]*?<\/section>\n/, '');
     replace('<main id="explainer" class="explainer"', `<main id="explainer" class="explainer" data-card="${card}"`);
     for (const [from, to] of [
-      ['href="pkg/', 'href="../pkg/'], ['content="pkg/', 'content="../pkg/'], ['data-reader="pkg/', 'data-reader="../pkg/'],
+      ['href="pkg/', 'href="../pkg/'], ['content="pkg/', 'content="../pkg/'], ['data-reader="pkg/', 'data-reader="../pkg/'], ['data-later="pkg/', 'data-later="../pkg/'],
       ['src="boot.js"', 'src="../boot.js"'], ['href="style.css"', 'href="../style.css"'], ['src="app.js"', 'src="../app.js"'],
     ]) replace(from, to);
     html = html.replaceAll('src="fallback/', 'src="../fallback/').replaceAll(/href="(index(?:\.fr|\.ar)?\.html#)/g, 'href="../$1');

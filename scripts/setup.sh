@@ -40,6 +40,17 @@ if [ ! -f /usr/share/fonts/truetype/noto/NotoSansArabic-Bold.ttf ]; then
   apt-get install -y -qq fonts-noto-core >/dev/null
 fi
 
+# Binaryen's wasm-split (scripts/split-wasm.mjs splits the page's wasm in two), which npm's
+# binaryen does not ship: Debian's binaryen package, unpacked into target/binaryen/ (not
+# installed: the build's wasm-opt stays npm's pinned one).
+if [ ! -x target/binaryen/usr/bin/wasm-split ]; then
+  say "fetching Debian's binaryen package (wasm-split, to split the page's wasm)"
+  rm -rf target/binaryen-deb && mkdir -p target/binaryen-deb
+  (cd target/binaryen-deb && { apt-get download binaryen 2>/dev/null || { apt-get update -qq && apt-get download binaryen; }; })
+  dpkg-deb -x target/binaryen-deb/binaryen_*.deb target/binaryen
+  rm -rf target/binaryen-deb
+fi
+
 if [ "$what" = test ]; then
   if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
     say "installing Debian's chromium and chromium-driver"

@@ -28,7 +28,8 @@ const languages = { fr: JSON.parse(read('i18n/fr.json')), ar: JSON.parse(read('i
 const sha = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 function singleFile(wasmFile, { story = false } = {}) {
-  const wasm = readFileSync(new URL(wasmFile, dist)).toString('base64');
+  // The whole wasm, from pkg/ (dist/pkg/ has the page's in two parts, the second fetched later).
+  const wasm = readFileSync(new URL(`../${wasmFile}`, dist)).toString('base64');
   let html = read('index.html');
   const replace = (pattern, by) => {
     if (!pattern.test(html)) throw new Error(`index.html: ${pattern} not found`);

@@ -214,9 +214,10 @@ let languageWanted = null;
 
 async function switchLanguage(lang) {
   languageWanted = lang;
-  // The last language asked for wins, whichever pack arrives first.
-  const loaded = await loadLanguage(lang);
-  if (languageWanted !== lang) return;
+  // The last language asked for wins, whichever pack arrives first. The cards are rewritten
+  // by the second module.
+  const [loaded, withCards] = await Promise.all([loadLanguage(lang), later().then(() => true, laterFailed)]);
+  if (languageWanted !== lang || !withCards) return;
   if (!loaded) return notify([packFailed(strings.pack_failed, lang)]);
   guard(() => {
     if (!explainer.set_locale(lang)) return;
@@ -571,6 +572,8 @@ const chartWidths = new Map();
  * `captions`: also the captions of charts left undrawn (a drag leaves them to `catchUp`).
  */
 function renderCharts(onlyInView = false, all = false, captions = !onlyInView) {
+  // Until the second module is in, the charts stay as served; they are drawn on its arrival.
+  if (!laterLoaded) return afterLater(renderCharts);
   for (const name of chartNames) {
     const chartWidth = chartWidths.get(name) || 0;
     const key = `${chartWidth}|${explainer.chart_key(name)}`;
@@ -738,7 +741,7 @@ function downloadButtons(name) {
   const box = el('div', { className: 'chart-downloads' });
   for (const format of ['svg', 'png']) {
     const b = el('button', { type: 'button', dataset: { format } });
-    b.addEventListener('click', () => guard(() => downloadChart(name, format)));
+    b.addEventListener('click', () => withLater(() => downloadChart(name, format)));
     box.append(b);
   }
   return box;
@@ -1145,7 +1148,9 @@ async function main() {
   fetchPack(baseLang(locale.tag)).catch(() => {});
   if (!document.documentElement.classList.contains('relabel')) await afterFirstPaint();
   try {
-    await init(await wasmSource());
+    wasmExports = await init(await wasmSource());
+    // A module split by the build (scripts/split-wasm.mjs) exports its table for the second part.
+    laterLoaded = !('%table' in wasmExports);
   } catch (err) {
     console.error(err);
     document.documentElement.classList.remove('relabel');
@@ -1197,6 +1202,13 @@ async function main() {
     strings = JSON.parse(explainer.strings()); // the language may have changed since
     wirePage(true);
   } else {
+    // The cards are rewritten by the second module (boot.js fetched it early for such a view).
+    if (!await later().then(() => true, laterFailed)) {
+      document.documentElement.classList.remove('relabel');
+      notify([$('#notices').dataset.failed]);
+      $('#explainer').setAttribute('aria-busy', 'false');
+      return;
+    }
     measureCharts(); // hidden by boot.js when the language or story differs: this layout is unseen
     applyLanguage();
   }
@@ -1211,7 +1223,7 @@ async function main() {
   $('#cards').addEventListener('click', (e) => {
     const button = e.target.closest('.card-data, .card-embed');
     if (!button) return;
-    if (button.classList.contains('card-data')) guard(downloadCsv);
+    if (button.classList.contains('card-data')) withLater(downloadCsv);
     else guard(() => copyText(embedSnippet(button.dataset.embed), strings.embed_copied, button));
   });
   for (const a of $$('#langs a')) {
@@ -1227,7 +1239,7 @@ async function main() {
   $('#copy-link')?.addEventListener('click', () => { guard(writeUrl); copyText(location.href, strings.copied); });
   if ($('#copy-embed')) $('#copy-embed').hidden = false;
   $('#copy-embed')?.addEventListener('click', () => guard(() => copyText(embedSnippet(), strings.embed_copied)));
-  $('#download-csv')?.addEventListener('click', () => guard(downloadCsv));
+  $('#download-csv')?.addEventListener('click', () => withLater(downloadCsv));
   // Redraw at the new width when the page resizes: one layout read per resize, not per move,
   // on the next frame (redrawing inside the observer changes what it observes: Firefox then
   // reports a "ResizeObserver loop" error to the page), and only if the width changed.
@@ -1258,6 +1270,72 @@ async function main() {
     query: () => explainer.query(true),
   };
   performance.mark('explainer:ready');
+  // The second module right after ready (a fetch: its compile waits for its bytes): the charts
+  // near the screen are drawn when it arrives (the served page's boxes until then).
+  pageReady = true;
+  if (laterLoaded) performance.mark('explainer:later'); // all in one module: complete at ready
+  else later().catch(laterFailed);
+}
+
+// ---------------------------------------------------------------- the second module
+
+/**
+ * The page's wasm comes in two parts (scripts/split-wasm.mjs, README "What the page loads
+ * after it is ready"): the first has all the first screen needs; the second, `_later`, the
+ * charts' drawing, the cards rewritten for another language or story, and the CSV. So
+ * `chart`, `chart_file`, `sections`, `card` and `csv` are called only once it is in (the
+ * first module's placeholders for them throw). A build that did not split (dist/explainer.html,
+ * the reader build, pkg/) has it all: `laterLoaded` from the start.
+ */
+let wasmExports = null;
+let laterLoaded = false;
+/** Set at ready: what asks for the second module before then waits for ready (or for a view that needs it). */
+let pageReady = false;
+let laterLoading = null;
+
+function later() {
+  if (laterLoaded) return Promise.resolve();
+  laterLoading ||= loadLater().then(() => {
+    laterLoaded = true;
+    for (const fn of afterLaterQueue.splice(0)) guard(fn);
+  }, (err) => {
+    laterLoading = null; // asked again, tried again
+    throw err;
+  });
+  return laterLoading;
+}
+
+async function loadLater() {
+  const href = $('meta[name="pledge-explainer-wasm"]')?.getAttribute('data-later');
+  if (!href) throw new Error('pledge-explainer: the page names no second module (data-later)');
+  // boot.js fetched it with the first when the view needs it before ready (once only).
+  const early = globalThis.__pledgeExplainerLater;
+  globalThis.__pledgeExplainerLater = null;
+  let response = await (early || Promise.reject()).catch(() => null);
+  if (!response?.ok) response = await fetch(new URL(href, location.href), { credentials: 'same-origin' });
+  if (!response.ok) throw new Error(`pledge-explainer: ${href}: HTTP ${response.status}`);
+  // Its imports are the first module's exports: memory, table, stack pointer, functions.
+  await WebAssembly.instantiate(await response.arrayBuffer(), { primary: wasmExports });
+  performance.mark('explainer:later');
+}
+
+/** What waits for the second module (each once, however often asked), run when it arrives. */
+const afterLaterQueue = [];
+function afterLater(fn) {
+  if (!afterLaterQueue.includes(fn)) afterLaterQueue.push(fn);
+  if (pageReady) later().catch(laterFailed);
+}
+
+/** Runs `fn` (guarded) now if the second module is in, else as soon as it is. */
+function withLater(fn) {
+  if (laterLoaded) return guard(fn);
+  later().then(() => guard(fn), laterFailed);
+}
+
+/** The second module did not arrive (the network): the charts stay as served, asked again on the next need. */
+function laterFailed(err) {
+  console.error(err);
+  return false;
 }
 
 main();

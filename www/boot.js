@@ -84,4 +84,14 @@
   if (lang !== document.documentElement.lang && typeof WebAssembly === 'object') {
     document.documentElement.classList.add('relabel');
   }
+  // The wasm's second part (scripts/split-wasm.mjs) rewrites the cards: a view the served page
+  // does not show (another language, a region's digits, any assumption in the URL) needs it
+  // before ready, so it comes now, beside the first; else app.js fetches it after ready.
+  var later = wasm && wasm.getAttribute('data-later');
+  var differs = root.classList.contains('relabel') || /[-_]/.test(query.get('lang') || '') ||
+    DECLARED.state.some(function (p) { return p !== 'lang' && query.has(p); });
+  if (later && differs && window.__pledgeExplainerWasm) {
+    window.__pledgeExplainerLater = fetch(new URL(later, location.href).href, { credentials: 'same-origin' });
+    window.__pledgeExplainerLater.catch(function () { /* app.js fetches it again */ });
+  }
 })();

@@ -194,6 +194,8 @@ test('assets carry content hashes and are cached for a year; index.html and embe
   page.on('response', (r) => { caching[new URL(r.url()).pathname] = r.headers()['cache-control']; });
   await page.goto(`${explainerUrl}?lang=en`);
   await waitReady(page);
+  // The wasm's second part (the charts' drawing) comes after ready: hashed and cached alike.
+  await page.waitForFunction(() => performance.getEntriesByName('explainer:later').length > 0);
   const assets = Object.keys(caching).filter((p) => /\.(js|css|wasm)$/.test(p));
   assert.ok(assets.length >= 3, assets.join());
   // Nothing blocks the first paint but the page itself: its style and boot script are inline,
@@ -216,7 +218,7 @@ test('assets carry content hashes and are cached for a year; index.html and embe
   }
   assert.equal(caching['/'], 'no-cache');
   // The default story is compiled into the wasm: the build with the JSON reader is not loaded.
-  assert.deepEqual(assets.filter((p) => p.endsWith('.wasm')).map((p) => p.replace(/\.[0-9a-f]{10}\./, '.')), ['/pkg/pledge_explainer_bg.wasm']);
+  assert.deepEqual(assets.filter((p) => p.endsWith('.wasm')).map((p) => p.replace(/\.[0-9a-f]{10}\./, '.')), ['/pkg/pledge_explainer_bg.wasm', '/pkg/pledge_explainer_later_bg.wasm']);
   await context.close();
 });
 

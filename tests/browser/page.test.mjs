@@ -364,15 +364,30 @@ const fetched = (page) => page.evaluate(() => performance.getEntriesByType('reso
   .map((e) => new URL(e.name).pathname.replace(/\.[0-9a-f]{10}\./, '.'))
   .filter((p) => /\.(wasm|json)$/.test(p)));
 
-test('French and Arabic words are loaded for their readers only, preloaded by their pages', async () => {
+/** When the second part of the wasm was asked for, against the page's ready mark. */
+const laterFetch = (page) => page.evaluate(async () => {
+  while (!performance.getEntriesByName('explainer:later').length) await new Promise((done) => setTimeout(done, 20));
+  const later = performance.getEntriesByType('resource').find((e) => /pledge_explainer_later_bg\./.test(e.name));
+  return { afterReady: later.startTime >= performance.getEntriesByName('explainer:ready')[0].startTime, chartsDrawn: document.querySelectorAll('.plot > svg:not(.placeholder)').length };
+});
+
+test('French and Arabic words are loaded for their readers only, preloaded by their pages; the wasm\'s second part after ready, unless the view needs it', async () => {
   const en = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(en.page);
-  assert.deepEqual(await fetched(en.page), ['/pkg/pledge_explainer_bg.wasm']);
+  // The served view: the charts' drawing (the wasm's second part) is fetched once the page is
+  // ready, and the charts near the screen are drawn on its arrival.
+  const enLater = await laterFetch(en.page);
+  assert.deepEqual(await fetched(en.page), ['/pkg/pledge_explainer_bg.wasm', '/pkg/pledge_explainer_later_bg.wasm']);
+  assert.equal(enLater.afterReady, true, 'the second part was fetched before ready');
+  assert.ok(enLater.chartsDrawn > 0, 'no chart drawn once the second part arrived');
   await en.context.close();
 
   const ar = await openPage(env.browser, `${env.url}index.ar.html?pop_us=335.5`);
   await waitReady(ar.page);
-  assert.deepEqual((await fetched(ar.page)).sort(), ['/i18n/ar.json', '/pkg/pledge_explainer_bg.wasm']);
+  // A view the served page does not show: the cards are rewritten before ready, by the second
+  // part, which boot.js fetched beside the first.
+  assert.equal((await laterFetch(ar.page)).afterReady, false, 'a view that needs the second part waited for ready to fetch it');
+  assert.deepEqual((await fetched(ar.page)).sort(), ['/i18n/ar.json', '/pkg/pledge_explainer_bg.wasm', '/pkg/pledge_explainer_later_bg.wasm']);
   assert.equal(await ar.page.locator('meta[name="pledge-explainer-pack"][content*="i18n/ar."]').count(), 1);
   assert.equal(await figure(ar.page, 'us_usd_per_person'), cliDisplay('ar', { pop_us: 335.5 }).us_usd_per_person);
   // Words from the pack, not English: the slider labels are written by the core.
@@ -672,5 +687,50 @@ test('a drag moves nothing (no layout shift) and the card speaks the reader\'s d
   const shift = await page.evaluate(() => window.__shift);
   await page.mouse.up();
   assert.ok(shift < 0.001, `layout shift ${shift}`);
+  await context.close();
+});
+
+test('before the wasm\'s second part arrives the charts stay as served and the sliders work; on its arrival a moved chart is drawn for the view, and a download asked for meanwhile is made', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 375, height: 812 } });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  // Held back until released: a slow network.
+  let release;
+  const held = new Promise((done) => { release = done; });
+  await page.route(/pledge_explainer_later_bg\.[0-9a-f]{10}\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(`${env.url}?lang=en`);
+  await waitReady(page);
+  const chart = page.locator('[data-chart="per-person"] .plot');
+  const served = await chart.innerHTML();
+  assert.match(served, /class="placeholder"/);
+  const before = await figure(page, 'france_usd_per_person');
+  await page.locator('#range-eurusd').focus();
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await nextFrame(page);
+  assert.notEqual(await figure(page, 'france_usd_per_person'), before, 'a slider waited for the second part');
+  assert.equal(await chart.innerHTML(), served, 'the served box changed before the charts\' code arrived');
+  // The claim card's own data button, below its chart: the chart stays near the screen, so
+  // nothing but the arrival draws it.
+  const download = page.waitForEvent('download');
+  await page.locator('[data-chart="per-person"]').locator('xpath=ancestor::*[.//button[contains(@class, "card-data")]][1]').locator('.card-data').click();
+  assert.equal(await chart.innerHTML(), served);
+  release();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  assert.match(csv, /^\ufeffkey,figure,value,as shown\r\n/);
+  await page.waitForFunction(() => document.querySelector('[data-chart="per-person"] .plot > svg:not(.placeholder)'));
+  const query = await page.evaluate(() => window.pledgeExplainer.query());
+  assert.match(query, /eurusd=/);
+  // The moved view's figures (the default's converted total is 112.488).
+  assert.match(csv, /\r\nannounced_usd_bn,"Announced, converted",112\.7605,/, 'the CSV is not the moved view\'s');
+  // The chart drawn on arrival is the one the same view draws when opened from its link.
+  const drawn = await chart.innerHTML();
+  const fresh = await context.newPage();
+  await fresh.goto(`${env.url}?${query}`);
+  await waitReady(fresh);
+  await fresh.waitForFunction(() => document.querySelector('[data-chart="per-person"] .plot > svg:not(.placeholder)'));
+  assert.equal(drawn, await fresh.locator('[data-chart="per-person"] .plot').innerHTML());
+  assert.deepEqual(errors, []);
   await context.close();
 });
