@@ -159,13 +159,22 @@ async function showEveryChart(tab) {
  * Waits until every chart drawn (or the one named, kept in view) is as wide as its own box in
  * its card (`.plot`); resolves to those widths by chart.
  */
-const chartsAtTheirWidth = (tab, name = null) => waitFor(tab, (n) => {
-  if (n) document.querySelector(`[data-chart="${n}"]`).scrollIntoView({ block: 'center' });
-  const figs = [...document.querySelectorAll(n ? `[data-chart="${n}"]` : '[data-chart]')]
-    .filter((f) => n || !f.querySelector('svg.placeholder'));
-  const widths = figs.map((f) => [f.dataset.chart, f.querySelector('.plot').clientWidth, Number(f.querySelector('.plot > svg').getAttribute('width'))]);
-  return widths.length > 0 && widths.every(([, box, svg]) => box > 0 && box === svg) && Object.fromEntries(widths.map(([c, w]) => [c, w]));
-}, name, 'the charts at their width');
+async function chartsAtTheirWidth(tab, name = null) {
+  try {
+    return await waitFor(tab, (n) => {
+      if (n) document.querySelector(`[data-chart="${n}"]`).scrollIntoView({ block: 'center' });
+      const figs = [...document.querySelectorAll(n ? `[data-chart="${n}"]` : '[data-chart]')]
+        .filter((f) => n || !f.querySelector('svg.placeholder'));
+      const w = figs.map((f) => [f.dataset.chart, f.querySelector('.plot').clientWidth, Number(f.querySelector('.plot > svg').getAttribute('width'))]);
+      return w.length > 0 && w.every(([, box, svg]) => box > 0 && box === svg) && Object.fromEntries(w.map(([c, box]) => [c, box]));
+    }, name, 'the charts at their width');
+  } catch (e) {
+    // Which chart is at which width (its box, its SVG), in a page how wide.
+    const seen = await tab.evaluate(() => [innerWidth, [...document.querySelectorAll('[data-chart]')]
+      .map((f) => [f.dataset.chart, f.querySelector('.plot').clientWidth, f.querySelector('.plot > svg').getAttribute('width')])]);
+    throw new Error(`${e.message}: at ${seen[0]} px, [chart, box, svg] ${JSON.stringify(seen[1])}`);
+  }
+}
 
 /**
  * What collides in the sensitivity chart: every pair of labels whose boxes (as this engine lays
