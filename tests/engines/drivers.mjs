@@ -104,8 +104,12 @@ async function launchWebKit(miniBrowser) {
   let stderr = '';
   driver.stderr.on('data', (d) => { stderr += d; });
   const base = `http://127.0.0.1:${port}`;
+  // A command the browser never answers fails the test instead of hanging the suite.
   const call = async (method, path, body) => {
-    const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+    const res = await fetch(base + path, {
+      method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body),
+      signal: AbortSignal.timeout(60000),
+    }).catch((e) => { throw new Error(`WebDriver ${method} ${path}: no answer (${e.message})`); });
     const json = await res.json();
     if (!res.ok) throw new Error(`WebDriver ${method} ${path}: ${json.value?.error}: ${json.value?.message}`);
     return json.value;
@@ -122,7 +126,11 @@ async function launchWebKit(miniBrowser) {
     async newTab({ width = 1280, height = 900 } = {}) {
       // One MiniBrowser per tab: a fresh profile, like a new context in the others.
       const { sessionId } = await call('POST', '/session', {
-        capabilities: { alwaysMatch: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] } } },
+        capabilities: { alwaysMatch: {
+          browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
+          // A page that never loads, or a script that never ends, fails in seconds (not WebDriver's 300 s).
+          timeouts: { pageLoad: 30000, script: 30000 },
+        } },
       });
       sessions.add(sessionId);
       const tab = webdriverTab((m, p, b) => call(m, `/session/${sessionId}${p}`, b), () => { sessions.delete(sessionId); });
