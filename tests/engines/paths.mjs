@@ -536,7 +536,7 @@ export function engineSuite(engine) {
       assert.deepEqual(await problems(tab), []);
     }));
 
-    test('screenshots of the Arabic page and the claim card page at 375 px (target/shots/engines)', () => withTab({ width: 375, height: 800 }, async (tab) => {
+    test('screenshots of the Arabic page at 375 px (target/shots/engines)', () => withTab({ width: 375, height: 800 }, async (tab) => {
       mkdirSync(SHOTS, { recursive: true });
       await tab.open(`${site.url}index.ar.html`);
       await ready(tab);
@@ -545,6 +545,12 @@ export function engineSuite(engine) {
       await waitFor(tab, () => !document.querySelector('[data-chart="sensitivity"] svg.placeholder'), null, 'the chart');
       await frames(tab);
       await tab.screenshot(join(SHOTS, `ar-375-sensitivity-${engine}.png`));
+    }));
+
+    // In a tab of its own: WebKitWebDriver's screenshot of a second page opened in one tab once
+    // never answered.
+    test('a screenshot of the claim card\'s page in Arabic at 375 px (target/shots/engines)', () => withTab({ width: 375, height: 800 }, async (tab) => {
+      mkdirSync(SHOTS, { recursive: true });
       await tab.open(`${site.url}cards/claim.ar.html`);
       await ready(tab);
       await waitFor(tab, () => !document.querySelector('[data-chart] svg.placeholder'), null, 'the card\'s chart');
