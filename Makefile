@@ -16,15 +16,16 @@ serve: build
 build: setup-build
 	scripts/build.sh
 
-## Every test there is: native, wasm in Chromium, the page in Chromium
+## Every test there is: native, wasm in Chromium, the page in Chromium, then the reader's
+## paths in Chromium, Firefox ESR and WebKitGTK (tests/engines/, one engine at a time)
 test: setup-test
 	cargo test --quiet
 	cargo test --target wasm32-unknown-unknown --test wasm
 	scripts/build.sh
 	node --test tests/browser/
+	node --test --test-concurrency=1 tests/engines/
 
-## The reader's paths in Chromium, Firefox ESR and WebKitGTK (tests/engines/). Out of `make test`
-## until its paths follow the card layout (they were written for the page before the cards).
+## The reader's paths in the three engines alone (after a change to the page, say)
 test-engines: setup-test
 	scripts/build.sh
 	node --test --test-concurrency=1 tests/engines/

@@ -77,8 +77,10 @@ if [ "$what" = test ]; then
   fi
   # The other engines readers use (tests/engines/): Firefox ESR, driven over WebDriver BiDi,
   # and WebKitGTK's MiniBrowser (in libwebkit2gtk-4.1-0), driven by WebKitWebDriver under Xvfb.
+  # (grep reads dpkg's whole list: with -q it stops at the match, dpkg dies of SIGPIPE, and
+  # pipefail made the check fail on every run, reinstalling each time.)
   if [ ! -x /usr/bin/firefox-esr ] || [ ! -x /usr/bin/WebKitWebDriver ] || [ ! -x /usr/bin/xvfb-run ] \
-     || ! dpkg -L libwebkit2gtk-4.1-0 2>/dev/null | grep -q '/MiniBrowser$'; then
+     || ! dpkg -L libwebkit2gtk-4.1-0 2>/dev/null | grep '/MiniBrowser$' >/dev/null; then
     say "installing Debian's firefox-esr, webkit2gtk-driver, libwebkit2gtk-4.1-0 and xvfb"
     export DEBIAN_FRONTEND=noninteractive
     apt-get update -qq

@@ -1025,7 +1025,11 @@ function showPreview(text) {
   if (!frame && starting) {
     // The explainer in the frame is a page of its own to lay out: started once the editor is
     // painted and idle, so it never delays the editor's first paint or its first input.
-    requestIdleCallback(() => showPreview(previewText), { timeout: 1000 });
+    // WebKit (Safari, every iPhone browser) has no requestIdleCallback: after the next paint.
+    const idle = globalThis.requestIdleCallback
+      ? (fn) => requestIdleCallback(fn, { timeout: 1000 })
+      : (fn) => requestAnimationFrame(() => setTimeout(fn, 0));
+    idle(() => showPreview(previewText));
     return;
   }
   if (!frame || framePage !== page) {

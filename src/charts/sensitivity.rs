@@ -123,15 +123,29 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         2,
     );
     let reader_label = reader.map(|(_, r)| [format!("{}: {}", s.chart_you_are_here, l.times(r))]);
-    let line_places: Vec<Placed> = [
-        (px1, HPos::Right, VPos::Top),
-        (px1, HPos::Right, VPos::Bottom),
-        (px0 + 4, HPos::Left, VPos::Bottom),
-        (px0 + 4, HPos::Left, VPos::Top),
-    ]
-    .into_iter()
-    .map(|(x, h, v)| Placed::beside(&line_label, true, rtl, (x, y1), 0, 3, h, v))
-    .collect();
+    // On two lines too, where the reader's line up from the axis leaves no room for one (a
+    // card's chart on a 320 px phone is 288 px wide).
+    let line_lines = wrap(
+        &line_label[0],
+        SMALL_PX,
+        text_width(&line_label[0], SMALL_PX) * 2 / 3,
+        2,
+    );
+    // (Never cut with "…": a label that does not wrap into two lines keeps its one.)
+    let line_wraps = !line_lines.iter().any(|l| l.ends_with('…'));
+    let line_places: Vec<Placed> = [&line_label[..], &line_lines[..]]
+        .into_iter()
+        .take(if line_wraps { 2 } else { 1 })
+        .flat_map(|lines| {
+            [
+                (px1, HPos::Right, VPos::Top),
+                (px1, HPos::Right, VPos::Bottom),
+                (px0 + 4, HPos::Left, VPos::Bottom),
+                (px0 + 4, HPos::Left, VPos::Top),
+            ]
+            .map(|(x, h, v)| Placed::beside(lines, true, rtl, (x, y1), 0, 3, h, v))
+        })
+        .collect();
     let mut parity_places = Vec::new();
     if let Some(at) = parity {
         for lines in [&parity_label[..], &parity_lines[..]] {
@@ -157,7 +171,17 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         );
     }
     let reader_places = match (&reader, &reader_label) {
-        (Some((at, _)), Some(label)) => around(label, true, rtl, *at, 10, 6),
+        // And higher still: on a phone in Arabic the parity label may need two lines above the
+        // dashed line beside the reader's line, where the reader's label would be.
+        (Some((at, _)), Some(label)) => {
+            let higher = 6 + 2 * (SMALL_PX * 1.6) as i32;
+            let mut places = around(label, true, rtl, *at, 10, 6);
+            places.extend(
+                [HPos::Left, HPos::Right]
+                    .map(|h| Placed::beside(label, true, rtl, *at, 10, higher, h, VPos::Bottom)),
+            );
+            places
+        }
         _ => vec![],
     };
     // What a label must not cover: the dashed line, the points, the line up to the reader's.

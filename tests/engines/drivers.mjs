@@ -104,8 +104,12 @@ async function launchWebKit(miniBrowser) {
   let stderr = '';
   driver.stderr.on('data', (d) => { stderr += d; });
   const base = `http://127.0.0.1:${port}`;
+  // A command the browser never answers fails the test instead of hanging the suite.
   const call = async (method, path, body) => {
-    const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+    const res = await fetch(base + path, {
+      method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body),
+      signal: AbortSignal.timeout(60000),
+    }).catch((e) => { throw new Error(`WebDriver ${method} ${path}: no answer (${e.message})`); });
     const json = await res.json();
     if (!res.ok) throw new Error(`WebDriver ${method} ${path}: ${json.value?.error}: ${json.value?.message}`);
     return json.value;
@@ -122,7 +126,11 @@ async function launchWebKit(miniBrowser) {
     async newTab({ width = 1280, height = 900 } = {}) {
       // One MiniBrowser per tab: a fresh profile, like a new context in the others.
       const { sessionId } = await call('POST', '/session', {
-        capabilities: { alwaysMatch: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] } } },
+        capabilities: { alwaysMatch: {
+          browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: miniBrowser, args: ['--automation'] },
+          // A page that never loads, or a script that never ends, fails in seconds (not WebDriver's 300 s).
+          timeouts: { pageLoad: 30000, script: 30000 },
+        } },
       });
       sessions.add(sessionId);
       const tab = webdriverTab((m, p, b) => call(m, `/session/${sessionId}${p}`, b), () => { sessions.delete(sessionId); });
@@ -170,7 +178,19 @@ function webdriverTab(call, forget) {
       if (inner[0] !== width) throw new Error(`MiniBrowser's viewport is ${inner[0]} px wide, not ${width}`);
     },
     async screenshot(path) {
-      writeFileSync(path, Buffer.from(await call('GET', '/screenshot'), 'base64'));
+      // WebKitWebDriver never answers a screenshot of a page that does not scroll (a card's own
+      // page fits the window): one pixel more than the window for the shot, then as it was.
+      const short = await tab.evaluate(() => {
+        const d = document.documentElement;
+        if (d.scrollHeight > innerHeight) return false;
+        d.style.setProperty('min-height', 'calc(100vh + 1px)');
+        return true;
+      });
+      try {
+        writeFileSync(path, Buffer.from(await call('GET', '/screenshot'), 'base64'));
+      } finally {
+        if (short) await tab.evaluate(() => { document.documentElement.style.removeProperty('min-height'); });
+      }
     },
     async close() {
       await call('DELETE', '').catch(() => {});

@@ -20,6 +20,7 @@
     var report = function () {
       var d = document.documentElement;
       window.parent.postMessage({ enginesProbe: {
+        path: location.pathname,
         height: Math.ceil(d.getBoundingClientRect().height),
         scrolls: d.scrollHeight > d.clientHeight + 1,
         ready: performance.getEntriesByName('explainer:ready').length > 0,
