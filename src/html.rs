@@ -309,6 +309,25 @@ impl Card {
         }
     }
 
+    /// The card's question, its verdict (the two claims' cards), and its answer with the figures
+    /// as printed, as plain text: what its share image and `og:` tags say.
+    pub fn text(self, report: &Report) -> (String, Option<&crate::report::Judgement>, String) {
+        let (question, answer) = self.words(report);
+        let figures: Vec<(String, &str)> = report
+            .display
+            .iter()
+            .map(|(key, value)| (format!("#{key}"), value.as_str()))
+            .collect();
+        let pairs: Vec<(&str, &str)> = figures.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+        let answer = crate::lang::fill(&crate::report::capitalize_first(report.fill(answer)), &pairs);
+        let verdict = match self {
+            Card::Claim => report.person.as_ref(),
+            Card::Gdp => report.gdp.as_ref(),
+            _ => None,
+        };
+        (crate::report::capitalize_first(report.fill(question)), verdict, answer)
+    }
+
     /// The ids of the sources of the figures the card shows, for its footer.
     fn sources(self, d: &Dataset) -> Vec<&str> {
         let s = &d.subject;
