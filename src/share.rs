@@ -12,8 +12,11 @@ use crate::report::{Report, Verdict};
 /// The size social networks crop least (Facebook, LinkedIn, X's `summary_large_image`).
 pub const SHARE_SIZE: (u32, u32) = (1200, 630);
 
-/// Everything the image is laid out on is this wide; other sizes are the same card scaled.
-const LOGICAL_WIDTH: u32 = 1200;
+/// The width an image of `width` pixels is laid out on: its own between 900 and 1200 (a
+/// thumbnail keeps the page's type sizes), else scaled from the nearest.
+fn logical_width(width: u32) -> i32 {
+    width.clamp(900, 1200) as i32
+}
 const MARGIN: i32 = 56;
 const TITLE_PX: f64 = 38.0;
 const BADGE_PX: f64 = 46.0;
@@ -114,18 +117,15 @@ pub fn text(page: Page, dataset: &Dataset, report: &Report) -> ShareText {
 /// the header, then the chart at full width.
 pub fn natural_size(page: Page, dataset: &Dataset, report: &Report, width: u32) -> (u32, u32) {
     let w = words(page, dataset, report);
-    let (_, header) = header(&w);
+    let lw = logical_width(width);
+    let (_, header) = header(&w, lw);
     let chart_h = w.chart.map_or(0, |c| c.height(dataset) as i32);
     let logical_h = header + chart_h + MARGIN / 2;
-    (
-        width,
-        (logical_h as u64 * width as u64 / LOGICAL_WIDTH as u64) as u32,
-    )
+    (width, (logical_h as u64 * width as u64 / lw as u64) as u32)
 }
 
 /// The title, the verdict badge and the answer, and the height they take (logical pixels).
-fn header(words: &Words) -> (String, i32) {
-    let w = LOGICAL_WIDTH as i32;
+fn header(words: &Words, w: i32) -> (String, i32) {
     let rtl = words.report.locale.strings().dir == "rtl";
     let (x, anchor) = if rtl {
         (w - MARGIN, "end")
@@ -139,7 +139,8 @@ fn header(words: &Words) -> (String, i32) {
     let line = |out: &mut String, y: i32, px: f64, weight: u32, fill: String, text: &str| {
         out.push_str(&format!(
             "<text x=\"{x}\" y=\"{y}\" font-size=\"{px}\" font-weight=\"{weight}\" fill=\"{fill}\" text-anchor=\"{anchor}\" direction=\"{direction}\">{}</text>\n",
-            if rtl { with_latin_runs(text) } else { escape(text) }
+            // A right-to-left mark at each end: resvg orders a line's runs from its ends.
+            if rtl { format!("\u{200F}{}\u{200F}", with_latin_runs(text)) } else { escape(text) }
         ));
     };
     for l in layout::wrap(&keep_isolates_whole(&words.title), TITLE_PX, text_width, 2) {
@@ -232,17 +233,39 @@ fn with_latin_runs(text: &str) -> String {
     let mut in_latin = false;
     let flush = |out: &mut String, run: &mut String, in_latin: bool| {
         if in_latin && !run.is_empty() {
+            // A run with Latin letters is also isolated left to right (U+2066 … U+2069),
+            // its edge spaces outside: resvg otherwise orders the line's runs left to right
+            // (Chromium, reading the same text, does not). A run of signs alone ("(", "×")
+            // is left to the line's direction, which mirrors the brackets.
+            let isolate = run.chars().any(|c| c.is_alphabetic());
+            let core = run.trim_matches(' ');
+            let (lead, trail) = match run.split_once(core) {
+                Some((lead, trail)) if isolate => (lead, trail),
+                _ => ("", ""),
+            };
+            let core = if isolate { core } else { run.as_str() };
+            out.push_str(lead);
+            if isolate {
+                out.push('\u{2066}');
+            }
             out.push_str(&format!(
                 "<tspan font-family=\"{FONT_FAMILY}\">{}</tspan>",
-                escape(run)
+                escape(core)
             ));
+            if isolate {
+                out.push('\u{2069}');
+            }
+            out.push_str(trail);
         } else {
             out.push_str(&escape(run));
         }
         run.clear();
     };
     for c in text.chars() {
-        if !is_neutral(c) && in_arabic_face(c) == in_latin {
+        // An isolate's controls stay out of the Latin spans: a span that closes an isolate
+        // opened outside it makes resvg put the isolate at the other end of the line.
+        let control = c != ' ' && is_neutral(c);
+        if (control && in_latin) || (!is_neutral(c) && in_arabic_face(c) == in_latin) {
             flush(&mut out, &mut run, in_latin);
             in_latin = !in_latin;
         }
@@ -291,9 +314,8 @@ fn hex(c: plotters::style::RGBColor) -> String {
 /// French, right to left in Arabic (the chart's plot stays left to right, as on the page).
 pub fn svg(page: Page, dataset: &Dataset, report: &Report, size: (u32, u32)) -> String {
     let (width, height) = (size.0.max(1), size.1.max(1));
-    // Laid out 1200 wide, scaled to the asked size (a thumbnail is the same card, smaller).
-    let logical_h = (LOGICAL_WIDTH as u64 * height as u64 / width as u64).max(1) as i32;
-    let w = LOGICAL_WIDTH as i32;
+    let w = logical_width(width);
+    let logical_h = (w as u64 * height as u64 / width as u64).max(1) as i32;
     let rtl = report.locale.strings().dir == "rtl";
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{width}\" height=\"{height}\" viewBox=\"0 0 {w} {logical_h}\" font-family=\"{family}\">\n\
@@ -304,7 +326,7 @@ pub fn svg(page: Page, dataset: &Dataset, report: &Report, size: (u32, u32)) -> 
         subject = hex(layout::SUBJECT),
     );
     let words = words(page, dataset, report);
-    let (head, y) = header(&words);
+    let (head, y) = header(&words, w);
     out.push_str(&head);
     let Some(chart) = words.chart else {
         out.push_str("</svg>\n");
@@ -391,15 +413,18 @@ mod tests {
         let span = |s: &str| format!("<tspan font-family=\"{FONT_FAMILY}\">{s}</tspan>");
         assert_eq!(
             with_latin_runs("الإمارات (MGX)"),
-            format!("الإمارات {}", span("(MGX)"))
+            format!("الإمارات \u{2066}{}\u{2069}", span("(MGX)"))
         );
         assert_eq!(
             with_latin_runs("أي \u{2068}١٫١٢×\u{2069}."),
-            format!("أي \u{2068}١٫١٢{}.", span("×\u{2069}"))
+            format!("أي \u{2068}١٫١٢{}\u{2069}.", span("×"))
         );
         // Without a Latin run, the line keeps its marks; what it escapes is Latin too.
         assert_eq!(with_latin_runs("دولارًا، ١٬٦٤٠"), "دولارًا، ١٬٦٤٠");
-        assert_eq!(with_latin_runs("ب <b>"), format!("ب {}", span("&lt;b&gt;")));
+        assert_eq!(
+            with_latin_runs("ب <b>"),
+            format!("ب \u{2066}{}\u{2069}", span("&lt;b&gt;"))
+        );
         assert_eq!(with_latin_runs("نصيب ١٪"), "نصيب ١٪");
         // With one, the marks go (usvg repeats the word before a mark that follows a span).
         assert_eq!(
@@ -413,7 +438,7 @@ mod tests {
             ),
             format!(
                 "<svg><title>A &amp; B</title><text x=\"1\">{}ب</text></svg>",
-                span("Q &amp; ")
+                format!("\u{2066}{}\u{2069} ", span("Q &amp;"))
             )
         );
     }
