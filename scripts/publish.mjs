@@ -1,5 +1,6 @@
-// Where newsrooms publish: for every page of PAGES, the tags CMSs and social networks read
-// (oEmbed discovery, og:*, twitter:card, canonical), a static oEmbed answer
+// Where newsrooms publish: for every page `pages()` finds in dist/ (the index pages and each
+// card's own page), the tags CMSs and social networks read (oEmbed discovery, og:*,
+// twitter:card, canonical), a static oEmbed answer
 // (dist/oembed/<page>.json) and a share image rendered natively by the core
 // (dist/share/<page>.png, 1200x630, and <page>.thumb.png in the page's own aspect).
 //
@@ -10,26 +11,47 @@
 // the site still works from any folder. Run after hash-assets.mjs; run again, it replaces what
 // it wrote (between <!-- publish:start --> and <!-- publish:end -->).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/** The oEmbed frame's width: a news site's content column. */
+export const FRAME_WIDTH = 640;
 /**
- * Every page a newsroom can paste or share. `width` × `height`: the oEmbed frame, the
- * page's height measured in a frame that wide (tests/browser/publish.test.mjs fails when a
- * figure here is more than 10 % off); `chart`: the chart on its share image.
- * The cards (dist/cards/<card>.html, .fr.html, .ar.html) join by adding their rows here.
+ * Each page's height in a frame FRAME_WIDTH wide, measured in Chromium by
+ * tests/browser/publish.test.mjs (which fails when one is more than 10 % off or missing, and
+ * rewrites the file with UPDATE_HEIGHTS=1).
  */
-export const PAGES = [
-  { file: 'index.html', lang: 'en', chart: 'per-person', width: 640, height: 3146 },
-  { file: 'index.fr.html', lang: 'fr', chart: 'per-person', width: 640, height: 3296 },
-  { file: 'index.ar.html', lang: 'ar', chart: 'per-person', width: 640, height: 3162 },
-];
+export const HEIGHTS_FILE = join(root, 'scripts/page-heights.json');
+/** The language of a page from its name (index.fr.html, cards/claim.ar.html); no suffix: English,
+ * the language inject-fallback.mjs writes without one. */
+const langOf = (file) => file.match(/\.([a-z]{2,3})\.html$/)?.[1] ?? 'en';
+
+/**
+ * Every page a newsroom can paste or share, from what the build wrote: the three index pages
+ * (their share image shows the story with `chart`) and each card's own page in each language
+ * (dist/cards/<card>[.fr|.ar].html: inject-fallback.mjs writes the cards the core declares and
+ * the story fills; their image shows the card). `width` × `height`: the oEmbed frame.
+ */
+export function pages(dist) {
+  const heights = existsSync(HEIGHTS_FILE) ? JSON.parse(readFileSync(HEIGHTS_FILE, 'utf8')) : {};
+  const index = readdirSync(dist).filter((f) => /^index(\.[a-z]{2,3})?\.html$/.test(f)).sort();
+  const cardDir = join(dist, 'cards');
+  const cards = existsSync(cardDir) ? readdirSync(cardDir).filter((f) => f.endsWith('.html')).sort().map((f) => `cards/${f}`) : [];
+  return [...index, ...cards].map((file) => ({
+    file,
+    lang: langOf(file),
+    ...(file.startsWith('cards/') ? { card: file.slice(6).split('.')[0] } : { chart: 'per-person' }),
+    width: FRAME_WIDTH,
+    height: heights[file] ?? null,
+  }));
+}
 /** WordPress clamps an oEmbed frame to 200–1000 px: a taller page keeps its own scroll bar. */
 const WORDPRESS_MAX_HEIGHT = 1000;
 export const SHARE_SIZE = { width: 1200, height: 630 };
 
-const root = fileURLToPath(new URL('..', import.meta.url));
 const attr = (text) => String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** dist/cards/claim.fr.html → cards/claim.fr */
 export const stem = (file) => file.replace(/\.html$/, '');
@@ -95,12 +117,21 @@ export function headTags(page, words, base) {
 export function publish(dist, base, provider = 'Pledge explainer') {
   const cli = join(root, 'target/release/pledge-explainer');
   const leftOut = new Set();
-  for (const page of PAGES) {
+  const list = pages(dist);
+  const unmeasured = [];
+  for (const page of list) {
     const name = stem(page.file);
+    if (page.height == null) {
+      // A card new to the story: the frame starts at WordPress's most and is sized by the
+      // page's height messages; the publish test says to measure it.
+      unmeasured.push(page.file);
+      page.height = WORDPRESS_MAX_HEIGHT;
+    }
     // The default story's image: a permalink with moved assumptions shares this one too.
     const out = join(root, 'target/share', name);
     const thumbnail = page.height <= WORDPRESS_MAX_HEIGHT ? ['--thumbnail', `${page.width}x${page.height}`] : [];
-    execFileSync(cli, ['share', '--lang', page.lang, '--chart', page.chart, '--out', out, ...thumbnail], { stdio: ['ignore', 'inherit', 'inherit'] });
+    const what = page.card ? ['--card', page.card] : ['--chart', page.chart];
+    execFileSync(cli, ['share', '--lang', page.lang, ...what, '--out', out, ...thumbnail], { stdio: ['ignore', 'inherit', 'inherit'] });
     const words = JSON.parse(readFileSync(join(out, 'share.json'), 'utf8'));
     mkdirSync(dirname(join(dist, 'share', name)), { recursive: true });
     copyFileSync(join(out, 'share.png'), join(dist, 'share', `${name}.png`));
@@ -123,7 +154,11 @@ export function publish(dist, base, provider = 'Pledge explainer') {
       writeFileSync(join(dist, 'oembed', `${name}.json`), `${JSON.stringify(oembed(page, words, base, provider), null, 2)}\n`);
     }
   }
-  if (base) console.error(`publish: ${PAGES.length} pages at ${base}: oEmbed answers in oembed/, share images in share/`);
+  if (unmeasured.length) {
+    console.error(`publish: no measured height for ${unmeasured.join(', ')} (framed at ${WORDPRESS_MAX_HEIGHT} px until measured): ` +
+      'UPDATE_HEIGHTS=1 node --test tests/browser/publish.test.mjs writes scripts/page-heights.json');
+  }
+  if (base) console.error(`publish: ${list.length} pages at ${base}: oEmbed answers in oembed/, share images in share/`);
   else {
     console.error(`publish: no BASE_URL, so left out (they must be absolute): ${[...leftOut].join(', ')}, oembed/*.json; ` +
       'hreflang stays relative. make build BASE_URL=https://YOUR-HOST/PATH/ writes them.');

@@ -331,6 +331,18 @@ impl Card {
         crate::lang::fill(&text, &pairs)
     }
 
+    /// The card's question, its verdict (the two claims' cards), and its answer with the figures
+    /// as a reader reads them, as plain text: what its share image and `og:` tags say.
+    pub fn text(self, report: &Report) -> (String, Option<&crate::report::Judgement>, String) {
+        let (question, _, _) = self.words(report);
+        let verdict = match self {
+            Card::Claim => report.person.as_ref(),
+            Card::Gdp => report.gdp.as_ref(),
+            _ => None,
+        };
+        (crate::report::capitalize_first(report.fill(question)), verdict, self.answer_text(report))
+    }
+
     /// The ids of the sources of the figures the card shows, for its footer.
     fn sources(self, d: &Dataset) -> Vec<&str> {
         let s = &d.subject;

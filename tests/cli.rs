@@ -287,6 +287,15 @@ fn share_draws_the_share_image_its_thumbnail_and_their_words() {
     let default: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("en/share.json")).unwrap()).unwrap();
     assert_ne!(moved["alt"], default["alt"]);
+    // A card's image: its question and answer (the story's title is not its words).
+    let o = run(&["share", "--out", dir.join("card").to_str().unwrap(), "--card", "pledges", "--thumbnail", "640x446"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let card: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(dir.join("card/share.json")).unwrap()).unwrap();
+    assert_eq!(card["page"], "card pledges");
+    assert!(card["title"].as_str().unwrap().ends_with('?'), "{card}");
+    assert_ne!(card["title"], default["title"]);
+    assert_eq!(png_size(&std::fs::read(dir.join("card/thumbnail.png")).unwrap()), (640, 446));
 }
 
 #[test]
@@ -296,6 +305,8 @@ fn share_refuses_bad_flags_and_missing_fonts_with_a_message() {
     for (args, code, says) in [
         (vec!["share"], 2, "needs --out"),
         (vec!["share", "--out", out, "--chart", "pie"], 2, "unknown chart 'pie'"),
+        (vec!["share", "--out", out, "--card", "pie"], 2, "unknown card 'pie'"),
+        (vec!["share", "--out", out, "--card", "claim", "--chart", "energy"], 2, "give one"),
         (vec!["share", "--out", out, "--thumbnail", "0x9"], 2, "is not WIDTHxHEIGHT"),
         (vec!["share", "--out", out, "--fonts", "/nonexistent"], 66, "fonts-noto-core"),
     ] {

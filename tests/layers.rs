@@ -17,7 +17,8 @@ const LAYERS: &[&[&str]] = &[
     &["params"],
     &["report"],
     &["charts"],
-    &["html", "share"],
+    &["html"],
+    &["share"],
     &["wasm"],
 ];
 

@@ -72,7 +72,9 @@ let step = 0;
 
 /** The step a field belongs to, by its path as the form or the core writes it. */
 function stepOf(path) {
-  if (/(^|\.)(fr|ar)$/.test(path) && !/^sources[.[]/.test(path)) return LANGUAGES_STEP;
+  // A text's French and Arabic; not the per-language choices of `quoted_in` and `forms`,
+  // which stay beside their English on their own step.
+  if (/(^|\.)(fr|ar)$/.test(path) && !/^sources[.[]/.test(path) && !/(^|\.)(quoted_in|forms)\./.test(path)) return LANGUAGES_STEP;
   if (/^subject\.pledges($|[.[])/.test(path)) return 2;
   const top = path.split(/[.[]/)[0];
   const found = STEPS.findIndex((x) => x.parts.includes(top));
@@ -101,13 +103,21 @@ function applyStrings() {
   for (const node of $$('[data-s]')) node.textContent = s[node.dataset.s];
 }
 
-/** A field's label: the most specific entry of the table for its path, indices left out. */
-function label(path) {
+/** The most specific entry of `table` for a path (indices left out), else undefined. */
+function lookup(table, path) {
   const keys = path.filter((k) => typeof k === 'string');
   const withItems = path.map((k) => (typeof k === 'number' ? 'item' : k));
   const candidates = [withItems.join('.'), keys.join('.'), keys.slice(-2).join('.'), keys[keys.length - 1]];
-  for (const c of candidates) if (c && s.fields[c]) return s.fields[c];
-  return keys[keys.length - 1] || '';
+  for (const c of candidates) if (c && table[c]) return table[c];
+  return undefined;
+}
+/** A field's label. */
+const label = (path) => lookup(s.fields, path) ?? path.filter((k) => typeof k === 'string').pop() ?? '';
+/** A field's hint in the journalist's words (`field_hints`: the fields a story rarely needs). */
+const hintOf = (path) => lookup(s.field_hints, path);
+function hintFor(path, id) {
+  const hint = hintOf(path);
+  return hint ? el('p', { className: 'hint field-hint', id }, hint) : '';
 }
 
 // ---------------------------------------------------------------- the draft
@@ -145,7 +155,7 @@ function resolve(node) {
   return { ...schema.$defs[$ref.split('/').pop()], ...rest, def: $ref.split('/').pop() };
 }
 
-const isSourceRef = (path) => ['source', 'kind_source'].includes(path[path.length - 1]);
+const isSourceRef = (path) => ['source', 'kind_source'].includes(path[path.length - 1]) || path[path.length - 2] === 'quoted_in';
 const isCaveatSources = (path) => path[0] === 'caveats' && path[2] === 'sources';
 const NUMBER = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/;
 
@@ -279,8 +289,10 @@ function leaf(path, control, { optional } = {}) {
   control.id = id;
   const error = errorSlot(idOf('e', path));
   const lab = el('label', { for: id }, label(path), optional ? el('span', { className: 'optional' }, ` (${s.optional})`) : '');
-  fields.set(pathText(path), { control, error, crumb: crumbs(path) });
-  return el('div', { className: 'field' }, lab, control, error);
+  const hint = hintFor(path, idOf('h', path));
+  if (hint) control.setAttribute('aria-describedby', hint.id);
+  fields.set(pathText(path), { control, error, crumb: crumbs(path), hint: hint && hint.id });
+  return el('div', { className: 'field' }, lab, hint, control, error);
 }
 
 function textInput(path, { multiline = false, dir, language, numeric = false } = {}) {
@@ -328,6 +340,7 @@ function group(path, node, required, build) {
     outer.addEventListener('toggle', () => (outer.open ? opened.add(key) : opened.delete(key)));
   }
   groups.set(key, { el: outer, error, crumb: crumbs(path) });
+  if (path.length) body.append(hintFor(path, idOf('h', path)));
   build(body);
   return outer;
 }
@@ -366,7 +379,8 @@ function build(node, path, required) {
   const optional = !required;
   if (isSourceRef(path)) return leaf(path, select(path, sourceChoices(getAt(path)), getAt(path)), { optional });
   if (node.enum) {
-    const names = key === 'kind' ? s.kinds : {};
+    // A source's language by its name in the editor's language (the fields' own words).
+    const names = key === 'kind' ? s.kinds : key === 'lang' ? s.fields : {};
     return leaf(path, select(path, [['', s.choose], ...node.enum.map((v) => [v, names[v] || v])], getAt(path)), { optional });
   }
   const arabic = key === 'quote_ar';
@@ -956,7 +970,8 @@ function showProblems() {
   for (const t of shown) {
     t.error.hidden = true;
     t.error.textContent = '';
-    (t.control || t.el).removeAttribute('aria-describedby');
+    if (t.hint) (t.control || t.el).setAttribute('aria-describedby', t.hint);
+    else (t.control || t.el).removeAttribute('aria-describedby');
     if (t.control) t.control.removeAttribute('aria-invalid');
   }
   shown = [];
@@ -975,7 +990,7 @@ function showProblems() {
       shown.push(t);
       t.error.hidden = false;
       // The words are tied to the field, or to the group a problem of the whole group is about.
-      (t.control || t.el).setAttribute('aria-describedby', t.error.id);
+      (t.control || t.el).setAttribute('aria-describedby', [t.hint, t.error.id].filter(Boolean).join(' '));
       if (t.control) t.control.setAttribute('aria-invalid', 'true');
     }
     t.error.append(el('span', {}, p.message));

@@ -13,10 +13,11 @@ USAGE:
   pledge-explainer dataset
   pledge-explainer check FILE
   pledge-explainer render --out DIR [--lang LANG] [--dataset FILE] [ASSUMPTIONS]
-  pledge-explainer share --out DIR [--lang ..] [--chart NAME] [--thumbnail WxH] [--fonts DIR]
-                   [--dataset FILE] [ASSUMPTIONS]
+  pledge-explainer share --out DIR [--lang ..] [--chart NAME | --card NAME] [--thumbnail WxH]
+                   [--fonts DIR] [--dataset FILE] [ASSUMPTIONS]
       writes DIR/share.png (1200x630), DIR/thumbnail.png (default: the chart's own aspect,
-      640 wide) and DIR/share.json (title, description, alt); fonts from DIR (default
+      640 wide) and DIR/share.json (title, description, alt): of the story with its chart, or
+      of one card (its question, verdict, answer and chart); fonts from DIR (default
       /usr/share/fonts/truetype/noto: Debian's fonts-noto-core)
   pledge-explainer languages        the language tags, one a line
   pledge-explainer declarations     what the page's scripts need of the declarations (JSON)
@@ -49,6 +50,7 @@ struct Args {
     positional: Vec<String>,
     out: Option<String>,
     chart: Option<String>,
+    card: Option<String>,
     thumbnail: Option<String>,
     fonts: Option<String>,
 }
@@ -65,6 +67,7 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
         positional: Vec::new(),
         out: None,
         chart: None,
+        card: None,
         thumbnail: None,
         fonts: None,
     };
@@ -84,6 +87,7 @@ fn parse_args(raw: Vec<String>) -> Result<Args, String> {
             "--dataset" => args.dataset_path = Some(value_of("--dataset")?),
             "--out" => args.out = Some(value_of("--out")?),
             "--chart" => args.chart = Some(value_of("--chart")?),
+            "--card" => args.card = Some(value_of("--card")?),
             "--thumbnail" => args.thumbnail = Some(value_of("--thumbnail")?),
             "--fonts" => args.fonts = Some(value_of("--fonts")?),
             flag if flag.starts_with("--") => {
@@ -312,24 +316,37 @@ const SHARE_FONTS: &[&str] = &[
 #[cfg(not(target_arch = "wasm32"))]
 fn share(args: &Args) -> Result<(), ExitCode> {
     use pledge_explainer::charts::Chart;
-    use pledge_explainer::share;
+    use pledge_explainer::{html, share};
     use resvg::{tiny_skia, usvg};
     let usage = |message: String| {
         eprintln!("share: {message}\n\n{}", usage());
         ExitCode::from(2)
     };
     let out = std::path::Path::new(args.out.as_deref().ok_or_else(|| usage("needs --out DIR".into()))?);
-    let chart_name = args.chart.as_deref().unwrap_or("per-person");
-    let chart = Chart::from_name(chart_name)
-        .ok_or_else(|| usage(format!("--chart: unknown chart '{chart_name}'")))?;
     let dataset = load_dataset(args.dataset_path.as_deref())?;
-    if !chart.applies(&dataset) {
-        return Err(usage(format!("--chart: this story has no '{chart_name}' chart")));
-    }
+    let page = match (args.card.as_deref(), args.chart.as_deref()) {
+        (Some(_), Some(_)) => return Err(usage("--card and --chart: give one (a card has its own chart)".into())),
+        (Some(name), None) => {
+            let card = html::Card::from_name(name).ok_or_else(|| usage(format!("--card: unknown card '{name}'")))?;
+            if !card.applies(&dataset) {
+                return Err(usage(format!("--card: this story has no '{name}' card")));
+            }
+            share::Page::Card(card)
+        }
+        (None, chart_name) => {
+            let chart_name = chart_name.unwrap_or("per-person");
+            let chart = Chart::from_name(chart_name)
+                .ok_or_else(|| usage(format!("--chart: unknown chart '{chart_name}'")))?;
+            if !chart.applies(&dataset) {
+                return Err(usage(format!("--chart: this story has no '{chart_name}' chart")));
+            }
+            share::Page::Story(chart)
+        }
+    };
     let a = assumptions(args, &dataset)?;
     let report = Report::new(&dataset, &a, args.lang);
     let thumbnail = match args.thumbnail.as_deref() {
-        None => share::natural_size(chart, &dataset, &report, 640),
+        None => share::natural_size(page, &dataset, &report, 640),
         Some(t) => t
             .split_once('x')
             .and_then(|(w, h)| Some((w.parse::<u32>().ok()?, h.parse::<u32>().ok()?)))
@@ -355,7 +372,7 @@ fn share(args: &Args) -> Result<(), ExitCode> {
         ExitCode::from(73)
     })?;
     for (file, size) in [("share", share::SHARE_SIZE), ("thumbnail", thumbnail)] {
-        let svg = share::svg(chart, &dataset, &report, size);
+        let svg = share::svg(page, &dataset, &report, size);
         let tree = usvg::Tree::from_str(&svg, &options).map_err(|e| {
             eprintln!("share: the image's SVG does not parse: {e}");
             ExitCode::from(70)
@@ -371,10 +388,13 @@ fn share(args: &Args) -> Result<(), ExitCode> {
             let _ = std::fs::write(out.join(format!("{file}.svg")), &svg);
         }
     }
-    let words = share::text(chart, &dataset, &report);
+    let words = share::text(page, &dataset, &report);
     let json = serde_json::json!({
         "lang": report.lang.code(),
-        "chart": chart.name(),
+        "page": match page {
+            share::Page::Story(chart) => format!("story, chart {}", chart.name()),
+            share::Page::Card(card) => format!("card {}", card.name()),
+        },
         "title": words.title,
         "description": words.description,
         "alt": words.alt,

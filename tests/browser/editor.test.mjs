@@ -46,7 +46,7 @@ const field = (page, path) => page.locator(`[id="f-${path}"]`);
  * 4 claims, 5 sources and caveats, 6 languages, 7 publish), counted from 0.
  */
 function stepOf(path) {
-  if (/(^|\.)(fr|ar)$/.test(path) && !path.startsWith('sources')) return 5;
+  if (/(^|\.)(fr|ar)$/.test(path) && !path.startsWith('sources') && !/\.(quoted_in|forms)\./.test(path)) return 5;
   if (path.startsWith('subject.pledges')) return 2;
   const top = path.split(/[.[]/)[0];
   return { id: 0, title: 0, subject: 0, benchmark: 1, exchange_rate: 1, ranges: 1, claim: 3, gdp_claim: 3, energy: 3, sources: 4, caveats: 4, reported: 4 }[top];
@@ -571,6 +571,43 @@ test('the publish step gives the page\'s and each card\'s embed code, naming the
   assert.match(await page.locator('#card-code-claim').inputValue(), /data-dataset="stories\/our-story\.json"/);
   assert.deepEqual(foreign, []);
   await context.close();
+});
+
+test('the fields a story rarely needs say what they are for: a name\'s forms, where a claim is quoted, a source\'s language', async () => {
+  for (const [lang, says] of [['en', { forms: /d’InvestAI/, quoted: /translation/, source: /English title/ }], ['ar', { forms: /وفق القاعدة/, quoted: /ترجمة/, source: /عنوان إنجليزي/ }]]) {
+    const { page, context, errors } = await openEditor({ lang });
+    const hint = (path) => page.locator(`[id="h-${path}"]`);
+    // Step 1: the package's forms after a preposition (folded until used), with its hint.
+    await goStep(page, 0);
+    assert.match(await hint('subject.forms').textContent(), says.forms);
+    await unfold(page, field(page, 'subject.forms.fr.de_name'));
+    assert.ok(await field(page, 'subject.forms.fr.de_name').isVisible());
+    assert.equal(await page.locator('label[for="f-subject.forms.ar.li_name"]').textContent(), lang === 'en' ? 'لـ + name (optional)' : 'لـ + الاسم (اختياري)');
+    // Step 4: in which languages the claim is the speaker's own words, each by its source,
+    // on the claims step (French and Arabic too: they are not texts of the languages step).
+    await goStep(page, 3);
+    assert.match(await hint('claim.quoted_in').textContent(), says.quoted);
+    for (const code of ['en', 'fr', 'ar']) {
+      const choice = field(page, `claim.quoted_in.${code}`);
+      await unfold(page, choice);
+      assert.equal(await choice.evaluate((n) => n.tagName), 'SELECT', code);
+      assert.ok((await choice.locator('option').allTextContents()).includes(EXAMPLE.sources ? Object.keys(EXAMPLE.sources)[0] : ''), code);
+    }
+    // Step 5: a source's language, by name, its hint tied to the control.
+    await goStep(page, 4);
+    const language = field(page, 'sources[0].lang');
+    await unfold(page, language);
+    assert.equal(await language.getAttribute('aria-describedby'), 'h-sources[0].lang');
+    assert.match(await hint('sources[0].lang').textContent(), says.source);
+    assert.deepEqual((await language.locator('option').allTextContents()).slice(1), lang === 'en' ? ['English', 'French', 'Arabic'] : ['الإنجليزية', 'الفرنسية', 'العربية']);
+    // Chosen, the draft stays valid (the core reads 'ar' as a source's language).
+    await language.selectOption('ar');
+    await page.waitForTimeout(200);
+    assert.deepEqual(await shownProblems(page), []);
+    assert.equal(await problemCount(page), 0);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
 });
 
 test('Arabic at 375 px: the steps right to left, nothing wider than the phone, tables named in Arabic, the preview in Arabic below', async () => {

@@ -10,11 +10,14 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
-import { PAGES, SHARE_SIZE, baseUrl, headTags, stem } from '../../scripts/publish.mjs';
+import { HEIGHTS_FILE, SHARE_SIZE, baseUrl, headTags, pages, stem } from '../../scripts/publish.mjs';
 import { launch, waitReady, settled } from './helpers.mjs';
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 const WP_EMBED = join(ROOT, 'target/wordpress/usr/share/wordpress/wp-includes/js/wp-embed.js');
+/** The pages the build published: the index pages and every card page in every language. */
+const PAGES = pages(join(ROOT, 'dist'));
+const CARDS = PAGES.filter((p) => p.card);
 
 let browser, site, siteUrl, hostDir, host, hostUrl;
 before(async () => {
@@ -129,11 +132,30 @@ async function explainerFrame(page) {
 
 const clamp = (h) => Math.min(1000, Math.max(200, h));
 
-for (const width of [375, 1000]) {
-  test(`WordPress 6.1 embeds a pasted page: interactive in its sandbox, sized by wp-embed.js (${width} px)`, async () => {
-    const { answer, filtered } = await wordpressEmbed(`${siteUrl}index.html`);
+/** The frame's content height and whether it scrolls either way. */
+const frameBox = (frame) => frame.evaluate(() => {
+  const el = document.scrollingElement;
+  return {
+    height: Math.ceil(document.documentElement.getBoundingClientRect().height),
+    scrollsY: el.scrollHeight > el.clientHeight,
+    scrollsX: el.scrollWidth > el.clientWidth,
+  };
+});
+
+const EMBEDS = [
+  // What an author pastes: a card's own page (it fits in WordPress's 1000 px, so no scroll bar).
+  { file: 'cards/claim.html', width: 375, card: true },
+  { file: 'cards/claim.html', width: 1000, card: true },
+  { file: 'cards/claim.ar.html', width: 375, card: true },
+  // The whole explainer is taller than WordPress allows: clamped, with its own scroll bar.
+  { file: 'index.html', width: 1000 },
+];
+
+for (const { file, width, card } of EMBEDS) {
+  test(`WordPress 6.1 embeds a pasted ${file}: interactive in its sandbox, sized by wp-embed.js (${width} px)`, async () => {
+    const { answer, filtered } = await wordpressEmbed(`${siteUrl}${file}`);
     assert.match(filtered, /^<blockquote class="wp-embedded-content" data-secret="[a-z0-9]{10}"><a href="[^"]+">[^<]+<\/a><\/blockquote><iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted" style="[^"]+" src="[^"#]+#\?secret=[a-z0-9]{10}" data-secret=/);
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: 'light' });
     const page = await context.newPage();
     const errors = [];
     page.on('console', (m) => { if (m.type() === 'error') errors.push(`${m.text()} (${m.location().url})`); });
@@ -147,15 +169,23 @@ for (const width of [375, 1000]) {
     await page.waitForFunction(() => !document.querySelector('iframe.wp-embedded-content').hasAttribute('style'));
     assert.equal(await page.locator('blockquote.wp-embedded-content').evaluate((b) => b.style.display), 'none');
     // wp-embed.js sizes it to the content (WordPress clamps to 200–1000 px).
-    let inner, outer;
-    for (let i = 0; i < 50; i++) {
-      inner = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-      outer = Number(await iframe.getAttribute('height'));
-      if (outer === clamp(inner)) break;
-      await page.waitForTimeout(100);
+    const sized = async () => {
+      let box, outer;
+      for (let i = 0; i < 50; i++) {
+        box = await frameBox(frame);
+        outer = Number(await iframe.getAttribute('height'));
+        if (outer === clamp(box.height)) break;
+        await page.waitForTimeout(100);
+      }
+      assert.equal(outer, clamp(box.height), `frame ${outer} px for content ${box.height} px`);
+      return box;
+    };
+    let box = await sized();
+    assert.ok(box.height > 200, `${box.height}`);
+    if (card) {
+      assert.ok(box.height <= 1000, `the card is ${box.height} px tall at ${width} px: more than WordPress frames`);
+      assert.deepEqual([box.scrollsY, box.scrollsX], [false, false], 'the card scrolls in its frame');
     }
-    assert.equal(outer, clamp(inner), `frame ${outer} px for content ${inner} px`);
-    assert.ok(inner > 200, `${inner}`);
     // Its slider moves its figures.
     const before = await frame.locator('[data-figure="france_usd_per_person"]').first().textContent();
     await frame.locator('#range-eurusd').focus();
@@ -164,22 +194,37 @@ for (const width of [375, 1000]) {
     const after = await frame.locator('[data-figure="france_usd_per_person"]').first().textContent();
     assert.notEqual(after, before);
     assert.equal(answer.height <= 1000, /scrolling="no"/.test(answer.html), 'a page taller than WordPress allows keeps its scroll bar');
+    if (card) {
+      // The news site's own dark-mode switch tells the frame (the host's theme message); the
+      // card follows, and keeps its exact height and no scroll bar.
+      await page.evaluate(() => document.querySelector('iframe.wp-embedded-content').contentWindow.postMessage({ type: 'pledge-explainer:theme', theme: 'dark' }, '*'));
+      await frame.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+      assert.equal(await frame.evaluate(() => getComputedStyle(document.body).backgroundColor), DARK);
+      box = await sized();
+      assert.deepEqual([box.scrollsY, box.scrollsX], [false, false], 'the dark card scrolls in its frame');
+      if (process.env.SCREENSHOTS) await page.screenshot({ path: join(process.env.SCREENSHOTS, `wp-${stem(file).replace('/', '-')}-${width}.png`), fullPage: true });
+    }
     assert.deepEqual(errors, []);
     await context.close();
   });
 }
 
-test('each page\'s height in scripts/publish.mjs is within 10 % of the page in a frame that wide', async () => {
+test('each page\'s height in scripts/page-heights.json is within 10 % of the page in a frame that wide', async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
+  const measured = {};
+  const wrong = [];
   for (const entry of PAGES) {
     await page.setContent(`<iframe src="${siteUrl}${entry.file}" width="${entry.width}" height="400" style="border:0"></iframe>`);
     const frame = await explainerFrame(page);
     await waitReady(frame);
     const h = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
-    assert.ok(Math.abs(h - entry.height) / h <= 0.1, `${entry.file} at ${entry.width} px: measured ${h} px, listed ${entry.height}`);
+    measured[entry.file] = h;
+    if (entry.height == null || Math.abs(h - entry.height) / h > 0.1) wrong.push(`${entry.file} at ${entry.width} px: measured ${h} px, listed ${entry.height ?? 'nothing'}`);
   }
   await context.close();
+  if (process.env.UPDATE_HEIGHTS === '1') writeFileSync(HEIGHTS_FILE, `${JSON.stringify(measured, null, 2)}\n`);
+  assert.deepEqual(wrong, [], `re-measure with UPDATE_HEIGHTS=1 node --test ${'tests/browser/publish.test.mjs'}`);
 });
 
 // ------------------------------------------------------------ oEmbed, share images, og: tags
@@ -201,7 +246,15 @@ for (const entry of PAGES) {
     assert.equal(response.headers.get('access-control-allow-origin'), '*');
     const answer = await response.json();
     const title = metaOf(html, 'og:title');
-    assert.equal(title, unescape(html.match(/<title>([^<]*)<\/title>/)[1]));
+    const text = (fragment) => unescape(fragment.replace(/<[^>]+>/g, ''));
+    if (entry.card) {
+      // A card is shared as its question and answer, the words its page shows.
+      assert.equal(title, text(html.match(new RegExp(`<h2 id="card-${entry.card}-q">(.*?)</h2>`))[1]));
+      assert.equal(metaOf(html, 'og:description'), text(html.match(/<p class="answer">(.*?)<\/p>/)[1]));
+    } else {
+      assert.equal(title, unescape(html.match(/<title>([^<]*)<\/title>/)[1]));
+      assert.equal(metaOf(html, 'og:description'), unescape(html.match(/<meta name="description" content="([^"]*)">/)[1]));
+    }
     assert.deepEqual(
       { version: answer.version, type: answer.type, width: answer.width, height: answer.height, title: answer.title },
       { version: '1.0', type: 'rich', width: entry.width, height: entry.height, title },
@@ -210,11 +263,12 @@ for (const entry of PAGES) {
     assert.match(answer.html, new RegExp(`^<blockquote><a href="${pageUrl}">[^<]+</a></blockquote><iframe src="${pageUrl}" width="${entry.width}" height="${entry.height}" frameborder="0" marginwidth="0" marginheight="0"( scrolling="no")? title="[^"]+"></iframe>$`));
     const thumb = Buffer.from(await (await get(answer.thumbnail_url)).arrayBuffer());
     assert.deepEqual(pngSize(thumb), { width: answer.thumbnail_width, height: answer.thumbnail_height });
+    // A card's thumbnail has the card's own aspect: its frame's.
+    if (entry.card) assert.deepEqual(pngSize(thumb), { width: entry.width, height: entry.height });
     // og: and twitter: tags, escaped (the English title has quotation marks in it).
     assert.equal(metaOf(html, 'og:url'), pageUrl);
     assert.equal(metaOf(html, 'og:image'), `${siteUrl}share/${stem(entry.file)}.png`);
     assert.equal(metaOf(html, 'twitter:card'), 'summary_large_image');
-    assert.equal(metaOf(html, 'og:description'), unescape(html.match(/<meta name="description" content="([^"]*)">/)[1]));
     const alt = metaOf(html, 'og:image:alt');
     assert.ok(alt && alt.length > 40, alt);
     assert.match(html, new RegExp(`<link rel="canonical" href="${pageUrl}">`));
