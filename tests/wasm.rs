@@ -164,7 +164,10 @@ fn cards_alone_and_in_the_page() {
     let ex = Explainer::new(None, "en").unwrap();
     let claim = ex.card("claim");
     assert!(claim.starts_with("<section class=\"card\" id=\"card-claim\""), "{claim}");
-    assert!(claim.contains("data-figure=\"per_person_ratio\">1.12×</b>"), "{claim}");
+    assert!(claim.contains("data-figure=\"per_person_ratio\" data-form=\"prose\">1.12 times</b>"), "{claim}");
+    // A move that changes the answer's template asks for it again: the same fragment.
+    assert!(claim.contains(&format!("data-answer=\"total\">{}</p>", ex.card_answer("claim"))), "{claim}");
+    assert_eq!(ex.card_answer("no-such-card"), "");
     assert_eq!(ex.card("no-such-card"), "");
     let sections = js_sys::JSON::parse(&ex.sections()).unwrap();
     let cards = get(&sections, &["cards"]).as_string().unwrap();
