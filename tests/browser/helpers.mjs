@@ -75,9 +75,12 @@ export async function showEveryChart(page) {
 
 export async function figure(page, key) {
   await nextFrame(page);
-  // The table's form (the cards' answers write some figures as running text does).
+  // The table's form (the cards' answers write ratios in words, French units spelt out), once
+  // what a move left out of view has caught up (150 ms after the last move).
   const table = page.locator(`[data-figure="${key}"]:not([data-form="prose"])`);
-  return ((await table.count()) ? table : page.locator(`[data-figure="${key}"]`)).first().textContent();
+  if (!(await table.count())) return page.locator(`[data-figure="${key}"]`).first().textContent();
+  await page.waitForFunction(() => !document.querySelector('#cards [aria-busy="true"]'), null, { timeout: 5000 });
+  return table.first().textContent();
 }
 
 /**

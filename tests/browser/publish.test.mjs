@@ -250,7 +250,7 @@ for (const entry of PAGES) {
     if (entry.card) {
       // A card is shared as its question and answer, the words its page shows.
       assert.equal(title, text(html.match(new RegExp(`<h2 id="card-${entry.card}-q">(.*?)</h2>`))[1]));
-      assert.equal(metaOf(html, 'og:description'), text(html.match(/<p class="answer">(.*?)<\/p>/)[1]));
+      assert.equal(metaOf(html, 'og:description'), text(html.match(/<p class="answer"[^>]*>(.*?)<\/p>/)[1]));
     } else {
       assert.equal(title, unescape(html.match(/<title>([^<]*)<\/title>/)[1]));
       assert.equal(metaOf(html, 'og:description'), unescape(html.match(/<meta name="description" content="([^"]*)">/)[1]));
