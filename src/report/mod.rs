@@ -126,14 +126,20 @@ impl Report {
         };
         prose_display.truncate(display.len() - 2);
         prose_display.extend(display[display.len() - 2..].iter().cloned());
+        // Rates to four places, as the lede writes them: a trimmed "$1.14" beside "$1.158"
+        // reflowed the answer's lines on every move of the rate slider (a layout shift).
+        let quote = dataset.benchmark.currency.as_ref();
+        let l = prose_ctx.locale;
         for (key, text) in prose_display.iter_mut() {
-            let ratio = match *key {
-                "per_person_ratio" => figures.per_person_ratio,
-                "gdp_share_ratio" => figures.gdp_share_ratio,
+            let worded = match *key {
+                "per_person_ratio" => figures.per_person_ratio.map(|r| l.times_text(r)),
+                "gdp_share_ratio" => figures.gdp_share_ratio.map(|r| l.times_text(r)),
+                "eurusd" => Some(l.rate_exact(figures.assumptions.rate, quote)),
+                "parity_eurusd" => figures.parity_eurusd.map(|r| l.rate_exact(r, quote)),
                 _ => None,
             };
-            if let Some(r) = ratio {
-                *text = prose_ctx.locale.times_text(r);
+            if let Some(worded) = worded {
+                *text = worded;
             }
         }
         let values = short.values;
