@@ -495,3 +495,60 @@ fn a_dataset_gives_the_form_a_rule_would_get_wrong_and_a_wrong_key_is_refused_by
     let errors = Dataset::from_json(&v.to_string()).unwrap_err();
     assert_eq!(errors[0].path, "subject.forms.fr.li_name", "{errors:?}");
 }
+
+/// The live panel's pair is what the verdict in effect weighs: per person, per year once the
+/// horizons differ, shares of GDP with the GDP yardstick (the same decisions as the report's).
+#[test]
+fn the_live_panel_compares_what_the_verdict_weighs() {
+    let d = story();
+    for (query, keys) in [
+        ("", ["france_usd_per_person", "us_usd_per_person"]),
+        ("years_fr=6", ["france_usd_per_person_per_year", "us_usd_per_person_per_year"]),
+        ("yardstick=gdp", ["france_share_of_gdp", "us_share_of_gdp"]),
+        ("yardstick=gdp&years_fr=6", ["france_share_of_gdp", "us_share_of_gdp"]),
+    ] {
+        let r = report(&d, query, Lang::En);
+        let pair = pledge_explainer::report::comparison(&d, &r);
+        let shown: Vec<&str> = keys.iter().map(|k| r.display(k).unwrap()).collect();
+        assert_eq!([pair[0].2.as_str(), pair[1].2.as_str()], [shown[0], shown[1]], "{query}");
+        assert_eq!([pair[0].0.as_str(), pair[1].0.as_str()], ["France", "Stargate"], "{query}");
+    }
+}
+
+/// The horizon slider names each pledge's own date where it falls: years from the announcement.
+#[test]
+fn the_horizon_slider_marks_the_pledges_dates_in_years_from_the_announcement() {
+    let d = story();
+    let r = report(&d, "", Lang::En);
+    let controls = pledge_explainer::report::controls(&d, &r);
+    let years = controls.iter().find(|c| c.param == "years_fr").unwrap();
+    let mut marks = years.marks.clone();
+    marks.sort_by(|a, b| a.0.total_cmp(&b.0));
+    assert_eq!(
+        marks,
+        [(4.0, "Bpifrance: by 2029".to_string()), (5.0, "Brookfield: by 2030".to_string())]
+    );
+    // A story in one currency has no rate slider, and keeps the others.
+    let mut one = story();
+    one.benchmark.currency = one.subject.currency.clone();
+    let r = Report::new(&one, &Assumptions::defaults(&one), Locale::for_lang(Lang::En));
+    let params: Vec<&str> = pledge_explainer::report::controls(&one, &r).iter().map(|c| c.param).collect();
+    assert!(!params.contains(&"eurusd") && params.contains(&"pop_fr"), "{params:?}");
+}
+
+/// The names the page reads a verdict's colour and size by (`data-verdict`, `data-gap`).
+#[test]
+fn verdicts_and_gaps_have_the_names_the_page_styles() {
+    use pledge_explainer::report::Verdict;
+    let names: Vec<&str> = [Verdict::Holds, Verdict::More, Verdict::Less].iter().map(|v| v.name()).collect();
+    assert_eq!(names, ["holds", "more", "less"]);
+    let gaps: Vec<&str> = [Gap::Same, Gap::Close, Gap::Clear, Gap::Multiple].iter().map(|g| g.name()).collect();
+    assert_eq!(gaps, ["same", "close", "clear", "multiple"]);
+    let css = std::fs::read_to_string("www/style.css").unwrap();
+    for name in ["holds", "more", "less"] {
+        assert!(css.contains(&format!("[data-verdict=\"{name}\"]")), "style.css styles no {name}");
+    }
+    for name in ["same", "close"] {
+        assert!(css.contains(&format!("[data-gap=\"{name}\"]")), "style.css styles no {name}");
+    }
+}

@@ -110,28 +110,19 @@ pub fn comparison(dataset: &Dataset, report: &Report) -> [(String, f64, String);
         capitalize_first(dataset.benchmark.package.get(lang).to_string()),
     ];
     let shown = |key: &str| report.display(key).unwrap_or_default().to_string();
-    let same_horizon = f.assumptions.subject_years == dataset.benchmark_years();
-    let (keys, values) = match (
-        f.assumptions.by_gdp,
-        f.france_share_of_gdp.zip(f.us_share_of_gdp),
-    ) {
-        (true, Some((fr, us))) => (["france_share_of_gdp", "us_share_of_gdp"], [fr, us]),
-        _ => match f
-            .france_usd_per_person_per_year
-            .zip(f.us_usd_per_person_per_year)
-        {
-            Some((fr, us)) if !same_horizon => (
-                [
-                    "france_usd_per_person_per_year",
-                    "us_usd_per_person_per_year",
-                ],
-                [fr, us],
-            ),
-            _ => (
-                ["france_usd_per_person", "us_usd_per_person"],
-                [f.france_usd_per_person, f.us_usd_per_person],
-            ),
-        },
+    // The yardstick in effect and whether the horizons differ, as the report decided them.
+    let gdp = f.france_share_of_gdp.zip(f.us_share_of_gdp);
+    let per_year = f.france_usd_per_person_per_year.zip(f.us_usd_per_person_per_year);
+    let (keys, values) = match (report.yardstick, gdp, per_year) {
+        (Yardstick::Gdp, Some((fr, us)), _) => (["france_share_of_gdp", "us_share_of_gdp"], [fr, us]),
+        (_, _, Some((fr, us))) if report.per_year => (
+            ["france_usd_per_person_per_year", "us_usd_per_person_per_year"],
+            [fr, us],
+        ),
+        _ => (
+            ["france_usd_per_person", "us_usd_per_person"],
+            [f.france_usd_per_person, f.us_usd_per_person],
+        ),
     };
     let [a, b] = names;
     [
