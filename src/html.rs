@@ -323,9 +323,8 @@ impl Card {
 
     /// The answer as a reader reads it (the tests read its figures back).
     pub fn answer_text(self, report: &Report) -> String {
-        let pairs: Vec<(String, &str)> = report
-            .prose_display
-            .iter().map(|(k, v)| (format!("#{k}"), v.as_str())).collect();
+        let pairs: Vec<(String, &str)> =
+            report.prose_figures().map(|(k, v)| (format!("#{k}"), v)).collect();
         let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         let text = crate::report::capitalize_first(report.fill_prose(self.words(report).1));
         crate::lang::fill(&text, &pairs)
@@ -404,8 +403,7 @@ pub fn cards(dataset: &Dataset) -> Vec<Card> {
 fn with_figures(report: &Report, template: &str) -> String {
     let text = escape(&crate::report::capitalize_first(report.fill_prose(template)));
     let cells: Vec<(String, String)> = report
-        .prose_display
-        .iter()
+        .prose_figures()
         .map(|(key, value)| {
             (
                 format!("#{key}"),

@@ -204,12 +204,7 @@ impl Explainer {
         o.raw("display", &text_object(&report.display));
         // The cards' answers are running text: the figures written otherwise there (French
         // units, ratios in words), and the name of each answer's template (`data-answer`).
-        let prose: Vec<&(&str, String)> = report
-            .prose_display
-            .iter()
-            .filter(|(k, v)| report.display(k) != Some(v.as_str()))
-            .collect();
-        o.raw("prose", &text_object(&prose.iter().map(|(k, v)| (*k, v.as_str())).collect::<Vec<_>>()));
+        o.raw("prose", &text_object(&report.prose_display));
         let answers: Vec<(&str, &str)> = crate::html::cards(&self.dataset)
             .into_iter()
             .map(|c| (c.name(), c.answer_form(report)))

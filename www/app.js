@@ -458,7 +458,7 @@ function writeRegion(region, view) {
   if (name === 'prose') writeProse(node, view);
   // A card's answer whose template a move changed (per year once the horizons differ): the
   // core writes it again, and its cells are found again.
-  const answer = $(':scope > .answer', node);
+  const { answer } = region;
   const form = answer && view.answers[node.dataset.card];
   if (form && answer.dataset.answer !== form) {
     answer.innerHTML = explainer.card_answer(node.dataset.card);
@@ -531,7 +531,8 @@ const regionFigures = (node) => $$('[data-figure]', node).filter((cell) => cell.
 
 /** Finds the regions (the DOM is rebuilt with the language) and watches them and the charts. */
 function watchView() {
-  regions = $$('[data-region]').map((node) => ({ node, name: node.dataset.region, figures: regionFigures(node) }));
+  regions = $$('[data-region]').map((node) => ({ node, name: node.dataset.region, figures: regionFigures(node),
+    answer: $(':scope > .answer', node) }));
   const watched = [...regions.map((r) => r.node), ...$$('[data-chart]')];
   near.clear();
   visible.clear();

@@ -54,8 +54,9 @@ pub struct Report {
     pub gdp: Option<Judgement>,
     /// Formatted figures by their public key (`data-figure="<key>"`).
     pub display: Vec<(&'static str, String)>,
-    /// The same figures as running text writes them, where the language writes them otherwise
-    /// (French units: "109 milliards d’euros" for "109 Md€"): the cards' answers.
+    /// The figures running text writes otherwise than `display` (French units: "109 milliards
+    /// d’euros" for "109 Md€"; ratios in words; rates to four places): the cards' answers read
+    /// them through [`Report::prose_figures`]. Only those that differ, so a move sends few.
     #[serde(skip)]
     pub prose_display: Vec<(&'static str, String)>,
     /// The live prose, one sentence per entry, in reading order.
@@ -118,28 +119,33 @@ impl Report {
         display.push(("verdict", person.as_ref().map(|j| j.badge.clone()).unwrap_or_default()));
         display.push(("gdp_verdict", gdp.as_ref().map(|j| j.badge.clone()).unwrap_or_default()));
         let sentences = prose_ctx.sentences(shown, per_year);
-        // The cards' answers are running text: units as the language writes them there, and
-        // ratios in words ("1.12 times", "١٫١٢ ضعف"), as the prose writes them.
-        let mut prose_display = match &prose {
-            Some(p) => p.display(),
-            None => display.clone(),
+        // The cards' answers are running text: units as the language writes them there (the
+        // prose context's figures where they differ), ratios in words ("1.12 times", "١٫١٢
+        // ضعف") as the prose writes them, and rates to four places as the lede does (a trimmed
+        // "$1.14" beside "$1.158" re-broke the answer's lines on every move: a layout shift).
+        let mut prose_display: Vec<(&'static str, String)> = match &prose {
+            Some(p) => p
+                .display()
+                .into_iter()
+                .zip(&display)
+                .filter(|((k, a), (key, b))| k == key && a != b)
+                .map(|(pair, _)| pair)
+                .collect(),
+            None => Vec::new(),
         };
-        prose_display.truncate(display.len() - 2);
-        prose_display.extend(display[display.len() - 2..].iter().cloned());
-        // Rates to four places, as the lede writes them: a trimmed "$1.14" beside "$1.158"
-        // reflowed the answer's lines on every move of the rate slider (a layout shift).
         let quote = dataset.benchmark.currency.as_ref();
         let l = prose_ctx.locale;
-        for (key, text) in prose_display.iter_mut() {
-            let worded = match *key {
-                "per_person_ratio" => figures.per_person_ratio.map(|r| l.times_text(r)),
-                "gdp_share_ratio" => figures.gdp_share_ratio.map(|r| l.times_text(r)),
-                "eurusd" => Some(l.rate_exact(figures.assumptions.rate, quote)),
-                "parity_eurusd" => figures.parity_eurusd.map(|r| l.rate_exact(r, quote)),
-                _ => None,
-            };
-            if let Some(worded) = worded {
-                *text = worded;
+        let a = &figures.assumptions;
+        for (key, text) in [
+            ("per_person_ratio", figures.per_person_ratio.map(|r| l.times_text(r))),
+            ("gdp_share_ratio", figures.gdp_share_ratio.map(|r| l.times_text(r))),
+            ("eurusd", Some(l.rate_exact(a.rate, quote))),
+            ("parity_eurusd", figures.parity_eurusd.map(|r| l.rate_exact(r, quote))),
+        ] {
+            let Some(text) = text else { continue };
+            match prose_display.iter_mut().find(|(k, _)| *k == key) {
+                Some(entry) => entry.1 = text,
+                None => prose_display.push((key, text)),
             }
         }
         let values = short.values;
@@ -215,6 +221,14 @@ impl Report {
             .iter()
             .find(|(k, _)| *k == key)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// Every figure as running text writes it (a card's answer), in `display`'s order.
+    pub fn prose_figures(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        self.display.iter().map(|(key, shown)| {
+            let prose = self.prose_display.iter().find(|(k, _)| k == key);
+            (*key, prose.map_or(shown.as_str(), |(_, v)| v.as_str()))
+        })
     }
 
     pub fn display(&self, key: &str) -> Option<&str> {

@@ -47,11 +47,7 @@ pub fn summary_json(dataset: &Dataset, report: &Report) -> String {
             .iter()
             .map(|(k, v)| (*k, v.as_str()))
             .collect(),
-        prose_display: report
-            .prose_display
-            .iter()
-            .map(|(k, v)| (*k, v.as_str()))
-            .collect(),
+        prose_display: report.prose_figures().collect(),
         sentences: report
             .sentences
             .iter()
