@@ -450,3 +450,50 @@ fn the_energy_chart_shows_the_first_phase_reported_beside_the_gigawatt() {
         "{shown}"
     );
 }
+
+/// A dashed line (the benchmark's length, the parity line, Stargate's per year) is one element
+/// with a dash pattern, not one element per dash: a slider move patches, lays out and paints
+/// each element that changed.
+#[test]
+fn a_dashed_line_is_one_element() {
+    let d = story();
+    let a = Assumptions::defaults(&d);
+    for (chart, lines) in [
+        (Chart::PerPerson, 2),
+        (Chart::Sensitivity, 1),
+        (Chart::Horizon, 1),
+    ] {
+        let svg = standalone(&d, &a, chart, Locale::EN, 672);
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let dashed: Vec<_> = doc
+            .descendants()
+            .filter(|n| n.attribute("stroke-dasharray") == Some("5 4"))
+            .collect();
+        assert_eq!(dashed.len(), lines, "{chart:?}: {svg}");
+        for n in &dashed {
+            assert_eq!(n.attribute("stroke-width"), Some("2"), "{chart:?}");
+            assert_eq!(
+                n.attribute("points").unwrap().split_whitespace().count(),
+                2,
+                "{chart:?}"
+            );
+        }
+        // No dash drawn as its own short segment beside it.
+        let short = doc
+            .descendants()
+            .filter(|n| n.has_tag_name("polyline"))
+            .filter(|n| {
+                let p: Vec<i32> = n
+                    .attribute("points")
+                    .unwrap()
+                    .split([' ', ','])
+                    .filter_map(|v| v.parse().ok())
+                    .collect();
+                p.len() == 4
+                    && (p[0] - p[2]).abs() + (p[1] - p[3]).abs() <= 5
+                    && n.attribute("stroke-width") == Some("2")
+            })
+            .count();
+        assert_eq!(short, 0, "{chart:?}: dashes drawn one by one");
+    }
+}

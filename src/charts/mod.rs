@@ -413,12 +413,14 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
             .draw(&PathElement::new(points, color.stroke_width(width)))
     }
 
+    /// One element with `stroke-dasharray="5 4"`, not plotters' `DashedPathElement`, which
+    /// writes an element per dash (8 to 40 per line): elements the page patches, lays out and
+    /// paints on every slider move. plotters' styles have no dash pattern, so the writer is
+    /// told by a flag in the stroke width (`svg_writer::DASHED`).
     fn dashed(&self, from: (i32, i32), to: (i32, i32), color: RGBColor) -> DrawResult<DB> {
-        self.area.draw(&plotters::element::DashedPathElement::new(
+        self.area.draw(&PathElement::new(
             vec![from, to],
-            5,
-            4,
-            color.stroke_width(2),
+            color.stroke_width(2 | svg_writer::DASHED),
         ))
     }
 

@@ -28,6 +28,9 @@ impl std::error::Error for Infallible {}
 
 type Done = Result<(), DrawingErrorKind<Infallible>>;
 
+/// A flag in a path's stroke width: the line is dashed, 5 on and 4 off (`Frame::dashed`).
+pub const DASHED: u32 = 1 << 30;
+
 pub struct SvgWriter<'a> {
     out: &'a mut String,
     size: (u32, u32),
@@ -197,11 +200,15 @@ impl DrawingBackend for SvgWriter<'_> {
         if c.alpha == 0.0 {
             return Ok(());
         }
+        let width = style.stroke_width();
         self.open("polyline");
         self.attr("fill", "none");
         self.opacity(c);
         self.color("stroke", c);
-        self.int("stroke-width", style.stroke_width() as i64);
+        self.int("stroke-width", (width & !DASHED) as i64);
+        if width & DASHED != 0 {
+            self.attr("stroke-dasharray", "5 4");
+        }
         self.points(path);
         self.close();
         Ok(())
