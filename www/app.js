@@ -110,6 +110,7 @@ function wirePage(adopted) {
   const story = explainer.chart_names();
   drawnFor.clear();
   waiting.clear();
+  chartPartsCache.clear();
   // The charts are the cards' own: those on this page that the story has.
   chartNames = $$('[data-chart]').map((fig) => fig.dataset.chart).filter((name) => story.includes(name));
   for (const fig of $$('[data-chart]')) {
@@ -346,9 +347,16 @@ function arrowsPointTheWay(range) {
 }
 
 function updateControls(controls, source) {
+  // During a drag only the dragged control changes: the others, as the core left them and
+  // untouched since they were last written, are not read back from the DOM.
+  const drag = source?.type === 'range';
   for (const c of controls) {
     const parts = sliderParts.get(c.param);
     if (!parts) continue;
+    const state = `${c.value}|${c.display}|${c.parity}|${c.parity_words}|${c.min}|${c.max}`;
+    if (drag && source !== parts.range && parts.written === state) continue;
+    // The dragged range is not written back: read again once another control is dragged.
+    parts.written = source === parts.range ? null : state;
     const { range, number, mark, parity } = parts;
     if (range !== source && range.valueAsNumber !== c.value) range.value = c.value;
     if (number !== source && number.valueAsNumber !== round(c.value)) number.value = round(c.value);
@@ -490,23 +498,51 @@ function writeProse(prose, view) {
   for (const span of prose.children) setText(span, view.sentences[span.dataset.sentence]);
 }
 
+/**
+ * Runs `fn` once, `ms` after the last `arm()`. Arming again while it waits only moves the
+ * deadline: a drag arms three of these on every move, and clearing and setting a timeout each
+ * time (for every region left behind) was a tenth of a move's script on the phone profile.
+ */
+function debounced(fn, ms) {
+  let timer = 0;
+  let due = 0;
+  const fire = () => {
+    const left = due - performance.now();
+    if (left > 1) {
+      timer = setTimeout(fire, left);
+      return;
+    }
+    timer = 0;
+    fn();
+  };
+  return {
+    arm() {
+      due = performance.now() + ms;
+      if (!timer) timer = setTimeout(fire, ms);
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = 0;
+    },
+  };
+}
+
 const SETTLE_MS = 150;
 /** What a drag left behind, marked `aria-busy` (being updated) until `catchUp`. */
 const behind = new Set();
-let settleTimer = 0;
+const settle = debounced(() => catchUp(), SETTLE_MS);
 
 function deferUntilSettled(node) {
   if (!behind.has(node)) {
     behind.add(node);
     node.setAttribute('aria-busy', 'true');
   }
-  clearTimeout(settleTimer);
-  settleTimer = setTimeout(catchUp, SETTLE_MS);
+  settle.arm();
 }
 
 /** Brings what a drag left out of view up to date: the regions, the charts' captions. */
 function catchUp() {
-  clearTimeout(settleTimer);
+  settle.cancel();
   if (!behind.size || !lastView) return;
   guard(() => {
     for (const region of regions) writeRegion(region, lastView);
@@ -579,8 +615,9 @@ function renderCharts(onlyInView = false, all = false, captions = !onlyInView) {
     const chartWidth = chartWidths.get(name) || 0;
     const key = `${chartWidth}|${explainer.chart_key(name)}`;
     if (drawnFor.get(name) === key) continue;
-    const fig = $(`[data-chart="${name}"]`);
-    if (!fig) continue;
+    const parts = chartParts(name);
+    if (!parts) continue;
+    const { fig } = parts;
     // A drag (a move without captions) draws what is on screen, anything else what is near it.
     // The caption is the chart's text alternative: off screen too, it follows the sliders
     // (after a drag, once it rests).
@@ -590,14 +627,30 @@ function renderCharts(onlyInView = false, all = false, captions = !onlyInView) {
       continue;
     }
     const chart = JSON.parse(explainer.chart(name, chartWidth, draw));
-    setText($('h3', fig), chart.title);
-    setText($('figcaption p', fig), chart.desc);
-    labelDownloads(fig, name, chart.title);
+    setText(parts.title, chart.title);
+    setText(parts.desc, chart.desc);
+    if (parts.labelled !== chart.title) {
+      labelDownloads(fig, name, chart.title);
+      parts.labelled = chart.title;
+    }
     if (!draw) continue;
-    patchSvg($('.plot', fig), chart.svg);
+    patchSvg(parts.plot, chart.svg);
     drawnFor.set(name, key);
     waiting.delete(name);
   }
+}
+
+/** Each chart's figure and the parts a redraw writes, found once (again if the card was rewritten). */
+const chartPartsCache = new Map();
+function chartParts(name) {
+  let parts = chartPartsCache.get(name);
+  if (!parts || !parts.fig.isConnected) {
+    const fig = $(`[data-chart="${name}"]`);
+    if (!fig) return null;
+    parts = { fig, plot: $('.plot', fig), title: $('h3', fig), desc: $('figcaption p', fig), labelled: null };
+    chartPartsCache.set(name, parts);
+  }
+  return parts;
 }
 
 /**
@@ -895,19 +948,13 @@ function writeUrl() {
   updateLangLinks();
 }
 
-let urlTimer = 0;
-function scheduleUrlWrite() {
-  clearTimeout(urlTimer);
-  urlTimer = setTimeout(() => guard(writeUrl), URL_DEBOUNCE_MS);
-}
+const urlWrite = debounced(() => guard(writeUrl), URL_DEBOUNCE_MS);
+const scheduleUrlWrite = () => urlWrite.arm();
 
-let announceTimer = 0;
-function scheduleAnnounce() {
-  clearTimeout(announceTimer);
-  announceTimer = setTimeout(() => {
-    if (lastView) $('#announce').textContent = `${lastView.badge}. ${lastView.sentences.lede}`;
-  }, ANNOUNCE_DEBOUNCE_MS);
-}
+const announce = debounced(() => {
+  if (lastView) $('#announce').textContent = `${lastView.badge}. ${lastView.sentences.lede}`;
+}, ANNOUNCE_DEBOUNCE_MS);
+const scheduleAnnounce = () => announce.arm();
 
 /** The figures table as a file; a byte-order mark so spreadsheet programs read it as UTF-8. */
 function downloadCsv() {
