@@ -10,14 +10,17 @@ export PATH="$HOME/.cargo/bin:$PATH"
 # another story with ?dataset=. Both have English compiled in, and load French or Arabic as a
 # language pack (dist/i18n/, written below from the same Rust tables).
 rm -rf pkg && mkdir -p pkg
+# Every step returns its failure, so that `page_wasm` below can fall back (set -e does not
+# apply inside a function called from an `if`).
 build_wasm() {
   local out=$1; shift
+  local target=${WASM_TARGET_DIR:-target}
   # As a cdylib alone: with crate-type = ["cdylib", "rlib"] cargo does not apply LTO to the
   # cdylib (rust-lang/cargo#9672), which costs about 8 KB of gzipped wasm.
-  cargo rustc --release --target wasm32-unknown-unknown --lib --crate-type cdylib --quiet "$@"
+  CARGO_TARGET_DIR=$target cargo rustc --release --target wasm32-unknown-unknown --lib --crate-type cdylib --quiet "$@" || return 1
   # The same out-name for both: it is also the module name of the wasm's imports.
   wasm-bindgen --target web --out-dir "$out" \
-    target/wasm32-unknown-unknown/release/pledge_explainer.wasm
+    "$target/wasm32-unknown-unknown/release/pledge_explainer.wasm" || return 1
   # Rust 1.95 emits these proposals by default; binaryen must be told it may keep them.
   # --zero-filled-memory holds for a fresh instance; not --low-memory-unused: Rust's stack
   # grows down towards address 0.
@@ -25,7 +28,20 @@ build_wasm() {
     --strip-debug --strip-producers \
     --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
     --enable-reference-types --enable-multivalue --enable-mutable-globals \
-    "$out/pledge_explainer_bg.wasm" -o "$out/pledge_explainer_bg.wasm"
+    "$out/pledge_explainer_bg.wasm" -o "$out/pledge_explainer_bg.wasm" || return 1
+}
+# The page's own wasm (dist/ only; pkg/ and the reader build keep the panic hook): std built
+# with it and a panic an immediate trap, no panic message formatted (std's panic and
+# formatting paths, Unicode tables and file names): 7 KB gzip less in the part the first
+# screen waits for (README, "What the page loads"). app.js stops calling a module that
+# trapped, as the panic hook makes the others refuse. It needs rust-src and two unstable
+# flags on the stable toolchain (RUSTC_BOOTSTRAP): a toolchain that refuses them gets the
+# ordinary build, said here.
+page_wasm() {
+  rustup component list --installed 2>/dev/null | grep -q '^rust-src' \
+    || rustup component add rust-src >/dev/null 2>&1 || return 1
+  RUSTC_BOOTSTRAP=1 RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort" WASM_TARGET_DIR=target/page \
+    build_wasm "$1" --no-default-features --features panic-hook -Zbuild-std=std,panic_abort
 }
 build_wasm target/reader-pkg --no-default-features --features panic-hook,dataset-reader
 build_wasm pkg --no-default-features --features panic-hook
@@ -36,6 +52,26 @@ if ! cmp -s target/reader-pkg/pledge_explainer.js pkg/pledge_explainer.js; then
 fi
 mv target/reader-pkg/pledge_explainer_bg.wasm pkg/pledge_explainer_reader_bg.wasm
 rm -rf target/reader-pkg
+rm -rf target/page-pkg
+# pkg/'s glue serves it if the exports are the same and pkg/'s module imports all it imports
+# (it imports less: no console.error for a panic message).
+same_interface() {
+  node -e '
+    const { readFileSync } = require("node:fs");
+    const [page, whole] = process.argv.slice(1).map((f) => new WebAssembly.Module(readFileSync(f)));
+    const names = (list) => list.map((e) => `${e.module || ""}.${e.name}.${e.kind}`);
+    const wholeImports = new Set(names(WebAssembly.Module.imports(whole)));
+    const sameExports = names(WebAssembly.Module.exports(page)).join() === names(WebAssembly.Module.exports(whole)).join();
+    process.exit(sameExports && names(WebAssembly.Module.imports(page)).every((i) => wholeImports.has(i)) ? 0 : 1);
+  ' "$1" "$2"
+}
+if page_wasm target/page-pkg 2>target/page-wasm.log \
+  && same_interface target/page-pkg/pledge_explainer_bg.wasm pkg/pledge_explainer_bg.wasm; then
+  page_module=target/page-pkg/pledge_explainer_bg.wasm
+else
+  echo "build.sh: the page's wasm with panics as traps did not build (target/page-wasm.log); dist/ gets pkg/'s" >&2
+  page_module=pkg/pledge_explainer_bg.wasm
+fi
 # The glue takes the "placeholder" imports of a split module (none in pkg/'s unsplit ones).
 node scripts/split-wasm.mjs --glue pkg/pledge_explainer.js
 # pkg/ as an npm package: package.json (version from Cargo.toml), README, the .d.ts above.
@@ -47,7 +83,7 @@ cp pkg/pledge_explainer.js pkg/pledge_explainer_reader_bg.wasm dist/pkg/
 # The page's wasm in two (scripts/split-wasm.mjs): what the first screen needs, and `_later`
 # (the charts' drawing, the cards rewritten for another language or story, the CSV), which
 # app.js fetches once the page is ready. pkg/ (npm) and dist/explainer.html keep it whole.
-node scripts/split-wasm.mjs pkg/pledge_explainer_bg.wasm dist/pkg/pledge_explainer_bg.wasm dist/pkg/pledge_explainer_later_bg.wasm
+node scripts/split-wasm.mjs "$page_module" dist/pkg/pledge_explainer_bg.wasm dist/pkg/pledge_explainer_later_bg.wasm
 # Datasets for ?dataset= and the story editor (the page's default story is compiled into the
 # wasm; its JSON is here for the editor to open), and the schema the editor's form is built from.
 mkdir -p dist/data && cp data/eu-investai-2025.json data/france-2025.json data/dataset.schema.json dist/data/

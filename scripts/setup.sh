@@ -14,6 +14,12 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+# std's source: the page's wasm builds std with it (build.sh, page_wasm; without it, the
+# ordinary build).
+if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then
+  say "adding rust-src"
+  rustup component add rust-src || say "rust-src could not be added: the page's wasm is built the ordinary way"
+fi
 
 # The CLI must match the wasm-bindgen crate exactly; the version is read from Cargo.lock.
 want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)

@@ -27,7 +27,8 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 static PANICKED: AtomicBool = AtomicBool::new(false);
 
 /// Runs once when the module is instantiated: reports a Rust panic to the console with its
-/// message before the wasm traps.
+/// message before the wasm traps. The page's own build (`build.sh`, `page_wasm`) traps at once
+/// instead, without the message; `app.js` stops calling a module that trapped.
 #[cfg(feature = "panic-hook")]
 #[wasm_bindgen(start)]
 pub fn start() {

@@ -44,11 +44,20 @@ function notify(messages) {
 }
 
 /** Runs a call into wasm; if it throws or traps, the last good figures stay on screen. */
+/**
+ * Set once a wasm call trapped (a Rust panic: the page's build traps at once, the others after
+ * their panic hook): the module may be half-way through a change, so nothing calls it again
+ * and the page keeps the last good figures, with the notice that says so.
+ */
+let stopped = false;
+
 function guard(fn) {
+  if (stopped) return undefined;
   try {
     return fn();
   } catch (err) {
     console.error(err);
+    if (err instanceof WebAssembly.RuntimeError) stopped = true;
     notify([(strings && strings.crashed) || 'Something went wrong in the calculation.']);
     return undefined;
   }
