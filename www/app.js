@@ -129,7 +129,9 @@ function wirePage(adopted) {
     else if (adopted && $('.plot > svg', fig)) {
       chartWidths.set(name, Number($('.plot > svg', fig).getAttribute('width')));
       drawnFor.set(name, `${chartWidths.get(name)}|${explainer.chart_key(name)}`);
-      labelDownloads(fig, name, $('h3', fig).textContent);
+      const parts = chartParts(name);
+      labelDownloads(fig, name, parts.title.textContent);
+      parts.labelled = parts.title.textContent;
     }
   }
   watchView();
@@ -539,7 +541,7 @@ function debounced(fn, ms) {
 const SETTLE_MS = 150;
 /** What a drag left behind, marked `aria-busy` (being updated) until `catchUp`. */
 const behind = new Set();
-const settle = debounced(() => catchUp(), SETTLE_MS);
+const settle = debounced(catchUp, SETTLE_MS);
 
 function deferUntilSettled(node) {
   if (!behind.has(node)) {
