@@ -36,6 +36,8 @@ function page(lang, cards, card) {
   replace('<link rel="icon" href="data:,">', `<link rel="icon" href="data:,">\n${alternates}`);
   // Byte for byte what the core writes at run time (the page adopts it).
   replace('<!-- fallback:cards -->', cards);
+  // The page's own controls, served as the page builds them (the yardstick), for it to adopt.
+  for (const part of ['page-switches', 'page-sliders']) replace(`<!-- fallback:${part} -->`, readFileSync(join(dir, `${part}.html`), 'utf8').trimEnd());
   // Every marker is replaced (the title appears twice: <title> and <h1>).
   for (const part of ['title', 'description']) {
     const marker = `<!-- fallback:${part} -->`;

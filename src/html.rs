@@ -420,27 +420,31 @@ pub fn gdp_badge(report: &Report) -> String {
     report.gdp.as_ref().map(|j| j.badge.clone()).unwrap_or_default()
 }
 
-/// One slider, as the page builds it (`app.js` `buildControls`), disabled until the page is
-/// wired: the same box, so nothing moves when the live one replaces it.
+/// One slider, as the page builds it (`app.js` `newSlider`), disabled until the page is wired:
+/// the same markup, attribute for attribute, so that the page adopts it as it is (a page
+/// showing another view builds it, and nothing moves).
 fn control_html(c: &crate::report::Control) -> String {
     let n = crate::params::plain_number;
     let p = c.param;
     let parity = c.parity_words.as_ref();
-    let marks = if c.marks.is_empty() {
-        String::new()
+    let (marks, described, list, ticks) = if c.marks.is_empty() {
+        (String::new(), format!("parity-{p}"), String::new(), String::new())
     } else {
         let words: Vec<&str> = c.marks.iter().map(|(_, w)| w.as_str()).collect();
-        format!(
-            "<p class=\"marks\" id=\"marks-{p}\">{}</p>",
-            escape(&words.join(" · "))
+        let options: String = c.marks.iter().map(|(v, _)| format!("<option value=\"{}\"></option>", n(*v))).collect();
+        (
+            format!("<p class=\"marks\" id=\"marks-{p}\">{}</p>", escape(&words.join(" · "))),
+            format!("parity-{p} marks-{p}"),
+            format!(" list=\"ticks-{p}\""),
+            format!("<datalist id=\"ticks-{p}\">{options}</datalist>"),
         )
     };
     format!(
         "<div class=\"control\" data-control=\"{p}\"><label id=\"label-{p}\" for=\"range-{p}\">{label}</label>\
-         <div class=\"control-row\"><div class=\"track\"><input type=\"range\" id=\"range-{p}\" name=\"{p}\" min=\"{min}\" max=\"{max}\" step=\"{step}\" value=\"{value}\" aria-valuetext=\"{shown}\" disabled>\
-         <span class=\"parity-mark\" aria-hidden=\"true\"{hidden}></span></div>\
+         <div class=\"control-row\"><div class=\"track\"><input type=\"range\" id=\"range-{p}\" name=\"{p}\" min=\"{min}\" max=\"{max}\" step=\"{step}\" value=\"{value}\" aria-describedby=\"{described}\"{list} aria-valuetext=\"{shown}\" disabled>\
+         <span class=\"parity-mark\" aria-hidden=\"true\"{hidden}></span>{ticks}</div>\
          <input type=\"number\" id=\"number-{p}\" inputmode=\"decimal\" min=\"{min}\" max=\"{max}\" step=\"any\" value=\"{value}\" aria-labelledby=\"label-{p}\" disabled></div>\
-         <button type=\"button\" class=\"parity\" id=\"parity-{p}\" disabled{hidden}>{parity}</button>{marks}</div>\n",
+         <button type=\"button\" class=\"parity\" id=\"parity-{p}\" disabled{hidden}>{parity}</button>{marks}</div>",
         label = escape(&c.label),
         min = n(c.min),
         max = n(c.max),
@@ -458,7 +462,7 @@ fn switch_html(sw: &crate::report::Switch) -> String {
     let on = |v: f64| if sw.value == v { " checked" } else { "" };
     if let [(value, _)] = sw.options.as_slice() {
         format!(
-            "<div class=\"switch\" data-switch=\"{p}\"><input type=\"checkbox\" id=\"switch-{p}\" name=\"{p}\"{} disabled><label for=\"switch-{p}\">{}</label></div>\n",
+            "<div class=\"switch\" data-switch=\"{p}\"><input type=\"checkbox\" id=\"switch-{p}\" name=\"{p}\"{} disabled><label for=\"switch-{p}\">{}</label></div>",
             on(*value),
             escape(&sw.label)
         )
@@ -475,7 +479,7 @@ fn switch_html(sw: &crate::report::Switch) -> String {
                 escape(words)
             ));
         }
-        out.push_str("</fieldset>\n");
+        out.push_str("</fieldset>");
         out
     }
 }
@@ -564,7 +568,7 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
     let (shown, folded): (Vec<&str>, Vec<&str>) = knobs.iter().partition(|k| !folded.contains(k));
     if !more.is_empty() {
         more = format!(
-            "<details class=\"card-more\"><summary>{}</summary>\n<div class=\"card-controls\" data-controls=\"{}\">\n{more}</div>\n</details>\n",
+            "<details class=\"card-more\"><summary>{}</summary>\n<div class=\"card-controls\" data-controls=\"{}\">{more}</div>\n</details>\n",
             escape(s.card_more),
             folded.join(" ")
         );
@@ -578,7 +582,7 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
         }
         if side {
             out.push_str(&format!(
-                "<div class=\"card-side\"><div class=\"card-controls\" data-controls=\"{}\">\n{controls}</div>\n{more}</div>\n",
+                "<div class=\"card-side\"><div class=\"card-controls\" data-controls=\"{}\">{controls}</div>\n{more}</div>\n",
                 shown.join(" ")
             ));
         }
@@ -631,6 +635,28 @@ pub fn all_cards(dataset: &Dataset, report: &Report) -> String {
         placed.extend(here);
     }
     out
+}
+
+/// The full page's own controls, as `app.js` builds them in its "Your assumptions" boxes: the
+/// sliders and the switches no card of the story holds (the yardstick), disabled until the
+/// page is wired, which adopts them as served.
+pub fn page_controls(dataset: &Dataset, report: &Report) -> (String, String) {
+    let in_cards: Vec<&str> = cards(dataset)
+        .into_iter()
+        .flat_map(|c| c.knobs())
+        .map(|k| k.param())
+        .collect();
+    let sliders = crate::report::controls(dataset, report)
+        .iter()
+        .filter(|c| !in_cards.contains(&c.param))
+        .map(control_html)
+        .collect();
+    let switches = crate::report::switches(dataset, report)
+        .iter()
+        .filter(|sw| !in_cards.contains(&sw.param))
+        .map(switch_html)
+        .collect();
+    (sliders, switches)
 }
 
 /// One card alone, with all its controls (its own page, an embed).

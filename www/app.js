@@ -67,7 +67,7 @@ function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(props)) {
     if (k === 'dataset') Object.assign(node.dataset, v);
-    else if (k.startsWith('aria-') || k === 'role' || k === 'for') node.setAttribute(k, v);
+    else if (k.startsWith('aria-') || k === 'role' || k === 'for' || k === 'list') node.setAttribute(k, v);
     else node[k] = v;
   }
   node.append(...children);
@@ -135,7 +135,7 @@ function wirePage(adopted) {
     }
   }
   watchView();
-  buildControls();
+  buildControls(adopted);
   for (const b of $$('.card-data, .card-embed')) b.disabled = false;
   render();
   updateLangLinks();
@@ -247,8 +247,12 @@ let builtSliders = '';
 /** Each slider's elements by param, found once when built (not looked up on every move). */
 const sliderParts = new Map();
 
-/** The yardstick (two radio buttons) and "private money only" (a checkbox), when the story supports them. */
-function buildSwitches() {
+/**
+ * The yardstick (two radio buttons) and "private money only" (a checkbox), when the story
+ * supports them. `adopt`: a switch the served page holds (the same markup, disabled until now)
+ * is wired as it is.
+ */
+function buildSwitches(adopt) {
   for (const s of JSON.parse(explainer.switches())) {
     const box = controlBox(s.param, $('#switches'));
     if (!box) continue;
@@ -259,14 +263,20 @@ function buildSwitches() {
       writeUrl();
       scheduleAnnounce();
     });
-    if (s.options.length === 1) {
-      const box1 = el('input', { type: 'checkbox', id: `switch-${s.param}`, name: s.param, checked: s.value === 1 });
+    const served = adopt && $(`[data-switch="${s.param}"]`, box);
+    if (served) {
+      for (const input of $$('input', served)) {
+        input.disabled = false;
+        input.addEventListener('change', () => { if (input.type === 'checkbox') change(input.checked ? 1 : 0); else if (input.checked) change(Number(input.value)); });
+      }
+    } else if (s.options.length === 1) {
+      const box1 = el('input', { type: 'checkbox', id: `switch-${s.param}`, name: s.param, defaultChecked: s.value === 1 });
       box1.addEventListener('change', () => change(box1.checked ? 1 : 0));
       box.append(el('div', { className: 'switch', dataset: { switch: s.param } }, box1, el('label', { htmlFor: box1.id }, s.label)));
     } else {
       const group = el('fieldset', { className: 'switch', dataset: { switch: s.param } }, el('legend', {}, s.label));
       for (const o of s.options) {
-        const radio = el('input', { type: 'radio', id: `switch-${s.param}-${o.value}`, name: s.param, value: o.value, checked: s.value === o.value });
+        const radio = el('input', { type: 'radio', id: `switch-${s.param}-${o.value}`, name: s.param, value: o.value, defaultChecked: s.value === o.value });
         radio.addEventListener('change', () => { if (radio.checked) change(o.value); });
         group.append(el('span', { className: 'option' }, radio, el('label', { htmlFor: radio.id }, o.label)));
       }
@@ -294,50 +304,67 @@ function controlBox(param, otherwise) {
 }
 const controlBoxes = () => [...$$('[data-controls]'), $('#switches'), $('#sliders')].filter(Boolean);
 
-/** The sliders, then the switches, where the core's static page has them (nothing moves). */
-function buildControls() {
-  for (const box of controlBoxes()) box.replaceChildren();
+/**
+ * The sliders, then the switches, where the core's static page has them (nothing moves).
+ * `adopt` (the page as served shows the current view): the controls the core served, the same
+ * markup as built here but disabled, are wired as they are instead of built again (fewer
+ * nodes made and laid out before the page is ready; tests/browser/page.test.mjs).
+ */
+function buildControls(adopt = false) {
+  if (!adopt) for (const box of controlBoxes()) box.replaceChildren();
+  else $('#loading')?.remove();
   const controls = JSON.parse(explainer.controls());
   builtSliders = controls.map((c) => c.param).join();
   sliderParts.clear();
   for (const c of controls) {
     const box = controlBox(c.param, $('#sliders'));
     if (!box) continue;
-    const label = el('label', { id: `label-${c.param}`, htmlFor: `range-${c.param}` }, c.label);
-    const range = el('input', {
-      type: 'range', id: `range-${c.param}`, name: c.param, min: c.min, max: c.max, step: c.step,
-      'aria-describedby': `parity-${c.param}`,
-    });
-    range.value = c.value;
-    const number = el('input', {
-      type: 'number', id: `number-${c.param}`, inputMode: 'decimal', min: c.min, max: c.max, step: 'any',
-      'aria-labelledby': label.id,
-    });
-    number.value = c.value;
+    const served = adopt && $(`[data-control="${c.param}"]`, box);
+    const parts = served ? servedSlider(served, c.param) : newSlider(c, box);
+    const { range, number, parity } = parts;
     range.addEventListener('input', () => onInput(c.param, range.valueAsNumber, range));
     arrowsPointTheWay(range);
     number.addEventListener('change', () => onInput(c.param, number.valueAsNumber, number));
-
-    const mark = el('span', { className: 'parity-mark', 'aria-hidden': 'true' });
-    const track = el('div', { className: 'track' }, range, mark);
-    // Points of note (the pledges' own horizons): ticks on the track, named in words below it.
-    const marks = c.marks.length ? el('p', { className: 'marks', id: `marks-${c.param}` }, c.marks.map((m) => m.label).join(' · ')) : null;
-    if (marks) {
-      const list = el('datalist', { id: `ticks-${c.param}` }, ...c.marks.map((m) => el('option', { value: m.value })));
-      range.setAttribute('list', list.id);
-      range.setAttribute('aria-describedby', `parity-${c.param} ${marks.id}`);
-      track.append(list);
-    }
-    const parity = el('button', { type: 'button', className: 'parity', id: `parity-${c.param}` });
     parity.addEventListener('click', () => {
       const control = lastView && lastView.controls.find((x) => x.param === c.param);
       if (control && control.parity != null) onInput(c.param, control.parity, null);
     });
-    box.append(el('div', { className: 'control', dataset: { control: c.param } },
-      label, el('div', { className: 'control-row' }, track, number), parity, ...(marks ? [marks] : [])));
-    sliderParts.set(c.param, { range, number, mark, parity, label, t: null });
+    sliderParts.set(c.param, parts);
   }
-  buildSwitches();
+  buildSwitches(adopt);
+}
+
+/** A slider's elements as html.rs `control_html` serves them, enabled. */
+function servedSlider(node, param) {
+  const parts = {
+    range: $(`#range-${param}`, node), number: $(`#number-${param}`, node), mark: $('.parity-mark', node),
+    parity: $(`#parity-${param}`, node), label: $(`#label-${param}`, node), t: null,
+  };
+  for (const input of [parts.range, parts.number, parts.parity]) input.disabled = false;
+  return parts;
+}
+
+/** A slider built from the core's description, appended to its box (the markup html.rs serves). */
+function newSlider(c, box) {
+  const label = el('label', { id: `label-${c.param}`, htmlFor: `range-${c.param}` }, c.label);
+  // Points of note (the pledges' own horizons): ticks on the track, named in words below it.
+  const marks = c.marks.length ? el('p', { className: 'marks', id: `marks-${c.param}` }, c.marks.map((m) => m.label).join(' · ')) : null;
+  const range = el('input', {
+    type: 'range', id: `range-${c.param}`, name: c.param, min: c.min, max: c.max, step: c.step, defaultValue: c.value,
+    'aria-describedby': marks ? `parity-${c.param} ${marks.id}` : `parity-${c.param}`,
+    ...(marks ? { list: `ticks-${c.param}` } : {}),
+  });
+  const number = el('input', {
+    type: 'number', id: `number-${c.param}`, inputMode: 'decimal', min: c.min, max: c.max, step: 'any', defaultValue: c.value,
+    'aria-labelledby': label.id,
+  });
+  const mark = el('span', { className: 'parity-mark', 'aria-hidden': 'true' });
+  const track = el('div', { className: 'track' }, range, mark);
+  if (marks) track.append(el('datalist', { id: `ticks-${c.param}` }, ...c.marks.map((m) => el('option', { value: m.value }))));
+  const parity = el('button', { type: 'button', className: 'parity', id: `parity-${c.param}` });
+  box.append(el('div', { className: 'control', dataset: { control: c.param } },
+    label, el('div', { className: 'control-row' }, track, number), parity, ...(marks ? [marks] : [])));
+  return { range, number, mark, parity, label, t: null };
 }
 
 /**

@@ -274,6 +274,9 @@ fn render(
     )?;
     // The story as cards: all of them for the page, and each alone for its own page.
     std::fs::write(out.join("cards.html"), html::all_cards(dataset, &report))?;
+    let (sliders, switches) = html::page_controls(dataset, &report);
+    std::fs::write(out.join("page-sliders.html"), sliders)?;
+    std::fs::write(out.join("page-switches.html"), switches)?;
     for card in html::cards(dataset) {
         std::fs::write(
             out.join(format!("card-{}.html", card.name())),

@@ -326,15 +326,15 @@ test('the served page is taken over as it is: the same DOM the core writes, no r
     // ("interactive": parsing is done and the page's deferred and module scripts have not run.)
     await page.addInitScript(() => document.addEventListener('readystatechange', () => {
       if (document.readyState !== 'interactive') return;
-      for (const n of document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *, .card .answer *, .card .verdict')) n.dataset.served = '';
+      for (const n of document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *, .card .answer *, .card .verdict, .control, .control *, .switch, .switch *')) n.dataset.served = '';
       globalThis.servedCharts = [...document.querySelectorAll('.plot > svg')];
     }));
     await page.goto(`${env.url}${file}?lang=${lang}`);
     await waitReady(page);
     await nextFrame(page);
     assert.equal(await page.evaluate(() => document.documentElement.lang), lang);
-    const kept = await page.evaluate(() => [...document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *, .card .answer *, .card .verdict')].every((n) => 'served' in n.dataset));
-    assert.ok(kept, `${lang} ${width}: the static answers, verdicts, prose, claim, table and sources were rebuilt at start`);
+    const kept = await page.evaluate(() => [...document.querySelectorAll('#prose *, #claim-body *, #figures *, #sources-body *, .card .answer *, .card .verdict, .control, .control *, .switch, .switch *')].every((n) => 'served' in n.dataset));
+    assert.ok(kept, `${lang} ${width}: the static answers, verdicts, prose, claim, table, sources or controls were rebuilt at start`);
     // The served page has an empty box of each chart's size (the image is for readers without
     // JavaScript); the page draws a chart at the column's width once it comes into view.
     const served = await page.evaluate(() => globalThis.servedCharts.map((svg) => svg.classList.contains('placeholder')));
