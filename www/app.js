@@ -135,9 +135,16 @@ function wirePage(adopted) {
     }
   }
   watchView();
-  buildControls(adopted);
+  const view = JSON.parse(explainer.live());
+  buildControls(view.controls, adopted);
   for (const b of $$('.card-data, .card-embed')) b.disabled = false;
-  render();
+  // An adopted page shows this view already: only what the core does not serve is written
+  // (the parity marks' positions), and the charts wait for their code.
+  if (adopted) {
+    lastView = view;
+    updateControls(view.controls);
+    renderCharts();
+  } else render(undefined, false, view);
   updateLangLinks();
   reportHeight();
 }
@@ -253,7 +260,9 @@ const sliderParts = new Map();
  * is wired as it is.
  */
 function buildSwitches(adopt) {
-  for (const s of JSON.parse(explainer.switches())) {
+  // Adopted: the served switches are those the core lists for this view (no need to ask it).
+  const switches = adopt ? $$('[data-switch]').map((node) => ({ param: node.dataset.switch })) : JSON.parse(explainer.switches());
+  for (const s of switches) {
     const box = controlBox(s.param, $('#switches'));
     if (!box) continue;
     const change = (value) => guard(() => {
@@ -310,10 +319,9 @@ const controlBoxes = () => [...$$('[data-controls]'), $('#switches'), $('#slider
  * markup as built here but disabled, are wired as they are instead of built again (fewer
  * nodes made and laid out before the page is ready; tests/browser/page.test.mjs).
  */
-function buildControls(adopt = false) {
+function buildControls(controls, adopt = false) {
   if (!adopt) for (const box of controlBoxes()) box.replaceChildren();
   else $('#loading')?.remove();
-  const controls = JSON.parse(explainer.controls());
   builtSliders = controls.map((c) => c.param).join();
   sliderParts.clear();
   for (const c of controls) {
@@ -473,8 +481,7 @@ function applyPreset(name) {
 
 // ---------------------------------------------------------------- rendering
 
-function render(source, onlyInView = false) {
-  const view = JSON.parse(explainer.live());
+function render(source, onlyInView = false, view = JSON.parse(explainer.live())) {
   lastView = view;
   // A drag leaves the prose, the claim and the figures table as they are while they are out of
   // view (screens away on a phone): brought up to date when they come near, and SETTLE_MS
@@ -487,7 +494,7 @@ function render(source, onlyInView = false) {
   // A slider move (`onlyInView`) changes neither the switches nor which sliders there are (the
   // GDP ones come with the GDP yardstick): checked only after the other changes.
   if (!onlyInView) {
-    if (view.controls.map((c) => c.param).join() !== builtSliders) buildControls();
+    if (view.controls.map((c) => c.param).join() !== builtSliders) buildControls(view.controls);
     updateSwitches(JSON.parse(explainer.switches()));
   }
   updateControls(view.controls, source);
