@@ -114,32 +114,36 @@ test('hostile labels are text everywhere: prose, table, charts, sources, CSV and
   await context.close();
 });
 
-test('a wasm panic shows a message, keeps the last good figures and stops calling the module', async () => {
-  const { page, errors, context } = await openPage(browser, `${url}?lang=en`);
-  await waitReady(page);
-  const before = await figure(page, 'announced_usd_bn');
-  // A panic inside one of the page's own calls (the core has none on any input: this one is
-  // made on purpose). The page's build traps at once (no panic hook: build.sh), the others
-  // after their hook has printed the message.
-  await page.evaluate(async () => {
-    const wasm = await import(document.querySelector('link[rel=modulepreload]').href); // the page's own module
-    const live = wasm.Explainer.prototype.live;
-    window.__restoreLive = () => { wasm.Explainer.prototype.live = live; };
-    wasm.Explainer.prototype.live = function () { wasm.panic_for_test(); };
-  });
-  await page.locator('#range-eurusd').focus();
-  await page.keyboard.press('ArrowRight');
-  await nextFrame(page);
-  // The module is not called again, though it would answer: the move after the panic may have
-  // left it half-way through a change.
-  await page.evaluate(() => window.__restoreLive());
-  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
-  await nextFrame(page);
-  await page.waitForTimeout(400); // past the drag's catch-up
-  assert.equal(await figure(page, 'announced_usd_bn'), before, 'the last good figures stay');
-  assert.match(await page.locator('#notices').textContent(), /last good figures are kept|stopped after an internal error/);
-  assert.ok(errors.some((e) => /panic_for_test was called|unreachable/.test(e)), `the panic is reported on the console: ${errors}`);
-  await context.close();
+test('a wasm panic shows a message, keeps the last good figures and stops calling the module (the page\'s build, and the reader\'s for another story)', async () => {
+  for (const query of ['?lang=en', '?lang=en&dataset=data/france-2025.json']) {
+    const { page, errors, context } = await openPage(browser, `${url}${query}`);
+    await waitReady(page);
+    const reader = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => /_reader_bg\./.test(e.name)));
+    assert.equal(reader, query.includes('dataset='), `${query}: the reader's build is the one for another story`);
+    const before = await figure(page, 'announced_usd_bn');
+    // A panic inside one of the page's own calls (the core has none on any input: this one is
+    // made on purpose). The page's build traps at once (no panic hook: build.sh), the others
+    // after their hook has printed the message.
+    await page.evaluate(async () => {
+      const wasm = await import(document.querySelector('link[rel=modulepreload]').href); // the page's own module
+      const live = wasm.Explainer.prototype.live;
+      window.__restoreLive = () => { wasm.Explainer.prototype.live = live; };
+      wasm.Explainer.prototype.live = function () { wasm.panic_for_test(); };
+    });
+    await page.locator('#range-eurusd').focus();
+    await page.keyboard.press('ArrowRight');
+    await nextFrame(page);
+    // The module is not called again, though it would answer: the move after the panic may have
+    // left it half-way through a change.
+    await page.evaluate(() => window.__restoreLive());
+    for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowRight');
+    await nextFrame(page);
+    await page.waitForTimeout(400); // past the drag's catch-up
+    assert.equal(await figure(page, 'announced_usd_bn'), before, 'the last good figures stay');
+    assert.match(await page.locator('#notices').textContent(), /last good figures are kept|stopped after an internal error/);
+    assert.ok(errors.some((e) => /panic_for_test was called|unreachable/.test(e)), `${query}: the panic is reported on the console: ${errors}`);
+    await context.close();
+  }
 });
 
 /**
