@@ -30,7 +30,7 @@ build_wasm() {
     --enable-reference-types --enable-multivalue --enable-mutable-globals \
     "$out/pledge_explainer_bg.wasm" -o "$out/pledge_explainer_bg.wasm" || return 1
 }
-# The page's own wasm (dist/ only; pkg/ and the reader build keep the panic hook): std built
+# The page's own wasm (dist/ only; pkg/ keeps the panic hook): std built
 # with it and a panic an immediate trap, no panic message formatted (std's panic and
 # formatting paths, Unicode tables and file names): 7 KB gzip less in the part the first
 # screen waits for (README, "What the page loads"). app.js stops calling a module that

@@ -24,7 +24,7 @@ function page(lang, cards, card) {
   let html = source;
   const replace = (from, to) => {
     if (!html.includes(from)) throw new Error(`${template}: "${from}" is missing`);
-    html = html.replace(from, to);
+    html = html.replace(from, () => to); // a function: `$&` in a fragment is not a pattern
   };
   // A page named for its language keeps it unless the URL asks for another (index.html
   // follows the reader's browser languages).

@@ -136,13 +136,15 @@ function wirePage(adopted) {
   }
   watchView();
   const view = JSON.parse(explainer.live());
-  buildControls(view.controls, adopted);
+  const switches = buildControls(view.controls, adopted);
   for (const b of $$('.card-data, .card-embed')) b.disabled = false;
   // An adopted page shows this view already: only what the core does not serve is written
   // (the parity marks' positions), and the charts wait for their code.
   if (adopted) {
     lastView = view;
     updateControls(view.controls);
+    // A browser that restores form state on reload (Firefox) may have checked another option.
+    updateSwitches(switches);
     renderCharts();
   } else render(undefined, false, view);
   updateLangLinks();
@@ -260,8 +262,7 @@ const sliderParts = new Map();
  * is wired as it is.
  */
 function buildSwitches(adopt) {
-  // Adopted: the served switches are those the core lists for this view (no need to ask it).
-  const switches = adopt ? $$('[data-switch]').map((node) => ({ param: node.dataset.switch })) : JSON.parse(explainer.switches());
+  const switches = JSON.parse(explainer.switches());
   for (const s of switches) {
     const box = controlBox(s.param, $('#switches'));
     if (!box) continue;
@@ -292,6 +293,7 @@ function buildSwitches(adopt) {
       box.append(group);
     }
   }
+  return switches;
 }
 
 function updateSwitches(switches) {
@@ -339,7 +341,7 @@ function buildControls(controls, adopt = false) {
     });
     sliderParts.set(c.param, parts);
   }
-  buildSwitches(adopt);
+  return buildSwitches(adopt);
 }
 
 /** A slider's elements as html.rs `control_html` serves them, enabled. */

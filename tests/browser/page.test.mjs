@@ -359,6 +359,29 @@ test('the served page is taken over as it is: the same DOM the core writes, no r
   }
 });
 
+test('served controls a browser restored to other positions (Firefox restores form state on reload) are set back to the view the page shows', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  // As a restored form would be: parsed, before the page's scripts run.
+  await page.addInitScript(() => document.addEventListener('readystatechange', () => {
+    if (document.readyState !== 'interactive') return;
+    document.querySelector('#switch-yardstick-1').checked = true;
+    document.querySelector('#switch-private_only').checked = true;
+    document.querySelector('#range-eurusd').value = '0.9';
+  }));
+  await page.goto(`${env.url}?lang=en`);
+  await waitReady(page);
+  const shown = await page.evaluate(() => ({
+    person: document.querySelector('#switch-yardstick-0').checked,
+    gdp: document.querySelector('#switch-yardstick-1').checked,
+    privateOnly: document.querySelector('#switch-private_only').checked,
+    eurusd: document.querySelector('#range-eurusd').value,
+    query: globalThis.pledgeExplainer.query(),
+  }));
+  assert.deepEqual(shown, { person: true, gdp: false, privateOnly: false, eurusd: '1.032', query: 'lang=en' });
+  await context.close();
+});
+
 /** The language packs and wasm files a page fetched, without their content hashes. */
 const fetched = (page) => page.evaluate(() => performance.getEntriesByType('resource')
   .map((e) => new URL(e.name).pathname.replace(/\.[0-9a-f]{10}\./, '.'))
