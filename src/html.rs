@@ -431,7 +431,11 @@ fn control_html(c: &crate::report::Control) -> String {
         (String::new(), format!("parity-{p}"), String::new(), String::new())
     } else {
         let words: Vec<&str> = c.marks.iter().map(|(_, w)| w.as_str()).collect();
-        let options: String = c.marks.iter().map(|(v, _)| format!("<option value=\"{}\"></option>", n(*v))).collect();
+        let options: String = c
+            .marks
+            .iter()
+            .map(|(v, _)| format!("<option value=\"{}\"></option>", n(*v)))
+            .collect();
         (
             format!("<p class=\"marks\" id=\"marks-{p}\">{}</p>", escape(&words.join(" · "))),
             format!("parity-{p} marks-{p}"),
