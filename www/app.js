@@ -634,6 +634,9 @@ function watchView() {
       else if (!set.has(name)) {
         set.add(name);
         appeared = true;
+        // Measured again as it appears: while its card's content was skipped
+        // (`content-visibility`), WebKit can report the box's width from before a resize.
+        if (e.target.dataset.chart) measureChart(e.target);
       }
     }
     // catchUp draws and captions the charts too, after the regions.
@@ -824,14 +827,18 @@ let chartNames = [];
 /** Measures each chart's column (all reads, no write between); true if one changed. */
 function measureCharts() {
   let changed = false;
-  for (const fig of $$('[data-chart]')) {
-    const width = Math.round($('.plot', fig).clientWidth);
-    if (width > 0 && width !== chartWidths.get(fig.dataset.chart)) {
-      chartWidths.set(fig.dataset.chart, width);
-      changed = true;
-    }
-  }
+  for (const fig of $$('[data-chart]')) changed = measureChart(fig) || changed;
   return changed;
+}
+
+/** Measures one chart's column; true if it changed. */
+function measureChart(fig) {
+  const width = Math.round($('.plot', fig).clientWidth);
+  if (width > 0 && width !== chartWidths.get(fig.dataset.chart)) {
+    chartWidths.set(fig.dataset.chart, width);
+    return true;
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------- downloads

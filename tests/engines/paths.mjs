@@ -173,10 +173,13 @@ async function chartsAtTheirWidth(tab, name = null) {
       return w.length > 0 && w.every(([, box, svg]) => box > 0 && box === svg) && Object.fromEntries(w.map(([c, box]) => [c, box]));
     }, name, 'the charts at their width');
   } catch (e) {
-    // Which chart is at which width (its box, its SVG), in a page how wide.
+    // Which chart is at which width (its box, its SVG, whether it is still the served empty
+    // box), in a page how wide, and whether the wasm's second part (the drawing) had arrived.
     const seen = await tab.evaluate(() => [innerWidth, [...document.querySelectorAll('[data-chart]')]
-      .map((f) => [f.dataset.chart, f.querySelector('.plot').clientWidth, f.querySelector('.plot > svg').getAttribute('width')])]);
-    throw new Error(`${e.message}: at ${seen[0]} px, [chart, box, svg] ${JSON.stringify(seen[1])}`);
+      .map((f) => [f.dataset.chart, f.querySelector('.plot').clientWidth, f.querySelector('.plot > svg').getAttribute('width'),
+        f.querySelector('.plot > svg.placeholder') ? 'served box' : 'drawn']),
+      performance.getEntriesByName('explainer:later').length > 0]);
+    throw new Error(`${e.message}: at ${seen[0]} px, second part in: ${seen[2]}, [chart, box, svg, state] ${JSON.stringify(seen[1])}`);
   }
 }
 
