@@ -88,3 +88,26 @@ test('with the second part in, every moved export answers what the whole module 
     assert.equal(beforeLater(split.glue, lang), beforeLater(whole.glue, lang), lang);
   }
 });
+
+// build.sh ships the ordinary build, with a warning, when the toolchain refuses the flags that
+// make a panic an immediate trap; only the sizes would show it. What the trap build leaves out
+// is the panic message: its words, std's source paths and the console.error it is logged with.
+// pkg/ (the npm package) keeps the panic hook, so this check is shown to find them.
+const panicMessages = (wasm) => {
+  const text = wasm.toString('latin1');
+  const found = [];
+  if (text.includes('panicked at')) found.push('"panicked at"');
+  if (/library\/(std|core|alloc)\/src\//.test(text)) found.push("std's source paths");
+  const logs = WebAssembly.Module.imports(new WebAssembly.Module(wasm)).filter((i) => /^__wbg_error_/.test(i.name));
+  if (logs.length) found.push('console.error');
+  return found;
+};
+
+test('the page\'s modules are built with panics as traps: no panic message in them, as the npm package keeps', () => {
+  assert.deepEqual(panicMessages(WHOLE), ['"panicked at"', "std's source paths", 'console.error'], 'pkg/ keeps its panic hook');
+  const reader = one('pkg', /^pledge_explainer_reader_bg\.[0-9a-f]{10}\.wasm$/);
+  const single = readFileSync(join(ROOT, 'target/single/whole.wasm'));
+  for (const [name, wasm] of [['the first part', FIRST], ['the second part', SECOND], ['the reader', reader], ['the one-file pages\' module', single]]) {
+    assert.deepEqual(panicMessages(wasm), [], `${name}: build.sh shipped the ordinary build (see target/page-wasm.log)`);
+  }
+});
