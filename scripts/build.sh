@@ -15,8 +15,8 @@ rm -rf pkg && mkdir -p pkg
 build_wasm() {
   local out=$1; shift
   local target=${WASM_TARGET_DIR:-target}
-  # As a cdylib alone: with crate-type = ["cdylib", "rlib"] cargo does not apply LTO to the
-  # cdylib (rust-lang/cargo#9672), which costs about 8 KB of gzipped wasm.
+  # As a cdylib alone (Cargo.toml says rlib): with crate-type = ["cdylib", "rlib"] cargo does not
+  # apply LTO to the cdylib (rust-lang/cargo#9672), which costs about 8 KB of gzipped wasm.
   CARGO_TARGET_DIR=$target cargo rustc --release --target wasm32-unknown-unknown --lib --crate-type cdylib --quiet "$@" || return 1
   # The same out-name for both: it is also the module name of the wasm's imports.
   wasm-bindgen --target web --out-dir "$out" \
