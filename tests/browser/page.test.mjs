@@ -757,3 +757,39 @@ test('before the wasm\'s second part arrives the charts stay as served and the s
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a move reads no chart\'s width (that forced the layout of the cards the page skips); a resize does, and the charts follow it', async () => {
+  const { page, context } = await openPage(env.browser, `${env.url}?lang=en`, { width: 375, height: 812 });
+  await waitReady(page);
+  await page.waitForFunction(() => !document.querySelector('[data-chart="per-person"] svg.placeholder'));
+  await page.evaluate(() => {
+    window.__plotReads = 0;
+    const own = Object.getOwnPropertyDescriptor(Element.prototype, 'clientWidth');
+    Object.defineProperty(Element.prototype, 'clientWidth', {
+      configurable: true,
+      get() { if (this.classList.contains('plot')) window.__plotReads++; return own.get.call(this); },
+    });
+  });
+  const range = page.locator('#range-eurusd');
+  await range.scrollIntoViewIfNeeded();
+  // Across the whole range, one move a frame: the answer's sentences wrap anew, so the cards'
+  // height changes on some of these moves.
+  const heights = new Set();
+  for (let i = 0; i <= 20; i++) {
+    await range.evaluate((r, f) => {
+      r.value = String(Number(r.min) + (Number(r.max) - Number(r.min)) * f);
+      r.dispatchEvent(new Event('input', { bubbles: true }));
+    }, i / 20);
+    await nextFrame(page);
+    heights.add(await page.evaluate(() => document.querySelector('#cards').getBoundingClientRect().height));
+  }
+  assert.ok(heights.size > 1, 'the moves changed the cards\' height (else this test shows nothing)');
+  assert.equal(await page.evaluate(() => window.__plotReads), 0, 'chart widths read during moves');
+  await page.setViewportSize({ width: 320, height: 812 });
+  await page.waitForFunction(() => {
+    const plot = document.querySelector('[data-chart="per-person"] .plot');
+    return plot.clientWidth > 0 && Number(plot.querySelector('svg').getAttribute('width')) === plot.clientWidth;
+  });
+  assert.ok(await page.evaluate(() => window.__plotReads) > 0, 'a resize measures the charts');
+  await context.close();
+});
