@@ -13,7 +13,8 @@
 // Machines here are noisy: the ratios within one run are the figures that count.
 //
 // BENCH_LOADS / BENCH_PHONE_LOADS (cold loads), BENCH_MOVES / BENCH_PHONE_MOVES (per slider),
-// BENCH_KEYS / BENCH_PHONE_KEYS (key presses per slider), BENCH_TRACES (phone traces per page),
+// BENCH_KEYS / BENCH_PHONE_KEYS (key presses per slider), BENCH_MOVE_ROUNDS (the rounds of fresh
+// pages, alternating, the moves and presses are split over; default 3), BENCH_TRACES (phone traces per page),
 // BENCH_IDLE_MS (the idle wait for total bytes), BENCH_SOAK, BENCH_NAIVE=1 (also the render-
 // blocked reference of earlier runs, bench/chartjs-naive/), BENCH_README=0 (leave README alone),
 // BENCH_ONLY=trace (only the phone's first-paint traces, printed), BENCH_BASELINE=DIR (also
@@ -35,6 +36,8 @@ const SETTLE_MS = 300;
 const SOAK = env('BENCH_SOAK', 10000);
 const IDLE_MS = env('BENCH_IDLE_MS', 5000);
 const TRACES = env('BENCH_TRACES', 3);
+// Moves and key presses are split over this many rounds of fresh pages, alternating (allMoves).
+const MOVE_ROUNDS = Math.max(1, env('BENCH_MOVE_ROUNDS', 3));
 const FRAME_MS = 1000 / 60;
 
 /** The two profiles. `moves` and `keys` are per slider; `loads` cold loads per page, interleaved. */
@@ -299,7 +302,7 @@ async function sizes(urls) {
  * listener), so only the browser's work to move the thumb is left: the floor for a move.
  * Then (not for the thumb alone) key presses on each slider, as real input, for Event Timing.
  */
-async function moves(profile, name, thumbOnly = false) {
+async function moves(profile, name, thumbOnly = false, count = profile.moves, keys = profile.keys) {
   const { context, page } = await openPage(profile, name);
   await page.goto(PAGES[name].url);
   await waitReady(page, name);
@@ -332,17 +335,50 @@ async function moves(profile, name, thumbOnly = false) {
         work.push(handler[handler.length - 1] + (end - frameStart));
       }
       return { work, handler };
-    }, { sel: PAGES[name].slider(p), n: profile.moves });
+    }, { sel: PAGES[name].slider(p), n: count });
     work.push(...r.work);
     handler.push(...r.handler);
   }
-  const result = { work_ms: stats(work, 2), handler_ms: stats(handler, 3) };
-  if (!thumbOnly) {
+  const result = { work, handler, presses: 0, slow: [] };
+  if (!thumbOnly && keys > 0) {
     await page.waitForTimeout(500);
-    result.interactions = await keyPresses(page, name, profile.keys);
+    Object.assign(result, await keyPresses(page, name, keys));
   }
   await context.close();
   return result;
+}
+
+/**
+ * The moves and key presses of every page with sliders, in MOVE_ROUNDS rounds: each round a
+ * fresh page of each, in alternating order (a, b, c, then c, b, a), with its share of the
+ * moves and presses, so drift in the machine's load falls on all pages alike, as the cold
+ * loads do. Then the thumb alone (ours with its handlers stopped), alternated the same way.
+ */
+async function allMoves(profile) {
+  const names = Object.keys(PAGES).filter((n) => PAGES[n].slider);
+  const runs = Object.fromEntries([...names, 'thumb'].map((n) => [n, { work: [], handler: [], presses: 0, slow: [] }]));
+  const share = (total, round) => Math.floor(total / MOVE_ROUNDS) + (round < total % MOVE_ROUNDS ? 1 : 0);
+  for (let round = 0; round < MOVE_ROUNDS; round++) {
+    for (const n of alternate([...names, 'thumb'], round)) {
+      const r = n === 'thumb'
+        ? await moves(profile, 'ours', true, share(profile.moves, round), 0)
+        : await moves(profile, n, false, share(profile.moves, round), share(profile.keys, round));
+      const into = runs[n];
+      into.work.push(...r.work);
+      into.handler.push(...r.handler);
+      into.presses += r.presses;
+      into.slow.push(...r.slow);
+    }
+  }
+  const summary = ({ work, handler, presses, slow }, withKeys) => ({
+    work_ms: stats(work, 2),
+    handler_ms: stats(handler, 3),
+    ...(withKeys ? { interactions: interactions(presses, slow) } : {}),
+  });
+  return {
+    pages: Object.fromEntries(names.map((n) => [n, summary(runs[n], true)])),
+    thumb: summary(runs.thumb, false),
+  };
 }
 
 /**
@@ -378,7 +414,11 @@ async function keyPresses(page, name, n) {
     }
   }
   await page.waitForTimeout(500);
-  const slow = await page.evaluate(() => [...window.__interactions.values()]);
+  return { presses, slow: await page.evaluate(() => [...window.__interactions.values()]) };
+}
+
+/** INP and the order of interactions over all the presses of a page (`slow`: those reported). */
+function interactions(presses, slow) {
   const all = [...slow, ...Array(Math.max(0, presses - slow.length)).fill(0)].sort((a, b) => b - a);
   return {
     presses,
@@ -563,14 +603,11 @@ const firstPaints = {};
 for (const [key, profile] of Object.entries(PROFILES)) {
   console.error(`${profile.label}: cold loads… (load average ${uptimeNow()})`);
   const l = await loads(profile);
-  results[key] = {};
-  for (const name of Object.keys(PAGES)) {
-    if (PAGES[name].slider) console.error(`${profile.label}: ${name}, moves and key presses…`);
-    results[key][name] = { ...l[name], ...(PAGES[name].slider ? await moves(profile, name) : {}) };
-  }
+  console.error(`${profile.label}: moves and key presses, ${MOVE_ROUNDS} rounds of the pages in turn, and the thumb alone…`);
+  const m = await allMoves(profile);
+  results[key] = Object.fromEntries(Object.keys(PAGES).map((name) => [name, { ...l[name], ...(m.pages[name] || {}) }]));
   // The floor page has no sliders: a move's floor is ours with its handlers stopped.
-  console.error(`${profile.label}: the thumb alone…`);
-  Object.assign(results[key].floor, await moves(profile, 'ours', true));
+  Object.assign(results[key].floor, m.thumb);
   if (profile.cpu) {
     console.error(`${profile.label}: traces of the first paint…`);
     firstPaints[key] = await firstPaint(profile);
