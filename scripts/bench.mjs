@@ -13,9 +13,9 @@
 // Machines here are noisy: the ratios within one run are the figures that count.
 //
 // BENCH_LOADS / BENCH_PHONE_LOADS (cold loads), BENCH_MOVES / BENCH_PHONE_MOVES (per slider),
-// BENCH_KEYS / BENCH_PHONE_KEYS (key presses per slider), BENCH_MOVE_ROUNDS (the rounds of fresh
-// pages, alternating, the moves and presses are split over; default 3), BENCH_TRACES (phone traces per page),
-// BENCH_IDLE_MS (the idle wait for total bytes), BENCH_SOAK, BENCH_NAIVE=1 (also the render-
+// BENCH_KEYS / BENCH_PHONE_KEYS (key presses per slider), BENCH_MOVE_ROUNDS (the rounds of
+// fresh pages, alternating, the moves and presses are split over; default 3), BENCH_TRACES
+// (phone traces per page), BENCH_IDLE_MS (the idle wait for total bytes), BENCH_SOAK, BENCH_NAIVE=1 (also the render-
 // blocked reference of earlier runs, bench/chartjs-naive/), BENCH_README=0 (leave README alone),
 // BENCH_ONLY=trace (only the phone's first-paint traces, printed), BENCH_BASELINE=DIR (also
 // another build of ours, e.g. a copy of dist/ before a change, served alike: what a lever pays,
@@ -300,7 +300,10 @@ async function sizes(urls) {
  * frame's style, layout and paint are done). The slider is scrolled into view first, as a
  * reader's would be. `thumbOnly`: the page's own input handlers are stopped (a capturing
  * listener), so only the browser's work to move the thumb is left: the floor for a move.
- * Then (not for the thumb alone) key presses on each slider, as real input, for Event Timing.
+ * Then (not for the thumb alone) `keys` key presses on each slider, as real input, for Event
+ * Timing. `count` moves of each slider. Resolves to the raw figures, which `allMoves` gathers
+ * over its rounds: each move's work and handler time, the presses and the slow interactions.
+ * (bench/probes/common.mjs's `sweep` measures a move alike.)
  */
 async function moves(profile, name, thumbOnly = false, count = profile.moves, keys = profile.keys) {
   const { context, page } = await openPage(profile, name);
@@ -388,7 +391,8 @@ async function allMoves(profile) {
  * one frame apart. An interaction's duration is its longest event's `duration` (from the
  * press to the next paint after its handlers, rounded to 8 ms), as INP is defined; the API
  * reports none under 16 ms, so a press without an entry took less than that (counted as 0 in
- * the order). INP: the worst interaction, leaving out one per 50 (the 98th percentile).
+ * the order; `interactions` below). INP: the worst interaction, leaving out one per 50 (the
+ * 98th percentile).
  */
 async function keyPresses(page, name, n) {
   await page.evaluate(() => {

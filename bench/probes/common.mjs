@@ -32,5 +32,44 @@ export async function phonePage(browser, { network = true } = {}) {
 }
 
 export const ready = (page) => page.waitForFunction(() => performance.getEntriesByName('explainer:ready').length > 0, null, { timeout: 60000 });
-export const median = (xs) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s.length ? Math.round(s[Math.floor(s.length / 2)]) : NaN; };
-export const p95 = (xs) => { const s = xs.filter(Number.isFinite).sort((a, b) => a - b); return s.length ? Math.round(s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]) : NaN; };
+
+/** A phone page with the CPU alone slowed, opened on `site` and left to settle after ready. */
+export async function readyPhonePage(browser, site, query = '?lang=en') {
+  const opened = await phonePage(browser, { network: false });
+  await opened.page.goto(site.url + query);
+  await ready(opened.page);
+  await opened.page.waitForTimeout(1500);
+  return opened;
+}
+
+/**
+ * `n` synthetic moves of the slider `sel`, one a frame, measured as scripts/bench.mjs's `moves`
+ * counts them (keep the two alike): the input handler, plus the next frame from its first
+ * requestAnimationFrame callback to the end of its rendering update. Resolves to each move's ms.
+ */
+export const sweep = (page, sel, n) => page.evaluate(async ({ sel, n }) => {
+  const range = document.querySelector(sel);
+  range.scrollIntoView({ block: 'center' });
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const min = Number(range.min), max = Number(range.max);
+  const work = [];
+  for (let i = 0; i < n; i++) {
+    range.value = String(min + ((i * 37) % n) * (max - min) / n);
+    let frameStart = 0;
+    work.push(await new Promise((done) => {
+      requestAnimationFrame(() => { frameStart = performance.now(); });
+      const t0 = performance.now();
+      range.dispatchEvent(new Event('input', { bubbles: true }));
+      const handler = performance.now() - t0;
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => done(handler + performance.now() - frameStart);
+        channel.port2.postMessage(0);
+      });
+    }));
+  }
+  return work;
+}, { sel, n });
+const sorted = (xs) => xs.filter(Number.isFinite).sort((a, b) => a - b);
+export const median = (xs) => { const s = sorted(xs); return s.length ? s[Math.floor(s.length / 2)] : NaN; };
+export const p95 = (xs) => { const s = sorted(xs); return s.length ? s[Math.min(s.length - 1, Math.floor(s.length * 0.95))] : NaN; };

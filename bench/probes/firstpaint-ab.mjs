@@ -20,6 +20,7 @@ async function load(i, keep = true) {
 }
 for (let i = 0; i < dirs.length; i++) await load(i, false);
 for (let k = 0; k < N; k++) for (const i of (k % 2 ? [...dirs.keys()].reverse() : [...dirs.keys()])) await load(i);
-dirs.forEach((dir, i) => console.log(dir, `first paint ${median(results[i].fcp)} ms (p95 ${p95(results[i].fcp)}), ready ${median(results[i].ready)} ms (p95 ${p95(results[i].ready)})`));
+const ms = (x) => Math.round(x);
+dirs.forEach((dir, i) => console.log(dir, `first paint ${ms(median(results[i].fcp))} ms (p95 ${ms(p95(results[i].fcp))}), ready ${ms(median(results[i].ready))} ms (p95 ${ms(p95(results[i].ready))})`));
 await browser.close();
 process.exit(0);

@@ -1,11 +1,11 @@
 // Which functions a slider move spends its script time in, at 4× CPU: a sampling profile of N
 // synthetic moves (as the bench makes them) on a copy of the built site whose app.js and JS
 // glue are put back unminified from their source maps, so the profile names our functions.
-// Self and total ms per move. `node bench/probes/move-profile.mjs [DIR]`; SEL, N (default 60).
+// Self and total ms per move (the sweep's own timing is in them, as small as the bench's). `node bench/probes/move-profile.mjs [DIR]`; SEL, N (default 60).
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, launch, phonePage, ready, serve } from './common.mjs';
+import { DIST, launch, readyPhonePage, serve, sweep } from './common.mjs';
 
 const dir = mkdtempSync(join(tmpdir(), 'pledge-unminified-'));
 cpSync(process.argv[2] || DIST, dir, { recursive: true });
@@ -23,28 +23,13 @@ writeFileSync(join(dir, app), source);
 const N = Number(process.env.N || 60);
 const site = await serve(dir);
 const browser = await launch();
-const { page, cdp } = await phonePage(browser, { network: false });
-await page.goto(`${site.url}?lang=en`);
-await ready(page);
-await page.waitForTimeout(1500);
-const sweep = () => page.evaluate(async ({ sel, n }) => {
-  const range = document.querySelector(sel);
-  range.scrollIntoView({ block: 'center' });
-  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  const min = Number(range.min), max = Number(range.max);
-  for (let i = 0; i < n; i++) {
-    range.value = String(min + ((i * 37) % n) * (max - min) / n);
-    await new Promise((done) => {
-      range.dispatchEvent(new Event('input', { bubbles: true }));
-      requestAnimationFrame(() => { const channel = new MessageChannel(); channel.port1.onmessage = done; channel.port2.postMessage(0); });
-    });
-  }
-}, { sel: process.env.SEL || '#range-eurusd', n: N });
-await sweep(); // warm
+const { page, cdp } = await readyPhonePage(browser, site);
+const SEL = process.env.SEL || '#range-eurusd';
+await sweep(page, SEL, N); // warm
 await cdp.send('Profiler.enable');
 await cdp.send('Profiler.setSamplingInterval', { interval: 50 });
 await cdp.send('Profiler.start');
-await sweep();
+await sweep(page, SEL, N);
 const { profile } = await cdp.send('Profiler.stop');
 const byId = new Map(profile.nodes.map((n) => [n.id, n]));
 const parent = new Map();

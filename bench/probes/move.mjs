@@ -3,48 +3,25 @@
 // time by event per move, and each layout's dirty and total objects.
 // `node bench/probes/move.mjs [DIR]`; SEL (default #range-eurusd), N moves (default 40), CSS: a
 // stylesheet added after ready (an experiment: CSS='.plot{display:none}' leaves the charts out).
-import { DIST, launch, phonePage, ready, serve } from './common.mjs';
+import { DIST, launch, median, p95, readyPhonePage, serve, sweep } from './common.mjs';
 
 const [dir = DIST] = process.argv.slice(2);
 const SEL = process.env.SEL || '#range-eurusd';
 const N = Number(process.env.N || 40);
 const site = await serve(dir);
 const browser = await launch();
-const { page } = await phonePage(browser, { network: false });
-await page.goto(`${site.url}?lang=en`);
-await ready(page);
-await page.waitForTimeout(1500);
+const { page } = await readyPhonePage(browser, site);
 if (process.env.CSS) {
   await page.evaluate((css) => { const s = new CSSStyleSheet(); s.replaceSync(css); document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }, process.env.CSS);
 }
 await page.waitForTimeout(300);
-const sweep = () => page.evaluate(async ({ sel, n }) => {
-  const range = document.querySelector(sel);
-  range.scrollIntoView({ block: 'center' });
-  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
-  const min = Number(range.min), max = Number(range.max);
-  const work = [];
-  for (let i = 0; i < n; i++) {
-    range.value = String(min + ((i * 37) % n) * (max - min) / n);
-    let frameStart = 0;
-    work.push(await new Promise((done) => {
-      requestAnimationFrame(() => { frameStart = performance.now(); });
-      const t0 = performance.now();
-      range.dispatchEvent(new Event('input', { bubbles: true }));
-      const handler = performance.now() - t0;
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => done(handler + performance.now() - frameStart);
-        channel.port2.postMessage(0);
-      });
-    }));
-  }
-  work.sort((a, b) => a - b);
-  return `median ${work[Math.floor(n / 2)].toFixed(1)} ms, p95 ${work[Math.floor(n * 0.95)].toFixed(1)} ms`;
-}, { sel: SEL, n: N });
-console.log('warm:', await sweep());
+const measured = async () => {
+  const work = await sweep(page, SEL, N);
+  return `median ${median(work).toFixed(1)} ms, p95 ${p95(work).toFixed(1)} ms`;
+};
+console.log('warm:', await measured());
 await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'toplevel'] });
-console.log('traced:', await sweep());
+console.log('traced:', await measured());
 const events = JSON.parse((await browser.stopTracing()).toString('utf8')).traceEvents;
 const named = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain' && events.some((x) => x.pid === e.pid && x.name === 'FunctionCall'));
 const main = events.filter((e) => e.pid === named.pid && e.tid === named.tid && e.ph === 'X' && e.dur);

@@ -8,12 +8,13 @@
 // and are not here.
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ROOT } from './common.mjs';
 
 const input = process.argv[2] || join(ROOT, 'target/page/wasm32-unknown-unknown/release/pledge_explainer.wasm');
-const named = '/tmp/pledge-explainer-named.wasm';
+const named = join(tmpdir(), 'pledge-explainer-named.wasm');
 execFileSync(join(ROOT, 'node_modules/.bin/wasm-opt'), ['-g', '-Oz', '--strip-target-features', '--zero-filled-memory', '--strip-producers',
   '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext', '--enable-reference-types', '--enable-multivalue',
   '--enable-mutable-globals', input, '-o', named]);

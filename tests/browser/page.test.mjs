@@ -758,7 +758,7 @@ test('before the wasm\'s second part arrives the charts stay as served and the s
   await context.close();
 });
 
-test('a move reads no chart\'s width (that forced the layout of the cards the page skips); a resize does, and the charts follow it', async () => {
+test('a move reads no chart\'s width (a forced layout inside the move); a resize does, and the charts follow it', async () => {
   const { page, context } = await openPage(env.browser, `${env.url}?lang=en`, { width: 375, height: 812 });
   await waitReady(page);
   await page.waitForFunction(() => !document.querySelector('[data-chart="per-person"] svg.placeholder'));
