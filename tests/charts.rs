@@ -497,3 +497,39 @@ fn a_dashed_line_is_one_element() {
         assert_eq!(short, 0, "{chart:?}: dashes drawn one by one");
     }
 }
+
+/// The charts' font stacks are the stylesheet's (`--font` at the root and under
+/// `[lang|="ar"]`), and each names first the Noto face for its script, which Linux systems
+/// have: Chromium on Linux asks the browser process, and waits, for every family it cannot
+/// find, at every size and weight of the first screen (33-34 lookups in a cold load's first
+/// layout with "Segoe UI" first, 22 with Noto first; www/style.css).
+#[test]
+fn font_stacks_are_the_stylesheets_and_name_an_installed_face_first() {
+    use pledge_explainer::charts::layout::{FONT_STACK, FONT_STACK_ARABIC};
+    let css =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/style.css")).unwrap();
+    let stacks: Vec<String> = css
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("--font:"))
+        .map(|stack| stack.trim().trim_end_matches(';').replace('"', "'"))
+        .collect();
+    assert!(stacks.len() >= 2, "no --font in www/style.css");
+    assert_eq!(
+        stacks[0], FONT_STACK,
+        "the root's --font is not layout::FONT_STACK"
+    );
+    assert_eq!(
+        stacks[1], FONT_STACK_ARABIC,
+        "[lang|=\"ar\"]'s --font is not layout::FONT_STACK_ARABIC"
+    );
+    for (stack, face) in [
+        (FONT_STACK, "'Noto Sans'"),
+        (FONT_STACK_ARABIC, "'Noto Sans Arabic'"),
+    ] {
+        assert_eq!(
+            stack.split(", ").next(),
+            Some(face),
+            "{stack}: a family a Linux reader lacks is named before {face}"
+        );
+    }
+}

@@ -35,12 +35,15 @@ pub const RANGE_FILL_OPACITY: f64 = 0.3;
 /// The chart text's font stack, the page's own (www/style.css `--font`): each script's face
 /// before any generic family, since fontconfig's pick for `system-ui` (DejaVu Sans, in Firefox
 /// on Linux) draws Arabic heavier and wider, and WebKit sets Arabic half a line high when a
-/// Latin face comes first. In the page CSS applies the same; a standalone SVG names it itself.
+/// Latin face comes first; Noto (Linux) before Segoe UI (Windows), since Chromium on
+/// Linux waits on the browser process for each family it cannot find, at each size (the
+/// stylesheet's comment has the measurement). In the page CSS applies the same; a standalone
+/// SVG names it itself.
 pub const FONT_STACK: &str =
-    "'Segoe UI', 'Noto Sans', 'Noto Sans Arabic', system-ui, -apple-system, sans-serif";
+    "'Noto Sans', 'Segoe UI', 'Noto Sans Arabic', system-ui, -apple-system, sans-serif";
 /// The same for right-to-left (Arabic) text: the Arabic face first.
 pub const FONT_STACK_ARABIC: &str =
-    "'Segoe UI', 'Noto Sans Arabic', 'Noto Sans', system-ui, -apple-system, sans-serif";
+    "'Noto Sans Arabic', 'Segoe UI', 'Noto Sans', system-ui, -apple-system, sans-serif";
 
 pub fn font_stack(rtl: bool) -> &'static str {
     if rtl {
