@@ -273,6 +273,12 @@ impl Locale {
         self.units(&self.number(value, 4), self.category(value, 4), currency)
     }
 
+    /// A computed exchange rate (where two figures are equal): "$0.925", to three places,
+    /// the precision a reader needs of a point no source gives.
+    pub fn rate_point(&self, value: f64, currency: &str) -> String {
+        self.units(&self.number(value, 3), self.category(value, 3), currency)
+    }
+
     /// An exchange rate: "$1.032" per euro, to four places at most.
     pub fn rate(&self, value: f64, currency: &str) -> String {
         let (n, decimals) = self.trimmed(value, 4);
@@ -355,8 +361,11 @@ impl Locale {
         let n = self.number(value, decimals);
         let cat = self.category(value, decimals);
         // Below one (as printed) Arabic says "0.74 of", not "0.74 times": not a CLDR category.
-        let pattern = match form(s.times_text, "fraction") {
-            Some(f) if value < 1.005 => f,
+        // Printed as 1.00, Arabic says "as much as" (ما يعادل), not "1.00 of".
+        let printed_one = decimals == 2 && (value * 100.0).round() == 100.0;
+        let pattern = match (form(s.times_text, "equal"), form(s.times_text, "fraction")) {
+            (Some(f), _) if printed_one => f,
+            (_, Some(f)) if value < 0.995 || (value < 1.005 && !printed_one) => f,
             _ => pick(s.times_text, cat),
         };
         self.quantity(fill(pattern, &[("n", &n)]))

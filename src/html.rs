@@ -54,13 +54,19 @@ pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
     ];
     for (claim, key, judgement) in claims {
         let Some(c) = claim else { continue };
-        let (_, translated) = c.quoted(lang);
-        let template = if translated {
-            s.claim_said_translated
-        } else {
-            s.claim_said
+        // A translation says so, and whose it is when a source printed it (TechCrunch's
+        // English of Macron's French).
+        let by = c.translated_by(lang);
+        let publisher = by.flatten().and_then(|id| dataset.sources.get(id)).map(|src| src.publisher_in(lang));
+        let template = match (by, publisher) {
+            (Some(_), Some(_)) => s.claim_said_translated_by,
+            (Some(_), None) => s.claim_said_translated,
+            (None, _) => s.claim_said,
         };
-        let said = crate::lang::fill(template, &[("speaker", c.speaker.get(lang))]);
+        let said = crate::lang::fill(
+            template,
+            &[("speaker", c.speaker.get(lang)), ("publisher", publisher.unwrap_or_default())],
+        );
         out.push_str(&format!(
             "<figure class=\"quote\"><blockquote{}><p>{}</p></blockquote><figcaption>{}</figcaption>\n",
             lang_attrs(c.text.shown_lang(lang), lang),
@@ -124,14 +130,24 @@ pub fn lang_attrs(shown: crate::lang::Lang, page: crate::lang::Lang) -> String {
 /// caveats. Links open the source itself; nothing is loaded from it.
 pub fn sources_section(dataset: &Dataset, locale: Locale) -> String {
     let s = locale.strings();
+    let lang = locale.lang;
     let mut out = String::from("<ul class=\"sources-list\">\n");
     for f in crate::report::sourced_figures(dataset, locale) {
-        // The publisher and title are in the source's language, marked when it is not the page's.
+        // A headline in the page's quotation marks and in its own language (marked when not
+        // the page's); a description of a source without one in plain text.
+        let what = match &f.description {
+            Some(d) => escape(d),
+            None => format!(
+                "<bdi{}>{}</bdi>",
+                lang_attrs(f.title_lang, lang),
+                escape(&crate::lang::quoted(lang, &f.title))
+            ),
+        };
         let cite = format!(
-            "<bdi{}>{}, “{}”</bdi>{}{}",
-            lang_attrs(f.title_lang, locale.lang),
+            "{}{}{}{}{}",
             escape(&f.publisher),
-            escape(&f.title),
+            s.list_comma,
+            what,
             s.list_comma,
             escape(&f.date)
         );
@@ -144,15 +160,18 @@ pub fn sources_section(dataset: &Dataset, locale: Locale) -> String {
             None => cite,
         };
         out.push_str(&format!(
-            "<li><span class=\"src-label\">{}</span>: <bdi class=\"src-value\">{}</bdi> <cite>{}</cite>",
+            "<li><span class=\"src-label\">{}</span>{}<bdi class=\"src-value\">{}</bdi> <cite>{}</cite>",
             escape(&f.label),
+            escape(s.colon),
             escape(&f.value),
             cite
         ));
-        if let Some(q) = &f.quote_ar {
+        // The Arabic translation's words, on the Arabic page only (as it printed them).
+        if let (Some(q), crate::lang::Lang::Ar) = (&f.quote_ar, lang) {
             out.push_str(&format!(
-                "<br><span class=\"quote-label\">{}</span>: <q lang=\"ar\" dir=\"rtl\">{}</q>",
+                "<br><span class=\"quote-label\">{}</span>{}<q lang=\"ar\" dir=\"rtl\">{}</q>",
                 escape(s.quote_label),
+                escape(s.colon),
                 escape(q)
             ));
         }
@@ -168,7 +187,7 @@ pub fn sources_section(dataset: &Dataset, locale: Locale) -> String {
             // Each publisher once, in the language's list style.
             let mut names: Vec<String> = Vec::new();
             for src in c.sources.iter().filter_map(|id| dataset.sources.get(id)) {
-                let name = escape(&src.publisher);
+                let name = escape(src.publisher_in(locale.lang));
                 if !names.contains(&name) {
                     names.push(name);
                 }
@@ -294,9 +313,15 @@ impl Card {
     /// (`data-answer`: the page asks for the answer again when a move changes it).
     fn words(self, report: &Report) -> (&'static str, &'static str, &'static str) {
         let s = report.locale.strings();
+        let all_itemised = report.figures.unitemised_eur_bn.high.abs() < 0.05;
         match self {
+            Card::Pledges if all_itemised => (s.card_pledges_q, s.card_pledges_all_a, "all"),
+            // Without the state-owned and state-backed pledges: what is left, and no range.
+            Card::Pledges if report.sum == crate::report::Sum::WithoutLeftOut => {
+                (s.card_pledges_q, s.card_pledges_private_a, "private")
+            }
             // With a ranged pledge (the UAE's), the answer follows the reader's point in it.
-            Card::Pledges if report.value("ranged").is_some() => (s.card_pledges_q, s.card_pledges_ranged_a, "ranged"),
+            Card::Pledges if report.ranged_counted => (s.card_pledges_q, s.card_pledges_ranged_a, "ranged"),
             // With different horizons the ratio is per year: so are the figures beside it.
             Card::Claim if report.per_year => (s.card_claim_q, s.card_claim_a_year, "year"),
             Card::Claim => (s.card_claim_q, s.card_claim_a, "total"),
@@ -339,7 +364,7 @@ impl Card {
             Card::Gdp => report.gdp.as_ref(),
             _ => None,
         };
-        (crate::report::capitalize_first(report.fill(question)), verdict, self.answer_text(report))
+        (crate::report::capitalize_first(report.fill_prose(question)), verdict, self.answer_text(report))
     }
 
     /// The ids of the sources of the figures the card shows, for its footer.
@@ -376,7 +401,12 @@ impl Card {
             Card::Energy => d
                 .energy
                 .iter()
-                .flat_map(|e| [e.capacity_gw.source.as_ref(), e.exports_twh.source.as_ref()])
+                .flat_map(|e| {
+                    [Some(&e.capacity_gw), e.first_phase_gw.as_ref(), Some(&e.exports_twh)]
+                        .into_iter()
+                        .flatten()
+                        .map(|f| f.source.as_ref())
+                })
                 .collect(),
             Card::Sources => Vec::new(),
         };
@@ -520,8 +550,18 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
     let mut out = format!(
         "<section class=\"card\" id=\"card-{name}\" data-card=\"{name}\" data-region=\"card-{name}\" aria-labelledby=\"card-{name}-q\">\n\
          <h2 id=\"card-{name}-q\">{}</h2>\n",
-        escape(&crate::report::capitalize_first(report.fill(question)))
+        escape(&crate::report::capitalize_first(report.fill_prose(question)))
     );
+    // The claim's card says first what the benchmark is, so a card shared alone is understood.
+    if card == Card::Claim {
+        if report.value("about").is_some_and(|a| !a.is_empty()) {
+            let dek = report.fill_prose(s.card_claim_dek);
+            out.push_str(&format!(
+                "<p class=\"dek\">{}</p>\n",
+                escape(&crate::report::capitalize_first(dek))
+            ));
+        }
+    }
     // Each claim's card opens with its own verdict (the same judgement as beside its quote).
     match card {
         Card::Claim => out.push_str(&verdict_badge("verdict", report.person.as_ref(), true)),
@@ -602,9 +642,9 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
             Some(url) => format!(
                 "<a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}</a>",
                 escape(url),
-                escape(&src.publisher)
+                escape(src.publisher_in(locale.lang))
             ),
-            None => escape(&src.publisher),
+            None => escape(src.publisher_in(locale.lang)),
         })
         .collect();
     if !sources.is_empty() {

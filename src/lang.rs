@@ -103,6 +103,36 @@ impl Lang {
     }
 }
 
+/// A headline in `lang`'s quotation marks (“…”, « … », «…»), the quotes inside it turned to
+/// the language's inner pair (‘…’ inside “…”) so quotes never nest in the same marks.
+pub fn quoted(lang: Lang, text: &str) -> String {
+    let s = lang.strings();
+    let mut inner = s.quote_inner.chars();
+    let (open, close) = (inner.next().unwrap_or('‘'), inner.next().unwrap_or('’'));
+    let mut turned = String::with_capacity(text.len());
+    let mut drop_space = false;
+    for c in text.chars() {
+        match c {
+            '“' | '«' => {
+                turned.push(open);
+                drop_space = true;
+                continue;
+            }
+            '”' | '»' => {
+                // The space French writes inside « » does not belong inside “ ”.
+                while matches!(turned.chars().next_back(), Some('\u{202F}' | '\u{A0}')) {
+                    turned.pop();
+                }
+                turned.push(close);
+            }
+            '\u{202F}' | '\u{A0}' if drop_space => {}
+            c => turned.push(c),
+        }
+        drop_space = false;
+    }
+    fill(s.quoted, &[("text", &turned)])
+}
+
 /// Fills `{name}` placeholders. Unknown placeholders are left as they are, so a missing value
 /// shows up in review instead of silently vanishing.
 pub fn fill(template: &str, values: &[(&str, &str)]) -> String {

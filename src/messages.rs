@@ -68,6 +68,7 @@ pub fn problem_message(problem: &Problem, lang: Lang) -> String {
         Problem::UnknownLanguage { code } => fill(s.err_language, &[("code", code)]),
         Problem::UnknownKind { found } => fill(s.err_kind, &[("found", found)]),
         Problem::MissingKindSource => s.err_kind_source.to_string(),
+        Problem::UnknownAssertion { found } => fill(s.err_asserts, &[("found", found)]),
         Problem::NotAYear { value } => {
             fill(s.err_year, &[("value", &crate::decimal::plain(*value))])
         }

@@ -547,6 +547,9 @@ pub struct Figures {
     pub us_share_of_gdp: Option<f64>,
     /// France's share of GDP over Stargate's (per year of each horizon, like the per-person ratio).
     pub gdp_share_ratio: Option<f64>,
+    /// The two shares of GDP a year, each over its own horizon (the subject's assumed).
+    pub france_share_of_gdp_per_year: Option<f64>,
+    pub us_share_of_gdp_per_year: Option<f64>,
     /// The package (in the subject's currency) at which the two shares of GDP are equal, and
     /// the subject's GDP at which they are. The exchange rate plays no part in either.
     pub gdp_parity_package_eur_bn: Option<f64>,
@@ -575,7 +578,7 @@ pub enum FigureValue {
 impl Figures {
     /// Every figure but the assumptions, under its public key, in the order of the fields:
     /// the keys of the JSON summary (a test keeps the two in step), without serde.
-    pub fn values(&self) -> [(&'static str, FigureValue); 34] {
+    pub fn values(&self) -> [(&'static str, FigureValue); 36] {
         use FigureValue::{Number as N, Range as R};
         let o = |v: Option<f64>| v.map_or(FigureValue::Missing, N);
         [
@@ -618,6 +621,8 @@ impl Figures {
             ("france_share_of_gdp", o(self.france_share_of_gdp)),
             ("us_share_of_gdp", o(self.us_share_of_gdp)),
             ("gdp_share_ratio", o(self.gdp_share_ratio)),
+            ("france_share_of_gdp_per_year", o(self.france_share_of_gdp_per_year)),
+            ("us_share_of_gdp_per_year", o(self.us_share_of_gdp_per_year)),
             (
                 "gdp_parity_package_eur_bn",
                 o(self.gdp_parity_package_eur_bn),
@@ -813,6 +818,9 @@ pub fn compute(dataset: &Dataset, assumptions: &Assumptions) -> Figures {
         gdp_share_ratio: subject_share
             .zip(benchmark_share)
             .and_then(|(f, u)| ratio(f * horizon, u)),
+        france_share_of_gdp_per_year: subject_share
+            .and_then(|f| per_year(f, a.subject_years.filter(|_| benchmark_years.is_some()))),
+        us_share_of_gdp_per_year: benchmark_share.and_then(|u| per_year(u, benchmark_years)),
         gdp_parity_package_eur_bn: benchmark_share
             .zip(a.subject_gdp_bn)
             .and_then(|(u, g)| ratio(u * g, horizon)),

@@ -202,6 +202,8 @@ impl Lit for Source {
             url,
             note,
             lang,
+            publisher_names,
+            description,
         } = self;
         structure(
             out,
@@ -214,6 +216,8 @@ impl Lit for Source {
                 ("url", url),
                 ("note", note),
                 ("lang", lang),
+                ("publisher_names", publisher_names),
+                ("description", description),
             ],
         );
     }
@@ -253,6 +257,7 @@ impl Lit for Pledge {
             kind,
             kind_source,
             by_year,
+            in_text,
         } = self;
         structure(
             out,
@@ -268,6 +273,7 @@ impl Lit for Pledge {
                 ("kind", kind),
                 ("kind_source", kind_source),
                 ("by_year", by_year),
+                ("in_text", in_text),
             ],
         );
     }
@@ -324,6 +330,7 @@ impl Lit for Benchmark {
             gdp_bn,
             horizon_years,
             forms,
+            about,
         } = self;
         structure(
             out,
@@ -338,6 +345,7 @@ impl Lit for Benchmark {
                 ("gdp_bn", gdp_bn),
                 ("horizon_years", horizon_years),
                 ("forms", forms),
+                ("about", about),
             ],
         );
     }
@@ -352,6 +360,8 @@ impl Lit for Claim {
             as_of,
             quote_ar,
             quoted_in,
+            asserts,
+            spoken_in,
         } = self;
         structure(
             out,
@@ -364,6 +374,8 @@ impl Lit for Claim {
                 ("as_of", as_of),
                 ("quote_ar", quote_ar),
                 ("quoted_in", quoted_in),
+                ("asserts", asserts),
+                ("spoken_in", spoken_in),
             ],
         );
     }

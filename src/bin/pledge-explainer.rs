@@ -3,6 +3,7 @@
 
 use pledge_explainer::messages::{assumption_error_message, dataset_error_message};
 use pledge_explainer::{Assumptions, Dataset, DatasetError, Knob, Lang, Locale, Report};
+use pledge_explainer::lang::fill;
 use std::process::ExitCode;
 
 const USAGE_HEAD: &str = "\
@@ -172,7 +173,15 @@ fn run(args: Args) -> Result<(), ExitCode> {
                 ];
                 for (claim, judgement) in claims {
                     if let (Some(c), Some(j)) = (claim, judgement) {
-                        println!("{} ({}): {}", c.text.get(lang), c.speaker.get(lang), j.badge);
+                        let said = fill(
+                            lang.strings().claim_verdict_line,
+                            &[
+                                ("quote", c.text.get(lang)),
+                                ("speaker", c.speaker.get(lang)),
+                                ("verdict", &j.badge),
+                            ],
+                        );
+                        println!("{said}");
                     }
                 }
             }

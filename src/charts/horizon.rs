@@ -23,8 +23,8 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         .collect();
     let per_year = |n: f64| total / n;
 
-    let subject = r.fill(s.chart_horizon_subject);
-    let benchmark = r.fill(s.chart_horizon_benchmark);
+    let subject = crate::report::capitalize_first(r.fill(s.chart_horizon_subject));
+    let benchmark = crate::report::capitalize_first(r.fill(s.chart_horizon_benchmark));
     let legend = [(subject.as_str(), SUBJECT, 10), (benchmark.as_str(), BENCHMARK, 2)];
     let (_, h) = f.area.dim_in_pixel();
     let py_top = PAD + f.legend_height(&legend) + 10;

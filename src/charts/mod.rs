@@ -180,20 +180,25 @@ pub fn text(chart: Chart, report: &Report) -> ChartText {
     let ctx = report;
     let figures = &report.figures;
     let s = report.locale.strings();
+    // The shares a year, when the horizons differ: the ratio beside them is per year.
+    let gdp_desc = if report.per_year && ctx.value("fr_share_year").is_some() {
+        s.chart_gdp_desc_year
+    } else {
+        s.chart_gdp_desc
+    };
     let (title, desc) = match chart {
+        Chart::Pledges if report.sum == crate::report::Sum::WithoutLeftOut => {
+            (s.chart_pledges_title, s.chart_pledges_desc_private)
+        }
+        Chart::Pledges if report.ranged_counted => (s.chart_pledges_title, s.chart_pledges_desc_ranged),
         Chart::Pledges => (s.chart_pledges_title, s.chart_pledges_desc),
-        Chart::PerPerson if report.yardstick == crate::report::Yardstick::Gdp => (
-            s.chart_gdp_title,
-            if report.per_year && ctx.value("fr_share_year").is_some() {
-                s.chart_gdp_desc_year
-            } else {
-                s.chart_gdp_desc
-            },
-        ),
+        Chart::PerPerson if report.yardstick == crate::report::Yardstick::Gdp => {
+            (s.chart_gdp_title, gdp_desc)
+        }
         Chart::PerPerson if report.per_year && ctx.value("ppy").is_some() => {
             (s.chart_per_person_title, s.chart_per_person_desc_year)
         }
-        Chart::Gdp => (s.chart_gdp_title, s.chart_gdp_desc),
+        Chart::Gdp => (s.chart_gdp_title, gdp_desc),
         Chart::PerPerson => (s.chart_per_person_title, s.chart_per_person_desc),
         Chart::Horizon => (s.chart_horizon_title, s.chart_horizon_desc),
         Chart::Sensitivity => (s.chart_sensitivity_title, s.chart_sensitivity_desc),
@@ -213,7 +218,8 @@ pub fn text(chart: Chart, report: &Report) -> ChartText {
         }
     }
     ChartText {
-        title: capitalize_first(ctx.fill(title)),
+        // A title is running text too (« D’où viennent les 109 milliards d’euros ? »).
+        title: capitalize_first(ctx.fill_prose(title)),
         desc,
     }
 }

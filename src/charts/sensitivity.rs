@@ -122,7 +122,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         text_width(&parity_label[0], SMALL_PX) * 3 / 5,
         2,
     );
-    let reader_label = reader.map(|(_, r)| [format!("{}: {}", s.chart_you_are_here, l.times(r))]);
+    let reader_label = reader.map(|(_, r)| [crate::lang::fill(s.chart_you_are_here, &[("times", &l.times(r))])]);
     // On two lines too, where the reader's line up from the axis leaves no room for one (a
     // card's chart on a 320 px phone is 288 px wide).
     let line_lines = wrap(

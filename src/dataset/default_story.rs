@@ -40,14 +40,30 @@ pub(super) static DATASET: Dataset = Dataset {
             url: None,
             note: Some(s("MGX is “adossé aux Émirats arabes unis” (backed by the United Arab Emirates); Digital Realty reported at over €5bn; Mistral named without an amount. Address not checked.")),
             lang: Some(s("en")),
+            publisher_names: Some(Text {
+                en: s("AFP, in Le Monde"),
+                fr: tr!("AFP, dans Le Monde"),
+                ar: tr!("وكالة الصحافة الفرنسية في «لوموند»"),
+            }),
+            description: Some(Text {
+                en: s("agency report on the investments announced at the AI Action Summit (address not checked)"),
+                fr: tr!("dépêche sur les investissements annoncés au sommet pour l’action sur l’IA (adresse non vérifiée)"),
+                ar: tr!("برقية عن الاستثمارات المعلنة في قمة العمل بشأن الذكاء الاصطناعي (لم ي\u{64f}تحقق من العنوان الإلكتروني)"),
+            }),
         }),
         (s("bea-gdp-2024"), Source {
             publisher: s("US Bureau of Economic Analysis"),
-            title: s("Gross Domestic Product, 4th Quarter and Year 2024 (Third Estimate): $29,184.9bn (NIPA table 1.1.5, line 1)"),
+            title: s("Gross Domestic Product, 4th Quarter and Year 2024 (Third Estimate)"),
             date: s("2025-03-27"),
             url: Some(s("https://www.bea.gov/news/2025/gross-domestic-product-4th-quarter-and-year-2024-third-estimate-gdp-industry-and")),
-            note: Some(s("Revised to $29,298.0bn in September 2025; either gives 1.71%.")),
+            note: Some(s("$29,184.9bn (NIPA table 1.1.5, line 1); revised to $29,298.0bn in September 2025; either gives 1.71%.")),
             lang: Some(s("en")),
+            publisher_names: Some(Text {
+                en: s("US Bureau of Economic Analysis"),
+                fr: tr!("Bureau d’analyse économique des États-Unis (BEA)"),
+                ar: tr!("مكتب التحليل الاقتصادي الأمريكي"),
+            }),
+            description: None,
         }),
         (s("bpifrance-2025-02-07"), Source {
             publisher: s("TechCrunch"),
@@ -56,6 +72,12 @@ pub(super) static DATASET: Dataset = Dataset {
             url: Some(s("https://techcrunch.com/2025/02/07/bpifrance-to-invest-10b-in-french-ai-ecosystem-by-2029")),
             note: Some(s("Bpifrance is the French state’s public investment bank.")),
             lang: Some(s("en")),
+            publisher_names: Some(Text {
+                en: s("TechCrunch"),
+                fr: tr!("TechCrunch"),
+                ar: tr!("تك كرانش"),
+            }),
+            description: None,
         }),
         (s("brookfield-2025-02-10"), Source {
             publisher: s("Brookfield Asset Management (GlobeNewswire)"),
@@ -64,14 +86,26 @@ pub(super) static DATASET: Dataset = Dataset {
             url: None,
             note: Some(s("“projected to be delivered by 2030”")),
             lang: Some(s("en")),
+            publisher_names: Some(Text {
+                en: s("Brookfield Asset Management (GlobeNewswire)"),
+                fr: tr!("Brookfield Asset Management (GlobeNewswire)"),
+                ar: tr!("بروكفيلد لإدارة الأصول (GlobeNewswire)"),
+            }),
+            description: None,
         }),
         (s("census-v2024"), Source {
             publisher: s("US Census Bureau"),
-            title: s("Vintage 2024 population estimates: “The U.S. population reached 340.1 million” (America Counts)"),
+            title: s("Vintage 2024 population estimates (America Counts)"),
             date: s("2024-12-19"),
             url: Some(s("https://www.census.gov/library/stories/2024/12/population-estimates.html")),
-            note: None,
+            note: Some(s("“The U.S. population reached 340.1 million”")),
             lang: Some(s("en")),
+            publisher_names: Some(Text {
+                en: s("US Census Bureau"),
+                fr: tr!("Bureau du recensement des États-Unis"),
+                ar: tr!("مكتب الإحصاء الأمريكي"),
+            }),
+            description: None,
         }),
         (s("ecb-2025-02-10"), Source {
             publisher: s("European Central Bank"),
@@ -80,6 +114,16 @@ pub(super) static DATASET: Dataset = Dataset {
             url: Some(s("https://data.ecb.europa.eu/data/datasets/EXR/EXR.D.USD.EUR.SP00.A")),
             note: None,
             lang: Some(s("en")),
+            publisher_names: Some(Text {
+                en: s("European Central Bank"),
+                fr: tr!("Banque centrale européenne"),
+                ar: tr!("البنك المركزي الأوروبي"),
+            }),
+            description: Some(Text {
+                en: s("euro foreign exchange reference rates, US dollar (series EXR.D.USD.EUR.SP00.A): 1.0320 on 10 February 2025"),
+                fr: tr!("taux de change de référence de l’euro, dollar américain (série EXR.D.USD.EUR.SP00.A)\u{202f}: 1,0320 le 10 février 2025"),
+                ar: tr!("أسعار الصرف المرجعية لليورو، الدولار الأمريكي (السلسلة EXR.D.USD.EUR.SP00.A): ١٫٠٣٢٠ في ١٠ فبراير ٢٠٢٥"),
+            }),
         }),
         (s("elysee-2025-02-06"), Source {
             publisher: s("Élysée"),
@@ -88,6 +132,12 @@ pub(super) static DATASET: Dataset = Dataset {
             url: Some(s("https://www.elysee.fr/emmanuel-macron/2025/02/06/diner-de-travail-avec-son-altesse-cheikh-mohamed-bin-zayed-al-nahyan-president-des-emirats-arabes-unis")),
             note: Some(s("A 1 GW AI campus; no amount, no MGX.")),
             lang: Some(s("fr")),
+            publisher_names: Some(Text {
+                en: s("the Élysée"),
+                fr: tr!("Élysée"),
+                ar: tr!("قصر الإليزيه"),
+            }),
+            description: None,
         }),
         (s("fluidstack-2025-02-10"), Source {
             publisher: s("FluidStack (GlobeNewswire)"),
@@ -96,6 +146,12 @@ pub(super) static DATASET: Dataset = Dataset {
             url: None,
             note: Some(s("“expansion beyond 1 GW by 2028”")),
             lang: Some(s("en")),
+            publisher_names: Some(Text {
+                en: s("FluidStack (GlobeNewswire)"),
+                fr: tr!("FluidStack (GlobeNewswire)"),
+                ar: tr!("فلويد ستاك (GlobeNewswire)"),
+            }),
+            description: None,
         }),
         (s("iliad-2024-05"), Source {
             publisher: s("Iliad"),
@@ -104,22 +160,44 @@ pub(super) static DATASET: Dataset = Dataset {
             url: None,
             note: Some(s("Address not checked: €2.5bn of the €3bn pledged in February 2025 repeats this plan.")),
             lang: Some(s("en")),
+            publisher_names: Some(Text {
+                en: s("Iliad"),
+                fr: tr!("Iliad"),
+                ar: tr!("إيلياد"),
+            }),
+            description: Some(Text {
+                en: s("Iliad’s plan for AI data centres (OpCore), announced in May 2024 (address not checked)"),
+                fr: tr!("plan d’Iliad pour des centres de données d’IA (OpCore), annoncé en mai 2024 (adresse non vérifiée)"),
+                ar: tr!("خطة إيلياد لمراكز بيانات الذكاء الاصطناعي (OpCore)، المعلنة في مايو ٢٠٢٤ (لم ي\u{64f}تحقق من العنوان الإلكتروني)"),
+            }),
         }),
         (s("insee-2024"), Source {
             publisher: s("INSEE"),
-            title: s("Bilan démographique 2024 (Insee Première no. 2033): population on 1 January 2025"),
+            title: s("Bilan démographique 2024"),
             date: s("2025-01-14"),
             url: Some(s("https://www.insee.fr/fr/statistiques/8327319")),
-            note: None,
+            note: Some(s("Insee Première n° 2033: 68,606,000 people on 1 January 2025.")),
             lang: Some(s("fr")),
+            publisher_names: Some(Text {
+                en: s("INSEE"),
+                fr: tr!("Insee"),
+                ar: tr!("المعهد الوطني الفرنسي للإحصاء (INSEE)"),
+            }),
+            description: None,
         }),
         (s("insee-gdp-2024"), Source {
             publisher: s("INSEE"),
-            title: s("Insee Première no. 2053: «\u{202f}Le PIB … atteint 2 919,9 milliards d’euros\u{202f}» in 2024"),
+            title: s("Insee Première n° 2053"),
             date: s("2025-05-28"),
             url: Some(s("https://www.insee.fr/fr/statistiques/8574058")),
-            note: None,
+            note: Some(s("« Le PIB … atteint 2 919,9 milliards d’euros » in 2024.")),
             lang: Some(s("fr")),
+            publisher_names: Some(Text {
+                en: s("INSEE"),
+                fr: tr!("Insee"),
+                ar: tr!("المعهد الوطني الفرنسي للإحصاء (INSEE)"),
+            }),
+            description: None,
         }),
         (s("liberation-2025-02-10"), Source {
             publisher: s("Libération"),
@@ -128,6 +206,12 @@ pub(super) static DATASET: Dataset = Dataset {
             url: Some(s("https://www.liberation.fr/economie/109-milliards-deuros-dinvestissements-annonces-au-sommet-de-paris-une-course-de-fonds-pour-lia-20250210_ZFMMUY4W4FFDZENIENISNFNYPU/")),
             note: Some(s("Macron on France 2, and the Élysée on GDP: «\u{202f}même en faveur de notre territoire si on rapporte au produit intérieur brut\u{202f}».")),
             lang: Some(s("fr")),
+            publisher_names: Some(Text {
+                en: s("Libération"),
+                fr: tr!("Libération"),
+                ar: tr!("صحيفة ليبراسيون"),
+            }),
+            description: None,
         }),
         (s("openai-stargate"), Source {
             publisher: s("OpenAI"),
@@ -136,6 +220,12 @@ pub(super) static DATASET: Dataset = Dataset {
             url: Some(s("https://openai.com/index/announcing-the-stargate-project/")),
             note: Some(s("“intends to invest $500 billion over the next four years”")),
             lang: Some(s("en")),
+            publisher_names: Some(Text {
+                en: s("OpenAI"),
+                fr: tr!("OpenAI"),
+                ar: tr!("أوبن إيه آي"),
+            }),
+            description: None,
         }),
         (s("radiofrance-afp-2025-02-09"), Source {
             publisher: s("Radio France (transcript); AFP"),
@@ -144,14 +234,30 @@ pub(super) static DATASET: Dataset = Dataset {
             url: None,
             note: Some(s("«\u{202f}C’est exactement l’équivalent de ce que les États-Unis ont annoncé avec Stargate, c’est 500 milliards, c’est le même rapport\u{202f}». Address not checked.")),
             lang: Some(s("en")),
+            publisher_names: Some(Text {
+                en: s("Radio France (transcript); AFP"),
+                fr: tr!("Radio France (transcription)\u{202f}; AFP"),
+                ar: tr!("راديو فرنسا (نص المقابلة)، وكالة الصحافة الفرنسية"),
+            }),
+            description: Some(Text {
+                en: s("Emmanuel Macron interviewed on 9 February 2025, on the eve of the AI Action Summit (address not checked)"),
+                fr: tr!("Entretien d’Emmanuel Macron du 9 février 2025, à la veille du sommet pour l’action sur l’IA (adresse non vérifiée)"),
+                ar: tr!("مقابلة مع إيمانويل ماكرون في ٩ فبراير ٢٠٢٥، عشية قمة العمل بشأن الذكاء الاصطناعي (لم ي\u{64f}تحقق من العنوان الإلكتروني)"),
+            }),
         }),
         (s("rte-2025-01-02"), Source {
             publisher: s("RTE"),
-            title: s("Bilan électrique 2024: record net exports of 89 TWh (press release)"),
+            title: s("Bilan électrique 2024 (communiqué de presse)"),
             date: s("2025-01-02"),
             url: None,
-            note: None,
+            note: Some(s("Record net exports of 89 TWh (exports 101.3 TWh, imports 12.3 TWh); address not found in a stored copy.")),
             lang: Some(s("fr")),
+            publisher_names: Some(Text {
+                en: s("RTE"),
+                fr: tr!("RTE"),
+                ar: tr!("شركة RTE لإدارة شبكة الكهرباء الفرنسية"),
+            }),
+            description: None,
         }),
         (s("techcrunch"), Source {
             publisher: s("TechCrunch"),
@@ -160,6 +266,12 @@ pub(super) static DATASET: Dataset = Dataset {
             url: None,
             note: Some(s("The Arabic quotes are from the Arabic translation of this article.")),
             lang: Some(s("en")),
+            publisher_names: Some(Text {
+                en: s("TechCrunch"),
+                fr: tr!("TechCrunch"),
+                ar: tr!("تك كرانش"),
+            }),
+            description: None,
         }),
         (s("techradar-2025-02-11"), Source {
             publisher: s("TechRadar"),
@@ -168,6 +280,12 @@ pub(super) static DATASET: Dataset = Dataset {
             url: Some(s("https://www.techradar.com/pro/france-plans-to-pledge-one-gigawatt-of-nuclear-power-for-ai")),
             note: Some(s("The 250 MW by the end of 2026 is the first wave of FluidStack’s 1 GW nuclear-powered AI supercomputer.")),
             lang: Some(s("en")),
+            publisher_names: Some(Text {
+                en: s("TechRadar"),
+                fr: tr!("TechRadar"),
+                ar: tr!("تك رادار"),
+            }),
+            description: None,
         }),
     ])),
     subject: Subject {
@@ -209,6 +327,11 @@ pub(super) static DATASET: Dataset = Dataset {
                 kind: Some(PledgeKind::StateBacked),
                 kind_source: Some(s("afp-lemonde-2025-02-10")),
                 by_year: None,
+                in_text: Some(Text {
+                    en: s("the UAE (MGX)"),
+                    fr: tr!("les Émirats arabes unis (MGX)"),
+                    ar: tr!("الإمارات (MGX)"),
+                }),
             },
             Pledge {
                 name: Text {
@@ -229,6 +352,7 @@ pub(super) static DATASET: Dataset = Dataset {
                     as_of: None,
                     quote_ar: None,
                 }),
+                in_text: None,
             },
             Pledge {
                 name: Text {
@@ -249,6 +373,7 @@ pub(super) static DATASET: Dataset = Dataset {
                     as_of: None,
                     quote_ar: None,
                 }),
+                in_text: None,
             },
             Pledge {
                 name: Text {
@@ -264,6 +389,7 @@ pub(super) static DATASET: Dataset = Dataset {
                 kind: Some(PledgeKind::Private),
                 kind_source: Some(s("techcrunch")),
                 by_year: None,
+                in_text: None,
             },
             Pledge {
                 name: Text {
@@ -279,6 +405,7 @@ pub(super) static DATASET: Dataset = Dataset {
                 kind: None,
                 kind_source: None,
                 by_year: None,
+                in_text: None,
             },
             Pledge {
                 name: Text {
@@ -294,6 +421,7 @@ pub(super) static DATASET: Dataset = Dataset {
                 kind: None,
                 kind_source: None,
                 by_year: None,
+                in_text: None,
             },
         ]),
         gdp_bn: Some(Figure {
@@ -357,6 +485,11 @@ pub(super) static DATASET: Dataset = Dataset {
                 text: s("للولايات المتحدة"),
             },
         ]),
+        about: Some(Text {
+            en: s("OpenAI and SoftBank’s $500bn for AI data centres in the United States, over four years"),
+            fr: tr!("les 500 milliards de dollars d’OpenAI et de SoftBank pour des centres de données d’IA aux États-Unis, sur quatre ans"),
+            ar: tr!("٥٠٠ مليار دولار تعتزم أوبن إيه آي وسوفت بنك استثمارها في مراكز بيانات الذكاء الاصطناعي في الولايات المتحدة على مدى أربع سنوات"),
+        }),
     },
     exchange_rate: Figure {
         value: 1.032,
@@ -383,11 +516,13 @@ pub(super) static DATASET: Dataset = Dataset {
             fr: Some(s("radiofrance-afp-2025-02-09")),
             ar: None,
         }),
+        asserts: None,
+        spoken_in: Some(s("fr")),
     }),
     gdp_claim: Some(Claim {
         text: Text {
-            en: s("the package is “even in our favour if compared with GDP”"),
-            fr: tr!("le plan est «\u{202f}même en faveur de notre territoire si on rapporte au produit intérieur brut\u{202f}»"),
+            en: s("The package is “even in our favour if compared with GDP”"),
+            fr: tr!("Le plan est «\u{202f}même en faveur de notre territoire si on rapporte au produit intérieur brut\u{202f}»"),
             ar: tr!("الحزمة «بل في صالحنا إذا قيست بالناتج المحلي الإجمالي»"),
         },
         speaker: Text {
@@ -403,6 +538,8 @@ pub(super) static DATASET: Dataset = Dataset {
             fr: Some(s("liberation-2025-02-10")),
             ar: None,
         }),
+        asserts: Some(s("at_least")),
+        spoken_in: Some(s("fr")),
     }),
     reported: Reported {
         converted_bn: Some(Figure {
@@ -438,10 +575,10 @@ pub(super) static DATASET: Dataset = Dataset {
             quote_ar: Some(s("أعلنت الحكومة الفرنسية أن البلاد تعتزم التعهد بجيجاواط من الطاقة النووية لتدريب الذكاء الاصطناعي بحلول نهاية عام ٢٠٢٦")),
         },
         exports_twh: Figure {
-            value: 90.0,
-            source: s("techcrunch"),
+            value: 89.0,
+            source: s("rte-2025-01-02"),
             as_of: Some(s("2024")),
-            quote_ar: Some(s("قامت البلاد بتصدير ٩٠ تيراوات من الكهرباء إلى البلدان المجاورة في عام ٢٠٢٤")),
+            quote_ar: None,
         },
         first_phase_gw: Some(Figure {
             value: 0.25,
@@ -464,9 +601,9 @@ pub(super) static DATASET: Dataset = Dataset {
         },
         Caveat {
             text: Text {
-                en: s("The article calls the €109bn private investment, but Bpifrance is the French state’s public investment bank and MGX is backed by the United Arab Emirates; MGX is also one of Stargate’s initial funders. Without them €49–69bn is left, of which only €23bn (Brookfield, Iliad) is itemised as private: the rest is not known to be private."),
-                fr: tr!("L’article parle d’investissements privés, mais Bpifrance est la banque publique d’investissement de l’État français et MGX est adossé aux Émirats arabes unis\u{202f}; MGX figure aussi parmi les premiers financeurs de Stargate. Sans eux, il reste de 49 à 69 milliards d’euros, dont 23 milliards seulement (Brookfield, Iliad) détaillés comme privés\u{a0}: le reste n’est pas connu comme privé."),
-                ar: tr!("يصف المقال المبلغ بأنه استثمارات خاصة، لكن بي بي آي فرانس بنك الاستثمار العام التابع للدولة الفرنسية وMGX صندوق مدعوم من الإمارات العربية المتحدة، وهو أيض\u{64b}ا من أوائل ممولي مشروع ستارغيت. ومن دونهما يبقى ٤٩–٦٩ مليار يورو، منها ٢٣ مليار\u{64b}ا فقط (بروكفيلد وإيلياد) مفص\u{651}لة بوصفها خاصة، أما الباقي فلا ي\u{64f}عرف أنه خاص."),
+                en: s("The article calls the €109bn private investment, but Bpifrance is the French state’s public investment bank and MGX is backed by the United Arab Emirates; MGX is also one of Stargate’s initial funders. Without them €49–69bn is left (across the UAE’s €30–50bn range), of which only €23bn (Brookfield, Iliad) is known to be private: the rest is not itemised."),
+                fr: tr!("L’article parle d’investissements privés, mais Bpifrance est la banque publique d’investissement de l’État français et MGX est adossé aux Émirats arabes unis\u{202f}; MGX figure aussi parmi les premiers financeurs de Stargate. Sans eux, il reste de 49 à 69 milliards d’euros (selon les 30 à 50 milliards des Émirats), dont 23 milliards seulement (Brookfield, Iliad) sont connus comme privés\u{202f}: le reste n’est pas détaillé."),
+                ar: tr!("يصف المقال المبلغ بأنه استثمارات خاصة، لكن بي بي آي فرانس بنك الاستثمار العام التابع للدولة الفرنسية وMGX صندوق مدعوم من الإمارات العربية المتحدة، وهو أيض\u{64b}ا من أوائل ممولي مشروع ستارغيت. ومن دونهما يبقى ما بين ٤٩ و٦٩ مليار يورو (بحسب تعهد الإمارات بين ٣٠ و٥٠ مليار\u{64b}ا)، منها ٢٣ مليار\u{64b}ا فقط (بروكفيلد وإيلياد) معروفة بأنها خاصة، أما الباقي فغير مفص\u{651}ل."),
             },
             sources: Cow::Borrowed(&[
                 s("techcrunch"),
@@ -489,12 +626,13 @@ pub(super) static DATASET: Dataset = Dataset {
         },
         Caveat {
             text: Text {
-                en: s("Macron’s 90 TWh rounds RTE’s official figure: net exports of 89 TWh in 2024, a record."),
-                fr: tr!("Les 90 TWh de Macron arrondissent le chiffre officiel de RTE\u{a0}: 89 TWh d’exportations nettes en 2024, un record."),
-                ar: tr!("رقم ماكرون (٩٠ تيراواط ساعة) تقريب للرقم الرسمي لشركة RTE: صافي صادرات قدره ٨٩ تيراواط ساعة في ٢٠٢٤، وهو رقم قياسي."),
+                en: s("Net exports are RTE’s official figure, 89 TWh in 2024, a record; Macron and the article round it to 90 TWh."),
+                fr: tr!("Les exportations nettes sont le chiffre officiel de RTE, 89 TWh en 2024, un record\u{202f}; Macron et l’article l’arrondissent à 90 TWh."),
+                ar: tr!("صافي الصادرات هو الرقم الرسمي لشركة RTE، ٨٩ تيراواط ساعة في ٢٠٢٤، وهو رقم قياسي؛ ويقر\u{651}به ماكرون والمقال إلى ٩٠ تيراواط ساعة."),
             },
             sources: Cow::Borrowed(&[
                 s("rte-2025-01-02"),
+                s("techcrunch"),
             ]),
         },
         Caveat {

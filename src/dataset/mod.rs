@@ -111,6 +111,24 @@ pub struct Source {
     /// The language of the title (`en`, `fr`, `ar`), so a page in another language marks it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<Str>,
+    /// The publisher as each language writes it ("Banque centrale européenne"); `publisher`
+    /// where a language has none.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub publisher_names: Option<Text>,
+    /// What the source is, when it has no headline to quote (an agency report, a transcript):
+    /// shown in the reader's language as plain text instead of the quoted `title`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+}
+
+impl Source {
+    /// The publisher's name in `lang`.
+    pub fn publisher_in(&self, lang: crate::lang::Lang) -> &str {
+        match &self.publisher_names {
+            Some(names) => names.get(lang),
+            None => &self.publisher,
+        }
+    }
 }
 
 /// One sourced number.
@@ -179,6 +197,10 @@ pub struct Pledge {
     /// The year by which the pledge is to be invested ("by 2030"), with its source.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub by_year: Option<Figure>,
+    /// The name as running text writes it, with its article ("the UAE (MGX)", « les Émirats
+    /// arabes unis (MGX) »), where that differs from the label (`name`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub in_text: Option<Text>,
 }
 
 impl Pledge {
@@ -195,6 +217,13 @@ impl Pledge {
     /// Counted as private money: what the dataset says, private when it does not say.
     pub fn is_private(&self) -> bool {
         self.kind.is_none_or(|k| k == PledgeKind::Private)
+    }
+    /// The name as running text writes it in `lang` (`in_text`, else the label).
+    pub fn name_in_text(&self, lang: crate::lang::Lang) -> &str {
+        match &self.in_text {
+            Some(t) => t.get(lang),
+            None => self.name.get(lang),
+        }
     }
 }
 
@@ -279,6 +308,10 @@ pub struct Benchmark {
     /// As [`Subject::forms`].
     #[serde(skip_serializing_if = "<[_]>::is_empty", serialize_with = "forms_as_map")]
     pub forms: List<NameForm>,
+    /// What the benchmark is, in a few words, for the first screen ("OpenAI and SoftBank’s
+    /// project for AI data centres in the United States, over four years").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub about: Option<Text>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -295,6 +328,34 @@ pub struct Claim {
     /// Absent: every language's text is from `source`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub quoted_in: Option<QuotedIn>,
+    /// What the claim asserts of the two figures: `same` (about equal: Macron's "the same
+    /// ratio"; the default) or `at_least` (the subject's is at least the benchmark's: the
+    /// Élysée's "even in our favour"), so its verdict answers the claim that was made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub asserts: Option<Str>,
+    /// The language the speaker spoke (`fr`): a text in another language is a translation,
+    /// even where a source printed it (then "as translated by" that source).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub spoken_in: Option<Str>,
+}
+
+/// What a claim asserts (see [`Claim::asserts`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Asserts {
+    Same,
+    AtLeast,
+}
+
+impl Asserts {
+    pub const NAMES: [&'static str; 2] = ["same", "at_least"];
+    pub fn parse(s: &str) -> Option<Asserts> {
+        match s {
+            "same" => Some(Asserts::Same),
+            "at_least" => Some(Asserts::AtLeast),
+            _ => None,
+        }
+    }
 }
 
 /// A source id per language (see [`Claim::quoted_in`]).
@@ -320,6 +381,24 @@ impl QuotedIn {
 
 impl Claim {
     /// The source of the words shown in `lang`, and whether they are a translation.
+    /// What the claim asserts (`same` unless the dataset says otherwise).
+    pub fn assertion(&self) -> Asserts {
+        self.asserts.as_deref().and_then(Asserts::parse).unwrap_or(Asserts::Same)
+    }
+
+    /// Whether the words shown in `lang` are a translation of what the speaker said, and the
+    /// source that printed that translation when one did (TechCrunch's English of Macron).
+    pub fn translated_by(&self, lang: crate::lang::Lang) -> Option<Option<&str>> {
+        let shown = self.text.shown_lang(lang);
+        let (source, translated) = self.quoted(lang);
+        let spoken = self.spoken_in.as_deref().and_then(crate::lang::Lang::parse);
+        match (translated, spoken) {
+            (true, _) => Some(None),
+            (false, Some(spoken)) if spoken != shown => Some(Some(source)),
+            _ => None,
+        }
+    }
+
     pub fn quoted(&self, lang: crate::lang::Lang) -> (&str, bool) {
         let shown = self.text.shown_lang(lang);
         match &self.quoted_in {
@@ -495,6 +574,10 @@ pub enum Problem {
         found: String,
     },
     MissingKindSource,
+    /// A claim's `asserts` that is neither `same` nor `at_least`.
+    UnknownAssertion {
+        found: String,
+    },
     /// A "by" year that is not a whole year between 1900 and 2200.
     NotAYear {
         value: f64,
@@ -537,6 +620,7 @@ impl Problem {
             Problem::UnknownSource { .. } => "unknown_source",
             Problem::UnknownKind { .. } => "unknown_kind",
             Problem::MissingKindSource => "missing_kind_source",
+            Problem::UnknownAssertion { .. } => "unknown_assertion",
             Problem::NotAYear { .. } => "not_a_year",
             Problem::Duplicate { .. } => "duplicate",
             Problem::Empty => "empty",
@@ -611,18 +695,33 @@ impl Dataset {
             &mut b.name,
             &mut b.package,
         ];
-        out.extend(s.pledges.to_mut().iter_mut().map(|p| &mut p.name));
+        for p in s.pledges.to_mut().iter_mut() {
+            out.push(&mut p.name);
+            out.extend(p.in_text.as_mut());
+        }
+        out.extend(b.about.as_mut());
         for claim in [&mut self.claim, &mut self.gdp_claim].into_iter().flatten() {
             out.extend([&mut claim.text, &mut claim.speaker]);
         }
         out.extend(self.caveats.to_mut().iter_mut().map(|c| &mut c.text));
+        for (_, source) in self.sources.0.to_mut().iter_mut() {
+            out.extend(source.publisher_names.as_mut());
+            out.extend(source.description.as_mut());
+        }
         out
     }
 
     /// How many [`Dataset::texts_mut`] there are (without listing them).
     pub fn text_count(&self) -> usize {
         let claims = usize::from(self.claim.is_some()) + usize::from(self.gdp_claim.is_some());
-        5 + self.subject.pledges.len() + 2 * claims + self.caveats.len()
+        let pledges: usize = self.subject.pledges.iter().map(|p| 1 + usize::from(p.in_text.is_some())).sum();
+        let sources: usize = self
+            .sources
+            .0
+            .iter()
+            .map(|(_, s)| usize::from(s.publisher_names.is_some()) + usize::from(s.description.is_some()))
+            .sum();
+        5 + pledges + usize::from(self.benchmark.about.is_some()) + 2 * claims + self.caveats.len() + sources
     }
 
     /// Gives `lang`'s words, in the order of [`Dataset::texts_mut`] (empty: none), to the texts

@@ -154,6 +154,11 @@ impl Reader {
         Some(Text { en: en?, fr, ar })
     }
 
+    fn opt_text(&mut self, m: Members, path: &str, key: &str) -> Option<Text> {
+        let v = self.optional(m, key)?;
+        self.text(v, &join(path, key))
+    }
+
     fn req_text(&mut self, m: Members, path: &str, key: &str) -> Option<Text> {
         let v = self.required(m, path, key)?;
         self.text(v, &join(path, key))
@@ -246,7 +251,7 @@ impl Reader {
                     let Some(sm) = self.object(
                         source,
                         &path,
-                        &["publisher", "title", "date", "url", "note", "lang"],
+                        &["publisher", "title", "date", "url", "note", "lang", "publisher_names", "description"],
                     ) else {
                         continue;
                     };
@@ -260,6 +265,8 @@ impl Reader {
                         self.opt_string(sm, &path, "note"),
                         self.opt_string(sm, &path, "lang"),
                     );
+                    let publisher_names = self.opt_text(sm, &path, "publisher_names");
+                    let description = self.opt_text(sm, &path, "description");
                     if let (Some(publisher), Some(title), Some(date)) = (publisher, title, date) {
                         sources.push((
                             Str::Owned(key.clone()),
@@ -270,6 +277,8 @@ impl Reader {
                                 url,
                                 note,
                                 lang,
+                                publisher_names,
+                                description,
                             },
                         ));
                     }
@@ -295,6 +304,7 @@ impl Reader {
                     "gdp_bn",
                     "horizon_years",
                     "forms",
+                    "about",
                 ],
             )?;
             let (name, package) = (
@@ -311,6 +321,7 @@ impl Reader {
                 self.opt_figure(m, path, "horizon_years"),
             );
             let forms = self.forms(m, path);
+            let about = self.opt_text(m, path, "about");
             Some(Benchmark {
                 name: name?,
                 package: package?,
@@ -320,6 +331,7 @@ impl Reader {
                 gdp_bn,
                 horizon_years,
                 forms,
+                about,
             })
         });
         let exchange_rate = self.req_figure(m, "", "exchange_rate");
@@ -483,6 +495,7 @@ impl Reader {
                 "kind",
                 "kind_source",
                 "by_year",
+                "in_text",
             ];
             let Some(pm) = self.object(item, &path, &fields) else {
                 continue;
@@ -511,6 +524,7 @@ impl Reader {
             });
             let kind_source = self.opt_string(pm, &path, "kind_source");
             let by_year = self.opt_figure(pm, &path, "by_year");
+            let in_text = self.opt_text(pm, &path, "in_text");
             if let (Some(name), Some(source)) = (name, source) {
                 pledges.push(Pledge {
                     name,
@@ -522,6 +536,7 @@ impl Reader {
                     kind,
                     kind_source,
                     by_year,
+                    in_text,
                 });
             }
         }
@@ -581,7 +596,7 @@ impl Reader {
         let m = self.object(
             v,
             path,
-            &["text", "speaker", "source", "as_of", "quote_ar", "quoted_in"],
+            &["text", "speaker", "source", "as_of", "quote_ar", "quoted_in", "asserts", "spoken_in"],
         )?;
         let (text, speaker) = (
             self.req_text(m, path, "text"),
@@ -601,6 +616,22 @@ impl Reader {
                 ar: self.opt_string(qm, &at, "ar"),
             })
         });
+        let asserts = self.opt_string(m, path, "asserts");
+        if let Some(found) = asserts.as_deref().filter(|a| Asserts::parse(a).is_none()) {
+            self.errors.push(DatasetError::new(
+                join(path, "asserts"),
+                Problem::UnknownAssertion {
+                    found: found.to_string(),
+                },
+            ));
+        }
+        let spoken_in = self.opt_string(m, path, "spoken_in");
+        if let Some(code) = spoken_in.as_deref().filter(|c| crate::lang::Lang::parse(c).is_none()) {
+            self.errors.push(DatasetError::new(
+                join(path, "spoken_in"),
+                Problem::UnknownLanguage { code: code.to_string() },
+            ));
+        }
         Some(Claim {
             text: text?,
             speaker: speaker?,
@@ -608,6 +639,8 @@ impl Reader {
             as_of,
             quote_ar,
             quoted_in,
+            asserts,
+            spoken_in,
         })
     }
 }

@@ -66,10 +66,17 @@ impl<'a> Context<'a> {
             dataset.subject.package.get(lang),
             dataset.benchmark.package.get(lang),
         ];
-        let mut values: Vec<(&'static str, String)> = Vec::with_capacity(96);
-        // Counting private money only, what is left is not "announced": the package says so.
-        let package_private = fill(s.package_private, &[("package", names[2])]);
-        let names = if a.private_only && f.pledges_left_out > 0 {
+        let mut values: Vec<(&'static str, String)> = Vec::with_capacity(112);
+        // Without the state-owned and state-backed pledges, what is left is not the package
+        // announced: its name says what it leaves out ("…without the UAE (MGX) and Bpifrance").
+        let without = Sum::of(f) == Sum::WithoutLeftOut;
+        let left_out_in_text = left_out_names_in_text(dataset, lang);
+        let left_out_nor = join_nor(lang, &left_out_in_text);
+        let package_private = fill(
+            s.package_private,
+            &[("package", names[2]), ("left_out_nor", &left_out_nor)],
+        );
+        let names = if without {
             [names[0], names[1], package_private.as_str(), names[3]]
         } else {
             names
@@ -89,7 +96,7 @@ impl<'a> Context<'a> {
         };
         for (key, name) in NAMES.into_iter().zip(names) {
             for prefix in crate::grammar::PREFIXES {
-                let private_package = key == "package" && a.private_only && f.pledges_left_out > 0;
+                let private_package = key == "package" && without;
                 let joined = match given(key, prefix) {
                     Some(form) if !private_package => Some(form),
                     _ => crate::grammar::joined(lang, prefix, name),
@@ -106,6 +113,12 @@ impl<'a> Context<'a> {
             ("currency_name", s.currency_unit(quote).to_string()),
             ("rate", l.rate_exact(a.rate, quote)),
             ("announced", l.money_bn(f.announced_eur_bn, base, 1)),
+            // The total as announced, whatever the switches count (the article's conversion
+            // and the method notes are about it).
+            ("announced_full", l.money_bn(dataset.subject.announced_bn.value, base, 1)),
+            ("package_full", dataset.subject.package.get(lang).to_string()),
+            ("itemised_point", l.money_bn(f.itemised_at_point_eur_bn, base, 1)),
+            ("unitemised_point", l.money_bn(f.unitemised_at_point_eur_bn, base, 1)),
             ("announced_conv", l.money_bn(f.announced_usd_bn, quote, 1)),
             (
                 "itemised",
@@ -124,7 +137,7 @@ impl<'a> Context<'a> {
                 "scaled",
                 l.money_bn(f.stargate_scaled_to_france_usd_bn, quote, 1),
             ),
-            ("parity_rate", opt(f.parity_eurusd, &|r| l.rate_exact(r, quote))),
+            ("parity_rate", opt(f.parity_eurusd, &|r| l.rate_point(r, quote))),
             ("parity_pop", opt(f.parity_pop_fr_m, &|p| l.millions(p, 1))),
             ("names", join_list(lang, &no_amount)),
             ("names_no_amount", join_list(lang, &no_amount)),
@@ -145,6 +158,14 @@ impl<'a> Context<'a> {
         }
         if let Some((p, (low, high))) = ranged.and_then(|p| p.amount().map(|a| (p, a))) {
             values.push(("ranged", p.name.get(lang).to_string()));
+            values.push(("ranged_text", p.name_in_text(lang).to_string()));
+            if let Some(de) = crate::grammar::joined(lang, "de", p.name_in_text(lang)) {
+                values.push(("de_ranged_text", de));
+            }
+            values.push(("ranged_range", l.money_bn_range(low, high, base, 1)));
+            if let Some(point) = a.ranged_pledge_bn {
+                values.push(("ranged_point", l.money_bn(point, base, 1)));
+            }
             values.push(("ranged_low", l.money_bn(low, base, 1)));
             values.push(("ranged_high", l.money_bn(high, base, 1)));
         }
@@ -186,9 +207,10 @@ impl<'a> Context<'a> {
             // The rates that round the announced total to the article's conversion.
             let announced = dataset.subject.announced_bn.value;
             if announced > 0.0 {
-                let half = 0.5 * 10f64.powi(-(decimals_of(c.value) as i32));
-                values.push(("rate_low", l.rate((c.value - half) / announced, quote)));
-                values.push(("rate_high", l.rate((c.value + half) / announced, quote)));
+                if let Some((low, high)) = rounding_rates(announced, c.value) {
+                    values.push(("rate_low", l.rate_exact(low, quote)));
+                    values.push(("rate_high", l.rate_exact(high, quote)));
+                }
                 values.push((
                     "reported_rate",
                     l.rate((c.value / announced * 100.0).round() / 100.0, quote),
@@ -203,9 +225,9 @@ impl<'a> Context<'a> {
         {
             values.push(("fr_share", l.percent(fr, 2)));
             values.push(("us_share", l.percent(us, 2)));
-            if let (Some(fy), Some(uy)) = (a.subject_years, dataset.benchmark_years()) {
-                values.push(("fr_share_year", l.percent(fr / fy, 2)));
-                values.push(("us_share_year", l.percent(us / uy, 2)));
+            if let (Some(fy), Some(uy)) = (f.france_share_of_gdp_per_year, f.us_share_of_gdp_per_year) {
+                values.push(("fr_share_year", l.percent(fy, 2)));
+                values.push(("us_share_year", l.percent(uy, 2)));
             }
             values.push(("gdp_ratio", l.number(ratio, 2)));
             values.push(("gdp_times", l.times_text(ratio)));
@@ -241,10 +263,23 @@ impl<'a> Context<'a> {
                 l.money_bn_range(range.low, range.high, base, 1),
             ));
             values.push(("private_itemised", l.money_bn(itemised, base, 1)));
-            values.push(("left_out", join_list(lang, &left_out_names(dataset, lang))));
+            values.push(("left_out", join_list(lang, &left_out_in_text)));
+            values.push(("left_out_nor", left_out_nor.clone()));
         }
         if let Some(c) = &dataset.gdp_claim {
             values.push(("gdp_speaker", c.speaker.get(lang).to_string()));
+        }
+        if let Some(c) = &dataset.claim {
+            values.push(("speaker", c.speaker.get(lang).to_string()));
+        }
+        if let Some(about) = &dataset.benchmark.about {
+            values.push(("about", about.get(lang).to_string()));
+        }
+        if let Some(src) = r.converted_bn.as_ref().and_then(|c| dataset.sources.get(&c.source)) {
+            values.push(("reported_by", src.publisher_in(lang).to_string()));
+        }
+        if let Some(g) = &dataset.subject.gdp_bn {
+            values.push(("gdp_year", l.digits_in(&year_of(g.as_of.as_deref()))));
         }
         if let Some(first) = dataset
             .energy
@@ -256,9 +291,11 @@ impl<'a> Context<'a> {
         }
         // The comparison's phrase names the reader's horizon: filled last, from the values above.
         let per = if per_year { s.per_person_year } else { s.per_person };
+        let per_gdp = if per_year { s.by_gdp_year } else { s.by_gdp };
         let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-        let per = fill(per, &pairs);
+        let (per, per_gdp) = (fill(per, &pairs), fill(per_gdp, &pairs));
         values.push(("per", per));
+        values.push(("per_gdp", per_gdp));
         Context {
             dataset,
             figures: f,
@@ -281,6 +318,13 @@ impl<'a> Context<'a> {
         fill(template, &pairs)
     }
 
+    /// Whether the figures count the ranged pledge at the reader's point (it is in the story,
+    /// and not left out with the state-owned and state-backed pledges).
+    pub(super) fn ranged_counted(&self) -> bool {
+        let counted = |p: &crate::dataset::Pledge| Sum::of(self.figures) == Sum::Announced || p.is_private();
+        self.dataset.ranged_pledge().is_some_and(counted) && self.value("ranged_point").is_some()
+    }
+
     pub(super) fn value(&self, key: &str) -> Option<&str> {
         self.values
             .iter()
@@ -294,24 +338,33 @@ impl<'a> Context<'a> {
         // Nothing left unexplained: say so rather than "€0bn is not itemised".
         let all_itemised = f.unitemised_eur_bn.high.abs() < 0.05;
         let dated = self.value("as_of").is_some();
-        let private = f.assumptions.private_only && f.pledges_left_out > 0;
-        let mut out = vec![
+        let private = Sum::of(f) == Sum::WithoutLeftOut;
+        let ranged = self.ranged_counted();
+        let mut out = Vec::new();
+        if self.value("about").is_some() {
+            out.push(("intro", s.intro));
+        }
+        out.extend([
             ("lede", if per_year { s.lede_totals } else { s.lede }),
             (
                 "pledges",
-                match (all_itemised, dated, private) {
-                    (true, _, _) => s.pledges_all,
-                    (false, true, true) => s.pledges_private,
-                    (false, true, false) => s.pledges,
-                    (false, false, _) => s.pledges_undated,
+                match (all_itemised, dated, private, ranged) {
+                    (true, ..) => s.pledges_all,
+                    (false, true, true, _) => s.pledges_private,
+                    (false, true, false, true) => s.pledges_ranged,
+                    (false, true, false, false) => s.pledges,
+                    (false, false, ..) => s.pledges_undated,
                 },
             ),
-        ];
+        ]);
         if f.pledges_named_without_amount > 0 {
             out.push(("pledges_unnamed", s.pledges_unnamed));
         }
         if f.pledges_left_out > 0 && self.value("left_out").is_some() {
-            out.push(("private_only", s.private_only));
+            // The sum left depends on the ranged pledge's point when that pledge is left out.
+            let point_left_out = self.dataset.ranged_pledge().is_some_and(|p| !p.is_private())
+                && self.value("ranged_point").is_some();
+            out.push(("private_only", if point_left_out { s.private_only_ranged } else { s.private_only }));
         }
         out.push(("scaled", s.scaled));
         if per_year && self.value("ppy").is_some() {
@@ -385,6 +438,10 @@ impl<'a> Context<'a> {
                 "itemised_at_point_eur_bn",
                 l.money_bn(f.itemised_at_point_eur_bn, base, 1),
             ),
+            (
+                "unitemised_at_point_eur_bn",
+                l.money_bn(f.unitemised_at_point_eur_bn, base, 1),
+            ),
             ("stargate_usd_bn", l.money_bn(f.stargate_usd_bn, quote, 1)),
             (
                 "france_usd_per_person",
@@ -396,7 +453,7 @@ impl<'a> Context<'a> {
                 "stargate_scaled_to_france_usd_bn",
                 l.money_bn(f.stargate_scaled_to_france_usd_bn, quote, 1),
             ),
-            ("parity_eurusd", opt(f.parity_eurusd, &|r| l.rate(r, quote))),
+            ("parity_eurusd", opt(f.parity_eurusd, &|r| l.rate_point(r, quote))),
             (
                 "parity_pop_fr_m",
                 opt(f.parity_pop_fr_m, &|p| l.millions(p, 1)),
@@ -428,6 +485,14 @@ impl<'a> Context<'a> {
             ),
             ("gdp_share_ratio", opt(f.gdp_share_ratio, &|r| l.times(r))),
             (
+                "france_share_of_gdp_per_year",
+                opt(f.france_share_of_gdp_per_year, &|s| l.percent(s, 2)),
+            ),
+            (
+                "us_share_of_gdp_per_year",
+                opt(f.us_share_of_gdp_per_year, &|s| l.percent(s, 2)),
+            ),
+            (
                 "gdp_parity_package_eur_bn",
                 opt(f.gdp_parity_package_eur_bn, &|p| l.money_bn(p, base, 1)),
             ),
@@ -444,13 +509,13 @@ impl<'a> Context<'a> {
                 f.private_announced_eur_bn
                     .map_or_else(dash, |r| l.money_bn_range(r.low, r.high, base, 1)),
             ),
-            ("eurusd", l.rate(a.rate, quote)),
+            ("eurusd", l.rate_exact(a.rate, quote)),
             ("pop_fr", l.millions(a.subject_population_m, 3)),
             ("pop_us", l.millions(a.benchmark_population_m, 1)),
             ("uae", opt(a.ranged_pledge_bn, &|u| l.money_bn(u, base, 1))),
             ("gdp_fr", opt(a.subject_gdp_bn, &|g| l.money_bn(g, base, 1))),
             ("gdp_us", opt(a.benchmark_gdp_bn, &|g| l.money_bn(g, quote, 1))),
-            ("years_fr", opt(a.subject_years, &|y| years(l, y))),
+            ("years_fr", opt(a.subject_years, &|y| years_alone(l, y))),
             ("load_factor", l.percent(a.load_factor, 0)),
         ]
     }

@@ -54,9 +54,9 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
         let base = dataset.subject.currency.as_ref();
         let quote = dataset.benchmark.currency.as_ref();
         let show = |v: f64| match unit {
-            Unit::Rate => locale.rate(v, quote),
+            Unit::Rate => locale.rate_point(v, quote),
             Unit::Millions => locale.millions(v, 1),
-            Unit::Years => years(locale, v),
+            Unit::Years => crate::report::years_alone(locale, v),
             Unit::SubjectMoney => locale.money_bn(v, base, 1),
             Unit::BenchmarkMoney => locale.money_bn(v, quote, 1),
             Unit::Share => locale.percent(v, 0),
@@ -92,7 +92,14 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
             display: report.display(display_key).unwrap_or_default().to_string(),
             parity,
             parity_display: parity.map(show),
-            parity_words: parity.map(|p| fill(s.parity_mark, &[("value", &show(p))])),
+            // The two figures the parity makes equal are per person (a year, when the
+            // horizons differ): the button says so.
+            parity_words: parity.map(|p| {
+                fill(
+                    s.parity_mark,
+                    &[("value", &show(p)), ("per", report.value("per").unwrap_or_default())],
+                )
+            }),
             marks,
         });
     }
@@ -112,8 +119,13 @@ pub fn comparison(dataset: &Dataset, report: &Report) -> [(String, f64, String);
     let shown = |key: &str| report.display(key).unwrap_or_default().to_string();
     // The yardstick in effect and whether the horizons differ, as the report decided them.
     let gdp = f.france_share_of_gdp.zip(f.us_share_of_gdp);
+    let gdp_year = f.france_share_of_gdp_per_year.zip(f.us_share_of_gdp_per_year);
     let per_year = f.france_usd_per_person_per_year.zip(f.us_usd_per_person_per_year);
     let (keys, values) = match (report.yardstick, gdp, per_year) {
+        (Yardstick::Gdp, _, _) if report.per_year && gdp_year.is_some() => {
+            let (fr, us) = gdp_year.unwrap_or_default();
+            (["france_share_of_gdp_per_year", "us_share_of_gdp_per_year"], [fr, us])
+        }
         (Yardstick::Gdp, Some((fr, us)), _) => (["france_share_of_gdp", "us_share_of_gdp"], [fr, us]),
         (_, _, Some((fr, us))) if report.per_year => (
             ["france_usd_per_person_per_year", "us_usd_per_person_per_year"],

@@ -19,7 +19,7 @@ pub use verdict::{
 };
 
 use context::{decimals_of, Context};
-use crate::dataset::Dataset;
+use crate::dataset::{Asserts, Dataset};
 use crate::format::Locale;
 use crate::i18n::{join_list, Strings};
 use crate::lang::fill;
@@ -38,6 +38,52 @@ pub enum Yardstick {
 }
 
 
+/// Which sum the subject's figures count, decided once from the assumptions: the total as
+/// announced, or what is left of it without the state-owned and state-backed pledges. Every
+/// text names the second for what it is ("…without the UAE (MGX) and Bpifrance"), never as
+/// "private money": only the pledges marked private are known to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sum {
+    Announced,
+    WithoutLeftOut,
+}
+
+impl Sum {
+    pub fn of(figures: &Figures) -> Sum {
+        if figures.assumptions.private_only && figures.pledges_left_out > 0 {
+            Sum::WithoutLeftOut
+        } else {
+            Sum::Announced
+        }
+    }
+}
+
+/// The lowest and highest exchange rates, at four places, at which `announced` converts to
+/// `shown` as the story printed it (half up, to `shown`'s own places): €109bn gives "$112bn"
+/// from $1.0230 to $1.0321, €200bn "$206bn" from $1.0275 to $1.0324.
+pub fn rounding_rates(announced: f64, shown: f64) -> Option<(f64, f64)> {
+    if !(announced > 0.0 && shown.is_finite() && shown > 0.0) {
+        return None;
+    }
+    let scale = 10f64.powi(decimals_of(shown) as i32);
+    let target = (shown * scale).round();
+    // Half up, with a hair of tolerance: 200 × 1.0325 is 206.5 however the float falls.
+    let rounds = |rate: f64| ((announced * rate * scale) + 0.5 + 1e-9).floor() == target;
+    let half = 0.5 / scale;
+    let mut low = (((shown - half) / announced) * 1e4 - 1e-6).ceil();
+    let mut high = (((shown + half) / announced) * 1e4 + 1e-6).floor();
+    for _ in 0..4 {
+        if !rounds(low / 1e4) {
+            low += 1.0;
+        }
+        if !rounds(high / 1e4) {
+            high -= 1.0;
+        }
+    }
+    (low <= high && rounds(low / 1e4) && rounds(high / 1e4)).then(|| (low / 1e4, high / 1e4))
+}
+
 /// Everything a reader sees for one set of assumptions, in one language.
 #[derive(Debug, Clone, Serialize)]
 pub struct Report {
@@ -49,6 +95,12 @@ pub struct Report {
     /// Whether the two packages are spread over different horizons: then every comparison
     /// is per year, and the sentences say so.
     pub per_year: bool,
+    /// Which sum the subject's figures count (the announced total, or without the pledges
+    /// left out): with `yardstick` and `per_year`, what every figure measures.
+    pub sum: Sum,
+    /// Whether the figures count the ranged pledge (the UAE's) at the reader's point: then a
+    /// range spans its range, and a point is given with it.
+    pub ranged_counted: bool,
     /// The per-person verdict (Macron's claim) and the verdict by share of GDP (the Élysée's).
     pub person: Option<Judgement>,
     pub gdp: Option<Judgement>,
@@ -96,10 +148,12 @@ impl Report {
         let prose = prose_differs(locale.strings())
             .then(|| Context::new(dataset, &figures, locale.for_prose(), per_year));
         let prose_ctx = prose.as_ref().unwrap_or(&short);
+        let asserts = |c: &Option<crate::dataset::Claim>| c.as_ref().map_or(Asserts::Same, |c| c.assertion());
         let person = Judgement::new(
             Yardstick::Person,
             figures.per_person_ratio,
             per_year,
+            asserts(&dataset.claim),
             &short,
             prose_ctx,
         );
@@ -107,6 +161,7 @@ impl Report {
             Yardstick::Gdp,
             figures.gdp_share_ratio,
             per_year,
+            asserts(&dataset.gdp_claim),
             &short,
             prose_ctx,
         );
@@ -140,7 +195,8 @@ impl Report {
             ("per_person_ratio", figures.per_person_ratio.map(|r| l.times_text(r))),
             ("gdp_share_ratio", figures.gdp_share_ratio.map(|r| l.times_text(r))),
             ("eurusd", Some(l.rate_exact(a.rate, quote))),
-            ("parity_eurusd", figures.parity_eurusd.map(|r| l.rate_exact(r, quote))),
+            ("parity_eurusd", figures.parity_eurusd.map(|r| l.rate_point(r, quote))),
+            ("years_fr", a.subject_years.map(|y| years(l, y))),
         ] {
             let Some(text) = text else { continue };
             match prose_display.iter_mut().find(|(k, _)| *k == key) {
@@ -148,6 +204,7 @@ impl Report {
                 None => prose_display.push((key, text)),
             }
         }
+        let ranged_counted = short.ranged_counted();
         let values = short.values;
         let prose_values = prose.map(|p| p.values);
         let reported = &dataset.reported;
@@ -165,6 +222,8 @@ impl Report {
             lang: locale.lang,
             yardstick,
             per_year,
+            sum: Sum::of(&figures),
+            ranged_counted,
             person,
             gdp,
             figures,
@@ -250,7 +309,12 @@ fn prose_differs(s: &Strings) -> bool {
     !s.money_bn_text.is_empty() || !s.range_text.is_empty()
 }
 
-/// "4 years" in the language's way ("سنة واحدة", "سنتين", "٣ سنوات").
+/// "4 years" as a value alone (a slider's spoken value, a table cell): "سنتان" in Arabic.
+pub fn years_alone(locale: Locale, n: f64) -> String {
+    locale.counted(locale.strings().years_alone, n, 1)
+}
+
+/// "4 years" in the language's way after a preposition ("سنة واحدة", "سنتين", "٣ سنوات").
 pub fn years(locale: Locale, n: f64) -> String {
     locale.counted(locale.strings().years, n, 1)
 }
@@ -264,6 +328,32 @@ pub fn left_out_names(dataset: &Dataset, lang: Lang) -> Vec<&str> {
         .filter(|p| !p.is_private())
         .map(|p| p.name.get(lang))
         .collect()
+}
+
+/// The same, as running text names them ("the UAE (MGX)", « les Émirats arabes unis (MGX) »).
+pub fn left_out_names_in_text(dataset: &Dataset, lang: Lang) -> Vec<&str> {
+    dataset
+        .subject
+        .pledges
+        .iter()
+        .filter(|p| !p.is_private())
+        .map(|p| p.name_in_text(lang))
+        .collect()
+}
+
+/// "a, b and c" after "without", in the language's way (« sans a, b ni c »).
+pub fn join_nor(lang: Lang, items: &[&str]) -> String {
+    let s = lang.strings();
+    match items {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => {
+            let mut out = init.join(s.list_comma);
+            out.push_str(s.list_nor);
+            out.push_str(last);
+            out
+        }
+    }
 }
 
 /// The year of an `as_of` such as "2024" or "2024-12-31".

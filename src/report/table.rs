@@ -72,23 +72,37 @@ impl Report {
         let ctx = self;
         let s = self.locale.strings();
         let who = |key: &str| ctx.value(key).unwrap_or_default().to_string();
+        let without = self.sum == Sum::WithoutLeftOut;
+        // The ranged pledge counted at the reader's point: the range rows say they span it.
+        let ranged = self.ranged_counted;
+        let pick = |yes: bool, a: &'static str, b: &'static str| if yes { a } else { b };
         let mut rows: Vec<(&'static str, String)> = vec![
-            ("announced_eur_bn", ctx.fill(s.fig_announced)),
-            ("announced_usd_bn", ctx.fill(s.fig_converted)),
-            ("itemised_eur_bn", ctx.fill(s.fig_itemised)),
-            ("unitemised_eur_bn", ctx.fill(s.fig_unitemised)),
+            ("announced_eur_bn", ctx.fill(pick(without, s.fig_left, s.fig_announced))),
+            ("announced_usd_bn", ctx.fill(pick(without, s.fig_left_converted, s.fig_converted))),
+            (
+                "itemised_eur_bn",
+                ctx.fill(if ranged {
+                    s.fig_itemised_range
+                } else {
+                    pick(without, s.fig_itemised_private, s.fig_itemised)
+                }),
+            ),
+            ("unitemised_eur_bn", ctx.fill(pick(ranged, s.fig_unitemised_range, s.fig_unitemised))),
         ];
-        if ctx.value("ranged").is_some() {
+        if ranged {
             rows.push(("itemised_at_point_eur_bn", ctx.fill(s.fig_at_point)));
+            rows.push(("unitemised_at_point_eur_bn", ctx.fill(s.fig_unitemised_at_point)));
         }
+        // Totals per person beside a per-year ratio say "in all".
+        let per_person = pick(self.per_year, s.fig_per_person_total, s.fig_per_person);
         rows.extend([
             (
                 "france_usd_per_person",
-                fill(s.fig_per_person, &[("who", &who("package"))]),
+                fill(per_person, &[("who", &who("package"))]),
             ),
             (
                 "us_usd_per_person",
-                fill(s.fig_per_person, &[("who", &who("benchmark_package"))]),
+                fill(per_person, &[("who", &who("benchmark_package"))]),
             ),
             ("per_person_ratio", ctx.fill(s.fig_ratio)),
             ("stargate_scaled_to_france_usd_bn", ctx.fill(s.fig_scaled)),
@@ -113,14 +127,32 @@ impl Report {
             ));
         }
         if self.figures.gdp_share_ratio.is_some() {
-            rows.push((
-                "france_share_of_gdp",
-                fill(s.fig_share_gdp, &[("who", &who("package"))]),
-            ));
-            rows.push((
-                "us_share_of_gdp",
-                fill(s.fig_share_gdp, &[("who", &who("benchmark_package"))]),
-            ));
+            let yearly = self.per_year && self.figures.france_share_of_gdp_per_year.is_some();
+            if yearly {
+                rows.push((
+                    "france_share_of_gdp_per_year",
+                    fill(
+                        s.fig_share_gdp_year_assumed,
+                        &[("who", &who("package")), ("years", &who("years_fr"))],
+                    ),
+                ));
+                rows.push((
+                    "us_share_of_gdp_per_year",
+                    fill(
+                        s.fig_share_gdp_year,
+                        &[("who", &who("benchmark_package")), ("years", &who("years_us"))],
+                    ),
+                ));
+            } else {
+                rows.push((
+                    "france_share_of_gdp",
+                    fill(s.fig_share_gdp, &[("who", &who("package"))]),
+                ));
+                rows.push((
+                    "us_share_of_gdp",
+                    fill(s.fig_share_gdp, &[("who", &who("benchmark_package"))]),
+                ));
+            }
             rows.push(("gdp_share_ratio", ctx.fill(s.fig_gdp_ratio)));
             rows.push(("gdp_parity_package_eur_bn", ctx.fill(s.fig_gdp_parity)));
         }
@@ -128,10 +160,10 @@ impl Report {
             rows.push(("private_announced_eur_bn", ctx.fill(s.fig_private)));
         }
         if self.person.is_some() {
-            rows.push(("verdict", fill(s.fig_verdict, &[("per", s.per_person)])));
+            rows.push(("verdict", fill(s.fig_verdict, &[("per", &who("per"))])));
         }
         if self.gdp.is_some() {
-            rows.push(("gdp_verdict", fill(s.fig_verdict, &[("per", s.by_gdp)])));
+            rows.push(("gdp_verdict", fill(s.fig_verdict, &[("per", &who("per_gdp"))])));
         }
         if self.figures.nuclear_ai_twh_per_year.is_some() {
             rows.push(("nuclear_ai_twh_per_year", ctx.fill(s.fig_energy)));
@@ -166,6 +198,20 @@ pub fn method_notes(report: &Report) -> Vec<String> {
         let t = if rounds { s.method_population } else { s.method_population_off };
         out.push(ctx.fill_prose(t));
     }
+    // How each kind of figure is worked out, one line each, where the story has it.
+    out.push(ctx.fill_prose(s.method_per_person));
+    if needs(&["gdp_ratio"]) {
+        out.push(ctx.fill_prose(s.method_share));
+    }
+    if needs(&["years_us"]) {
+        out.push(ctx.fill_prose(s.method_per_year));
+    }
+    if report.figures.parity_eurusd.is_some() {
+        out.push(ctx.fill_prose(s.method_parity));
+    }
+    if needs(&["as_of"]) && report.figures.unitemised_eur_bn.high.abs() >= 0.05 {
+        out.push(ctx.fill_prose(s.method_unitemised));
+    }
     out.into_iter().map(capitalize_first).collect()
 }
 
@@ -184,6 +230,8 @@ pub struct Sourced {
     pub url: Option<String>,
     pub as_of: Option<String>,
     pub quote_ar: Option<String>,
+    /// What the source is, in the page's language, when it has no headline to quote.
+    pub description: Option<String>,
 }
 
 /// Every sourced figure of the dataset, in the order a reader meets them.
@@ -207,7 +255,7 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
             label: capitalize_first(label),
             value,
             source_id: source.to_string(),
-            publisher: src.publisher.to_string(),
+            publisher: src.publisher_in(lang).to_string(),
             title: src.title.to_string(),
             date: l.date(&src.date),
             title_lang: src.lang.as_deref().and_then(Lang::parse).unwrap_or(lang),
@@ -218,6 +266,7 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
                 .map(str::to_string),
             as_of: as_of.map(|d| l.digits_in(d)),
             quote_ar: quote_ar.map(str::to_string),
+            description: src.description.as_ref().map(|d| d.get(lang).to_string()),
         });
     };
     let fig = |f: &Figure| (f.source.clone(), f.as_of.clone(), f.quote_ar.clone());
@@ -235,8 +284,9 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
             Some((low, high)) => l.money_bn_range(low, high, base, 1),
             None => s.src_no_amount.to_string(),
         };
+        let de = crate::grammar::joined(lang, "de", p.name_in_text(lang)).unwrap_or_default();
         push(
-            fill(s.src_pledge, &[("name", p.name.get(lang))]),
+            fill(s.src_pledge, &[("name", p.name.get(lang)), ("de_name", &de)]),
             value,
             &p.source,
             p.as_of.as_deref(),
@@ -257,6 +307,8 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
     );
     for p in sub.pledges.iter() {
         let name = p.name.get(lang);
+        let de = crate::grammar::joined(lang, "de", p.name_in_text(lang)).unwrap_or_default();
+        let named: [(&str, &str); 2] = [("name", name), ("de_name", &de)];
         if let (Some(kind), Some(source)) = (p.kind, &p.kind_source) {
             let words = match kind {
                 crate::dataset::PledgeKind::Private => s.kind_private,
@@ -264,7 +316,7 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
                 crate::dataset::PledgeKind::StateBacked => s.kind_state_backed,
             };
             push(
-                fill(s.src_kind, &[("name", name)]),
+                fill(s.src_kind, &named),
                 words.to_string(),
                 source,
                 None,
@@ -273,7 +325,7 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
         }
         if let Some(by) = &p.by_year {
             push(
-                fill(s.src_by_year, &[("name", name)]),
+                fill(s.src_by_year, &named),
                 l.digits_in(&plain_number(by.value)),
                 &by.source,
                 by.as_of.as_deref(),
@@ -284,8 +336,8 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
     // Each claim credited to the source of the words shown, and a translation said to be one.
     for (label, claim) in [(s.src_claim, &dataset.claim), (s.src_gdp_claim, &dataset.gdp_claim)] {
         let Some(c) = claim else { continue };
-        let (source, translated) = c.quoted(lang);
-        let label = if translated {
+        let (source, _) = c.quoted(lang);
+        let label = if c.translated_by(lang).is_some() {
             fill(s.src_translated, &[("label", label)])
         } else {
             label.to_string()
@@ -340,8 +392,9 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
         (b.name.get(lang), &b.population_m),
     ] {
         let (src, as_of, q) = fig(f);
+        let de = crate::grammar::joined(lang, "de", who).unwrap_or_default();
         push(
-            fill(s.src_population, &[("who", who)]),
+            fill(s.src_population, &[("who", who), ("de_who", &de)]),
             l.millions(f.value, 3),
             &src,
             as_of.as_deref(),

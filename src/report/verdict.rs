@@ -94,6 +94,8 @@ pub struct Judgement {
     pub verdict: Verdict,
     pub gap: Gap,
     pub ratio: f64,
+    /// What the claim asserts: its verdict answers that.
+    pub asserts: Asserts,
     pub badge: String,
     pub sentence: String,
 }
@@ -103,12 +105,19 @@ impl Judgement {
         yardstick: Yardstick,
         ratio: Option<f64>,
         per_year: bool,
+        asserts: Asserts,
         short: &Context,
         prose: &Context,
     ) -> Option<Judgement> {
         let (verdict, gap, ratio) = (verdict(ratio)?, gap(ratio)?, ratio?);
         let s = short.locale.strings();
-        let (badge, sentence) = match (gap, verdict) {
+        // A claim that the subject's is at least the benchmark's ("even in our favour") is
+        // answered yes or no first; one that they are the same ratio, by how close they are.
+        let holds = verdict != Verdict::Less;
+        let (badge, sentence) = match (asserts, gap, verdict) {
+            (Asserts::AtLeast, _, _) if holds => (s.badge_true, s.verdict_true),
+            (Asserts::AtLeast, _, _) => (s.badge_false, s.verdict_false),
+            (_, gap, verdict) => match (gap, verdict) {
             (Gap::Same, _) | (_, Verdict::Holds) => (s.badge_same, s.verdict_same),
             (Gap::Close, Verdict::More) => (s.badge_close_more, s.verdict_close_more),
             (Gap::Close, _) => (s.badge_close_less, s.verdict_close_less),
@@ -116,6 +125,7 @@ impl Judgement {
             (Gap::Clear, _) => (s.badge_clear_less, s.verdict_clear_less),
             (Gap::Multiple, Verdict::More) => (s.badge_multiple_more, s.verdict_multiple_more),
             (Gap::Multiple, _) => (s.badge_multiple_less, s.verdict_multiple_less),
+            },
         };
         let per = match (yardstick, per_year) {
             (Yardstick::Person, false) => s.per_person,
@@ -134,12 +144,18 @@ impl Judgement {
             ];
             capitalize_first(ctx.fill_with(template, &own))
         };
+        // A verdict on a sum the speaker did not name says which sum it weighs.
+        let mut badge = words(short, badge);
+        if Sum::of(short.figures) == Sum::WithoutLeftOut {
+            badge.push_str(&short.fill(s.badge_without));
+        }
         Some(Judgement {
             yardstick,
             verdict,
             gap,
             ratio,
-            badge: words(short, badge),
+            asserts,
+            badge,
             sentence: words(prose, sentence),
         })
     }
