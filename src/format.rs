@@ -371,6 +371,12 @@ impl Locale {
         self.quantity(fill(pattern, &[("n", &n)]))
     }
 
+    /// A ratio as a bare number, to the places [`times`](Self::times) prints it: "1.12", "5".
+    pub fn ratio(&self, value: f64) -> String {
+        let whole = value >= 1.995 && (value - value.round()).abs() < 0.005;
+        self.number(value, if whole { 0 } else { 2 })
+    }
+
     /// A ratio: "1.12×".
     pub fn times(&self, value: f64) -> String {
         // "5×", not "5.00×"; "4.96×" and "1.10×" keep two places.

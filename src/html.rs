@@ -137,11 +137,15 @@ pub fn sources_section(dataset: &Dataset, locale: Locale) -> String {
         // the page's); a description of a source without one in plain text.
         let what = match &f.description {
             Some(d) => escape(d),
-            None => format!(
-                "<bdi{}>{}</bdi>",
-                lang_attrs(f.title_lang, lang),
-                escape(&crate::lang::quoted(lang, &f.title))
-            ),
+            // The marks are the page's, outside the title's own language.
+            None => {
+                let (open, close) = crate::lang::quote_marks(lang);
+                format!(
+                    "{open}<bdi{}>{}</bdi>{close}",
+                    lang_attrs(f.title_lang, lang),
+                    escape(&crate::lang::turn_inner_quotes(lang, &f.title))
+                )
+            }
         };
         let cite = format!(
             "{}{}{}{}{}",

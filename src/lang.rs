@@ -103,9 +103,25 @@ impl Lang {
     }
 }
 
+/// `lang`'s quotation marks, from its `quoted` template ("“{text}”", "«\u{202F}{text}\u{202F}»").
+pub fn quote_marks(lang: Lang) -> (&'static str, &'static str) {
+    // Char patterns only: a `str` pattern's searcher links a panic path into the wasm.
+    let t = lang.strings().quoted;
+    match t.split_once('{').and_then(|(open, rest)| rest.split_once('}').map(|(_, close)| (open, close))) {
+        Some(marks) => marks,
+        None => ("“", "”"),
+    }
+}
+
 /// A headline in `lang`'s quotation marks (“…”, « … », «…»), the quotes inside it turned to
 /// the language's inner pair (‘…’ inside “…”) so quotes never nest in the same marks.
 pub fn quoted(lang: Lang, text: &str) -> String {
+    let (open, close) = quote_marks(lang);
+    format!("{open}{}{close}", turn_inner_quotes(lang, text))
+}
+
+/// The quotes inside a text that `lang`'s marks will enclose, turned to its inner pair.
+pub fn turn_inner_quotes(lang: Lang, text: &str) -> String {
     let s = lang.strings();
     let mut inner = s.quote_inner.chars();
     let (open, close) = (inner.next().unwrap_or('‘'), inner.next().unwrap_or('’'));
@@ -130,7 +146,7 @@ pub fn quoted(lang: Lang, text: &str) -> String {
         }
         drop_space = false;
     }
-    fill(s.quoted, &[("text", &turned)])
+    turned
 }
 
 /// Fills `{name}` placeholders. Unknown placeholders are left as they are, so a missing value

@@ -480,9 +480,8 @@ impl Assumptions {
                 a.subject_population_m * multiple.value,
             );
         }
-        if let Some(rate) = implied_rate(dataset) {
-            let _ = a.set(dataset, Knob::Rate, rate);
-        }
+        // The article gives no rate: its $112bn is €109bn at about $1.03, which the day's
+        // reference rate (the default) gives; 112 / 109 = 1.0275 is false precision.
         a
     }
 }
@@ -977,16 +976,17 @@ mod tests {
         assert_eq!(Knob::from_param("nope"), None);
     }
 
-    /// The story's own figures as a preset: 68m, five times as many Americans, $112bn for €109bn.
+    /// The story's own figures as a preset: 68m and five times as many Americans, at the day's rate.
     #[test]
     fn the_article_preset_is_the_articles_own_figures() {
         let d = Dataset::default_story();
         let a = Assumptions::as_reported(&d);
         assert_eq!(a.subject_population_m, 68.0);
         assert_eq!(a.benchmark_population_m, 340.0);
-        assert!((a.rate - 112.0 / 109.0).abs() < 1e-12, "{}", a.rate);
-        assert_eq!(implied_rate(&d), Some(112.0 / 109.0));
         let defaults = Assumptions::defaults(&d);
+        // The article gives no rate: the day's reference rate stays.
+        assert_eq!(a.rate, defaults.rate);
+        assert_eq!(implied_rate(&d), Some(112.0 / 109.0));
         assert_eq!(a.ranged_pledge_bn, defaults.ranged_pledge_bn);
         assert_eq!(a.subject_years, defaults.subject_years);
     }
@@ -1029,7 +1029,8 @@ mod tests {
             1.032 / f.per_person_ratio.unwrap()
         ));
         assert!(close(f.nuclear_ai_twh_per_year.unwrap(), 8.76));
-        assert!(close(f.nuclear_ai_share_of_exports.unwrap(), 8.76 / 90.0));
+        // RTE's net exports, 89 TWh (Macron rounded them to 90).
+        assert!(close(f.nuclear_ai_share_of_exports.unwrap(), 8.76 / 89.0));
         assert!(close(
             f.france_usd_per_person_per_year.unwrap(),
             f.france_usd_per_person / 4.0

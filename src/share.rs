@@ -92,22 +92,29 @@ pub fn text(page: Page, dataset: &Dataset, report: &Report) -> ShareText {
         Some(desc) => format!("{first} {desc}"),
         None => first,
     };
+    // Meta tags are plain text: the isolates that keep a figure whole on a page show as
+    // boxes on some platforms.
+    let plain = |t: String| -> String { t.chars().filter(|c| !matches!(c, '\u{2066}'..='\u{2069}')).collect() };
     match page {
         Page::Story(_) => ShareText {
-            title: w.title,
-            description: sentence("lede").unwrap_or_default(),
-            alt: join(sentence("verdict").unwrap_or_else(|| report.badge.clone())),
+            title: plain(w.title),
+            description: plain(sentence("lede").unwrap_or_default()),
+            alt: plain(join(sentence("verdict").unwrap_or_else(|| report.badge.clone()))),
         },
         Page::Card(_) => {
             let answer = w.answer.unwrap_or_default();
-            let said = match &w.badge {
-                Some((badge, _)) => format!("{badge}. {answer}"),
-                None => answer.clone(),
+            // The verdict, then what the image shows: the chart's own words where it has a
+            // chart (the answer is the description already), else the answer.
+            let alt = match (&w.badge, &chart_desc) {
+                (Some((badge, _)), Some(desc)) => format!("{badge}. {desc}"),
+                (Some((badge, _)), None) => format!("{badge}. {answer}"),
+                (None, Some(desc)) => desc.clone(),
+                (None, None) => answer.clone(),
             };
             ShareText {
-                title: w.title,
-                description: answer,
-                alt: join(said),
+                title: plain(w.title),
+                description: plain(answer),
+                alt: plain(alt),
             }
         }
     }
@@ -143,9 +150,16 @@ fn header(words: &Words, w: i32) -> (String, i32) {
             if rtl { format!("\u{200F}{}\u{200F}", with_latin_runs(text)) } else { escape(text) }
         ));
     };
-    for l in layout::wrap(&keep_isolates_whole(&words.title), TITLE_PX, text_width, 2) {
-        line(&mut out, y, TITLE_PX, 700, hex(layout::INK), &l);
-        y += (TITLE_PX * 1.3) as i32;
+    // Set smaller when long, never cut (three lines at the most, then smaller still).
+    let (title_px, title) = layout::wrap_fit(&keep_isolates_whole(&words.title), TITLE_PX, text_width, 2, TITLE_PX * 0.8);
+    let (title_px, title) = if layout::fits(&title, title_px, text_width) {
+        (title_px, title)
+    } else {
+        layout::wrap_fit(&keep_isolates_whole(&words.title), title_px, text_width, 3, TITLE_PX * 0.6)
+    };
+    for l in title {
+        line(&mut out, y, title_px, 700, hex(layout::INK), &l);
+        y += (title_px * 1.3) as i32;
     }
     y += 14;
     if let Some((badge, verdict)) = &words.badge {
@@ -153,10 +167,11 @@ fn header(words: &Words, w: i32) -> (String, i32) {
             Some(Verdict::Holds) => layout::SUBJECT,
             _ => layout::BENCHMARK,
         };
-        for l in layout::wrap(&keep_isolates_whole(badge), BADGE_PX, text_width, 2) {
-            y += (BADGE_PX * 0.9) as i32;
-            line(&mut out, y, BADGE_PX, 700, hex(badge_fill), &l);
-            y += (BADGE_PX * 0.35) as i32;
+        let (badge_px, lines) = layout::wrap_fit(&keep_isolates_whole(badge), BADGE_PX, text_width, 2, BADGE_PX * 0.6);
+        for l in lines {
+            y += (badge_px * 0.9) as i32;
+            line(&mut out, y, badge_px, 700, hex(badge_fill), &l);
+            y += (badge_px * 0.35) as i32;
         }
         y += 6;
     }
@@ -167,7 +182,8 @@ fn header(words: &Words, w: i32) -> (String, i32) {
         } else {
             (ANSWER_PX * 1.25, 6)
         };
-        for l in layout::wrap(&keep_isolates_whole(answer), px, text_width, lines) {
+        let (px, lines) = layout::wrap_fit(&keep_isolates_whole(answer), px, text_width, lines, px * 0.6);
+        for l in lines {
             y += px as i32;
             line(&mut out, y, px, 400, hex(layout::INK), &l);
             y += (px * 0.35) as i32;

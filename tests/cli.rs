@@ -72,7 +72,7 @@ fn summary_follows_the_assumption_flags() {
 fn summary_in_words_in_each_language() {
     let en = stdout(&run(&["summary"]));
     assert!(
-        en.contains("At $1.0320 per euro, France’s AI package of €109bn is $112.5bn"),
+        en.contains("At $1.0320 per euro, France’s AI package (€109bn) comes to $112.5bn"),
         "{en}"
     );
     let fr = stdout(&run(&["summary", "--lang", "fr"]));

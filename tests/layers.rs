@@ -300,7 +300,7 @@ fn the_page_controls_are_the_declared_knobs_with_their_labels() {
             {
                 let l = report.locale;
                 let want = match unit {
-                    Unit::Rate => l.rate(at, &d.benchmark.currency),
+                    Unit::Rate => l.rate_point(at, &d.benchmark.currency),
                     Unit::Millions => l.millions(at, 1),
                     Unit::SubjectMoney => l.money_bn(at, &d.subject.currency, 1),
                     Unit::BenchmarkMoney => l.money_bn(at, &d.benchmark.currency, 1),

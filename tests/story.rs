@@ -140,10 +140,11 @@ const CASES: &[(&str, (f64, f64, f64), fn(&Figures) -> f64, f64, f64)] = &[
         1e-9,
     ),
     (
-        "8.76 TWh is 9.7% of 90 TWh",
+        // facts.md: 9.8% of RTE's official 89 TWh of net exports (Macron rounds it to 90).
+        "8.76 TWh is 9.8% of 89 TWh",
         (1.032, 68.606, 340.1),
         |f| f.nuclear_ai_share_of_exports.unwrap(),
-        0.0973,
+        0.0984,
         0.0001,
     ),
 ];
@@ -328,9 +329,9 @@ fn prose_in_each_language_states_the_key_figures() {
                 "$1,640",
                 "1.12 times",
                 "€63–83bn",
-                "$0.9253",
+                "$0.925",
                 "76.5m",
-                "9.7%",
+                "9.8%",
             ],
         ),
         (
@@ -340,9 +341,9 @@ fn prose_in_each_language_states_the_key_figures() {
                 "1\u{202F}640\u{A0}dollars",
                 "1,12\u{A0}fois",
                 "de 63 à 83\u{A0}milliards d’euros",
-                "avec un euro à 0,9253\u{A0}dollar",
+                "avec un euro à 0,925\u{A0}dollar",
                 "76,5\u{A0}millions",
-                "9,7\u{A0}%",
+                "9,8\u{A0}%",
             ],
         ),
         (
@@ -352,9 +353,9 @@ fn prose_in_each_language_states_the_key_figures() {
                 "١٬٦٤٠ دولارًا",
                 "١٫١٢ ضعف",
                 "٦٣–٨٣ مليار يورو",
-                "٠٫٩٢٥٣ دولار",
+                "٠٫٩٢٥ دولار",
                 "٧٦٫٥ مليون",
-                "٩٫٧٪",
+                "٩٫٨٪",
             ],
         ),
     ];

@@ -98,7 +98,7 @@ fn the_default_story_says_exactly_the_expected_sentences() {
 /// The editor's corrections (shared/facts.md, "Language"): what must be printed at the
 /// defaults, by language.
 const MUST: &[(Lang, &str)] = &[
-    (Lang::En, "France’s AI package of €109bn"),
+    (Lang::En, "France’s AI package (€109bn)"),
     (Lang::En, "1.12 times Stargate’s $1,470"),
     (Lang::En, "with 5 times as many"),
     (Lang::Fr, "109\u{A0}milliards d’euros"),
@@ -111,7 +111,7 @@ const MUST: &[(Lang, &str)] = &[
     (Lang::Ar, "١٬٤٧٠ دولارًا"),
     (Lang::Ar, "١١٢٫٥ مليار دولار"),
     (Lang::Ar, "٦٣–٨٣ مليار يورو"),
-    (Lang::Ar, "٠٫٩٢٥٣ دولار"),
+    (Lang::Ar, "٠٫٩٢٥ دولار"),
     (Lang::Ar, "لفرنسا"),
     (Lang::Ar, "للولايات المتحدة"),
     (Lang::Ar, "غيغاواط واحد"),
@@ -244,7 +244,11 @@ fn numbers(lang: Lang, text: &str) -> Vec<Read> {
         _ => None,
     };
     // Arabic writes two with the dual alone ("ضعفا": twice): read it as the number 2.
-    let text = strip_isolates(text).replace("ضعفان", "2 ").replace("ضعفا", "2 ");
+    // Where the ratio prints as 1.00 Arabic says "as much as" (ما يعادل): read it as 1.00.
+    let text = strip_isolates(text)
+        .replace("ضعفان", "2 ")
+        .replace("ضعفا", "2 ")
+        .replace("ما يعادل", "١٫٠٠ ");
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -505,7 +509,8 @@ fn the_live_panel_compares_what_the_verdict_weighs() {
         ("", ["france_usd_per_person", "us_usd_per_person"]),
         ("years_fr=6", ["france_usd_per_person_per_year", "us_usd_per_person_per_year"]),
         ("yardstick=gdp", ["france_share_of_gdp", "us_share_of_gdp"]),
-        ("yardstick=gdp&years_fr=6", ["france_share_of_gdp", "us_share_of_gdp"]),
+        // The verdict weighs a year of each share when the horizons differ.
+        ("yardstick=gdp&years_fr=6", ["france_share_of_gdp_per_year", "us_share_of_gdp_per_year"]),
     ] {
         let r = report(&d, query, Lang::En);
         let pair = pledge_explainer::report::comparison(&d, &r);

@@ -114,28 +114,18 @@ pub fn text_width(text: &str, px: f64) -> i32 {
     (text.chars().map(advance_em).sum::<f64>() * px).ceil() as i32
 }
 
-/// Shortens `text` with an ellipsis so that it fits `max_px` at `px` (by estimate).
-pub fn fit(text: &str, px: f64, max_px: i32) -> String {
-    if text_width(text, px) <= max_px {
-        return text.to_string();
+/// The largest size from `px` down to `min_px` at which `text` fits `max_px` (by estimate):
+/// a label that is too long is set smaller, never cut.
+pub fn fit_px(text: &str, px: f64, max_px: i32, min_px: f64) -> f64 {
+    let mut size = px;
+    while size > min_px && text_width(text, size) > max_px {
+        size = (size - 0.5).max(min_px);
     }
-    // Characters while they fit with the ellipsis after them (at least the ellipsis).
-    let room = max_px as f64 / px - GLYPH_EM;
-    let mut used = 0.0;
-    let mut s = String::new();
-    for c in text.chars() {
-        used += advance_em(c);
-        if used > room {
-            break;
-        }
-        s.push(c);
-    }
-    s.push('…');
-    s
+    size
 }
 
-/// Greedy word wrap into at most `max_lines` lines of `max_px` (by estimate); the last line is
-/// shortened with an ellipsis if the text still does not fit.
+/// Greedy word wrap into at most `max_lines` lines of `max_px` (by estimate); text that still
+/// does not fit stays on the last line, whole (never cut: see [`wrap_fit`]).
 pub fn wrap(text: &str, px: f64, max_px: i32, max_lines: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
@@ -148,13 +138,41 @@ pub fn wrap(text: &str, px: f64, max_px: i32, max_lines: usize) -> Vec<String> {
         if text_width(&candidate, px) <= max_px || current.is_empty() {
             current = candidate;
         } else if lines.len() + 1 < max_lines {
-            lines.push(std::mem::replace(&mut current, word.to_string()));
+            // A line does not start with a numeral ("…(France over" / "2 years)"): the word
+            // before it goes down too.
+            let numeral = word.chars().next().is_some_and(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c));
+            match current.rsplit_once(' ').filter(|_| numeral) {
+                Some((head, tail)) => {
+                    let next = format!("{tail} {word}");
+                    lines.push(head.to_string());
+                    current = next;
+                }
+                None => lines.push(std::mem::replace(&mut current, word.to_string())),
+            }
         } else {
             current = candidate;
         }
     }
     lines.push(current);
-    lines.into_iter().map(|l| fit(&l, px, max_px)).collect()
+    lines
+}
+
+/// Whether every line fits `max_px` at `px`.
+pub fn fits(lines: &[String], px: f64, max_px: i32) -> bool {
+    lines.iter().all(|l| text_width(l, px) <= max_px)
+}
+
+/// [`wrap`] at the largest size from `px` down to `min_px` at which the text fits in
+/// `max_lines` lines; the size and the lines.
+pub fn wrap_fit(text: &str, px: f64, max_px: i32, max_lines: usize, min_px: f64) -> (f64, Vec<String>) {
+    let mut size = px;
+    loop {
+        let lines = wrap(text, size, max_px, max_lines);
+        if size <= min_px || fits(&lines, size, max_px) {
+            return (size, lines);
+        }
+        size = (size - 1.0).max(min_px);
+    }
 }
 
 /// Ascent and descent of a line of chart text, in em, as engines lay it out (the box

@@ -497,23 +497,26 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
             // Above the bar, from the left edge in both directions: the total's rule runs down
             // the right edge. In right-to-left text the name comes first from the right.
             let y = y_mid - 3;
-            let name = fit(name, LABEL_PX, (self.width - 2 * PAD) * 2 / 3);
+            // Set smaller when long, never cut.
+            let name_px = fit_px(name, LABEL_PX * BOLD_WIDEN, (self.width - 2 * PAD) * 2 / 3, LABEL_PX * 0.7)
+                / BOLD_WIDEN;
+            let name = name.to_string();
             let (first, first_style, second, second_style) = if self.rtl {
                 (
                     amount.to_string(),
                     style(SMALL_PX, &MUTED, HPos::Left, VPos::Bottom),
                     name,
-                    bold(LABEL_PX, &INK, HPos::Left, VPos::Bottom),
+                    bold(name_px, &INK, HPos::Left, VPos::Bottom),
                 )
             } else {
                 (
                     name,
-                    bold(LABEL_PX, &INK, HPos::Left, VPos::Bottom),
+                    bold(name_px, &INK, HPos::Left, VPos::Bottom),
                     amount.to_string(),
                     style(SMALL_PX, &MUTED, HPos::Left, VPos::Bottom),
                 )
             };
-            let px_first = if self.rtl { SMALL_PX } else { LABEL_PX };
+            let px_first = if self.rtl { SMALL_PX } else { name_px * BOLD_WIDEN };
             self.text(&first, (PAD, y), &first_style)?;
             return self.text(
                 &second,
@@ -523,15 +526,18 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
         }
         let x = self.label_col;
         let max = self.label_col - PAD;
+        // Set smaller when long, never cut.
+        let name_px = fit_px(name, LABEL_PX * BOLD_WIDEN, max, LABEL_PX * 0.7) / BOLD_WIDEN;
+        let amount_px = fit_px(amount, SMALL_PX, max, SMALL_PX * 0.8);
         self.text(
-            &fit(name, LABEL_PX, max),
+            name,
             (x, y_mid - 8),
-            &bold(LABEL_PX, &INK, HPos::Right, VPos::Center),
+            &bold(name_px, &INK, HPos::Right, VPos::Center),
         )?;
         self.text(
-            &fit(amount, SMALL_PX, max),
+            amount,
             (x, y_mid + 10),
-            &style(SMALL_PX, &MUTED, HPos::Right, VPos::Center),
+            &style(amount_px, &MUTED, HPos::Right, VPos::Center),
         )
     }
 

@@ -113,7 +113,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     // The three labels, each where it collides with nothing (`layout::place`), best first:
     // the line rises to the right, so below-right of a point is usually free.
     let rtl = f.rtl;
-    let line_label = [s.chart_parity_line.to_string()];
+    let line_label = [ctx.fill(s.chart_parity_line)];
     let parity_label = [ctx.fill(s.chart_parity_point)];
     // On two lines, where one line finds no room on a phone.
     let parity_lines = wrap(
@@ -131,8 +131,9 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         text_width(&line_label[0], SMALL_PX) * 2 / 3,
         2,
     );
-    // (Never cut with "…": a label that does not wrap into two lines keeps its one.)
-    let line_wraps = !line_lines.iter().any(|l| l.ends_with('…'));
+    // A label that does not wrap into two lines that fit keeps its one.
+    let line_wraps = line_lines.len() == 2
+        && fits(&line_lines, SMALL_PX, text_width(&line_label[0], SMALL_PX) * 2 / 3);
     let line_places: Vec<Placed> = [&line_label[..], &line_lines[..]]
         .into_iter()
         .take(if line_wraps { 2 } else { 1 })

@@ -255,7 +255,7 @@ pub(super) static DATASET: Dataset = Dataset {
             publisher_names: Some(Text {
                 en: s("RTE"),
                 fr: tr!("RTE"),
-                ar: tr!("شركة RTE لإدارة شبكة الكهرباء الفرنسية"),
+                ar: tr!("مدير شبكة نقل الكهرباء الفرنسية (RTE)"),
             }),
             description: None,
         }),
@@ -616,7 +616,7 @@ pub(super) static DATASET: Dataset = Dataset {
             text: Text {
                 en: s("A data centre does not draw its peak power all year, so one gigawatt for a full year is an upper bound. The 250 MW reported for the end of 2026 is the first wave of FluidStack’s nuclear-powered AI supercomputer, to expand beyond 1 GW by 2028: a project separate from the UAE-backed 1 GW campus."),
                 fr: tr!("Un centre de données ne consomme pas sa puissance maximale toute l’année\u{a0}: un gigawatt pendant un an est un plafond. Les 250 MW annoncés pour fin 2026 sont la première phase du supercalculateur d’IA de FluidStack, alimenté au nucléaire, qui doit dépasser 1 GW en 2028\u{a0}: un projet distinct du campus de 1 GW soutenu par les Émirats."),
-                ar: tr!("لا يستهلك مركز البيانات ذروة قدرته طوال العام، فتشغيل غيغاواط واحد عام\u{64b}ا كامل\u{64b}ا حد\u{64c}\u{651} أعلى. أما الـ٢٥٠ ميغاواط المعلنة لنهاية ٢٠٢٦ فهي المرحلة الأولى من حاسوب FluidStack الفائق للذكاء الاصطناعي العامل بالطاقة النووية، والذي ي\u{64f}فترض أن تتجاوز قدرته غيغاواط\u{64b}ا واحد\u{64b}ا بحلول ٢٠٢٨، وهو مشروع منفصل عن مجم\u{651}ع الغيغاواط الواحد المدعوم إماراتي\u{64b}ا."),
+                ar: tr!("لا يستهلك مركز البيانات ذروة قدرته طوال العام، فتشغيل غيغاواط واحد عام\u{64b}ا كامل\u{64b}ا حد\u{64c}\u{651} أعلى. أما الـ٢٥٠ ميغاواط المعلنة لنهاية ٢٠٢٦ فهي المرحلة الأولى من حاسوب فلويد ستاك الفائق للذكاء الاصطناعي العامل بالطاقة النووية، والذي ي\u{64f}فترض أن تتجاوز قدرته غيغاواط\u{64b}ا واحد\u{64b}ا بحلول ٢٠٢٨، وهو مشروع منفصل عن مجم\u{651}ع الغيغاواط الواحد المدعوم إماراتي\u{64b}ا."),
             },
             sources: Cow::Borrowed(&[
                 s("techradar-2025-02-11"),
@@ -628,7 +628,7 @@ pub(super) static DATASET: Dataset = Dataset {
             text: Text {
                 en: s("Net exports are RTE’s official figure, 89 TWh in 2024, a record; Macron and the article round it to 90 TWh."),
                 fr: tr!("Les exportations nettes sont le chiffre officiel de RTE, 89 TWh en 2024, un record\u{202f}; Macron et l’article l’arrondissent à 90 TWh."),
-                ar: tr!("صافي الصادرات هو الرقم الرسمي لشركة RTE، ٨٩ تيراواط ساعة في ٢٠٢٤، وهو رقم قياسي؛ ويقر\u{651}به ماكرون والمقال إلى ٩٠ تيراواط ساعة."),
+                ar: tr!("صافي الصادرات هو الرقم الرسمي لمدير شبكة نقل الكهرباء الفرنسية (RTE)، ٨٩ تيراواط ساعة في ٢٠٢٤، وهو رقم قياسي؛ ويقر\u{651}به ماكرون والمقال إلى ٩٠ تيراواط ساعة."),
             },
             sources: Cow::Borrowed(&[
                 s("rte-2025-01-02"),
@@ -650,7 +650,7 @@ pub(super) static DATASET: Dataset = Dataset {
             text: Text {
                 en: s("“Not itemised” means not itemised in TechCrunch’s tally of Sunday 9 February: by 10 February FluidStack’s €10bn was signed, AFP reported Digital Realty at over €5bn, and Mistral was named without an amount."),
                 fr: tr!("«\u{202f}Non détaillé\u{202f}» signifie absent du décompte de TechCrunch du dimanche 9 février\u{a0}: le 10 février, les 10 milliards d’euros de FluidStack étaient signés, l’AFP annonçait plus de 5 milliards d’euros de Digital Realty, et Mistral était cité sans montant."),
-                ar: tr!("«غير المفص\u{651}ل» يعني ما لم يرد في حصيلة TechCrunch يوم الأحد ٩ فبراير: ففي ١٠ فبراير و\u{64f}ق\u{651}ع اتفاق FluidStack بقيمة ١٠ مليارات يورو، وأفادت وكالة الصحافة الفرنسية بأن Digital Realty ستستثمر أكثر من ٥ مليارات يورو، وذ\u{64f}كرت Mistral دون مبلغ."),
+                ar: tr!("«غير المفص\u{651}ل» يعني ما لم يرد في حصيلة تك كرانش يوم الأحد ٩ فبراير: ففي ١٠ فبراير و\u{64f}ق\u{651}ع اتفاق فلويد ستاك بقيمة ١٠ مليارات يورو، وأفادت وكالة الصحافة الفرنسية بأن ديجيتال ريالتي ستستثمر أكثر من ٥ مليارات يورو، وذ\u{64f}كرت ميسترال دون مبلغ."),
             },
             sources: Cow::Borrowed(&[
                 s("techcrunch"),

@@ -128,7 +128,7 @@ pub const STRINGS: Strings = Strings {
     dataset_cross_origin: "يجب أن تأتي مجموعة البيانات من هذا الموقع، وهذه ليست كذلك: {url}",
     dataset_unreachable: "تعذّر تحميل مجموعة البيانات ({status}): {url}",
     use_default_story: "اعرض القصة الافتراضية بدلًا منها",
-    pledges_all: "المبلغ المُعلن ({announced}) مفصّل بالكامل.",
+    pledges_all: "يتوزع المبلغ المُعلن ({announced}) على التعهدات المذكورة، ولكلٍّ منها مبلغ محدد.",
     param_ignored: "تجاهلنا «{param}={value}»: {why} واستُخدمت القيمة الافتراضية.",
     why_not_a_number: "القيمة ليست رقمًا.",
     why_out_of_range: "يجب أن تكون القيمة بين {min} و{max}.",
@@ -239,7 +239,7 @@ pub const STRINGS: Strings = Strings {
     mw: "one=ميغاواط واحد|two=ميغاواطان|few={n} ميغاواطات|many={n} ميغاواطًا|other={n} ميغاواط",
     package_private: "{package} من دون {left_out_nor}",
     pledges_private: "تبلغ التعهدات المعروفة بأنها خاصة والمعلنة بمبالغ محددة {itemised} حتى {as_of}؛ أما الباقي ({unitemised}) مما يبقى من دون {left_out_nor} ({announced}) فلم يكن قد فُصِّل حينها.",
-    chart_pledges_desc_all: "المبلغ المُعلن ({announced}) مفصّل بالكامل. وذُكرت {names_no_amount} دون مبالغ.",
+    chart_pledges_desc_all: "يتوزع المبلغ المُعلن ({announced}) على التعهدات المذكورة، ولكلٍّ منها مبلغ محدد. وذُكرت {names_no_amount} دون مبالغ.",
     src_translated: "{label} (ترجمة)",
     // Publishing
     why_choice: "القيم الممكنة: {choices}.",
@@ -301,7 +301,7 @@ pub const STRINGS: Strings = Strings {
     badge_without: "، من دون {left_out_nor}",
     card_claim_dek: "{benchmark_package}: {about}. وقال {speaker} إن {package_full} تمثّل «النسبة نفسها».",
     card_pledges_private_a: "من دون {left_out_nor}، تبلغ التعهدات المعروفة بأنها خاصة والمعلنة بمبالغ محددة حتى {as_of_short} {#itemised_eur_bn}؛ ولم يُفصَّل الباقي ({#unitemised_at_point_eur_bn}) من أصل {#announced_eur_bn}.",
-    card_pledges_all_a: "يتوزع المبلغ المُعلن ({#announced_eur_bn}) على تعهدات بمبالغ محددة يعرضها الرسم البياني.",
+    card_pledges_all_a: "يتوزع المبلغ المُعلن ({#announced_eur_bn}) على التعهدات المذكورة، ولكلٍّ منها مبلغ محدد.",
     method_per_person: "نصيب الفرد: كل حزمة بال{currency_name} (المبالغ باليورو بسعر الصرف الذي تختاره) مقسومة على عدد سكان بلدها.",
     method_share: "الحصة من الناتج: كل حزمة مقسومة على الناتج المحلي الإجمالي لبلدها في {gdp_year} بعملته، فلا دور لسعر الصرف.",
     method_per_year: "سنويًا: كل حزمة مقسومة على عدد السنوات التي تتوزع عليها ({benchmark_package}: {years_us}؛ {package_full}: المدة التي تختارها).",
@@ -310,4 +310,5 @@ pub const STRINGS: Strings = Strings {
     years_alone: "one=سنة\u{A0}واحدة|two=سنتان|few={n}\u{A0}سنوات|other={n}\u{A0}سنة",
     claim_verdict_line: "{quote} ({speaker}). الحكم: {verdict}.",
     claim_said_translated_by: "قال {speaker} (بترجمة {publisher})",
+    parity_out_of_reach: "لا يوجد ضمن نطاق أشرطة التمرير سعر صرف ولا عدد سكان في {subject} يجعل الرقمين متساويين {per}.",
 };

@@ -126,7 +126,7 @@ pub const STRINGS: Strings = Strings {
     dataset_cross_origin: "Un jeu de données doit venir de ce site\u{A0}; celui-ci non\u{A0}: {url}",
     dataset_unreachable: "Le jeu de données n’a pas pu être chargé ({status})\u{A0}: {url}",
     use_default_story: "Afficher plutôt l’histoire par défaut",
-    pledges_all: "Les {announced} sont entièrement détaillés.",
+    pledges_all: "Les {announced} se répartissent entre les engagements cités, chacun chiffré.",
     param_ignored: "«\u{202F}{param}={value}\u{202F}» ignoré\u{A0}: {why} La valeur par défaut est utilisée.",
     why_not_a_number: "ce n’est pas un nombre.",
     why_out_of_range: "la valeur doit être comprise entre {min} et {max}.",
@@ -237,7 +237,7 @@ pub const STRINGS: Strings = Strings {
     mw: "{n}\u{A0}MW",
     package_private: "{package} sans {left_out_nor}",
     pledges_private: "Les engagements connus comme privés et chiffrés au {as_of} totalisent {itemised}\u{202F}; les {unitemised} restants des {announced} sans {left_out_nor} n’étaient pas encore détaillés.",
-    chart_pledges_desc_all: "Les {announced} sont entièrement détaillés. {names_no_amount} ont été cités sans montant.",
+    chart_pledges_desc_all: "Les {announced} se répartissent entre les engagements cités, chacun chiffré. {names_no_amount} ont été cités sans montant.",
     src_translated: "{label} (traduction)",
     // Publishing
     why_choice: "les valeurs possibles sont {choices}.",
@@ -299,7 +299,7 @@ pub const STRINGS: Strings = Strings {
     badge_without: ", sans {left_out_nor}",
     card_claim_dek: "{benchmark_package}, ce sont {about}. {speaker} a dit que {package_full} était «\u{202F}le même rapport\u{202F}».",
     card_pledges_private_a: "Sans {left_out_nor}, les engagements connus comme privés et chiffrés au {as_of_short} totalisent {#itemised_eur_bn}\u{202F}; les {#unitemised_at_point_eur_bn} restants des {#announced_eur_bn} ne sont pas détaillés.",
-    card_pledges_all_a: "Les {#announced_eur_bn} se répartissent entre des engagements chiffrés, détaillés dans le graphique.",
+    card_pledges_all_a: "Les {#announced_eur_bn} se répartissent entre les engagements cités, chacun chiffré.",
     method_per_person: "Par habitant\u{A0}: chaque plan en {currency_name}s (les montants en {base} au taux de change choisi), divisé par la population de son pays.",
     method_share: "Part du PIB\u{A0}: chaque plan divisé par le PIB de son pays en {gdp_year}, dans sa propre monnaie\u{202F}; le taux de change n’y joue aucun rôle.",
     method_per_year: "Par an\u{A0}: chaque plan divisé par le nombre d’années sur lequel il s’étale ({benchmark_package}\u{A0}: {years_us}\u{202F}; {package_full}\u{A0}: la durée choisie).",
@@ -308,4 +308,5 @@ pub const STRINGS: Strings = Strings {
     years_alone: "one={n}\u{A0}an|other={n}\u{A0}ans",
     claim_verdict_line: "{quote} ({speaker}). Verdict\u{202F}: {verdict}.",
     claim_said_translated_by: "{speaker} a déclaré (traduction de {publisher})",
+    parity_out_of_reach: "Aucun taux de change ni aucune population {de_subject} dans les limites des curseurs ne rend les deux égaux {per}.",
 };

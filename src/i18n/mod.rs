@@ -543,6 +543,7 @@ strings_table! {
     years_alone,
     claim_verdict_line,
     claim_said_translated_by,
+    parity_out_of_reach,
 }
 
 impl Strings {

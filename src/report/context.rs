@@ -130,7 +130,7 @@ impl<'a> Context<'a> {
             ),
             ("pp", l.money(f.france_usd_per_person, quote)),
             ("benchmark_pp", l.money(f.us_usd_per_person, quote)),
-            ("ratio", opt(f.per_person_ratio, &|r| l.number(r, 2))),
+            ("ratio", opt(f.per_person_ratio, &|r| l.ratio(r))),
             ("times", opt(f.per_person_ratio, &|r| l.times_text(r))),
             ("tolerance", l.percent(SAME_PROPORTION_TOLERANCE, 0)),
             (
@@ -197,7 +197,7 @@ impl<'a> Context<'a> {
             values.push(("article_pop", l.millions(pop.value, 1)));
             values.push(("multiple", l.number_trim(multiple.value, 2)));
             values.push(("multiple_times", l.times_text(multiple.value)));
-            values.push(("article_ratio", l.number(ratio, 2)));
+            values.push(("article_ratio", l.ratio(ratio)));
         }
         if let Some(m) = &r.population_multiple {
             values.push(("reported_multiple", l.number_trim(m.value, 2)));
@@ -229,7 +229,7 @@ impl<'a> Context<'a> {
                 values.push(("fr_share_year", l.percent(fy, 2)));
                 values.push(("us_share_year", l.percent(uy, 2)));
             }
-            values.push(("gdp_ratio", l.number(ratio, 2)));
+            values.push(("gdp_ratio", l.ratio(ratio)));
             values.push(("gdp_times", l.times_text(ratio)));
             values.push(("gdp_ratio_times", l.times(ratio)));
             values.push(("gdp_pct", l.percent((ratio - 1.0).abs(), 0)));
@@ -383,10 +383,18 @@ impl<'a> Context<'a> {
         if let Some(j) = shown {
             out.push(("verdict", j.sentence.clone()));
         }
+        // A parity no slider can reach is no help to a reader: said as such, not to 3 places.
+        let reachable = |knob: crate::model::Knob, at: Option<f64>| {
+            at.zip(Assumptions::range(self.dataset, knob)).is_some_and(|(v, r)| r.contains(v))
+        };
+        let parity_in_reach = reachable(crate::model::Knob::Rate, f.parity_eurusd)
+            || reachable(crate::model::Knob::SubjectPopulation, f.parity_pop_fr_m);
         let parity = if by_gdp && f.gdp_parity_package_eur_bn.is_some() {
             Some(s.gdp_parity)
-        } else if !by_gdp && f.parity_eurusd.is_some() {
+        } else if !by_gdp && f.parity_eurusd.is_some() && parity_in_reach {
             Some(s.parity)
+        } else if !by_gdp && f.parity_eurusd.is_some() {
+            Some(s.parity_out_of_reach)
         } else {
             None
         };

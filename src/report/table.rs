@@ -104,11 +104,18 @@ impl Report {
                 "us_usd_per_person",
                 fill(per_person, &[("who", &who("benchmark_package"))]),
             ),
+        ]);
+        // The ratio sits beside the two figures it divides: the totals, or a year of each.
+        let ratio_rows = [
             ("per_person_ratio", ctx.fill(s.fig_ratio)),
             ("stargate_scaled_to_france_usd_bn", ctx.fill(s.fig_scaled)),
             ("parity_eurusd", ctx.fill(s.fig_parity_rate)),
             ("parity_pop_fr_m", ctx.fill(s.fig_parity_pop)),
-        ]);
+        ];
+        let yearly = self.per_year && self.figures.france_usd_per_person_per_year.is_some();
+        if !yearly {
+            rows.extend(ratio_rows.clone());
+        }
         if self.figures.france_usd_per_person_per_year.is_some() {
             // The subject's horizon is the reader's assumption ("over the next few years"): said.
             rows.push((
@@ -125,6 +132,9 @@ impl Report {
                     &[("who", &who("benchmark_package")), ("years", &who("years_us"))],
                 ),
             ));
+        }
+        if yearly {
+            rows.extend(ratio_rows);
         }
         if self.figures.gdp_share_ratio.is_some() {
             let yearly = self.per_year && self.figures.france_share_of_gdp_per_year.is_some();
