@@ -260,8 +260,7 @@ const sliderParts = new Map();
 
 /**
  * The yardstick (two radio buttons) and "private money only" (a checkbox), when the story
- * supports them. `adopt`: a switch the served page holds (the same markup, disabled until now)
- * is wired as it is.
+ * supports them. `adopt`: a switch the served page holds (the same markup) is wired as it is.
  */
 function buildSwitches(adopt) {
   const switches = JSON.parse(explainer.switches());
@@ -278,7 +277,6 @@ function buildSwitches(adopt) {
     const served = adopt && $(`[data-switch="${s.param}"]`, box);
     if (served) {
       for (const input of $$('input', served)) {
-        input.disabled = false;
         input.addEventListener('change', () => { if (input.type === 'checkbox') change(input.checked ? 1 : 0); else if (input.checked) change(Number(input.value)); });
       }
     } else if (s.options.length === 1) {
@@ -320,7 +318,7 @@ const controlBoxes = () => [...$$('[data-controls]'), $('#switches'), $('#slider
 /**
  * The sliders, then the switches, where the core's static page has them (nothing moves).
  * `adopt` (the page as served shows the current view): the controls the core served, the same
- * markup as built here but disabled, are wired as they are instead of built again (fewer
+ * markup as built here, are wired as they are instead of built again (fewer
  * nodes made and laid out before the page is ready; tests/browser/page.test.mjs).
  */
 function buildControls(controls, adopt = false) {
@@ -346,14 +344,12 @@ function buildControls(controls, adopt = false) {
   return buildSwitches(adopt);
 }
 
-/** A slider's elements as html.rs `control_html` serves them, enabled. */
+/** A slider's elements as html.rs `control_html` serves them. */
 function servedSlider(node, param) {
-  const parts = {
+  return {
     range: $(`#range-${param}`, node), number: $(`#number-${param}`, node), mark: $('.parity-mark', node),
     parity: $(`#parity-${param}`, node), label: $(`#label-${param}`, node), t: null,
   };
-  for (const input of [parts.range, parts.number, parts.parity]) input.disabled = false;
-  return parts;
 }
 
 /** A slider built from the core's description, appended to its box (the markup html.rs serves). */
@@ -481,6 +477,45 @@ function applyPreset(name) {
     writeUrl();
     scheduleAnnounce();
   });
+}
+
+/** The page cannot start: the served controls, which work before ready (#41), would change nothing. */
+function disableServedControls() {
+  globalThis.__pledgeExplainerEarly?.stop();
+  for (const input of $$('.control input, .control button, .switch input')) input.disabled = true;
+}
+
+/**
+ * What the reader did to the served controls before ready (#41; boot.js records each one's
+ * last value, in the order last touched): applied now through the core, as a move is (the
+ * figures, the prose, the URL follow), on the controls as wired (a rewritten page has new
+ * ones). Returns what the core refused, in words, as a move's notices say it.
+ */
+function takeEarlyMoves() {
+  const early = globalThis.__pledgeExplainerEarly;
+  if (!early) return [];
+  globalThis.__pledgeExplainerEarly = null;
+  early.stop();
+  const moves = Object.entries(early.moves);
+  if (!moves.length) return [];
+  const messages = [];
+  guard(() => {
+    for (const [param, move] of moves) {
+      // The parity button: the value that makes the claim exact, with the other moves applied.
+      const value = move.parity ? JSON.parse(explainer.live()).controls.find((c) => c.param === param)?.parity : move.value;
+      if (value == null) continue;
+      try {
+        explainer.set(param, value);
+      } catch (err) {
+        const label = $(`#label-${param}`) || $(`[data-switch="${param}"] legend, [data-switch="${param}"] label`);
+        messages.push(`${label ? label.textContent : param}: ${err.message}`);
+      }
+    }
+    render();
+    writeUrl();
+    scheduleAnnounce();
+  });
+  return messages;
 }
 
 // ---------------------------------------------------------------- rendering
@@ -1272,6 +1307,7 @@ async function main() {
   } catch (err) {
     console.error(err);
     document.documentElement.classList.remove('relabel');
+    disableServedControls();
     // Worded by the static page in its language (there is no string table without the wasm).
     // (A card's own page has no loading line: it says so in its notices.)
     if ($('#loading')) $('#loading').textContent = $('#loading').dataset.failed;
@@ -1287,6 +1323,7 @@ async function main() {
   // The default story first: its strings word any problem with a dataset the URL asks for.
   explainer = guard(() => new Explainer(undefined, locale.tag));
   if (!explainer) {
+    disableServedControls();
     document.documentElement.classList.remove('relabel');
     return;
   }
@@ -1322,6 +1359,7 @@ async function main() {
   } else {
     // The cards are rewritten by the second module (boot.js fetched it early for such a view).
     if (!await later().then(() => true, laterFailed)) {
+      disableServedControls();
       document.documentElement.classList.remove('relabel');
       notify([$('#notices').dataset.failed]);
       $('#explainer').setAttribute('aria-busy', 'false');
@@ -1332,7 +1370,8 @@ async function main() {
   }
   document.documentElement.classList.remove('relabel');
   const packNotice = spoken ? [] : [{ text: packFailed(staticPage.packFailed || strings.pack_failed, baseLang(locale.tag)), lang: staticPage.lang }];
-  notify([...packNotice, ...applied.notices, ...lookNotices()]);
+  const early = takeEarlyMoves();
+  notify([...packNotice, ...applied.notices, ...lookNotices(), ...early]);
 
   watchPanel();
   for (const b of $$('#presets button, #share button, #download-csv')) b.disabled = false;
