@@ -896,11 +896,14 @@ function measureChart(fig) {
 
 const DOWNLOAD_WIDTH = 1200;
 
+/** A download asked for by `from`: made, or in a sandbox that saves none, led elsewhere. */
+const download = (from, fn) => (SANDBOXED ? guard(() => downloadElsewhere(from)) : withLater(fn));
+
 function downloadButtons(name) {
   const box = el('div', { className: 'chart-downloads' });
   for (const format of ['svg', 'png']) {
     const b = el('button', { type: 'button', dataset: { format } });
-    b.addEventListener('click', () => withLater(() => downloadChart(name, format)));
+    b.addEventListener('click', () => download(b, () => downloadChart(name, format)));
     box.append(b);
   }
   return box;
@@ -1066,21 +1069,112 @@ function downloadCsv() {
   save(new Blob(['\ufeff', explainer.csv()], { type: 'text/csv;charset=utf-8' }), `figures-${strings.lang}.csv`);
 }
 
+/**
+ * The status line beside `from`: its card's footer's, a source's own (in the sources list), or
+ * the page's (the share buttons', and without `from`).
+ */
+function statusBeside(from) {
+  const box = from?.closest('.card-foot, li');
+  if (!box) return $('#copy-status');
+  let status = $(':scope > .copy-status', box);
+  if (!status) {
+    status = el('span', { className: 'copy-status', role: 'status' });
+    box.append(status);
+  }
+  return status;
+}
+
+/** Shows `text` to copy, selected, named by `label` (what it is: a link, embed code). */
+function showToCopy(label, text, from) {
+  const status = statusBeside(from);
+  const input = el('input', { value: text, readOnly: true, className: 'copy-fallback' });
+  status.replaceChildren(el('label', {}, `${label} `, input));
+  input.select();
+}
+
 /** Copies `text`, saying so in the page's status line (or, in a card, after `from`). */
 async function copyText(text, done, from) {
-  let status = $('#copy-status');
-  if (from) {
-    status = from.parentElement.querySelector('.copy-status') || el('span', { className: 'copy-status', role: 'status' });
-    from.parentElement.append(status);
-  }
   try {
     await navigator.clipboard.writeText(text);
-    status.textContent = done;
+    statusBeside(from).textContent = done;
   } catch {
     // Clipboard refused (an iframe without permission, an old browser): show the text to copy.
-    status.replaceChildren(`${strings.copy_failed} `, el('input', { value: text, readOnly: true, className: 'copy-fallback' }));
-    $('input', status).select();
+    showToCopy(strings.copy_failed, text, from);
   }
+}
+
+// ---------------------------------------------------------------- in a sandbox
+
+/**
+ * A frame sandboxed without `allow-same-origin` has an opaque origin: `self.origin` is "null"
+ * on an http(s) page. WordPress frames every oEmbed so (`sandbox="allow-scripts"`): there a link
+ * with target=_blank opens nothing and a download saves nothing, silently (no `allow-popups`,
+ * no `allow-downloads`, and no script can tell which flags a sandbox has but by trying). So in
+ * such a frame a link is opened by the host (WordPress's `link` message), or as a popup if one
+ * opens, or else shown to copy; a download leads to the explainer's own page, where it works.
+ * (A sandbox that does allow downloads without `allow-same-origin` is led there too.)
+ */
+const SANDBOXED = window.parent !== window && self.origin === 'null' && /^https?:$/.test(location.protocol);
+/** The explainer's own origin, from its address (`location.origin` is "null" in a sandbox). */
+const OWN_ORIGIN = new URL(location.href).origin;
+/** WordPress appends `#?secret=<letters and digits>` to an oEmbed frame's address. */
+const WP_SECRET = (location.hash.match(/^#\?(?:.*&)?secret=([A-Za-z0-9]+)/) || [])[1];
+
+/** A click on a link that opens a new tab, in a sandbox: opened the way the sandbox allows. */
+function followFromSandbox(e) {
+  const a = e.target.closest?.('a[href]');
+  if (!a || a.target !== '_blank' || e.defaultPrevented) return;
+  e.preventDefault();
+  openLink(a.href, a);
+}
+
+function openLink(href, from) {
+  const url = new URL(href, location.href);
+  // WordPress's wp-embed.js takes the reader's tab to an address on the frame's own host when
+  // the frame asks; asked for the explainer's own pages only, never another site's (a page of
+  // the host's must not be made to send its readers anywhere: no open redirect).
+  if (WP_SECRET && postToHost && url.origin === OWN_ORIGIN && /^https?:$/.test(url.protocol)) {
+    postToHost({ message: 'link', value: url.href, secret: WP_SECRET });
+    return;
+  }
+  // A sandbox that allows popups: a blank tab cut off from this page, then sent (rel=noopener).
+  const opened = window.open('', '_blank');
+  if (opened) {
+    opened.opener = null;
+    opened.location.href = url.href;
+    return;
+  }
+  showToCopy(strings.copy_failed, url.href, from);
+}
+
+/**
+ * TODO(#38): words for the string tables (src/i18n/*.rs and `Strings::page`, another change is
+ * under way there): until they are in, here. `strings[key]` wins as soon as the core has it.
+ */
+const PENDING_WORDS = {
+  download_blocked: {
+    en: 'This embedded card cannot save files. Download from its own page:',
+    fr: 'Cette carte intégrée ne peut pas enregistrer de fichier. Téléchargez depuis sa propre page\u00a0:',
+    ar: 'لا يمكن لهذه البطاقة المضمَّنة حفظ الملفات. نزّلها من صفحتها الخاصة:',
+  },
+};
+const pendingWord = (key) => strings[key] ?? PENDING_WORDS[key][strings.lang] ?? PENDING_WORDS[key].en;
+
+/**
+ * In a sandbox, a download (the data, a chart) leads to this same page at the top level, in
+ * the same view (and, on the full page, at the card asked from), where it works: a link, which
+ * the host opens (`openLink`), and its address to copy where nothing can open it.
+ */
+function downloadElsewhere(from) {
+  const page = new URL(location.pathname, location.href);
+  const query = new URLSearchParams(explainer.query(true));
+  const dataset = new URLSearchParams(location.search).get('dataset');
+  if (dataset) query.set('dataset', dataset);
+  page.search = query.toString();
+  const card = !ONE_CARD && from?.closest('[data-card]')?.id;
+  if (card) page.hash = card;
+  const link = el('a', { href: page.href, target: '_blank', rel: 'noopener', dir: 'ltr' }, page.href);
+  statusBeside(from).replaceChildren(`${pendingWord('download_blocked')} `, link);
 }
 
 // ---------------------------------------------------------------- embedding
@@ -1100,6 +1194,8 @@ async function copyText(text, done, from) {
  * The host may also set the theme: `{type: "pledge-explainer:theme", theme: "light"|"dark"|"auto"}`.
  */
 let reportHeight = () => {};
+/** Posts a message to the embedding page (set in a frame). */
+let postToHost = null;
 
 function startFrameMessaging(params) {
   if (window.parent === window) return;
@@ -1111,8 +1207,9 @@ function startFrameMessaging(params) {
     if (origin !== 'null') parentOrigin = origin;
   } catch { /* unknown parent: answer anyone, the height is not a secret */ }
   const id = childId || 'pledge-explainer';
-  // WordPress appends `#?secret=<10 letters and digits>` to an oEmbed frame's address.
-  const wpSecret = (location.hash.match(/^#\?(?:.*&)?secret=([A-Za-z0-9]+)/) || [])[1];
+  const wpSecret = WP_SECRET;
+  const post = (message) => window.parent.postMessage(message, parentOrigin);
+  postToHost = post;
   let sent = -1;
   const sendHeight = () => {
     // The layout height, rounded up. (Not scrollHeight: inside a frame it never drops below
@@ -1120,7 +1217,6 @@ function startFrameMessaging(params) {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === sent) return;
     sent = height;
-    const post = (message) => window.parent.postMessage(message, parentOrigin);
     if (childId) post(`pymxPYMx${childId}xPYMxheightxPYMx${height}`);
     post({ 'datawrapper-height': { [id]: height } });
     post(JSON.stringify({ sender: 'Flourish', context: 'iframe.resize', method: 'resize', height, src: location.href }));
@@ -1328,6 +1424,7 @@ async function main() {
     return;
   }
   strings = JSON.parse(explainer.strings());
+  if (SANDBOXED) document.addEventListener('click', followFromSandbox);
   // The one file the story editor downloads carries the journalist's story in a data block.
   const inlineStory = $('#pledge-explainer-story')?.textContent.trim();
   const asked = params.get('dataset') || (PREVIEW && 'preview') || (inlineStory && 'inline');
@@ -1378,9 +1475,11 @@ async function main() {
   for (const b of $$('[data-preset]')) b.addEventListener('click', () => applyPreset(b.dataset.preset));
   // The cards' footers (rebuilt with the language: one listener for all of them).
   $('#cards').addEventListener('click', (e) => {
+    // "Full explainer" opens the view as it is now, before the URL's debounced write.
+    if (e.target.closest('.card-full')) guard(updateLangLinks);
     const button = e.target.closest('.card-data, .card-embed');
     if (!button) return;
-    if (button.classList.contains('card-data')) withLater(downloadCsv);
+    if (button.classList.contains('card-data')) download(button, downloadCsv);
     else guard(() => copyText(embedSnippet(button.dataset.embed), strings.embed_copied, button));
   });
   for (const a of $$('#langs a')) {
@@ -1396,7 +1495,7 @@ async function main() {
   $('#copy-link')?.addEventListener('click', () => { guard(writeUrl); copyText(location.href, strings.copied); });
   if ($('#copy-embed')) $('#copy-embed').hidden = false;
   $('#copy-embed')?.addEventListener('click', () => guard(() => copyText(embedSnippet(), strings.embed_copied)));
-  $('#download-csv')?.addEventListener('click', () => withLater(downloadCsv));
+  $('#download-csv')?.addEventListener('click', (e) => download(e.currentTarget, downloadCsv));
   // Redraw at the new width when the cards' width changes (the charts' columns follow it
   // alone). A change of height, which a move makes whenever a sentence wraps anew, is left
   // alone: measuring then forced a layout inside every such move.
