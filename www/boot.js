@@ -69,7 +69,8 @@
   early.stop = function () { kinds.forEach(function (kind) { document.removeEventListener(kind, record, true); }); };
   window.__pledgeExplainerEarly = early;
   // In a frame the host sizes us from our height: style.css then lays out everything at once.
-  if (window.parent !== window) document.documentElement.classList.add('framed');
+  var framed = window.parent !== window;
+  if (framed) document.documentElement.classList.add('framed');
   // The host's look, before the first paint: theme=light|dark|auto, font= (a system stack
   // named in style.css), accent= (a hex colour for controls, kept only if it shows at 3:1 on
   // both backgrounds). app.js words what was refused, from window.__pledgeExplainerLook.
@@ -79,6 +80,11 @@
   var theme = query.get('theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
   else if (theme !== null && theme !== 'auto') refused.push({ param: 'theme', value: theme, why: 'choice', choices: 'light, dark, auto' });
+  // An embed follows its host, which says dark or auto if it means it (embed.js's theme; a
+  // WordPress frame says nothing): a dark device does not darken a card in a white article
+  // (#38). The explainer's own pages, and the story editor's preview beside it, follow the
+  // reader's device.
+  if (framed && theme !== 'auto' && !root.hasAttribute('data-theme') && !query.has('preview')) root.setAttribute('data-theme', 'light');
   var font = query.get('font');
   if (font !== null && font !== 'system') {
     if (FONTS.indexOf(font) > 0) root.setAttribute('data-font', font);

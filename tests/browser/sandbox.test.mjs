@@ -1,7 +1,9 @@
 // Issue #38: a card inside WordPress's oEmbed frame (sandbox="allow-scripts": no popups, no
 // downloads, an opaque origin, no clipboard), with WordPress's own wp-embed.js on the host
 // page (from Debian's wordpress package, scripts/setup.sh test): its links reach the reader
-// through wp-embed's `link` message (its own pages only), its downloads lead to its own page.
+// through wp-embed's `link` message (its own pages only), its downloads lead to its own page;
+// and an embedded card is light unless its host says dark,
+// while the explainer's own pages follow the reader's device.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { cpSync, existsSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -13,6 +15,8 @@ import { launch, serveDist, waitReady, settled } from './helpers.mjs';
 const ROOT = new URL('../../', import.meta.url).pathname;
 const WP_EMBED = join(ROOT, 'target/wordpress/usr/share/wordpress/wp-includes/js/wp-embed.js');
 const SECRET = 'a1b2c3d4e5';
+const DARK = 'rgb(22, 22, 26)';
+const LIGHT = 'rgb(255, 255, 255)';
 
 let browser, site, host, hostDir, hostUrl;
 before(async () => {
@@ -130,5 +134,33 @@ test('WordPress sandbox: "Get the data" and a chart\'s SVG lead to the card\'s o
   const [download] = await Promise.all([tab.waitForEvent('download', { timeout: 5000 }), tab.locator('.card-data').click()]);
   assert.match(download.suggestedFilename(), /^figures-en\.csv$/);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('an embedded card is light on a dark device unless its host says dark; the card\'s own page follows the device', async () => {
+  const background = (frame) => frame.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  // WordPress passes no theme.
+  const wp = await wordpress('cards/claim.html', { colorScheme: 'dark' });
+  assert.equal(await background(wp.frame), LIGHT, 'a WordPress frame without a theme on a dark device');
+  await wp.context.close();
+  // The host says dark (embed.js's theme, here in the frame's address).
+  const dark = await wordpress('cards/claim.html?theme=dark', { colorScheme: 'dark' });
+  assert.equal(await background(dark.frame), DARK);
+  await dark.context.close();
+  // The host asks to follow the reader's device.
+  const auto = await wordpress('cards/claim.html?theme=auto', { colorScheme: 'dark' });
+  assert.equal(await background(auto.frame), DARK);
+  await auto.context.close();
+  // embed.js without a theme attribute: light too.
+  const context = await browser.newContext({ viewport: { width: 700, height: 900 }, colorScheme: 'dark' });
+  const tab = await context.newPage();
+  writeFileSync(join(hostDir, 'embed.html'), `<!doctype html><html lang="en"><body>
+<div data-pledge-explainer data-card="claim"></div><script src="${site.url}embed.js" async></script></body></html>`);
+  await tab.goto(`${hostUrl}embed.html`);
+  assert.equal(await background(await framed(tab)), LIGHT, 'embed.js without a theme on a dark device');
+  // The card's own page, at the top level: the reader's device.
+  await tab.goto(`${site.url}cards/claim.html`);
+  await waitReady(tab);
+  assert.equal(await background(tab), DARK);
   await context.close();
 });
