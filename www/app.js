@@ -1092,14 +1092,18 @@ function showToCopy(label, text, from) {
   input.select();
 }
 
-/** Copies `text`, saying so in the page's status line (or, in a card, after `from`). */
-async function copyText(text, done, from) {
+/**
+ * Copies `text`, saying so in the page's status line (or, in a card, after `from`); where
+ * copying is refused, shows it to copy under `label` (the link's words by default, "Copy embed
+ * code" for embed code).
+ */
+async function copyText(text, done, from, label = strings.copy_failed) {
   try {
     await navigator.clipboard.writeText(text);
     statusBeside(from).textContent = done;
   } catch {
     // Clipboard refused (an iframe without permission, an old browser): show the text to copy.
-    showToCopy(strings.copy_failed, text, from);
+    showToCopy(label, text, from);
   }
 }
 
@@ -1480,7 +1484,7 @@ async function main() {
     const button = e.target.closest('.card-data, .card-embed');
     if (!button) return;
     if (button.classList.contains('card-data')) download(button, downloadCsv);
-    else guard(() => copyText(embedSnippet(button.dataset.embed), strings.embed_copied, button));
+    else guard(() => copyText(embedSnippet(button.dataset.embed), strings.embed_copied, button, strings.copy_embed));
   });
   for (const a of $$('#langs a')) {
     a.addEventListener('click', (e) => {
@@ -1494,7 +1498,7 @@ async function main() {
   }
   $('#copy-link')?.addEventListener('click', () => { guard(writeUrl); copyText(location.href, strings.copied); });
   if ($('#copy-embed')) $('#copy-embed').hidden = false;
-  $('#copy-embed')?.addEventListener('click', () => guard(() => copyText(embedSnippet(), strings.embed_copied)));
+  $('#copy-embed')?.addEventListener('click', () => guard(() => copyText(embedSnippet(), strings.embed_copied, undefined, strings.copy_embed)));
   $('#download-csv')?.addEventListener('click', (e) => download(e.currentTarget, downloadCsv));
   // Redraw at the new width when the cards' width changes (the charts' columns follow it
   // alone). A change of height, which a move makes whenever a sentence wraps anew, is left

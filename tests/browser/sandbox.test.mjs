@@ -1,8 +1,8 @@
 // Issue #38: a card inside WordPress's oEmbed frame (sandbox="allow-scripts": no popups, no
 // downloads, an opaque origin, no clipboard), with WordPress's own wp-embed.js on the host
 // page (from Debian's wordpress package, scripts/setup.sh test): its links reach the reader
-// through wp-embed's `link` message (its own pages only), its downloads lead to its own page;
-// and an embedded card is light unless its host says dark,
+// through wp-embed's `link` message (its own pages only), its downloads lead to its own page,
+// copying shows what is to be copied; and an embedded card is light unless its host says dark,
 // while the explainer's own pages follow the reader's device.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -134,6 +134,18 @@ test('WordPress sandbox: "Get the data" and a chart\'s SVG lead to the card\'s o
   const [download] = await Promise.all([tab.waitForEvent('download', { timeout: 5000 }), tab.locator('.card-data').click()]);
   assert.match(download.suggestedFilename(), /^figures-en\.csv$/);
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('WordPress sandbox: where copying is blocked, the embed code is shown as embed code, not as a link', async () => {
+  const { context, frame } = await wordpress('cards/claim.html');
+  await frame.locator('.card-embed').click();
+  const status = frame.locator('.card-foot .copy-status');
+  await status.locator('input').waitFor({ timeout: 5000 });
+  assert.match(await status.locator('input').inputValue(), /^<div data-pledge-explainer data-card="claim"/);
+  const label = await status.textContent();
+  assert.doesNotMatch(label, /link/i);
+  assert.match(label, /embed code/i);
   await context.close();
 });
 
