@@ -11,7 +11,8 @@
 // the site still works from any folder. Run after hash-assets.mjs; run again, it replaces what
 // it wrote (between <!-- publish:start --> and <!-- publish:end -->).
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -119,6 +120,9 @@ export function publish(dist, base, provider = 'Pledge explainer') {
   const leftOut = new Set();
   const list = pages(dist);
   const unmeasured = [];
+  // The CLI's images go through a folder of their own, not this checkout's target/: the site
+  // published may be any folder (another checkout's build may be publishing at the same time).
+  const scratch = mkdtempSync(join(tmpdir(), 'pledge-share-'));
   for (const page of list) {
     const name = stem(page.file);
     if (page.height == null) {
@@ -128,7 +132,7 @@ export function publish(dist, base, provider = 'Pledge explainer') {
       page.height = WORDPRESS_MAX_HEIGHT;
     }
     // The default story's image: a permalink with moved assumptions shares this one too.
-    const out = join(root, 'target/share', name);
+    const out = join(scratch, name);
     const thumbnail = page.height <= WORDPRESS_MAX_HEIGHT ? ['--thumbnail', `${page.width}x${page.height}`] : [];
     const what = page.card ? ['--card', page.card] : ['--chart', page.chart];
     execFileSync(cli, ['share', '--lang', page.lang, ...what, '--out', out, ...thumbnail], { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -154,6 +158,7 @@ export function publish(dist, base, provider = 'Pledge explainer') {
       writeFileSync(join(dist, 'oembed', `${name}.json`), `${JSON.stringify(oembed(page, words, base, provider), null, 2)}\n`);
     }
   }
+  rmSync(scratch, { recursive: true, force: true });
   if (unmeasured.length) {
     console.error(`publish: no measured height for ${unmeasured.join(', ')} (framed at ${WORDPRESS_MAX_HEIGHT} px until measured): ` +
       'UPDATE_HEIGHTS=1 node --test tests/browser/publish.test.mjs writes scripts/page-heights.json');

@@ -454,9 +454,10 @@ pub fn gdp_badge(report: &Report) -> String {
     report.gdp.as_ref().map(|j| j.badge.clone()).unwrap_or_default()
 }
 
-/// One slider, as the page builds it (`app.js` `newSlider`), disabled until the page is wired:
-/// the same markup, attribute for attribute, so that the page adopts it as it is (a page
-/// showing another view builds it, and nothing moves).
+/// One slider, as the page builds it (`app.js` `newSlider`): the same markup, attribute for
+/// attribute, so that the page adopts it as it is (a page showing another view builds it, and
+/// nothing moves). Not disabled: a reader may move it before the page is wired, and `boot.js`
+/// keeps that move for the page to apply at ready (#41).
 fn control_html(c: &crate::report::Control) -> String {
     let n = crate::params::plain_number;
     let p = c.param;
@@ -479,10 +480,10 @@ fn control_html(c: &crate::report::Control) -> String {
     };
     format!(
         "<div class=\"control\" data-control=\"{p}\"><label id=\"label-{p}\" for=\"range-{p}\">{label}</label>\
-         <div class=\"control-row\"><div class=\"track\"><input type=\"range\" id=\"range-{p}\" name=\"{p}\" min=\"{min}\" max=\"{max}\" step=\"{step}\" value=\"{value}\" aria-describedby=\"{described}\"{list} aria-valuetext=\"{shown}\" disabled>\
+         <div class=\"control-row\"><div class=\"track\"><input type=\"range\" id=\"range-{p}\" name=\"{p}\" min=\"{min}\" max=\"{max}\" step=\"{step}\" value=\"{value}\" aria-describedby=\"{described}\"{list} aria-valuetext=\"{shown}\">\
          <span class=\"parity-mark\" aria-hidden=\"true\"{hidden}></span>{ticks}</div>\
-         <input type=\"number\" id=\"number-{p}\" inputmode=\"decimal\" min=\"{min}\" max=\"{max}\" step=\"any\" value=\"{value}\" aria-labelledby=\"label-{p}\" disabled></div>\
-         <button type=\"button\" class=\"parity\" id=\"parity-{p}\" disabled{hidden}>{parity}</button>{marks}</div>",
+         <input type=\"number\" id=\"number-{p}\" inputmode=\"decimal\" min=\"{min}\" max=\"{max}\" step=\"any\" value=\"{value}\" aria-labelledby=\"label-{p}\"></div>\
+         <button type=\"button\" class=\"parity\" id=\"parity-{p}\"{hidden}>{parity}</button>{marks}</div>",
         label = escape(&c.label),
         min = n(c.min),
         max = n(c.max),
@@ -494,13 +495,14 @@ fn control_html(c: &crate::report::Control) -> String {
     )
 }
 
-/// A switch (a checkbox, or radio buttons), as `app.js` `buildSwitches` builds it.
+/// A switch (a checkbox, or radio buttons), as `app.js` `buildSwitches` builds it (not
+/// disabled either: see `control_html`).
 fn switch_html(sw: &crate::report::Switch) -> String {
     let p = sw.param;
     let on = |v: f64| if sw.value == v { " checked" } else { "" };
     if let [(value, _)] = sw.options.as_slice() {
         format!(
-            "<div class=\"switch\" data-switch=\"{p}\"><input type=\"checkbox\" id=\"switch-{p}\" name=\"{p}\"{} disabled><label for=\"switch-{p}\">{}</label></div>",
+            "<div class=\"switch\" data-switch=\"{p}\"><input type=\"checkbox\" id=\"switch-{p}\" name=\"{p}\"{}><label for=\"switch-{p}\">{}</label></div>",
             on(*value),
             escape(&sw.label)
         )
@@ -512,7 +514,7 @@ fn switch_html(sw: &crate::report::Switch) -> String {
         for (value, words) in &sw.options {
             let v = crate::params::plain_number(*value);
             out.push_str(&format!(
-                "<span class=\"option\"><input type=\"radio\" id=\"switch-{p}-{v}\" name=\"{p}\" value=\"{v}\"{} disabled><label for=\"switch-{p}-{v}\">{}</label></span>",
+                "<span class=\"option\"><input type=\"radio\" id=\"switch-{p}-{v}\" name=\"{p}\" value=\"{v}\"{}><label for=\"switch-{p}-{v}\">{}</label></span>",
                 on(*value),
                 escape(words)
             ));
@@ -686,8 +688,8 @@ pub fn all_cards(dataset: &Dataset, report: &Report) -> String {
 }
 
 /// The full page's own controls, as `app.js` builds them in its "Your assumptions" boxes: the
-/// sliders and the switches no card of the story holds (the yardstick), disabled until the
-/// page is wired, which adopts them as served.
+/// sliders and the switches no card of the story holds (the yardstick), which the page adopts
+/// as served.
 pub fn page_controls(dataset: &Dataset, report: &Report) -> (String, String) {
     let in_cards: Vec<&str> = cards(dataset)
         .into_iter()

@@ -260,8 +260,7 @@ const sliderParts = new Map();
 
 /**
  * The yardstick (two radio buttons) and "private money only" (a checkbox), when the story
- * supports them. `adopt`: a switch the served page holds (the same markup, disabled until now)
- * is wired as it is.
+ * supports them. `adopt`: a switch the served page holds (the same markup) is wired as it is.
  */
 function buildSwitches(adopt) {
   const switches = JSON.parse(explainer.switches());
@@ -278,7 +277,6 @@ function buildSwitches(adopt) {
     const served = adopt && $(`[data-switch="${s.param}"]`, box);
     if (served) {
       for (const input of $$('input', served)) {
-        input.disabled = false;
         input.addEventListener('change', () => { if (input.type === 'checkbox') change(input.checked ? 1 : 0); else if (input.checked) change(Number(input.value)); });
       }
     } else if (s.options.length === 1) {
@@ -320,7 +318,7 @@ const controlBoxes = () => [...$$('[data-controls]'), $('#switches'), $('#slider
 /**
  * The sliders, then the switches, where the core's static page has them (nothing moves).
  * `adopt` (the page as served shows the current view): the controls the core served, the same
- * markup as built here but disabled, are wired as they are instead of built again (fewer
+ * markup as built here, are wired as they are instead of built again (fewer
  * nodes made and laid out before the page is ready; tests/browser/page.test.mjs).
  */
 function buildControls(controls, adopt = false) {
@@ -346,14 +344,12 @@ function buildControls(controls, adopt = false) {
   return buildSwitches(adopt);
 }
 
-/** A slider's elements as html.rs `control_html` serves them, enabled. */
+/** A slider's elements as html.rs `control_html` serves them. */
 function servedSlider(node, param) {
-  const parts = {
+  return {
     range: $(`#range-${param}`, node), number: $(`#number-${param}`, node), mark: $('.parity-mark', node),
     parity: $(`#parity-${param}`, node), label: $(`#label-${param}`, node), t: null,
   };
-  for (const input of [parts.range, parts.number, parts.parity]) input.disabled = false;
-  return parts;
 }
 
 /** A slider built from the core's description, appended to its box (the markup html.rs serves). */
@@ -481,6 +477,45 @@ function applyPreset(name) {
     writeUrl();
     scheduleAnnounce();
   });
+}
+
+/** The page cannot start: the served controls, which work before ready (#41), would change nothing. */
+function disableServedControls() {
+  globalThis.__pledgeExplainerEarly?.stop();
+  for (const input of $$('.control input, .control button, .switch input')) input.disabled = true;
+}
+
+/**
+ * What the reader did to the served controls before ready (#41; boot.js records each one's
+ * last value, in the order last touched): applied now through the core, as a move is (the
+ * figures, the prose, the URL follow), on the controls as wired (a rewritten page has new
+ * ones). Returns what the core refused, in words, as a move's notices say it.
+ */
+function takeEarlyMoves() {
+  const early = globalThis.__pledgeExplainerEarly;
+  if (!early) return [];
+  globalThis.__pledgeExplainerEarly = null;
+  early.stop();
+  const moves = Object.entries(early.moves);
+  if (!moves.length) return [];
+  const messages = [];
+  guard(() => {
+    for (const [param, move] of moves) {
+      // The parity button: the value that makes the claim exact, with the other moves applied.
+      const value = move.parity ? JSON.parse(explainer.live()).controls.find((c) => c.param === param)?.parity : move.value;
+      if (value == null) continue;
+      try {
+        explainer.set(param, value);
+      } catch (err) {
+        const label = $(`#label-${param}`) || $(`[data-switch="${param}"] legend, [data-switch="${param}"] label`);
+        messages.push(`${label ? label.textContent : param}: ${err.message}`);
+      }
+    }
+    render();
+    writeUrl();
+    scheduleAnnounce();
+  });
+  return messages;
 }
 
 // ---------------------------------------------------------------- rendering
@@ -861,11 +896,14 @@ function measureChart(fig) {
 
 const DOWNLOAD_WIDTH = 1200;
 
+/** A download asked for by `from`: made, or in a sandbox that saves none, led elsewhere. */
+const download = (from, fn) => (SANDBOXED ? guard(() => downloadElsewhere(from)) : withLater(fn));
+
 function downloadButtons(name) {
   const box = el('div', { className: 'chart-downloads' });
   for (const format of ['svg', 'png']) {
     const b = el('button', { type: 'button', dataset: { format } });
-    b.addEventListener('click', () => withLater(() => downloadChart(name, format)));
+    b.addEventListener('click', () => download(b, () => downloadChart(name, format)));
     box.append(b);
   }
   return box;
@@ -1031,21 +1069,116 @@ function downloadCsv() {
   save(new Blob(['\ufeff', explainer.csv()], { type: 'text/csv;charset=utf-8' }), `figures-${strings.lang}.csv`);
 }
 
-/** Copies `text`, saying so in the page's status line (or, in a card, after `from`). */
-async function copyText(text, done, from) {
-  let status = $('#copy-status');
-  if (from) {
-    status = from.parentElement.querySelector('.copy-status') || el('span', { className: 'copy-status', role: 'status' });
-    from.parentElement.append(status);
+/**
+ * The status line beside `from`: its card's footer's, a source's own (in the sources list), or
+ * the page's (the share buttons', and without `from`).
+ */
+function statusBeside(from) {
+  const box = from?.closest('.card-foot, li');
+  if (!box) return $('#copy-status');
+  let status = $(':scope > .copy-status', box);
+  if (!status) {
+    status = el('span', { className: 'copy-status', role: 'status' });
+    box.append(status);
   }
+  return status;
+}
+
+/** Shows `text` to copy, selected, named by `label` (what it is: a link, embed code). */
+function showToCopy(label, text, from) {
+  const status = statusBeside(from);
+  const input = el('input', { value: text, readOnly: true, className: 'copy-fallback' });
+  status.replaceChildren(el('label', {}, `${label} `, input));
+  input.select();
+}
+
+/**
+ * Copies `text`, saying so in the page's status line (or, in a card, after `from`); where
+ * copying is refused, shows it to copy under `label` (the link's words by default, "Copy embed
+ * code" for embed code).
+ */
+async function copyText(text, done, from, label = strings.copy_failed) {
   try {
     await navigator.clipboard.writeText(text);
-    status.textContent = done;
+    statusBeside(from).textContent = done;
   } catch {
     // Clipboard refused (an iframe without permission, an old browser): show the text to copy.
-    status.replaceChildren(`${strings.copy_failed} `, el('input', { value: text, readOnly: true, className: 'copy-fallback' }));
-    $('input', status).select();
+    showToCopy(label, text, from);
   }
+}
+
+// ---------------------------------------------------------------- in a sandbox
+
+/**
+ * A frame sandboxed without `allow-same-origin` has an opaque origin: `self.origin` is "null"
+ * on an http(s) page. WordPress frames every oEmbed so (`sandbox="allow-scripts"`): there a link
+ * with target=_blank opens nothing and a download saves nothing, silently (no `allow-popups`,
+ * no `allow-downloads`, and no script can tell which flags a sandbox has but by trying). So in
+ * such a frame a link is opened by the host (WordPress's `link` message), or as a popup if one
+ * opens, or else shown to copy; a download leads to the explainer's own page, where it works.
+ * (A sandbox that does allow downloads without `allow-same-origin` is led there too.)
+ */
+const SANDBOXED = window.parent !== window && self.origin === 'null' && /^https?:$/.test(location.protocol);
+/** The explainer's own origin, from its address (`location.origin` is "null" in a sandbox). */
+const OWN_ORIGIN = new URL(location.href).origin;
+/** WordPress appends `#?secret=<letters and digits>` to an oEmbed frame's address. */
+const WP_SECRET = (location.hash.match(/^#\?(?:.*&)?secret=([A-Za-z0-9]+)/) || [])[1];
+
+/** A click on a link that opens a new tab, in a sandbox: opened the way the sandbox allows. */
+function followFromSandbox(e) {
+  const a = e.target.closest?.('a[href]');
+  if (!a || a.target !== '_blank' || e.defaultPrevented) return;
+  e.preventDefault();
+  openLink(a.href, a);
+}
+
+function openLink(href, from) {
+  const url = new URL(href, location.href);
+  // WordPress's wp-embed.js takes the reader's tab to an address on the frame's own host when
+  // the frame asks; asked for the explainer's own pages only, never another site's (a page of
+  // the host's must not be made to send its readers anywhere: no open redirect).
+  if (WP_SECRET && postToHost && url.origin === OWN_ORIGIN && /^https?:$/.test(url.protocol)) {
+    postToHost({ message: 'link', value: url.href, secret: WP_SECRET });
+    return;
+  }
+  // A sandbox that allows popups: a blank tab cut off from this page, then sent (rel=noopener).
+  const opened = window.open('', '_blank');
+  if (opened) {
+    opened.opener = null;
+    opened.location.href = url.href;
+    return;
+  }
+  showToCopy(strings.copy_failed, url.href, from);
+}
+
+/**
+ * TODO(#38): words for the string tables (src/i18n/*.rs and `Strings::page`, another change is
+ * under way there): until they are in, here. `strings[key]` wins as soon as the core has it.
+ */
+const PENDING_WORDS = {
+  download_blocked: {
+    en: 'This embedded card cannot save files. Download from its own page:',
+    fr: 'Cette carte intégrée ne peut pas enregistrer de fichier. Téléchargez depuis sa propre page\u00a0:',
+    ar: 'لا يمكن لهذه البطاقة المضمَّنة حفظ الملفات. نزّلها من صفحتها الخاصة:',
+  },
+};
+const pendingWord = (key) => strings[key] ?? PENDING_WORDS[key][strings.lang] ?? PENDING_WORDS[key].en;
+
+/**
+ * In a sandbox, a download (the data, a chart) leads to this same page at the top level, in
+ * the same view (and, on the full page, at the card asked from), where it works: a link, which
+ * the host opens (`openLink`), and its address to copy where nothing can open it.
+ */
+function downloadElsewhere(from) {
+  const page = new URL(location.pathname, location.href);
+  const query = new URLSearchParams(explainer.query(true));
+  const dataset = new URLSearchParams(location.search).get('dataset');
+  if (dataset) query.set('dataset', dataset);
+  page.search = query.toString();
+  const card = !ONE_CARD && from?.closest('[data-card]')?.id;
+  if (card) page.hash = card;
+  const link = el('a', { href: page.href, target: '_blank', rel: 'noopener', dir: 'ltr' }, page.href);
+  statusBeside(from).replaceChildren(`${pendingWord('download_blocked')} `, link);
 }
 
 // ---------------------------------------------------------------- embedding
@@ -1065,6 +1198,8 @@ async function copyText(text, done, from) {
  * The host may also set the theme: `{type: "pledge-explainer:theme", theme: "light"|"dark"|"auto"}`.
  */
 let reportHeight = () => {};
+/** Posts a message to the embedding page (set in a frame). */
+let postToHost = null;
 
 function startFrameMessaging(params) {
   if (window.parent === window) return;
@@ -1076,8 +1211,9 @@ function startFrameMessaging(params) {
     if (origin !== 'null') parentOrigin = origin;
   } catch { /* unknown parent: answer anyone, the height is not a secret */ }
   const id = childId || 'pledge-explainer';
-  // WordPress appends `#?secret=<10 letters and digits>` to an oEmbed frame's address.
-  const wpSecret = (location.hash.match(/^#\?(?:.*&)?secret=([A-Za-z0-9]+)/) || [])[1];
+  const wpSecret = WP_SECRET;
+  const post = (message) => window.parent.postMessage(message, parentOrigin);
+  postToHost = post;
   let sent = -1;
   const sendHeight = () => {
     // The layout height, rounded up. (Not scrollHeight: inside a frame it never drops below
@@ -1085,7 +1221,6 @@ function startFrameMessaging(params) {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
     if (height === sent) return;
     sent = height;
-    const post = (message) => window.parent.postMessage(message, parentOrigin);
     if (childId) post(`pymxPYMx${childId}xPYMxheightxPYMx${height}`);
     post({ 'datawrapper-height': { [id]: height } });
     post(JSON.stringify({ sender: 'Flourish', context: 'iframe.resize', method: 'resize', height, src: location.href }));
@@ -1272,6 +1407,7 @@ async function main() {
   } catch (err) {
     console.error(err);
     document.documentElement.classList.remove('relabel');
+    disableServedControls();
     // Worded by the static page in its language (there is no string table without the wasm).
     // (A card's own page has no loading line: it says so in its notices.)
     if ($('#loading')) $('#loading').textContent = $('#loading').dataset.failed;
@@ -1287,10 +1423,12 @@ async function main() {
   // The default story first: its strings word any problem with a dataset the URL asks for.
   explainer = guard(() => new Explainer(undefined, locale.tag));
   if (!explainer) {
+    disableServedControls();
     document.documentElement.classList.remove('relabel');
     return;
   }
   strings = JSON.parse(explainer.strings());
+  if (SANDBOXED) document.addEventListener('click', followFromSandbox);
   // The one file the story editor downloads carries the journalist's story in a data block.
   const inlineStory = $('#pledge-explainer-story')?.textContent.trim();
   const asked = params.get('dataset') || (PREVIEW && 'preview') || (inlineStory && 'inline');
@@ -1322,6 +1460,7 @@ async function main() {
   } else {
     // The cards are rewritten by the second module (boot.js fetched it early for such a view).
     if (!await later().then(() => true, laterFailed)) {
+      disableServedControls();
       document.documentElement.classList.remove('relabel');
       notify([$('#notices').dataset.failed]);
       $('#explainer').setAttribute('aria-busy', 'false');
@@ -1332,17 +1471,20 @@ async function main() {
   }
   document.documentElement.classList.remove('relabel');
   const packNotice = spoken ? [] : [{ text: packFailed(staticPage.packFailed || strings.pack_failed, baseLang(locale.tag)), lang: staticPage.lang }];
-  notify([...packNotice, ...applied.notices, ...lookNotices()]);
+  const early = takeEarlyMoves();
+  notify([...packNotice, ...applied.notices, ...lookNotices(), ...early]);
 
   watchPanel();
   for (const b of $$('#presets button, #share button, #download-csv')) b.disabled = false;
   for (const b of $$('[data-preset]')) b.addEventListener('click', () => applyPreset(b.dataset.preset));
   // The cards' footers (rebuilt with the language: one listener for all of them).
   $('#cards').addEventListener('click', (e) => {
+    // "Full explainer" opens the view as it is now, before the URL's debounced write.
+    if (e.target.closest('.card-full')) guard(updateLangLinks);
     const button = e.target.closest('.card-data, .card-embed');
     if (!button) return;
-    if (button.classList.contains('card-data')) withLater(downloadCsv);
-    else guard(() => copyText(embedSnippet(button.dataset.embed), strings.embed_copied, button));
+    if (button.classList.contains('card-data')) download(button, downloadCsv);
+    else guard(() => copyText(embedSnippet(button.dataset.embed), strings.embed_copied, button, strings.copy_embed));
   });
   for (const a of $$('#langs a')) {
     a.addEventListener('click', (e) => {
@@ -1356,8 +1498,8 @@ async function main() {
   }
   $('#copy-link')?.addEventListener('click', () => { guard(writeUrl); copyText(location.href, strings.copied); });
   if ($('#copy-embed')) $('#copy-embed').hidden = false;
-  $('#copy-embed')?.addEventListener('click', () => guard(() => copyText(embedSnippet(), strings.embed_copied)));
-  $('#download-csv')?.addEventListener('click', () => withLater(downloadCsv));
+  $('#copy-embed')?.addEventListener('click', () => guard(() => copyText(embedSnippet(), strings.embed_copied, undefined, strings.copy_embed)));
+  $('#download-csv')?.addEventListener('click', (e) => download(e.currentTarget, downloadCsv));
   // Redraw at the new width when the cards' width changes (the charts' columns follow it
   // alone). A change of height, which a move makes whenever a sentence wraps anew, is left
   // alone: measuring then forced a layout inside every such move.

@@ -44,8 +44,33 @@
     window.__pledgeExplainerPack = { href: packHref, response: fetch(packHref, { credentials: 'same-origin' }) };
     window.__pledgeExplainerPack.response.catch(function () { /* app.js fetches it again */ });
   }
+  // A touch before ready is kept (#41): the served sliders and switches are not disabled, and
+  // each one's last value the reader set before the page was wired is recorded here (listening
+  // on the document, so from the first parsed control on); app.js takes it at ready and applies
+  // it through the core as a move (`takeEarlyMoves`). A value a browser restores by itself
+  // (Firefox's form state) fires no event and is not recorded.
+  var early = { moves: {} };
+  var record = function (e) {
+    var t = e.target;
+    var box = t && t.closest && t.closest('[data-control], [data-switch]');
+    if (!box) return;
+    var param = box.getAttribute('data-control') || box.getAttribute('data-switch');
+    var move = null;
+    if (e.type === 'click') move = t.closest('button.parity') ? { parity: true } : null;
+    else if (t.type === 'range' || (t.type === 'number' && e.type === 'change')) move = { value: t.valueAsNumber };
+    else if (t.type === 'checkbox') move = { value: t.checked ? 1 : 0 };
+    else if (t.type === 'radio' && t.checked) move = { value: Number(t.value) };
+    if (!move || (move.value !== undefined && !isFinite(move.value))) return;
+    delete early.moves[param]; // kept in the order last touched
+    early.moves[param] = move;
+  };
+  var kinds = ['input', 'change', 'click'];
+  kinds.forEach(function (kind) { document.addEventListener(kind, record, true); });
+  early.stop = function () { kinds.forEach(function (kind) { document.removeEventListener(kind, record, true); }); };
+  window.__pledgeExplainerEarly = early;
   // In a frame the host sizes us from our height: style.css then lays out everything at once.
-  if (window.parent !== window) document.documentElement.classList.add('framed');
+  var framed = window.parent !== window;
+  if (framed) document.documentElement.classList.add('framed');
   // The host's look, before the first paint: theme=light|dark|auto, font= (a system stack
   // named in style.css), accent= (a hex colour for controls, kept only if it shows at 3:1 on
   // both backgrounds). app.js words what was refused, from window.__pledgeExplainerLook.
@@ -55,6 +80,11 @@
   var theme = query.get('theme');
   if (theme === 'light' || theme === 'dark') root.setAttribute('data-theme', theme);
   else if (theme !== null && theme !== 'auto') refused.push({ param: 'theme', value: theme, why: 'choice', choices: 'light, dark, auto' });
+  // An embed follows its host, which says dark or auto if it means it (embed.js's theme; a
+  // WordPress frame says nothing): a dark device does not darken a card in a white article
+  // (#38). The explainer's own pages, and the story editor's preview beside it, follow the
+  // reader's device.
+  if (framed && theme !== 'auto' && !root.hasAttribute('data-theme') && !query.has('preview')) root.setAttribute('data-theme', 'light');
   var font = query.get('font');
   if (font !== null && font !== 'system') {
     if (FONTS.indexOf(font) > 0) root.setAttribute('data-font', font);

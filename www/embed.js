@@ -10,6 +10,7 @@
 // element; title/data-title names the iframe.
 // The host's look: theme (light, dark, auto), accent (#rrggbb), font (system, sans, serif, humanist);
 // a later change of the custom element's theme reaches the explainer as a message (no reload).
+// Without a theme an embed is light, whatever the reader's device (auto follows the device).
 (function () {
   'use strict';
   // @shared (the build writes www/shared.js and the declarations here: DECLARED, languageOf)
@@ -134,7 +135,7 @@
       var iframe = this.__pledgeFrame;
       if (!iframe) return;
       if (name === 'theme' && iframe.contentWindow) {
-        iframe.contentWindow.postMessage({ type: 'pledge-explainer:theme', theme: this.getAttribute('theme') || 'auto' }, base.origin);
+        iframe.contentWindow.postMessage({ type: 'pledge-explainer:theme', theme: this.getAttribute('theme') || 'light' }, base.origin);
       } else iframe.src = source(this, iframe.__pledgeId);
     };
     window.customElements.define('pledge-explainer', Element);

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
@@ -19,12 +19,13 @@ const WP_EMBED = join(ROOT, 'target/wordpress/usr/share/wordpress/wp-includes/js
 const PAGES = pages(join(ROOT, 'dist'));
 const CARDS = PAGES.filter((p) => p.card);
 
-let browser, site, siteUrl, hostDir, host, hostUrl;
+let browser, site, siteUrl, hostDir, host, hostUrl, publishedAt;
 before(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'pledge-publish-'));
   cpSync(join(ROOT, 'dist'), dir, { recursive: true });
   site = await startServer({ root: dir });
   siteUrl = site.url;
+  publishedAt = Date.now() - 1000; // file times may be a little behind the clock
   execFileSync('node', [join(ROOT, 'scripts/publish.mjs'), dir], { env: { ...process.env, BASE_URL: siteUrl }, stdio: 'pipe' });
   hostDir = mkdtempSync(join(tmpdir(), 'pledge-wp-'));
   assert.ok(existsSync(WP_EMBED), `${WP_EMBED} is missing: scripts/setup.sh test fetches it from Debian's wordpress package`);
@@ -277,6 +278,13 @@ for (const entry of PAGES) {
     for (const [, , url] of alternates) assert.ok(url.startsWith(siteUrl), url);
   });
 }
+
+test('publish.mjs given another folder writes nothing into its own checkout (target/share)', () => {
+  const share = join(ROOT, 'target/share');
+  const files = existsSync(share) ? readdirSync(share, { recursive: true }).filter((f) => statSync(join(share, f)).isFile()) : [];
+  const written = files.filter((f) => statSync(join(share, f)).mtimeMs >= publishedAt);
+  assert.deepEqual(written, [], `written into ${share} while publishing another folder`);
+});
 
 test('the og: tags escape what they carry', () => {
   const hostile = { title: '"><script>alert(1)</script>', description: "it's <b>", alt: 'a & b "c"', thumbnail: { width: 1, height: 1 } };
