@@ -1151,18 +1151,6 @@ function openLink(href, from) {
   showToCopy(strings.copy_failed, url.href, from);
 }
 
-/**
- * TODO(#38): words for the string tables (src/i18n/*.rs and `Strings::page`, another change is
- * under way there): until they are in, here. `strings[key]` wins as soon as the core has it.
- */
-const PENDING_WORDS = {
-  download_blocked: {
-    en: 'This embedded card cannot save files. Download from its own page:',
-    fr: 'Cette carte intégrée ne peut pas enregistrer de fichier. Téléchargez depuis sa propre page\u00a0:',
-    ar: 'لا يمكن لهذه البطاقة المضمَّنة حفظ الملفات. نزّلها من صفحتها الخاصة:',
-  },
-};
-const pendingWord = (key) => strings[key] ?? PENDING_WORDS[key][strings.lang] ?? PENDING_WORDS[key].en;
 
 /**
  * In a sandbox, a download (the data, a chart) leads to this same page at the top level, in
@@ -1178,7 +1166,7 @@ function downloadElsewhere(from) {
   const card = !ONE_CARD && from?.closest('[data-card]')?.id;
   if (card) page.hash = card;
   const link = el('a', { href: page.href, target: '_blank', rel: 'noopener', dir: 'ltr' }, page.href);
-  statusBeside(from).replaceChildren(`${pendingWord('download_blocked')} `, link);
+  statusBeside(from).replaceChildren(`${strings.download_blocked} `, link);
 }
 
 // ---------------------------------------------------------------- embedding
@@ -1484,7 +1472,7 @@ async function main() {
     const button = e.target.closest('.card-data, .card-embed');
     if (!button) return;
     if (button.classList.contains('card-data')) download(button, downloadCsv);
-    else guard(() => copyText(embedSnippet(button.dataset.embed), strings.embed_copied, button, strings.copy_embed));
+    else guard(() => copyText(embedSnippet(button.dataset.embed), strings.embed_copied, button, strings.copy_embed_failed));
   });
   for (const a of $$('#langs a')) {
     a.addEventListener('click', (e) => {
@@ -1498,7 +1486,7 @@ async function main() {
   }
   $('#copy-link')?.addEventListener('click', () => { guard(writeUrl); copyText(location.href, strings.copied); });
   if ($('#copy-embed')) $('#copy-embed').hidden = false;
-  $('#copy-embed')?.addEventListener('click', () => guard(() => copyText(embedSnippet(), strings.embed_copied, undefined, strings.copy_embed)));
+  $('#copy-embed')?.addEventListener('click', () => guard(() => copyText(embedSnippet(), strings.embed_copied, undefined, strings.copy_embed_failed)));
   $('#download-csv')?.addEventListener('click', (e) => download(e.currentTarget, downloadCsv));
   // Redraw at the new width when the cards' width changes (the charts' columns follow it
   // alone). A change of height, which a move makes whenever a sentence wraps anew, is left

@@ -311,4 +311,6 @@ pub const STRINGS: Strings = Strings {
     claim_verdict_line: "{quote} ({speaker}). الحكم: {verdict}.",
     claim_said_translated_by: "قال {speaker} (بترجمة {publisher})",
     parity_out_of_reach: "لا يوجد ضمن نطاق أشرطة التمرير سعر صرف ولا عدد سكان في {subject} يجعل الرقمين متساويين {per}.",
+    copy_embed_failed: "انسخ رمز التضمين هذا:",
+    download_blocked: "لا يمكن لهذه البطاقة المضمَّنة حفظ الملفات. نزّلها من صفحتها الخاصة:",
 };

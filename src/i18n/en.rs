@@ -301,4 +301,6 @@ pub const STRINGS: Strings = Strings {
     claim_verdict_line: "{quote} ({speaker}). Verdict: {verdict}.",
     claim_said_translated_by: "{speaker} said (as translated by {publisher})",
     parity_out_of_reach: "No exchange rate or population of {subject} within the sliders’ ranges makes the two equal {per}.",
+    copy_embed_failed: "Copy this embed code:",
+    download_blocked: "This embedded card cannot save files. Download from its own page:",
 };

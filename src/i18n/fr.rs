@@ -309,4 +309,6 @@ pub const STRINGS: Strings = Strings {
     claim_verdict_line: "{quote} ({speaker}). Verdict\u{202F}: {verdict}.",
     claim_said_translated_by: "{speaker} a déclaré (traduction de {publisher})",
     parity_out_of_reach: "Aucun taux de change ni aucune population {de_subject} dans les limites des curseurs ne rend les deux égaux {per}.",
+    copy_embed_failed: "Copiez ce code d’intégration\u{A0}:",
+    download_blocked: "Cette carte intégrée ne peut pas enregistrer de fichier. Téléchargez depuis sa propre page\u{A0}:",
 };

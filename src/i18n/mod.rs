@@ -544,6 +544,8 @@ strings_table! {
     claim_verdict_line,
     claim_said_translated_by,
     parity_out_of_reach,
+    copy_embed_failed,
+    download_blocked,
 }
 
 impl Strings {
@@ -607,12 +609,14 @@ impl Strings {
             ("card_data", s.card_data),
             ("card_embed", s.card_embed),
             ("card_full", s.card_full),
+            ("copy_embed_failed", s.copy_embed_failed),
+            ("download_blocked", s.download_blocked),
         ]
     }
 }
 
 /// How many strings `Strings::page` gives.
-pub const PAGE_STRINGS: usize = 38;
+pub const PAGE_STRINGS: usize = 40;
 
 fn lookup(table: &'static [(&'static str, &'static str)], code: &str) -> &'static str {
     table
