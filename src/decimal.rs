@@ -282,3 +282,10 @@ mod tests {
         assert_eq!(parse("1e99999999999999999999"), Some(f64::INFINITY));
     }
 }
+
+/// Rounds half up as a reader does on the decimal figure, not on its nearest float:
+/// 109 × 0.85 is 92.65 (92.649999… as an f64), which a reader rounds to 92.7. The nudge is a
+/// few units in the last place, so it never moves a value that is not a float's miss of a half.
+pub fn round_half_up(x: f64) -> f64 {
+    (x + x.abs() * 4.0 * f64::EPSILON).round()
+}

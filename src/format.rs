@@ -34,6 +34,8 @@ pub struct Locale {
     pub prose: bool,
 }
 
+pub use crate::decimal::round_half_up;
+
 impl Locale {
     pub const EN: Locale = Locale {
         lang: Lang::En,
@@ -155,7 +157,7 @@ impl Locale {
         let decimals = decimals.min(6);
         let scale = 10u64.pow(decimals) as f64;
         // Beyond 2^53 an f64 holds no fractional part worth showing.
-        let scaled = (value.abs() * scale).round().min(9.0e15);
+        let scaled = round_half_up(value.abs() * scale).min(9.0e15);
         let mut n = scaled as u64;
         let negative = value < 0.0 && n != 0;
 
@@ -204,7 +206,7 @@ impl Locale {
         let mut d = max_decimals.min(6);
         while d > 0 {
             let scale = 10f64.powi(d as i32);
-            let scaled = (value * scale).round();
+            let scaled = round_half_up(value * scale);
             if (scaled / 10.0).fract() != 0.0 {
                 break;
             }

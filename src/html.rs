@@ -318,6 +318,8 @@ impl Card {
     fn words(self, report: &Report) -> (&'static str, &'static str, &'static str) {
         let s = report.locale.strings();
         let all_itemised = report.figures.unitemised_eur_bn.high.abs() < 0.05;
+        // A story without a claim quotes nobody: its per-person card asks plainly.
+        let claim_q = if report.has_claim { s.card_claim_q } else { s.card_claim_q_unclaimed };
         match self {
             Card::Pledges if all_itemised => (s.card_pledges_q, s.card_pledges_all_a, "all"),
             // Without the state-owned and state-backed pledges: what is left, and no range.
@@ -327,8 +329,8 @@ impl Card {
             // With a ranged pledge (the UAE's), the answer follows the reader's point in it.
             Card::Pledges if report.ranged_counted => (s.card_pledges_q, s.card_pledges_ranged_a, "ranged"),
             // With different horizons the ratio is per year: so are the figures beside it.
-            Card::Claim if report.per_year => (s.card_claim_q, s.card_claim_a_year, "year"),
-            Card::Claim => (s.card_claim_q, s.card_claim_a, "total"),
+            Card::Claim if report.per_year => (claim_q, s.card_claim_a_year, "year"),
+            Card::Claim => (claim_q, s.card_claim_a, "total"),
             Card::Gdp if report.per_year => (s.card_gdp_q, s.card_gdp_a_year, "year"),
             Card::Gdp => (s.card_gdp_q, s.card_gdp_a, "total"),
             Card::Pledges => (s.card_pledges_q, s.card_pledges_a, "total"),

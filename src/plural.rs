@@ -232,7 +232,7 @@ fn operands_of_value(value: f64, visible_decimals: u32) -> Option<Operands> {
     let decimals = visible_decimals.min(6);
     let scale = 10u64.pow(decimals);
     // The same rounding as the formatter, so the category is that of the printed digits.
-    let scaled = (value.abs() * scale as f64).round();
+    let scaled = crate::decimal::round_half_up(value.abs() * scale as f64);
     if scaled > EXACT_LIMIT {
         return None;
     }

@@ -168,7 +168,8 @@ fn the_eu_investai_story_runs_through_the_same_cli() {
         v["nuclear_ai_twh_per_year"].is_null(),
         "no energy figures in this story"
     );
-    assert_eq!(v["sentences"]["pledges"], "All of the €200bn is itemised.");
+    // All of it split between pledges with amounts, said without claiming more detail (C14).
+    assert_eq!(v["sentences"]["pledges"], "The €200bn is split between the pledges named, each with an amount.");
 
     let out = std::env::temp_dir().join(format!("pledge-explainer-eu-{}", std::process::id()));
     let o = run(&[

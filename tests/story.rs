@@ -179,7 +179,9 @@ fn the_article_preset_uses_its_rounded_figures() {
     let a = Assumptions::as_reported(&d);
     assert_eq!(a.subject_population_m, 68.0);
     assert_eq!(a.benchmark_population_m, 340.0);
-    close(a.rate, 1.0275, 0.0001, "implied rate");
+    // The article gives no rate: the day's reference rate stays (facts.md: 112 / 109 = 1.0275
+    // is false precision).
+    close(a.rate, 1.032, 1e-9, "the day's rate");
 }
 
 #[test]
@@ -328,7 +330,7 @@ fn prose_in_each_language_states_the_key_figures() {
                 "$112.5bn",
                 "$1,640",
                 "1.12 times",
-                "€63–83bn",
+                "€26–46bn",
                 "$0.925",
                 "76.5m",
                 "9.8%",
@@ -340,7 +342,7 @@ fn prose_in_each_language_states_the_key_figures() {
                 "112,5\u{A0}milliards de dollars",
                 "1\u{202F}640\u{A0}dollars",
                 "1,12\u{A0}fois",
-                "de 63 à 83\u{A0}milliards d’euros",
+                "de 26 à 46\u{A0}milliards d’euros",
                 "avec un euro à 0,925\u{A0}dollar",
                 "76,5\u{A0}millions",
                 "9,8\u{A0}%",
@@ -352,7 +354,7 @@ fn prose_in_each_language_states_the_key_figures() {
                 "١١٢٫٥ مليار دولار",
                 "١٬٦٤٠ دولارًا",
                 "١٫١٢ ضعف",
-                "٦٣–٨٣ مليار يورو",
+                "٢٦–٤٦ مليار يورو",
                 "٠٫٩٢٥ دولار",
                 "٧٦٫٥ مليون",
                 "٩٫٨٪",

@@ -88,20 +88,17 @@ pub static CHARTS: [ChartSpec; 6] = [
         chart: Chart::PerPerson,
         name: "per-person",
         applies: |_| true,
-        // The verdict line may wrap onto two lines on a phone.
-        height: |_| {
-            (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + 2 * NOTE_HEIGHT + PAD) as u32
-        },
-        draw: |f, d, r| per_person::draw(f, d, r, r.figures.assumptions.by_gdp),
+        height: |_| (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + PAD) as u32,
+        // Per person whatever the yardstick: the claim's card asks per person (one verdict per
+        // card); the gdp card draws the shares.
+        draw: |f, d, r| per_person::draw(f, d, r, false),
     },
     ChartSpec {
         chart: Chart::Gdp,
         name: "gdp",
         applies: |d| d.has_gdp(),
         // The per-person chart's rows, by share of GDP: the same height.
-        height: |_| {
-            (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + 2 * NOTE_HEIGHT + PAD) as u32
-        },
+        height: |_| (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + PAD) as u32,
         draw: |f, d, r| per_person::draw(f, d, r, true),
     },
     ChartSpec {
@@ -192,9 +189,6 @@ pub fn text(chart: Chart, report: &Report) -> ChartText {
         }
         Chart::Pledges if report.ranged_counted => (s.chart_pledges_title, s.chart_pledges_desc_ranged),
         Chart::Pledges => (s.chart_pledges_title, s.chart_pledges_desc),
-        Chart::PerPerson if report.yardstick == crate::report::Yardstick::Gdp => {
-            (s.chart_gdp_title, gdp_desc)
-        }
         Chart::PerPerson if report.per_year && ctx.value("ppy").is_some() => {
             (s.chart_per_person_title, s.chart_per_person_desc_year)
         }

@@ -37,11 +37,15 @@ pub(super) fn draw<DB: DrawingBackend>(
         (s.chart_group_gdp, s.chart_group_per_person, s.chart_group_scaled)
     };
     let gdp_groups = || -> Option<[BarGroup; 2]> {
-        let (fr, us, parity) = (
+        let (fr, us, gdp) = (
             fig.france_share_of_gdp?,
             fig.us_share_of_gdp?,
-            fig.gdp_parity_package_eur_bn?,
+            fig.assumptions.subject_gdp_bn?,
         );
+        // Stargate scaled to France's GDP (its share of GDP times France's GDP), beside the
+        // package: both in all, or both a year over their own horizons.
+        let (package, scaled) = (fig.announced_eur_bn / years.0, us * gdp / years.1);
+        let scaled_title = if r.per_year { s.chart_group_scaled_gdp_year } else { s.chart_group_scaled_gdp };
         let (fr, us) = (fr / years.0, us / years.1);
         Some([
             (
@@ -49,13 +53,10 @@ pub(super) fn draw<DB: DrawingBackend>(
                 [(fr, l.percent(fr, 2)), (us, l.percent(us, 2))],
             ),
             (
-                capitalize_first(ctx.fill(s.chart_group_scaled_gdp)),
+                capitalize_first(ctx.fill(scaled_title)),
                 [
-                    (
-                        fig.announced_eur_bn,
-                        l.money_bn(fig.announced_eur_bn, base, 1),
-                    ),
-                    (parity, l.money_bn(parity, base, 1)),
+                    (package, l.money_bn(package, base, 1)),
+                    (scaled, l.money_bn(scaled, base, 1)),
                 ],
             ),
         ])
@@ -123,17 +124,7 @@ pub(super) fn draw<DB: DrawingBackend>(
         f.dashed((xb, top - 3), (xb, bottom + 3), INK)?;
         y += 2 * ROW_HEIGHT + PAD;
     }
-    // The verdict in effect, worded once by the report (the same words as the badge).
-    let judgement = if by_gdp { r.gdp.as_ref() } else { r.person.as_ref() };
-    let Some(judgement) = judgement else {
-        return Ok(());
-    };
-    let line = judgement.badge.clone();
-    f.line_of_text(
-        &line,
-        y + NOTE_HEIGHT / 2,
-        bold,
-        LABEL_PX,
-        &INK,
-    )
+    // The verdict is the card's badge, said once above the chart (and in the share image's
+    // header): not again under the bars.
+    Ok(())
 }

@@ -41,10 +41,9 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     // The announced total: a rule across all rows, labelled above them.
     let xa = scale.at(announced);
     f.line(vec![(xa, top - 4), (xa, rows_bottom)], INK, 2)?;
-    let label = crate::lang::fill(
-        s.chart_announced,
-        &[("announced", &l.money_bn(announced, cur, 1))],
-    );
+    // Without the state-owned and state-backed pledges the rule is what is left, said so.
+    let total_label = if r.sum == crate::report::Sum::WithoutLeftOut { s.chart_left } else { s.chart_announced };
+    let label = crate::lang::fill(total_label, &[("announced", &l.money_bn(announced, cur, 1))]);
     let anchor = if xa - text_width(&label, SMALL_PX) < x0 {
         HPos::Left
     } else {
@@ -61,11 +60,19 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         let (low, high) = p.amount().unwrap_or((0.0, 0.0));
         let y_mid = top + i as i32 * ROW_HEIGHT + ROW_HEIGHT / 2;
         let (y0, y1) = f.bar_y(y_mid);
-        f.row_label(
-            y_mid,
-            p.name.get(lang),
-            &l.money_bn_range(low, high, cur, 1),
-        )?;
+        // The reader's point first where there is one, its range beside it.
+        let ranged_point = fig
+            .assumptions
+            .ranged_pledge_bn
+            .filter(|_| high > low && d.ranged_pledge().is_some_and(|r| std::ptr::eq(r, *p)));
+        let amount = match ranged_point {
+            Some(point) => crate::lang::fill(
+                s.chart_point_of_range,
+                &[("point", &l.money_bn(point, cur, 1)), ("range", &l.money_bn_range(low, high, cur, 1))],
+            ),
+            None => l.money_bn_range(low, high, cur, 1),
+        };
+        f.row_label(y_mid, p.name.get(lang), &amount)?;
         f.rect(
             (scale.at(start), y0),
             (scale.at(start + low).max(scale.at(start) + 1), y1),
@@ -94,11 +101,16 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     let y_mid = top + i * ROW_HEIGHT + ROW_HEIGHT / 2;
     let (y0, y1) = f.bar_y(y_mid);
     let un = fig.unitemised_eur_bn;
-    f.row_label(
-        y_mid,
-        &r.fill(s.chart_not_itemised),
-        &l.money_bn_range(un.low.max(0.0), un.high.max(0.0), cur, 1),
-    )?;
+    let range = l.money_bn_range(un.low.max(0.0), un.high.max(0.0), cur, 1);
+    let not_itemised = if r.ranged_counted && un.high > un.low {
+        crate::lang::fill(
+            s.chart_point_of_range,
+            &[("point", &l.money_bn(fig.unitemised_at_point_eur_bn.max(0.0), cur, 1)), ("range", &range)],
+        )
+    } else {
+        range
+    };
+    f.row_label(y_mid, &r.fill(s.chart_not_itemised), &not_itemised)?;
     let (lo, hi) = (fig.itemised_eur_bn.low, fig.itemised_eur_bn.high);
     if announced > hi {
         f.rect(

@@ -112,7 +112,7 @@ pub(super) static DATASET: Dataset = Dataset {
             title: s("Euro foreign exchange reference rates, US dollar (series EXR.D.USD.EUR.SP00.A): 1.0320 on 10 February 2025"),
             date: s("2025-02-10"),
             url: Some(s("https://data.ecb.europa.eu/data/datasets/EXR/EXR.D.USD.EUR.SP00.A")),
-            note: None,
+            note: Some(s("1.0320 on 10 February 2025 (dpa-AFX copy).")),
             lang: Some(s("en")),
             publisher_names: Some(Text {
                 en: s("European Central Bank"),
@@ -120,9 +120,9 @@ pub(super) static DATASET: Dataset = Dataset {
                 ar: tr!("البنك المركزي الأوروبي"),
             }),
             description: Some(Text {
-                en: s("euro foreign exchange reference rates, US dollar (series EXR.D.USD.EUR.SP00.A): 1.0320 on 10 February 2025"),
-                fr: tr!("taux de change de référence de l’euro, dollar américain (série EXR.D.USD.EUR.SP00.A)\u{202f}: 1,0320 le 10 février 2025"),
-                ar: tr!("أسعار الصرف المرجعية لليورو، الدولار الأمريكي (السلسلة EXR.D.USD.EUR.SP00.A): ١٫٠٣٢٠ في ١٠ فبراير ٢٠٢٥"),
+                en: s("euro foreign exchange reference rates, US dollar (series EXR.D.USD.EUR.SP00.A)"),
+                fr: tr!("taux de change de référence de l’euro, dollar américain (série EXR.D.USD.EUR.SP00.A)"),
+                ar: tr!("أسعار الصرف المرجعية لليورو، الدولار الأمريكي (السلسلة EXR.D.USD.EUR.SP00.A)"),
             }),
         }),
         (s("elysee-2025-02-06"), Source {
@@ -240,9 +240,9 @@ pub(super) static DATASET: Dataset = Dataset {
                 ar: tr!("راديو فرنسا (نص المقابلة)، وكالة الصحافة الفرنسية"),
             }),
             description: Some(Text {
-                en: s("Emmanuel Macron interviewed on 9 February 2025, on the eve of the AI Action Summit (address not checked)"),
-                fr: tr!("Entretien d’Emmanuel Macron du 9 février 2025, à la veille du sommet pour l’action sur l’IA (adresse non vérifiée)"),
-                ar: tr!("مقابلة مع إيمانويل ماكرون في ٩ فبراير ٢٠٢٥، عشية قمة العمل بشأن الذكاء الاصطناعي (لم ي\u{64f}تحقق من العنوان الإلكتروني)"),
+                en: s("Emmanuel Macron interviewed on the eve of the AI Action Summit (address not checked)"),
+                fr: tr!("entretien d’Emmanuel Macron, à la veille du sommet pour l’action sur l’IA (adresse non vérifiée)"),
+                ar: tr!("مقابلة مع إيمانويل ماكرون عشية قمة العمل بشأن الذكاء الاصطناعي (لم ي\u{64f}تحقق من العنوان الإلكتروني)"),
             }),
         }),
         (s("rte-2025-01-02"), Source {
@@ -487,7 +487,7 @@ pub(super) static DATASET: Dataset = Dataset {
         ]),
         about: Some(Text {
             en: s("OpenAI and SoftBank’s $500bn for AI data centres in the United States, over four years"),
-            fr: tr!("les 500 milliards de dollars d’OpenAI et de SoftBank pour des centres de données d’IA aux États-Unis, sur quatre ans"),
+            fr: tr!("les 500\u{a0}milliards de dollars d’OpenAI et de SoftBank pour des centres de données d’IA aux États-Unis, sur quatre ans"),
             ar: tr!("٥٠٠ مليار دولار تعتزم أوبن إيه آي وسوفت بنك استثمارها في مراكز بيانات الذكاء الاصطناعي في الولايات المتحدة على مدى أربع سنوات"),
         }),
     },

@@ -546,6 +546,17 @@ strings_table! {
     parity_out_of_reach,
     copy_embed_failed,
     download_blocked,
+    chart_point_of_range,
+    chart_left,
+    pledge_item,
+    pledge_item_ranged,
+    ratio_object_person,
+    ratio_object_gdp,
+    chart_group_scaled_gdp_year,
+    card_claim_q_unclaimed,
+    list_series,
+    ratio_subject_person,
+    ratio_subject_gdp,
 }
 
 impl Strings {
@@ -626,14 +637,14 @@ fn lookup(table: &'static [(&'static str, &'static str)], code: &str) -> &'stati
         .unwrap_or("¤")
 }
 
-/// "a, b and c" in the language's way.
+/// "a, b and c" in the language's way (Arabic repeats و before each: "أ، وب وج").
 pub fn join_list(lang: Lang, items: &[&str]) -> String {
     let s = lang.strings();
     match items {
         [] => String::new(),
         [one] => one.to_string(),
         [init @ .., last] => {
-            let mut out = init.join(s.list_comma);
+            let mut out = init.join(s.list_series);
             out.push_str(s.list_and);
             out.push_str(last);
             out

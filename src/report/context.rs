@@ -156,6 +156,61 @@ impl<'a> Context<'a> {
             values.push(("as_of", l.date(as_of)));
             values.push(("as_of_short", l.date_short(as_of)));
         }
+        // The pledges counted, each named with its amount, for running text: all of them, the
+        // ranged one with its range and the reader's point; and those with a fixed amount.
+        let counted = |p: &&crate::dataset::Pledge| !without || p.is_private();
+        let ranged_counted = ranged.is_some_and(|p| counted(&p));
+        let mut items: Vec<(String, bool)> = Vec::new();
+        for p in dataset.subject.pledges.iter().filter(counted) {
+            let Some((low, high)) = p.amount() else { continue };
+            let name = p.name_in_text(lang);
+            let is_ranged = ranged_counted && ranged.is_some_and(|r| std::ptr::eq(r, p));
+            let item = match a.ranged_pledge_bn.filter(|_| is_ranged) {
+                Some(point) => fill(
+                    s.pledge_item_ranged,
+                    &[
+                        ("range", &l.money_bn_range(low, high, base, 1)),
+                        ("point", &l.money_bn(point, base, 1)),
+                    ],
+                ),
+                None => fill(s.pledge_item, &[("amount", &l.money_bn_range(low, high, base, 1))]),
+            };
+            items.push((format!("{name}\u{1F}{item}"), is_ranged));
+        }
+        let list = |only_fixed: bool, prefix: Option<&str>| {
+            let named: Vec<String> = items
+                .iter()
+                .filter(|(_, r)| !(only_fixed && *r))
+                .filter_map(|(it, _)| {
+                    let (name, item) = it.split_once('\u{1F}')?;
+                    let name = match prefix {
+                        Some(p) => crate::grammar::joined(lang, p, name).unwrap_or_else(|| name.to_string()),
+                        None => name.to_string(),
+                    };
+                    Some(fill(item, &[("name", &name)]))
+                })
+                .collect();
+            let named: Vec<&str> = named.iter().map(String::as_str).collect();
+            join_list(lang, &named)
+        };
+        values.push(("pledge_list", list(false, None)));
+        values.push(("de_pledge_list", list(false, Some("de"))));
+        values.push(("fixed_pledge_list", list(true, None)));
+        values.push(("de_fixed_pledge_list", list(true, Some("de"))));
+        let private_names: Vec<&str> = dataset
+            .subject
+            .pledges
+            .iter()
+            .filter(|p| p.is_private() && p.amount().is_some())
+            .map(|p| p.name_in_text(lang))
+            .collect();
+        values.push(("private_names", join_list(lang, &private_names)));
+        let de_private: Vec<String> = private_names
+            .iter()
+            .map(|n| crate::grammar::joined(lang, "de", n).unwrap_or_else(|| n.to_string()))
+            .collect();
+        let de_private: Vec<&str> = de_private.iter().map(String::as_str).collect();
+        values.push(("de_private_names", join_list(lang, &de_private)));
         if let Some((p, (low, high))) = ranged.and_then(|p| p.amount().map(|a| (p, a))) {
             values.push(("ranged", p.name.get(lang).to_string()));
             values.push(("ranged_text", p.name_in_text(lang).to_string()));

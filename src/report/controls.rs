@@ -95,9 +95,15 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
             // The two figures the parity makes equal are per person (a year, when the
             // horizons differ): the button says so.
             parity_words: parity.map(|p| {
+                // A GDP slider (an amount of money) makes the shares equal, not the figures
+                // per person (the ranged pledge, also money, has no parity).
+                let per = match unit {
+                    Unit::SubjectMoney | Unit::BenchmarkMoney => "per_gdp",
+                    _ => "per",
+                };
                 fill(
                     s.parity_mark,
-                    &[("value", &show(p)), ("per", report.value("per").unwrap_or_default())],
+                    &[("value", &show(p)), ("per", report.value(per).unwrap_or_default())],
                 )
             }),
             marks,

@@ -101,6 +101,8 @@ pub struct Report {
     /// Whether the figures count the ranged pledge (the UAE's) at the reader's point: then a
     /// range spans its range, and a point is given with it.
     pub ranged_counted: bool,
+    /// Whether the story quotes a claim per person (a story without one quotes nobody).
+    pub has_claim: bool,
     /// The per-person verdict (Macron's claim) and the verdict by share of GDP (the Élysée's).
     pub person: Option<Judgement>,
     pub gdp: Option<Judgement>,
@@ -148,12 +150,11 @@ impl Report {
         let prose = prose_differs(locale.strings())
             .then(|| Context::new(dataset, &figures, locale.for_prose(), per_year));
         let prose_ctx = prose.as_ref().unwrap_or(&short);
-        let asserts = |c: &Option<crate::dataset::Claim>| c.as_ref().map_or(Asserts::Same, |c| c.assertion());
         let person = Judgement::new(
             Yardstick::Person,
             figures.per_person_ratio,
             per_year,
-            asserts(&dataset.claim),
+            dataset.claim.as_ref(),
             &short,
             prose_ctx,
         );
@@ -161,7 +162,7 @@ impl Report {
             Yardstick::Gdp,
             figures.gdp_share_ratio,
             per_year,
-            asserts(&dataset.gdp_claim),
+            dataset.gdp_claim.as_ref(),
             &short,
             prose_ctx,
         );
@@ -224,6 +225,7 @@ impl Report {
             per_year,
             sum: Sum::of(&figures),
             ranged_counted,
+            has_claim: dataset.claim.is_some(),
             person,
             gdp,
             figures,
@@ -348,7 +350,7 @@ pub fn join_nor(lang: Lang, items: &[&str]) -> String {
         [] => String::new(),
         [one] => one.to_string(),
         [init @ .., last] => {
-            let mut out = init.join(s.list_comma);
+            let mut out = init.join(s.list_series);
             out.push_str(s.list_nor);
             out.push_str(last);
             out

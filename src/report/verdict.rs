@@ -69,12 +69,14 @@ pub fn verdict(ratio: Option<f64>) -> Option<Verdict> {
 pub fn gap(ratio: Option<f64>) -> Option<Gap> {
     let r = ratio.filter(|r| r.is_finite())?;
     let apart = (r - 1.0).abs() * 100.0;
+    // Rounded as the formatter rounds what it prints.
+    let round = crate::format::round_half_up;
     let shown_apart = if apart < 9.95 {
-        (apart * 10.0).round() / 10.0
+        round(apart * 10.0) / 10.0
     } else {
-        apart.round()
+        round(apart)
     };
-    let shown_ratio = (r * 100.0).round() / 100.0;
+    let shown_ratio = round(r * 100.0) / 100.0;
     Some(if shown_apart < SAME_PROPORTION_TOLERANCE * 100.0 {
         Gap::Same
     } else if shown_apart < CLOSE_TOLERANCE * 100.0 {
@@ -105,10 +107,11 @@ impl Judgement {
         yardstick: Yardstick,
         ratio: Option<f64>,
         per_year: bool,
-        asserts: Asserts,
+        claim: Option<&crate::dataset::Claim>,
         short: &Context,
         prose: &Context,
     ) -> Option<Judgement> {
+        let asserts = claim.map_or(Asserts::Same, |c| c.assertion());
         let (verdict, gap, ratio) = (verdict(ratio)?, gap(ratio)?, ratio?);
         let s = short.locale.strings();
         // A claim that the subject's is at least the benchmark's ("even in our favour") is
@@ -136,11 +139,23 @@ impl Judgement {
         let words = |ctx: &Context, template: &str| {
             let l = ctx.locale;
             let pct = (ratio - 1.0).abs();
+            // Who made the claim the verdict answers, and what the ratio is of (Arabic names
+            // the benchmark's figure after a ratio: "٠٫٤٠ من نصيب الفرد من …").
+            let claimant = claim.map(|c| c.speaker.get(l.lang).to_string()).unwrap_or_default();
+            let de_claimant = crate::grammar::joined(l.lang, "de", &claimant).unwrap_or_else(|| claimant.clone());
+            let (subject, object) = match yardstick {
+                Yardstick::Person => (l.strings().ratio_subject_person, l.strings().ratio_object_person),
+                Yardstick::Gdp => (l.strings().ratio_subject_gdp, l.strings().ratio_object_gdp),
+            };
             let own = [
                 ("per", ctx.fill(per)),
                 ("pct", l.percent(pct, if pct < 0.1 { 1 } else { 0 })),
                 ("times", l.times_text(ratio)),
                 ("times_short", l.times(ratio)),
+                ("claimant", claimant),
+                ("de_claimant", de_claimant),
+                ("ratio_object", ctx.fill(object)),
+                ("ratio_subject", ctx.fill(subject)),
             ];
             capitalize_first(ctx.fill_with(template, &own))
         };
