@@ -8,14 +8,17 @@
 //!   numbers are read back out of the formatted text (both stories, every knob and switch);
 //! - the verdict's wording at each threshold.
 //!
-//! `BLESS=1 cargo test --test words` rewrites the table from the code: read the diff before
-//! committing it.
+//! The table is written by hand, never from the program: English from facts.md and the copy
+//! edit (`tests/expected/provenance/en.py`), French and Arabic by their native readers, who
+//! wrote a first draft and then signed off or corrected each sentence
+//! (`provenance/first-draft-*.json`, `provenance/signoff-*.json`). A sentence the code should
+//! say differently is corrected in the table first; the test fails until the code agrees.
+//! `DIFF=/tmp/words.json cargo test --test words` writes what the code says, to compare.
 
 use pledge_explainer::model::Knob;
 use pledge_explainer::report::{gap, Gap, CLOSE_TOLERANCE, MULTIPLE_FROM};
 use pledge_explainer::{Assumptions, Dataset, Lang, Locale, Report};
 use proptest::prelude::*;
-use std::path::Path;
 
 const TABLE: &str = "tests/expected/sentences.json";
 /// The moved sets of assumptions the issue names, as the page's query strings.
@@ -73,11 +76,10 @@ fn the_default_story_says_exactly_the_expected_sentences() {
         got.insert(query.to_string(), by_lang.into());
     }
     let got = serde_json::Value::Object(got);
-    if std::env::var_os("BLESS").is_some() {
-        std::fs::create_dir_all(Path::new(TABLE).parent().unwrap()).unwrap();
-        let text = serde_json::to_string_pretty(&got).unwrap() + "\n";
-        std::fs::write(TABLE, text).unwrap();
-        return;
+    // With DIFF=path the program's words are written there to read beside the table; the
+    // table itself is never written from them.
+    if let Some(path) = std::env::var_os("DIFF") {
+        std::fs::write(path, serde_json::to_string_pretty(&got).unwrap() + "\n").unwrap();
     }
     let want: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(TABLE).unwrap()).unwrap();

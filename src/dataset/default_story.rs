@@ -487,7 +487,7 @@ pub(super) static DATASET: Dataset = Dataset {
         ]),
         about: Some(Text {
             en: s("OpenAI and SoftBank’s $500bn for AI data centres in the United States, over four years"),
-            fr: tr!("les 500\u{a0}milliards de dollars d’OpenAI et de SoftBank pour des centres de données d’IA aux États-Unis, sur quatre ans"),
+            fr: tr!("les 500\u{a0}milliards de dollars qu’OpenAI et SoftBank prévoient d’investir sur quatre ans dans des centres de données d’IA aux États-Unis"),
             ar: tr!("٥٠٠ مليار دولار تعتزم أوبن إيه آي وسوفت بنك استثمارها في مراكز بيانات الذكاء الاصطناعي في الولايات المتحدة على مدى أربع سنوات"),
         }),
     },

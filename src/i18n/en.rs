@@ -305,8 +305,8 @@ pub const STRINGS: Strings = Strings {
     download_blocked: "This embedded card cannot save files. Download from its own page:",
     chart_point_of_range: "{point} ({range})",
     chart_left: "Left {announced}",
-    pledge_item: "{name} ({amount})",
-    pledge_item_ranged: "{name} ({range}; {point} here)",
+    pledge_item: "{amount}",
+    pledge_item_ranged: "{range}; {point} here",
     ratio_object_person: "",
     ratio_object_gdp: "",
     chart_group_scaled_gdp_year: "Per year, {benchmark_package} scaled to the GDP of {subject}",
@@ -314,4 +314,7 @@ pub const STRINGS: Strings = Strings {
     list_series: ", ",
     ratio_subject_person: "",
     ratio_subject_gdp: "",
+    paren_merge: ", ",
+    per_person_year_in_sentence: "per person per year ({subject} over {years_fr})",
+    by_gdp_year_in_sentence: "as a share of GDP per year ({subject} over {years_fr})",
 };

@@ -557,6 +557,9 @@ strings_table! {
     list_series,
     ratio_subject_person,
     ratio_subject_gdp,
+    paren_merge,
+    per_person_year_in_sentence,
+    by_gdp_year_in_sentence,
 }
 
 impl Strings {

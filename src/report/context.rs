@@ -30,6 +30,21 @@ fn prefixed(prefix: &str, name: &str) -> &'static str {
     }
 }
 
+/// "name (inner)", or, where the name ends in a parenthesis and the language merges them,
+/// "name (MGX, inner)": never two parentheses side by side.
+fn parenthesized(lang: Lang, name: &str, inner: &str) -> String {
+    format!("{}{inner})", paren_open(lang, name))
+}
+
+/// The opening of [`parenthesized`]: "name (" or "name (MGX, ".
+fn paren_open(lang: Lang, name: &str) -> String {
+    let merge = lang.strings().paren_merge;
+    match name.strip_suffix(')') {
+        Some(open) if !merge.is_empty() && open.contains('(') => format!("{open}{merge}"),
+        _ => format!("{name} ("),
+    }
+}
+
 /// How many decimals a sourced figure is written with (112 → 0, 112.8 → 1), up to 4.
 pub(super) fn decimals_of(value: f64) -> u32 {
     (0..4)
@@ -187,7 +202,7 @@ impl<'a> Context<'a> {
                         Some(p) => crate::grammar::joined(lang, p, name).unwrap_or_else(|| name.to_string()),
                         None => name.to_string(),
                     };
-                    Some(fill(item, &[("name", &name)]))
+                    Some(parenthesized(lang, &name, item))
                 })
                 .collect();
             let named: Vec<&str> = named.iter().map(String::as_str).collect();
@@ -214,6 +229,18 @@ impl<'a> Context<'a> {
         if let Some((p, (low, high))) = ranged.and_then(|p| p.amount().map(|a| (p, a))) {
             values.push(("ranged", p.name.get(lang).to_string()));
             values.push(("ranged_text", p.name_in_text(lang).to_string()));
+            // Without its parenthesis ("الإمارات" for "الإمارات (MGX)"), inside one already.
+            let short = match p.name_in_text(lang).rsplit_once('(') {
+                Some((head, _)) if !head.trim_end().is_empty() => head.trim_end(),
+                _ => p.name_in_text(lang),
+            };
+            values.push(("ranged_short", short.to_string()));
+            if let Some(de) = crate::grammar::joined(lang, "de", short) {
+                values.push(("de_ranged_short", de));
+            }
+            // Its name opening a parenthesis for what follows: « des Émirats arabes unis (MGX, ».
+            let de = crate::grammar::joined(lang, "de", p.name_in_text(lang)).unwrap_or_default();
+            values.push(("de_ranged_open", paren_open(lang, &de)));
             if let Some(de) = crate::grammar::joined(lang, "de", p.name_in_text(lang)) {
                 values.push(("de_ranged_text", de));
             }

@@ -136,7 +136,13 @@ impl Judgement {
             (Yardstick::Gdp, false) => s.by_gdp,
             (Yardstick::Gdp, true) => s.by_gdp_year,
         };
-        let words = |ctx: &Context, template: &str| {
+        // The sentence names the package right after the phrase: the phrase need not (« s’il »).
+        let per_in_sentence = match (yardstick, per_year) {
+            (Yardstick::Person, true) => s.per_person_year_in_sentence,
+            (Yardstick::Gdp, true) => s.by_gdp_year_in_sentence,
+            _ => per,
+        };
+        let words = |ctx: &Context, template: &str, per: &str| {
             let l = ctx.locale;
             let pct = (ratio - 1.0).abs();
             // Who made the claim the verdict answers, and what the ratio is of (Arabic names
@@ -160,7 +166,7 @@ impl Judgement {
             capitalize_first(ctx.fill_with(template, &own))
         };
         // A verdict on a sum the speaker did not name says which sum it weighs.
-        let mut badge = words(short, badge);
+        let mut badge = words(short, badge, per);
         if Sum::of(short.figures) == Sum::WithoutLeftOut {
             badge.push_str(&short.fill(s.badge_without));
         }
@@ -171,7 +177,7 @@ impl Judgement {
             ratio,
             asserts,
             badge,
-            sentence: words(prose, sentence),
+            sentence: words(prose, sentence, per_in_sentence),
         })
     }
 }
