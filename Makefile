@@ -19,6 +19,7 @@ build: setup-build
 ## Every test there is: native, wasm in Chromium, the page in Chromium, then the reader's
 ## paths in Chromium, Firefox ESR and WebKitGTK (tests/engines/, one engine at a time)
 test: setup-test
+	@cargo fmt --check >/dev/null || { echo "cargo fmt --check: the Rust is not formatted; run cargo fmt"; cargo fmt --check | head -40; exit 1; }
 	cargo test --quiet
 	cargo test --target wasm32-unknown-unknown --test wasm
 	scripts/build.sh
@@ -33,6 +34,7 @@ test-engines: setup-test
 ## Longer property runs than CI's
 test-long:
 	PROPTEST_CASES=100000 cargo test --release --test properties
+	CENSUS_CASES=30000 cargo test --release --test census
 
 ## How strong the native tests are: cargo-mutants changes the core one mutation at a time and
 ## checks that a test fails (not part of `make test`: it takes hours on a small machine).
@@ -41,7 +43,7 @@ MUTANTS_FILES ?= src/model.rs src/params.rs src/decimal.rs src/format.rs src/rep
 mutants: setup-test
 	command -v cargo-mutants >/dev/null || cargo install --locked cargo-mutants
 	PROPTEST_CASES=200 nice cargo mutants --no-shuffle $(foreach f,$(MUTANTS_FILES),--file $(f)) \
-	  --output target/mutants -- --lib --test properties --test story --test format --test cli --test words --test layers
+	  --output target/mutants -- --lib --test properties --test story --test format --test cli --test words --test layers --test census
 
 setup-build:
 	scripts/setup.sh build

@@ -14,6 +14,11 @@ if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknow
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
+# rustfmt: `make test` checks the Rust is formatted.
+if ! rustup component list --installed 2>/dev/null | grep -q '^rustfmt'; then
+  say "adding rustfmt"
+  rustup component add rustfmt
+fi
 # std's source: the page's wasm builds std with it (build.sh, page_wasm; without it, the
 # ordinary build).
 if ! rustup component list --installed 2>/dev/null | grep -q '^rust-src'; then

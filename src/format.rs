@@ -310,7 +310,12 @@ impl Locale {
                 .and_then(crate::decimal::parse)
         };
         let month_name = |m: f64| s.months.split('|').nth(m as usize - 1);
-        match (number(year, 4), number(month, 2), number(day, 2), parts.next()) {
+        match (
+            number(year, 4),
+            number(month, 2),
+            number(day, 2),
+            parts.next(),
+        ) {
             (Some(_), Some(m), Some(d), None) if (1.0..=12.0).contains(&m) && d >= 1.0 => fill(
                 s.date_day,
                 &[
@@ -347,7 +352,10 @@ impl Locale {
                     ("day", &self.number(d, 0)),
                     (
                         "month",
-                        s.months_short.split('|').nth(m as usize - 1).unwrap_or_default(),
+                        s.months_short
+                            .split('|')
+                            .nth(m as usize - 1)
+                            .unwrap_or_default(),
                     ),
                 ],
             ),
@@ -359,7 +367,11 @@ impl Locale {
     pub fn times_text(&self, value: f64) -> String {
         let s = self.strings();
         // "5 times", not "5.00 times"; a ratio near one keeps its two places ("1.00").
-        let decimals = if value >= 1.995 && (value - value.round()).abs() < 0.005 { 0 } else { 2 };
+        let decimals = if value >= 1.995 && (value - value.round()).abs() < 0.005 {
+            0
+        } else {
+            2
+        };
         let n = self.number(value, decimals);
         let cat = self.category(value, decimals);
         // Below one (as printed) Arabic says "0.74 of", not "0.74 times": not a CLDR category.

@@ -27,10 +27,16 @@ pub fn joined(lang: Lang, prefix: &str, name: &str) -> Option<String> {
 /// French: `plain` before a consonant, `elided` before a vowel or mute h, `masculine` for
 /// "le …", `plural` for "les …" ("de" + "la France" stays "de la France").
 fn french(name: &str, plain: &str, elided: &str, masculine: &str, plural: &str) -> String {
-    if let Some(rest) = name.strip_prefix("les ").or_else(|| name.strip_prefix("Les ")) {
+    if let Some(rest) = name
+        .strip_prefix("les ")
+        .or_else(|| name.strip_prefix("Les "))
+    {
         return format!("{plural}{rest}");
     }
-    if let Some(rest) = name.strip_prefix("le ").or_else(|| name.strip_prefix("Le ")) {
+    if let Some(rest) = name
+        .strip_prefix("le ")
+        .or_else(|| name.strip_prefix("Le "))
+    {
         return format!("{masculine}{rest}");
     }
     let starts_with_vowel = name
@@ -74,11 +80,17 @@ mod tests {
         assert_eq!(de("l’UE"), "de l’UE");
         assert_eq!(de("Stargate"), "de Stargate");
         assert_eq!(de("InvestAI"), "d’InvestAI");
-        assert_eq!(joined(Lang::Fr, "a", "les États-Unis").unwrap(), "aux États-Unis");
+        assert_eq!(
+            joined(Lang::Fr, "a", "les États-Unis").unwrap(),
+            "aux États-Unis"
+        );
         assert_eq!(joined(Lang::Fr, "a", "le Japon").unwrap(), "au Japon");
         assert_eq!(joined(Lang::Fr, "que", "Stargate").unwrap(), "que Stargate");
         assert_eq!(joined(Lang::Fr, "que", "InvestAI").unwrap(), "qu’InvestAI");
-        assert_eq!(joined(Lang::Fr, "que", "la France").unwrap(), "que la France");
+        assert_eq!(
+            joined(Lang::Fr, "que", "la France").unwrap(),
+            "que la France"
+        );
     }
 
     #[test]

@@ -57,7 +57,10 @@ pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
         // A translation says so, and whose it is when a source printed it (TechCrunch's
         // English of Macron's French).
         let by = c.translated_by(lang);
-        let publisher = by.flatten().and_then(|id| dataset.sources.get(id)).map(|src| src.publisher_in(lang));
+        let publisher = by
+            .flatten()
+            .and_then(|id| dataset.sources.get(id))
+            .map(|src| src.publisher_in(lang));
         let template = match (by, publisher) {
             (Some(_), Some(_)) => s.claim_said_translated_by,
             (Some(_), None) => s.claim_said_translated,
@@ -65,7 +68,10 @@ pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
         };
         let said = crate::lang::fill(
             template,
-            &[("speaker", c.speaker.get(lang)), ("publisher", publisher.unwrap_or_default())],
+            &[
+                ("speaker", c.speaker.get(lang)),
+                ("publisher", publisher.unwrap_or_default()),
+            ],
         );
         out.push_str(&format!(
             "<figure class=\"quote\"><blockquote{}><p>{}</p></blockquote><figcaption>{}</figcaption>\n",
@@ -102,7 +108,11 @@ pub fn claim_section(dataset: &Dataset, report: &Report) -> String {
 /// and the size of the gap in `data-gap` (what the badge's colour and weight follow).
 /// The card's badge carries the id (`#verdict`, `#gdp-verdict`); the one beside the quote
 /// in the folded sources does not, so an id is never written twice.
-pub fn verdict_badge(key: &str, judgement: Option<&crate::report::Judgement>, with_id: bool) -> String {
+pub fn verdict_badge(
+    key: &str,
+    judgement: Option<&crate::report::Judgement>,
+    with_id: bool,
+) -> String {
     let (verdict, gap, words) = judgement
         .map(|j| (j.verdict.name(), j.gap.name(), j.badge.as_str()))
         .unwrap_or_default();
@@ -122,7 +132,11 @@ pub fn lang_attrs(shown: crate::lang::Lang, page: crate::lang::Lang) -> String {
     if shown == page {
         return String::new();
     }
-    let dir = if shown == crate::lang::Lang::Ar { "rtl" } else { "ltr" };
+    let dir = if shown == crate::lang::Lang::Ar {
+        "rtl"
+    } else {
+        "ltr"
+    };
     format!(" lang=\"{}\" dir=\"{dir}\"", shown.code())
 }
 
@@ -319,7 +333,11 @@ impl Card {
         let s = report.locale.strings();
         let all_itemised = report.figures.unitemised_eur_bn.high.abs() < 0.05;
         // A story without a claim quotes nobody: its per-person card asks plainly.
-        let claim_q = if report.has_claim { s.card_claim_q } else { s.card_claim_q_unclaimed };
+        let claim_q = if report.has_claim {
+            s.card_claim_q
+        } else {
+            s.card_claim_q_unclaimed
+        };
         match self {
             Card::Pledges if all_itemised => (s.card_pledges_q, s.card_pledges_all_a, "all"),
             // Without the state-owned and state-backed pledges: what is left, and no range.
@@ -327,7 +345,9 @@ impl Card {
                 (s.card_pledges_q, s.card_pledges_private_a, "private")
             }
             // With a ranged pledge (the UAE's), the answer follows the reader's point in it.
-            Card::Pledges if report.ranged_counted => (s.card_pledges_q, s.card_pledges_ranged_a, "ranged"),
+            Card::Pledges if report.ranged_counted => {
+                (s.card_pledges_q, s.card_pledges_ranged_a, "ranged")
+            }
             // With different horizons the ratio is per year: so are the figures beside it.
             Card::Claim if report.per_year => (claim_q, s.card_claim_a_year, "year"),
             Card::Claim => (claim_q, s.card_claim_a, "total"),
@@ -354,8 +374,10 @@ impl Card {
 
     /// The answer as a reader reads it (the tests read its figures back).
     pub fn answer_text(self, report: &Report) -> String {
-        let pairs: Vec<(String, &str)> =
-            report.prose_figures().map(|(k, v)| (format!("#{k}"), v)).collect();
+        let pairs: Vec<(String, &str)> = report
+            .prose_figures()
+            .map(|(k, v)| (format!("#{k}"), v))
+            .collect();
         let pairs: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         let text = crate::report::capitalize_first(report.fill_prose(self.words(report).1));
         crate::lang::fill(&text, &pairs)
@@ -370,7 +392,11 @@ impl Card {
             Card::Gdp => report.gdp.as_ref(),
             _ => None,
         };
-        (crate::report::capitalize_first(report.fill_prose(question)), verdict, self.answer_text(report))
+        (
+            crate::report::capitalize_first(report.fill_prose(question)),
+            verdict,
+            self.answer_text(report),
+        )
     }
 
     /// The ids of the sources of the figures the card shows, for its footer.
@@ -391,7 +417,12 @@ impl Card {
             ],
             Card::Gdp => {
                 let mut v = vec![claim(&d.gdp_claim).unwrap_or_default()];
-                v.extend(s.gdp_bn.iter().chain(b.gdp_bn.iter()).map(|f| f.source.as_ref()));
+                v.extend(
+                    s.gdp_bn
+                        .iter()
+                        .chain(b.gdp_bn.iter())
+                        .map(|f| f.source.as_ref()),
+                );
                 v
             }
             Card::Pledges => std::iter::once(s.announced_bn.source.as_ref())
@@ -401,25 +432,40 @@ impl Card {
                 .horizon_years
                 .iter()
                 .map(|f| f.source.as_ref())
-                .chain(s.pledges.iter().filter_map(|p| p.by_year.as_ref()).map(|f| f.source.as_ref()))
+                .chain(
+                    s.pledges
+                        .iter()
+                        .filter_map(|p| p.by_year.as_ref())
+                        .map(|f| f.source.as_ref()),
+                )
                 .collect(),
-            Card::Sensitivity => vec![&d.exchange_rate.source, &s.announced_bn.source, &b.amount_bn.source],
+            Card::Sensitivity => vec![
+                &d.exchange_rate.source,
+                &s.announced_bn.source,
+                &b.amount_bn.source,
+            ],
             Card::Energy => d
                 .energy
                 .iter()
                 .flat_map(|e| {
-                    [Some(&e.capacity_gw), e.first_phase_gw.as_ref(), Some(&e.exports_twh)]
-                        .into_iter()
-                        .flatten()
-                        .map(|f| f.source.as_ref())
+                    [
+                        Some(&e.capacity_gw),
+                        e.first_phase_gw.as_ref(),
+                        Some(&e.exports_twh),
+                    ]
+                    .into_iter()
+                    .flatten()
+                    .map(|f| f.source.as_ref())
                 })
                 .collect(),
             Card::Sources => Vec::new(),
         };
         let mut seen = Vec::new();
-        ids.retain(|id| !id.is_empty() && !seen.contains(id) && {
-            seen.push(*id);
-            true
+        ids.retain(|id| {
+            !id.is_empty() && !seen.contains(id) && {
+                seen.push(*id);
+                true
+            }
         });
         ids
     }
@@ -429,7 +475,10 @@ use crate::model::Knob;
 
 /// The cards this dataset can fill, in story order.
 pub fn cards(dataset: &Dataset) -> Vec<Card> {
-    Card::ALL.into_iter().filter(|c| c.applies(dataset)).collect()
+    Card::ALL
+        .into_iter()
+        .filter(|c| c.applies(dataset))
+        .collect()
 }
 
 /// A template of running text whose `{name}` values are the report's words and whose `{#key}`
@@ -437,23 +486,35 @@ pub fn cards(dataset: &Dataset) -> Vec<Card> {
 /// place. The cells take the figures as running text writes them (`data-form="prose"`:
 /// French units in words, ratios in words), which the page keeps apart from the table's.
 fn with_figures(report: &Report, template: &str) -> String {
-    let text = escape(&crate::report::capitalize_first(report.fill_prose(template)));
+    let text = escape(&crate::report::capitalize_first(
+        report.fill_prose(template),
+    ));
     let cells: Vec<(String, String)> = report
         .prose_figures()
         .map(|(key, value)| {
             (
                 format!("#{key}"),
-                format!("<b data-figure=\"{key}\" data-form=\"prose\">{}</b>", escape(value)),
+                format!(
+                    "<b data-figure=\"{key}\" data-form=\"prose\">{}</b>",
+                    escape(value)
+                ),
             )
         })
         .collect();
-    let pairs: Vec<(&str, &str)> = cells.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let pairs: Vec<(&str, &str)> = cells
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
     crate::lang::fill(&text, &pairs)
 }
 
 /// The verdict of the Élysée's claim (by share of GDP) in a few words, for the `gdp` card.
 pub fn gdp_badge(report: &Report) -> String {
-    report.gdp.as_ref().map(|j| j.badge.clone()).unwrap_or_default()
+    report
+        .gdp
+        .as_ref()
+        .map(|j| j.badge.clone())
+        .unwrap_or_default()
 }
 
 /// One slider, as the page builds it (`app.js` `newSlider`): the same markup, attribute for
@@ -465,7 +526,12 @@ fn control_html(c: &crate::report::Control) -> String {
     let p = c.param;
     let parity = c.parity_words.as_ref();
     let (marks, described, list, ticks) = if c.marks.is_empty() {
-        (String::new(), format!("parity-{p}"), String::new(), String::new())
+        (
+            String::new(),
+            format!("parity-{p}"),
+            String::new(),
+            String::new(),
+        )
     } else {
         let words: Vec<&str> = c.marks.iter().map(|(_, w)| w.as_str()).collect();
         let options: String = c
@@ -474,7 +540,10 @@ fn control_html(c: &crate::report::Control) -> String {
             .map(|(v, _)| format!("<option value=\"{}\"></option>", n(*v)))
             .collect();
         (
-            format!("<p class=\"marks\" id=\"marks-{p}\">{}</p>", escape(&words.join(" · "))),
+            format!(
+                "<p class=\"marks\" id=\"marks-{p}\">{}</p>",
+                escape(&words.join(" · "))
+            ),
             format!("parity-{p} marks-{p}"),
             format!(" list=\"ticks-{p}\""),
             format!("<datalist id=\"ticks-{p}\">{options}</datalist>"),
@@ -534,7 +603,10 @@ fn chart_box(chart: Chart, dataset: &Dataset, report: &Report) -> String {
     let t = charts::text(chart, report);
     let width = charts::layout::STATIC_WIDTH;
     let svg = charts::svg(chart, dataset, report, width, Mode::Inline);
-    let head = svg.split_once('\n').map(|(head, _)| head).unwrap_or_default();
+    let head = svg
+        .split_once('\n')
+        .map(|(head, _)| head)
+        .unwrap_or_default();
     let placeholder = head.replacen("<svg ", "<svg class=\"placeholder\" ", 1);
     let height = chart.height(dataset);
     format!(
@@ -608,7 +680,11 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
     let (mut controls, mut more) = (String::new(), String::new());
     for c in crate::report::controls(dataset, report) {
         if knobs.contains(&c.param) {
-            let to = if folded.contains(&c.param) { &mut more } else { &mut controls };
+            let to = if folded.contains(&c.param) {
+                &mut more
+            } else {
+                &mut controls
+            };
             to.push_str(&control_html(&c));
         }
     }
@@ -628,7 +704,11 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
     let chart = card.chart().filter(|c| c.applies(dataset));
     if chart.is_some() || !controls.is_empty() || !more.is_empty() {
         let side = !controls.is_empty() || !more.is_empty();
-        out.push_str(if side { "<div class=\"card-body with-controls\">\n" } else { "<div class=\"card-body\">\n" });
+        out.push_str(if side {
+            "<div class=\"card-body with-controls\">\n"
+        } else {
+            "<div class=\"card-body\">\n"
+        });
         if let Some(chart) = chart {
             out.push_str(&chart_box(chart, dataset, report));
         }
@@ -646,19 +726,28 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
         .sources(dataset)
         .into_iter()
         .filter_map(|id| dataset.sources.get(id))
-        .map(|src| match src.url.as_deref().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
-            Some(url) => format!(
-                "<a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}</a>",
-                escape(url),
-                escape(src.publisher_in(locale.lang))
-            ),
-            None => escape(src.publisher_in(locale.lang)),
+        .map(|src| {
+            match src
+                .url
+                .as_deref()
+                .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            {
+                Some(url) => format!(
+                    "<a href=\"{}\" rel=\"noopener noreferrer\" target=\"_blank\">{}</a>",
+                    escape(url),
+                    escape(src.publisher_in(locale.lang))
+                ),
+                None => escape(src.publisher_in(locale.lang)),
+            }
         })
         .collect();
     if !sources.is_empty() {
         out.push_str(&format!(
             "<span class=\"card-source\">{}</span> ",
-            crate::lang::fill(&escape(s.card_source), &[("list", &sources.join(s.list_comma))])
+            crate::lang::fill(
+                &escape(s.card_source),
+                &[("list", &sources.join(s.list_comma))]
+            )
         ));
     }
     out.push_str(&format!(
@@ -682,7 +771,12 @@ pub fn all_cards(dataset: &Dataset, report: &Report) -> String {
     let mut placed: Vec<Knob> = Vec::new();
     let mut out = String::new();
     for c in cards(dataset) {
-        let here: Vec<Knob> = c.knobs().iter().copied().filter(|k| !placed.contains(k)).collect();
+        let here: Vec<Knob> = c
+            .knobs()
+            .iter()
+            .copied()
+            .filter(|k| !placed.contains(k))
+            .collect();
         out.push_str(&card(c, dataset, report, &here));
         placed.extend(here);
     }

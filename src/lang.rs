@@ -107,7 +107,10 @@ impl Lang {
 pub fn quote_marks(lang: Lang) -> (&'static str, &'static str) {
     // Char patterns only: a `str` pattern's searcher links a panic path into the wasm.
     let t = lang.strings().quoted;
-    match t.split_once('{').and_then(|(open, rest)| rest.split_once('}').map(|(_, close)| (open, close))) {
+    match t
+        .split_once('{')
+        .and_then(|(open, rest)| rest.split_once('}').map(|(_, close)| (open, close)))
+    {
         Some(marks) => marks,
         None => ("“", "”"),
     }

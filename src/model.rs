@@ -620,7 +620,10 @@ impl Figures {
             ("france_share_of_gdp", o(self.france_share_of_gdp)),
             ("us_share_of_gdp", o(self.us_share_of_gdp)),
             ("gdp_share_ratio", o(self.gdp_share_ratio)),
-            ("france_share_of_gdp_per_year", o(self.france_share_of_gdp_per_year)),
+            (
+                "france_share_of_gdp_per_year",
+                o(self.france_share_of_gdp_per_year),
+            ),
             ("us_share_of_gdp_per_year", o(self.us_share_of_gdp_per_year)),
             (
                 "gdp_parity_package_eur_bn",

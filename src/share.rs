@@ -94,12 +94,18 @@ pub fn text(page: Page, dataset: &Dataset, report: &Report) -> ShareText {
     };
     // Meta tags are plain text: the isolates that keep a figure whole on a page show as
     // boxes on some platforms.
-    let plain = |t: String| -> String { t.chars().filter(|c| !matches!(c, '\u{2066}'..='\u{2069}')).collect() };
+    let plain = |t: String| -> String {
+        t.chars()
+            .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}'))
+            .collect()
+    };
     match page {
         Page::Story(_) => ShareText {
             title: plain(w.title),
             description: plain(sentence("lede").unwrap_or_default()),
-            alt: plain(join(sentence("verdict").unwrap_or_else(|| report.badge.clone()))),
+            alt: plain(join(
+                sentence("verdict").unwrap_or_else(|| report.badge.clone()),
+            )),
         },
         Page::Card(_) => {
             let answer = w.answer.unwrap_or_default();
@@ -151,11 +157,23 @@ fn header(words: &Words, w: i32) -> (String, i32) {
         ));
     };
     // Set smaller when long, never cut (three lines at the most, then smaller still).
-    let (title_px, title) = layout::wrap_fit(&keep_isolates_whole(&words.title), TITLE_PX, text_width, 2, TITLE_PX * 0.8);
+    let (title_px, title) = layout::wrap_fit(
+        &keep_isolates_whole(&words.title),
+        TITLE_PX,
+        text_width,
+        2,
+        TITLE_PX * 0.8,
+    );
     let (title_px, title) = if layout::fits(&title, title_px, text_width) {
         (title_px, title)
     } else {
-        layout::wrap_fit(&keep_isolates_whole(&words.title), title_px, text_width, 3, TITLE_PX * 0.6)
+        layout::wrap_fit(
+            &keep_isolates_whole(&words.title),
+            title_px,
+            text_width,
+            3,
+            TITLE_PX * 0.6,
+        )
     };
     for l in title {
         line(&mut out, y, title_px, 700, hex(layout::INK), &l);
@@ -167,7 +185,13 @@ fn header(words: &Words, w: i32) -> (String, i32) {
             Some(Verdict::Holds) => layout::SUBJECT,
             _ => layout::BENCHMARK,
         };
-        let (badge_px, lines) = layout::wrap_fit(&keep_isolates_whole(badge), BADGE_PX, text_width, 2, BADGE_PX * 0.6);
+        let (badge_px, lines) = layout::wrap_fit(
+            &keep_isolates_whole(badge),
+            BADGE_PX,
+            text_width,
+            2,
+            BADGE_PX * 0.6,
+        );
         for l in lines {
             y += (badge_px * 0.9) as i32;
             line(&mut out, y, badge_px, 700, hex(badge_fill), &l);
@@ -182,7 +206,13 @@ fn header(words: &Words, w: i32) -> (String, i32) {
         } else {
             (ANSWER_PX * 1.25, 6)
         };
-        let (px, lines) = layout::wrap_fit(&keep_isolates_whole(answer), px, text_width, lines, px * 0.6);
+        let (px, lines) = layout::wrap_fit(
+            &keep_isolates_whole(answer),
+            px,
+            text_width,
+            lines,
+            px * 0.6,
+        );
         for l in lines {
             y += px as i32;
             line(&mut out, y, px, 400, hex(layout::INK), &l);
@@ -419,7 +449,11 @@ mod tests {
                 assert_eq!(rtl, locale == Locale::AR, "{card:?} {locale:?}");
                 let words = text(Page::Card(card), &d, &r);
                 // Meta text carries no isolates (some platforms draw them as boxes).
-                let plain = |t: &str| -> String { t.chars().filter(|c| !matches!(c, '\u{2066}'..='\u{2069}')).collect() };
+                let plain = |t: &str| -> String {
+                    t.chars()
+                        .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}'))
+                        .collect()
+                };
                 assert_eq!(words.title, plain(&question));
                 assert_eq!(words.description, plain(&answer));
             }

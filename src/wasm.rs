@@ -220,12 +220,14 @@ impl Explainer {
         o.string("badge", &report.badge);
         // Each claim's verdict by its `data-figure` key: the direction and the size of the gap
         // its badge is coloured by, from the same judgement as its words.
-        let judged: Vec<(&str, String)> = [("verdict", &report.person), ("gdp_verdict", &report.gdp)]
-            .into_iter()
-            .flat_map(|(key, j)| {
-                j.iter().map(move |j| (key, format!("{} {}", j.verdict.name(), j.gap.name())))
-            })
-            .collect();
+        let judged: Vec<(&str, String)> =
+            [("verdict", &report.person), ("gdp_verdict", &report.gdp)]
+                .into_iter()
+                .flat_map(|(key, j)| {
+                    j.iter()
+                        .map(move |j| (key, format!("{} {}", j.verdict.name(), j.gap.name())))
+                })
+                .collect();
         o.raw("judged", &text_object(&judged));
         o.opt_string("gdp_verdict", report.gdp_verdict().map(|v| v.name()));
         o.string("gdp_badge", &crate::html::gdp_badge(report));

@@ -169,7 +169,10 @@ fn the_eu_investai_story_runs_through_the_same_cli() {
         "no energy figures in this story"
     );
     // All of it split between pledges with amounts, said without claiming more detail (C14).
-    assert_eq!(v["sentences"]["pledges"], "The €200bn is split between the pledges named, each with an amount.");
+    assert_eq!(
+        v["sentences"]["pledges"],
+        "The €200bn is split between the pledges named, each with an amount."
+    );
 
     let out = std::env::temp_dir().join(format!("pledge-explainer-eu-{}", std::process::id()));
     let o = run(&[
@@ -268,11 +271,22 @@ fn share_draws_the_share_image_its_thumbnail_and_their_words() {
     let mut images = Vec::new();
     for lang in ["en", "ar"] {
         let out = dir.join(lang);
-        let o = run(&["share", "--lang", lang, "--out", out.to_str().unwrap(), "--thumbnail", "600x400"]);
+        let o = run(&[
+            "share",
+            "--lang",
+            lang,
+            "--out",
+            out.to_str().unwrap(),
+            "--thumbnail",
+            "600x400",
+        ]);
         assert!(o.status.success(), "{}", stderr(&o));
         let png = std::fs::read(out.join("share.png")).unwrap();
         assert_eq!(png_size(&png), (1200, 630));
-        assert_eq!(png_size(&std::fs::read(out.join("thumbnail.png")).unwrap()), (600, 400));
+        assert_eq!(
+            png_size(&std::fs::read(out.join("thumbnail.png")).unwrap()),
+            (600, 400)
+        );
         let words: serde_json::Value =
             serde_json::from_slice(&std::fs::read(out.join("share.json")).unwrap()).unwrap();
         assert_eq!(words["lang"], lang);
@@ -281,7 +295,13 @@ fn share_draws_the_share_image_its_thumbnail_and_their_words() {
     }
     assert_ne!(images[0], images[1], "the Arabic image is the English one");
     // The verdict follows the assumptions the image is drawn for.
-    let o = run(&["share", "--out", dir.join("gdp").to_str().unwrap(), "--eurusd", "1.2"]);
+    let o = run(&[
+        "share",
+        "--out",
+        dir.join("gdp").to_str().unwrap(),
+        "--eurusd",
+        "1.2",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let moved: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("gdp/share.json")).unwrap()).unwrap();
@@ -289,27 +309,61 @@ fn share_draws_the_share_image_its_thumbnail_and_their_words() {
         serde_json::from_slice(&std::fs::read(dir.join("en/share.json")).unwrap()).unwrap();
     assert_ne!(moved["alt"], default["alt"]);
     // A card's image: its question and answer (the story's title is not its words).
-    let o = run(&["share", "--out", dir.join("card").to_str().unwrap(), "--card", "pledges", "--thumbnail", "640x446"]);
+    let o = run(&[
+        "share",
+        "--out",
+        dir.join("card").to_str().unwrap(),
+        "--card",
+        "pledges",
+        "--thumbnail",
+        "640x446",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let card: serde_json::Value =
         serde_json::from_slice(&std::fs::read(dir.join("card/share.json")).unwrap()).unwrap();
     assert_eq!(card["page"], "card pledges");
     assert!(card["title"].as_str().unwrap().ends_with('?'), "{card}");
     assert_ne!(card["title"], default["title"]);
-    assert_eq!(png_size(&std::fs::read(dir.join("card/thumbnail.png")).unwrap()), (640, 446));
+    assert_eq!(
+        png_size(&std::fs::read(dir.join("card/thumbnail.png")).unwrap()),
+        (640, 446)
+    );
 }
 
 #[test]
 fn share_refuses_bad_flags_and_missing_fonts_with_a_message() {
-    let out = std::env::temp_dir().join(format!("pledge-explainer-share-bad-{}", std::process::id()));
+    let out =
+        std::env::temp_dir().join(format!("pledge-explainer-share-bad-{}", std::process::id()));
     let out = out.to_str().unwrap();
     for (args, code, says) in [
         (vec!["share"], 2, "needs --out"),
-        (vec!["share", "--out", out, "--chart", "pie"], 2, "unknown chart 'pie'"),
-        (vec!["share", "--out", out, "--card", "pie"], 2, "unknown card 'pie'"),
-        (vec!["share", "--out", out, "--card", "claim", "--chart", "energy"], 2, "give one"),
-        (vec!["share", "--out", out, "--thumbnail", "0x9"], 2, "is not WIDTHxHEIGHT"),
-        (vec!["share", "--out", out, "--fonts", "/nonexistent"], 66, "fonts-noto-core"),
+        (
+            vec!["share", "--out", out, "--chart", "pie"],
+            2,
+            "unknown chart 'pie'",
+        ),
+        (
+            vec!["share", "--out", out, "--card", "pie"],
+            2,
+            "unknown card 'pie'",
+        ),
+        (
+            vec![
+                "share", "--out", out, "--card", "claim", "--chart", "energy",
+            ],
+            2,
+            "give one",
+        ),
+        (
+            vec!["share", "--out", out, "--thumbnail", "0x9"],
+            2,
+            "is not WIDTHxHEIGHT",
+        ),
+        (
+            vec!["share", "--out", out, "--fonts", "/nonexistent"],
+            66,
+            "fonts-noto-core",
+        ),
     ] {
         let o = run(&args);
         assert_eq!(o.status.code(), Some(code), "{args:?}: {}", stderr(&o));

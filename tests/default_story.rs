@@ -396,7 +396,12 @@ impl Lit for NameForm {
 impl Lit for QuotedIn {
     fn lit(&self, out: &mut String, depth: usize) {
         let QuotedIn { en, fr, ar } = self;
-        structure(out, depth, "QuotedIn", &[("en", en), ("fr", fr), ("ar", ar)]);
+        structure(
+            out,
+            depth,
+            "QuotedIn",
+            &[("en", en), ("fr", fr), ("ar", ar)],
+        );
     }
 }
 

@@ -571,10 +571,9 @@ fn the_verdicts_by_gdp_and_per_person_differ_as_the_two_claims_do() {
     let r = Report::new(&d, &a, Locale::EN);
     assert_eq!(r.verdict().map(|v| v.name()), Some("more")); // 1.12x: "the same ratio", roughly
     assert_eq!(r.gdp_verdict().map(|v| v.name()), Some("more")); // 2.18x: "even in our favour"
-    assert!(r
-        .sentences
-        .iter()
-        .any(|(k, s)| *k == "verdict" && s.starts_with("Per person, ") && s.contains("12% larger")));
+    assert!(r.sentences.iter().any(|(k, s)| *k == "verdict"
+        && s.starts_with("Per person, ")
+        && s.contains("12% larger")));
     a.set_str(&d, Knob::Yardstick, "gdp").unwrap();
     let r = Report::new(&d, &a, Locale::EN);
     let verdict = &r.sentences.iter().find(|(k, _)| *k == "verdict").unwrap().1;
@@ -624,5 +623,8 @@ fn the_pledges_own_horizons_are_marked_on_the_horizon_slider() {
     );
     // The GDP sliders are the gdp card's: there whenever both GDPs are known, whatever the
     // yardstick.
-    assert!(controls.iter().any(|c| c.param == "gdp_fr") && controls.iter().any(|c| c.param == "gdp_us"));
+    assert!(
+        controls.iter().any(|c| c.param == "gdp_fr")
+            && controls.iter().any(|c| c.param == "gdp_us")
+    );
 }

@@ -126,7 +126,16 @@ fn controls_describe_the_sliders_with_the_parity_marked() {
     let controls = js_sys::Array::from(&js_sys::JSON::parse(&ex.controls()).unwrap());
     assert_eq!(
         params(&ex.controls()),
-        ["eurusd", "pop_fr", "pop_us", "uae", "load_factor", "years_fr", "gdp_fr", "gdp_us"]
+        [
+            "eurusd",
+            "pop_fr",
+            "pop_us",
+            "uae",
+            "load_factor",
+            "years_fr",
+            "gdp_fr",
+            "gdp_us"
+        ]
     );
     let parity = get(&controls.get(0), &["parity"]).as_f64().unwrap();
     assert!((parity - 0.9253).abs() < 0.0001, "{parity}");
@@ -163,15 +172,35 @@ fn figures_switches_and_the_gdp_yardstick() {
 fn cards_alone_and_in_the_page() {
     let ex = Explainer::new(None, "en").unwrap();
     let claim = ex.card("claim");
-    assert!(claim.starts_with("<section class=\"card\" id=\"card-claim\""), "{claim}");
-    assert!(claim.contains("data-figure=\"per_person_ratio\" data-form=\"prose\">1.12 times</b>"), "{claim}");
+    assert!(
+        claim.starts_with("<section class=\"card\" id=\"card-claim\""),
+        "{claim}"
+    );
+    assert!(
+        claim.contains("data-figure=\"per_person_ratio\" data-form=\"prose\">1.12 times</b>"),
+        "{claim}"
+    );
     // A move that changes the answer's template asks for it again: the same fragment.
-    assert!(claim.contains(&format!("data-answer=\"total\">{}</p>", ex.card_answer("claim"))), "{claim}");
+    assert!(
+        claim.contains(&format!(
+            "data-answer=\"total\">{}</p>",
+            ex.card_answer("claim")
+        )),
+        "{claim}"
+    );
     assert_eq!(ex.card_answer("no-such-card"), "");
     assert_eq!(ex.card("no-such-card"), "");
     let sections = js_sys::JSON::parse(&ex.sections()).unwrap();
     let cards = get(&sections, &["cards"]).as_string().unwrap();
-    for name in ["claim", "gdp", "pledges", "horizon", "sensitivity", "energy", "sources"] {
+    for name in [
+        "claim",
+        "gdp",
+        "pledges",
+        "horizon",
+        "sensitivity",
+        "energy",
+        "sources",
+    ] {
         assert!(cards.contains(&format!("data-card=\"{name}\"")), "{name}");
     }
 }

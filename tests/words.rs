@@ -59,7 +59,10 @@ fn words(d: &Dataset, r: &Report) -> serde_json::Value {
         }
     }
     for card in pledge_explainer::html::cards(d) {
-        out.push(serde_json::json!([format!("card:{}", card.name()), card.answer_text(r)]));
+        out.push(serde_json::json!([
+            format!("card:{}", card.name()),
+            card.answer_text(r)
+        ]));
     }
     out.into()
 }
@@ -87,9 +90,17 @@ fn the_default_story_says_exactly_the_expected_sentences() {
         for lang in Lang::ALL {
             let (g, w) = (&got[query][lang.code()], &want[query][lang.code()]);
             let keys = |v: &serde_json::Value| -> Vec<String> {
-                v.as_array().unwrap().iter().map(|p| p[0].as_str().unwrap().to_string()).collect()
+                v.as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|p| p[0].as_str().unwrap().to_string())
+                    .collect()
             };
-            assert_eq!(keys(g), keys(w), "{query:?} {lang:?}: which sentences, in which order");
+            assert_eq!(
+                keys(g),
+                keys(w),
+                "{query:?} {lang:?}: which sentences, in which order"
+            );
             for (g, w) in g.as_array().unwrap().iter().zip(w.as_array().unwrap()) {
                 assert_eq!(g[1], w[1], "{query:?} {lang:?} {}", w[0]);
             }
@@ -126,22 +137,54 @@ const NEVER: &[(Option<Lang>, &str, &str)] = &[
     (None, "×\u{2069} ", "a short ratio sign inside running text"),
     (Some(Lang::En), ".00×", "5.00× for 5×"),
     (Some(Lang::En), "5.00 times", "5.00 times for 5 times"),
-    (Some(Lang::En), "same proportion", "Macron's words are “the same ratio”"),
+    (
+        Some(Lang::En),
+        "same proportion",
+        "Macron's words are “the same ratio”",
+    ),
     (Some(Lang::Fr), "de les ", "de + les is des"),
     (Some(Lang::Fr), "à les ", "à + les is aux"),
     (Some(Lang::Fr), "de le ", "de + le is du"),
     (Some(Lang::Fr), " :", "an ordinary space before a colon"),
     (Some(Lang::Fr), " ;", "an ordinary space before a semicolon"),
-    (Some(Lang::Fr), " ?", "an ordinary space before a question mark"),
+    (
+        Some(Lang::Fr),
+        " ?",
+        "an ordinary space before a question mark",
+    ),
     (Some(Lang::Fr), "« ", "an ordinary space inside guillemets"),
-    (Some(Lang::Fr), "Md€", "Md€ belongs to tables, not running text"),
-    (Some(Lang::Fr), "la même proportion", "Macron said « le même rapport »"),
+    (
+        Some(Lang::Fr),
+        "Md€",
+        "Md€ belongs to tables, not running text",
+    ),
+    (
+        Some(Lang::Fr),
+        "la même proportion",
+        "Macron said « le même rapport »",
+    ),
     (Some(Lang::Ar), "لـال", "لـ + ال is لل"),
-    (Some(Lang::Ar), "\u{0640}", "a tatweel before an Arabic word"),
-    (Some(Lang::Ar), "جيجا", "one spelling of /g/: غيغاواط with ستارغيت"),
-    (Some(Lang::Ar), "ميجا", "one spelling of /g/: ميغاواط with ستارغيت"),
+    (
+        Some(Lang::Ar),
+        "\u{0640}",
+        "a tatweel before an Arabic word",
+    ),
+    (
+        Some(Lang::Ar),
+        "جيجا",
+        "one spelling of /g/: غيغاواط with ستارغيت",
+    ),
+    (
+        Some(Lang::Ar),
+        "ميجا",
+        "one spelling of /g/: ميغاواط with ستارغيت",
+    ),
     (Some(Lang::Ar), "١ غيغاواط", "غيغاواط واحد, not ١ غيغاواط"),
-    (Some(Lang::Ar), "١٠٩ مليار ", "١٠٩ مليارات: few takes the plural"),
+    (
+        Some(Lang::Ar),
+        "١٠٩ مليار ",
+        "١٠٩ مليارات: few takes the plural",
+    ),
 ];
 
 fn strip_isolates(s: &str) -> String {
@@ -162,7 +205,12 @@ fn the_editors_corrections_hold_in_every_language() {
             let r = report(&d, query, lang);
             let mut texts: Vec<(bool, String)> =
                 r.sentences.iter().map(|(_, s)| (true, s.clone())).collect();
-            texts.extend(r.person.iter().chain(&r.gdp).map(|j| (false, j.badge.clone())));
+            texts.extend(
+                r.person
+                    .iter()
+                    .chain(&r.gdp)
+                    .map(|j| (false, j.badge.clone())),
+            );
             for (prose, text) in texts {
                 for (only, bad, why) in NEVER {
                     // A badge is a label: "2.18×" belongs there.
@@ -276,7 +324,9 @@ fn numbers(lang: Lang, text: &str) -> Vec<Read> {
             i += 1;
         }
         let rest: String = chars[i..].iter().take(2).collect();
-        let percent = rest.trim_start_matches(['\u{A0}', ' ']).starts_with(['%', '٪']);
+        let percent = rest
+            .trim_start_matches(['\u{A0}', ' '])
+            .starts_with(['%', '٪']);
         out.push(Read {
             value: int + frac,
             decimals,
@@ -369,7 +419,9 @@ fn check_sentences(r: &Report) -> Result<(), String> {
     let weighed = match r.yardstick {
         pledge_explainer::report::Yardstick::Gdp => {
             let s = shares.ok_or("no GDP sentence")?;
-            (s.len() == 2).then(|| (s[0], s[1])).ok_or("GDP: not two shares")?
+            (s.len() == 2)
+                .then(|| (s[0], s[1]))
+                .ok_or("GDP: not two shares")?
         }
         pledge_explainer::report::Yardstick::Person => (person.0, person.1),
     };
@@ -404,7 +456,11 @@ fn every_ratio_a_sentence_states_is_the_ratio_of_the_figures_it_states() {
     let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig::with_cases(cases));
     runner
         .run(
-            &(0..2usize, prop::collection::vec(0.0..=1.0f64, 10), 0..3usize),
+            &(
+                0..2usize,
+                prop::collection::vec(0.0..=1.0f64, 10),
+                0..3usize,
+            ),
             |(which, picks, lang)| {
                 let d = &stories[which];
                 let a = reachable(d, &picks);
@@ -494,7 +550,11 @@ fn a_dataset_gives_the_form_a_rule_would_get_wrong_and_a_wrong_key_is_refused_by
     // The rule elides before h, which is right for most names and wrong for an aspirated h.
     assert!(prose(&v).contains("d’Hambourg"), "{}", prose(&v));
     v["subject"]["forms"] = serde_json::json!({ "fr": { "de_name": "de Hambourg" } });
-    assert!(prose(&v).contains("population de Hambourg"), "{}", prose(&v));
+    assert!(
+        prose(&v).contains("population de Hambourg"),
+        "{}",
+        prose(&v)
+    );
     assert!(!prose(&v).contains("d’Hambourg"));
     // A form the language does not have is named by its path, with the keys that place takes.
     v["subject"]["forms"] = serde_json::json!({ "fr": { "li_name": "x" } });
@@ -509,16 +569,33 @@ fn the_live_panel_compares_what_the_verdict_weighs() {
     let d = story();
     for (query, keys) in [
         ("", ["france_usd_per_person", "us_usd_per_person"]),
-        ("years_fr=6", ["france_usd_per_person_per_year", "us_usd_per_person_per_year"]),
+        (
+            "years_fr=6",
+            [
+                "france_usd_per_person_per_year",
+                "us_usd_per_person_per_year",
+            ],
+        ),
         ("yardstick=gdp", ["france_share_of_gdp", "us_share_of_gdp"]),
         // The verdict weighs a year of each share when the horizons differ.
-        ("yardstick=gdp&years_fr=6", ["france_share_of_gdp_per_year", "us_share_of_gdp_per_year"]),
+        (
+            "yardstick=gdp&years_fr=6",
+            ["france_share_of_gdp_per_year", "us_share_of_gdp_per_year"],
+        ),
     ] {
         let r = report(&d, query, Lang::En);
         let pair = pledge_explainer::report::comparison(&d, &r);
         let shown: Vec<&str> = keys.iter().map(|k| r.display(k).unwrap()).collect();
-        assert_eq!([pair[0].2.as_str(), pair[1].2.as_str()], [shown[0], shown[1]], "{query}");
-        assert_eq!([pair[0].0.as_str(), pair[1].0.as_str()], ["France", "Stargate"], "{query}");
+        assert_eq!(
+            [pair[0].2.as_str(), pair[1].2.as_str()],
+            [shown[0], shown[1]],
+            "{query}"
+        );
+        assert_eq!(
+            [pair[0].0.as_str(), pair[1].0.as_str()],
+            ["France", "Stargate"],
+            "{query}"
+        );
     }
 }
 
@@ -533,29 +610,54 @@ fn the_horizon_slider_marks_the_pledges_dates_in_years_from_the_announcement() {
     marks.sort_by(|a, b| a.0.total_cmp(&b.0));
     assert_eq!(
         marks,
-        [(4.0, "Bpifrance: by 2029".to_string()), (5.0, "Brookfield: by 2030".to_string())]
+        [
+            (4.0, "Bpifrance: by 2029".to_string()),
+            (5.0, "Brookfield: by 2030".to_string())
+        ]
     );
     // A story in one currency has no rate slider, and keeps the others.
     let mut one = story();
     one.benchmark.currency = one.subject.currency.clone();
-    let r = Report::new(&one, &Assumptions::defaults(&one), Locale::for_lang(Lang::En));
-    let params: Vec<&str> = pledge_explainer::report::controls(&one, &r).iter().map(|c| c.param).collect();
-    assert!(!params.contains(&"eurusd") && params.contains(&"pop_fr"), "{params:?}");
+    let r = Report::new(
+        &one,
+        &Assumptions::defaults(&one),
+        Locale::for_lang(Lang::En),
+    );
+    let params: Vec<&str> = pledge_explainer::report::controls(&one, &r)
+        .iter()
+        .map(|c| c.param)
+        .collect();
+    assert!(
+        !params.contains(&"eurusd") && params.contains(&"pop_fr"),
+        "{params:?}"
+    );
 }
 
 /// The names the page reads a verdict's colour and size by (`data-verdict`, `data-gap`).
 #[test]
 fn verdicts_and_gaps_have_the_names_the_page_styles() {
     use pledge_explainer::report::Verdict;
-    let names: Vec<&str> = [Verdict::Holds, Verdict::More, Verdict::Less].iter().map(|v| v.name()).collect();
+    let names: Vec<&str> = [Verdict::Holds, Verdict::More, Verdict::Less]
+        .iter()
+        .map(|v| v.name())
+        .collect();
     assert_eq!(names, ["holds", "more", "less"]);
-    let gaps: Vec<&str> = [Gap::Same, Gap::Close, Gap::Clear, Gap::Multiple].iter().map(|g| g.name()).collect();
+    let gaps: Vec<&str> = [Gap::Same, Gap::Close, Gap::Clear, Gap::Multiple]
+        .iter()
+        .map(|g| g.name())
+        .collect();
     assert_eq!(gaps, ["same", "close", "clear", "multiple"]);
     let css = std::fs::read_to_string("www/style.css").unwrap();
     for name in ["holds", "more", "less"] {
-        assert!(css.contains(&format!("[data-verdict=\"{name}\"]")), "style.css styles no {name}");
+        assert!(
+            css.contains(&format!("[data-verdict=\"{name}\"]")),
+            "style.css styles no {name}"
+        );
     }
     for name in ["same", "close"] {
-        assert!(css.contains(&format!("[data-gap=\"{name}\"]")), "style.css styles no {name}");
+        assert!(
+            css.contains(&format!("[data-gap=\"{name}\"]")),
+            "style.css styles no {name}"
+        );
     }
 }

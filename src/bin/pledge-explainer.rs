@@ -1,9 +1,9 @@
 //! The native command line: figures as sentences or JSON, dataset checks, static renders.
 //! All computing is the library's; this file only parses flags, reads files and prints.
 
+use pledge_explainer::lang::fill;
 use pledge_explainer::messages::{assumption_error_message, dataset_error_message};
 use pledge_explainer::{Assumptions, Dataset, DatasetError, Knob, Lang, Locale, Report};
-use pledge_explainer::lang::fill;
 use std::process::ExitCode;
 
 const USAGE_HEAD: &str = "\
@@ -334,12 +334,21 @@ fn share(args: &Args) -> Result<(), ExitCode> {
         eprintln!("share: {message}\n\n{}", usage());
         ExitCode::from(2)
     };
-    let out = std::path::Path::new(args.out.as_deref().ok_or_else(|| usage("needs --out DIR".into()))?);
+    let out = std::path::Path::new(
+        args.out
+            .as_deref()
+            .ok_or_else(|| usage("needs --out DIR".into()))?,
+    );
     let dataset = load_dataset(args.dataset_path.as_deref())?;
     let page = match (args.card.as_deref(), args.chart.as_deref()) {
-        (Some(_), Some(_)) => return Err(usage("--card and --chart: give one (a card has its own chart)".into())),
+        (Some(_), Some(_)) => {
+            return Err(usage(
+                "--card and --chart: give one (a card has its own chart)".into(),
+            ))
+        }
         (Some(name), None) => {
-            let card = html::Card::from_name(name).ok_or_else(|| usage(format!("--card: unknown card '{name}'")))?;
+            let card = html::Card::from_name(name)
+                .ok_or_else(|| usage(format!("--card: unknown card '{name}'")))?;
             if !card.applies(&dataset) {
                 return Err(usage(format!("--card: this story has no '{name}' card")));
             }
@@ -350,7 +359,9 @@ fn share(args: &Args) -> Result<(), ExitCode> {
             let chart = Chart::from_name(chart_name)
                 .ok_or_else(|| usage(format!("--chart: unknown chart '{chart_name}'")))?;
             if !chart.applies(&dataset) {
-                return Err(usage(format!("--chart: this story has no '{chart_name}' chart")));
+                return Err(usage(format!(
+                    "--chart: this story has no '{chart_name}' chart"
+                )));
             }
             share::Page::Story(chart)
         }
@@ -363,10 +374,18 @@ fn share(args: &Args) -> Result<(), ExitCode> {
             .split_once('x')
             .and_then(|(w, h)| Some((w.parse::<u32>().ok()?, h.parse::<u32>().ok()?)))
             .filter(|&(w, h)| (16..=4000).contains(&w) && (16..=4000).contains(&h))
-            .ok_or_else(|| usage(format!("--thumbnail: '{t}' is not WIDTHxHEIGHT (16 to 4000 each)")))?,
+            .ok_or_else(|| {
+                usage(format!(
+                    "--thumbnail: '{t}' is not WIDTHxHEIGHT (16 to 4000 each)"
+                ))
+            })?,
     };
 
-    let fonts_dir = std::path::Path::new(args.fonts.as_deref().unwrap_or("/usr/share/fonts/truetype/noto"));
+    let fonts_dir = std::path::Path::new(
+        args.fonts
+            .as_deref()
+            .unwrap_or("/usr/share/fonts/truetype/noto"),
+    );
     let mut options = usvg::Options::default();
     let db = options.fontdb_mut();
     for name in SHARE_FONTS {

@@ -12,9 +12,10 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     let (fig, l) = (&r.figures, r.locale);
     let s = l.strings();
     let quote = d.benchmark.currency.as_ref();
-    let (Some(chosen), Some(benchmark_ppy)) =
-        (fig.assumptions.subject_years, fig.us_usd_per_person_per_year)
-    else {
+    let (Some(chosen), Some(benchmark_ppy)) = (
+        fig.assumptions.subject_years,
+        fig.us_usd_per_person_per_year,
+    ) else {
         return Ok(());
     };
     let total = fig.france_usd_per_person;
@@ -25,7 +26,10 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
 
     let subject = crate::report::capitalize_first(r.fill(s.chart_horizon_subject));
     let benchmark = crate::report::capitalize_first(r.fill(s.chart_horizon_benchmark));
-    let legend = [(subject.as_str(), SUBJECT, 10), (benchmark.as_str(), BENCHMARK, 2)];
+    let legend = [
+        (subject.as_str(), SUBJECT, 10),
+        (benchmark.as_str(), BENCHMARK, 2),
+    ];
     let (_, h) = f.area.dim_in_pixel();
     let py_top = PAD + f.legend_height(&legend) + 10;
     let py_bottom = h as i32 - AXIS_HEIGHT - PAD - AXIS_TITLE_GAP;
@@ -70,7 +74,12 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         f.text(
             &label,
             ((x0 + x1) / 2, py_bottom + 6),
-            &tick_style(TICK_PX, if *n == chosen { &INK } else { &MUTED }, HPos::Center, VPos::Top),
+            &tick_style(
+                TICK_PX,
+                if *n == chosen { &INK } else { &MUTED },
+                HPos::Center,
+                VPos::Top,
+            ),
         )?;
     }
     f.line(vec![(px0, py_bottom), (px1, py_bottom)], RULE, 1)?;

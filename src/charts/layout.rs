@@ -140,7 +140,10 @@ pub fn wrap(text: &str, px: f64, max_px: i32, max_lines: usize) -> Vec<String> {
         } else if lines.len() + 1 < max_lines {
             // A line does not start with a numeral ("…(France over" / "2 years)"): the word
             // before it goes down too.
-            let numeral = word.chars().next().is_some_and(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c));
+            let numeral = word
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit() || ('\u{660}'..='\u{669}').contains(&c));
             match current.rsplit_once(' ').filter(|_| numeral) {
                 Some((head, tail)) => {
                     let next = format!("{tail} {word}");
@@ -164,7 +167,13 @@ pub fn fits(lines: &[String], px: f64, max_px: i32) -> bool {
 
 /// [`wrap`] at the largest size from `px` down to `min_px` at which the text fits in
 /// `max_lines` lines; the size and the lines.
-pub fn wrap_fit(text: &str, px: f64, max_px: i32, max_lines: usize, min_px: f64) -> (f64, Vec<String>) {
+pub fn wrap_fit(
+    text: &str,
+    px: f64,
+    max_px: i32,
+    max_lines: usize,
+    min_px: f64,
+) -> (f64, Vec<String>) {
     let mut size = px;
     loop {
         let lines = wrap(text, size, max_px, max_lines);

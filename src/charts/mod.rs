@@ -187,7 +187,9 @@ pub fn text(chart: Chart, report: &Report) -> ChartText {
         Chart::Pledges if report.sum == crate::report::Sum::WithoutLeftOut => {
             (s.chart_pledges_title, s.chart_pledges_desc_private)
         }
-        Chart::Pledges if report.ranged_counted => (s.chart_pledges_title, s.chart_pledges_desc_ranged),
+        Chart::Pledges if report.ranged_counted => {
+            (s.chart_pledges_title, s.chart_pledges_desc_ranged)
+        }
         Chart::Pledges => (s.chart_pledges_title, s.chart_pledges_desc),
         Chart::PerPerson if report.per_year && ctx.value("ppy").is_some() => {
             (s.chart_per_person_title, s.chart_per_person_desc_year)
@@ -492,8 +494,12 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
             // the right edge. In right-to-left text the name comes first from the right.
             let y = y_mid - 3;
             // Set smaller when long, never cut.
-            let name_px = fit_px(name, LABEL_PX * BOLD_WIDEN, (self.width - 2 * PAD) * 2 / 3, LABEL_PX * 0.7)
-                / BOLD_WIDEN;
+            let name_px = fit_px(
+                name,
+                LABEL_PX * BOLD_WIDEN,
+                (self.width - 2 * PAD) * 2 / 3,
+                LABEL_PX * 0.7,
+            ) / BOLD_WIDEN;
             let name = name.to_string();
             let (first, first_style, second, second_style) = if self.rtl {
                 (
@@ -510,7 +516,11 @@ impl<'a, DB: DrawingBackend> Frame<'a, DB> {
                     style(SMALL_PX, &MUTED, HPos::Left, VPos::Bottom),
                 )
             };
-            let px_first = if self.rtl { SMALL_PX } else { name_px * BOLD_WIDEN };
+            let px_first = if self.rtl {
+                SMALL_PX
+            } else {
+                name_px * BOLD_WIDEN
+            };
             self.text(&first, (PAD, y), &first_style)?;
             return self.text(
                 &second,

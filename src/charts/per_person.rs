@@ -32,9 +32,17 @@ pub(super) fn draw<DB: DrawingBackend>(
         _ => (1.0, 1.0),
     };
     let (gdp_title, per_person_title, scaled_title) = if r.per_year {
-        (s.chart_group_gdp_year, s.chart_group_per_person_year, s.chart_group_scaled_year)
+        (
+            s.chart_group_gdp_year,
+            s.chart_group_per_person_year,
+            s.chart_group_scaled_year,
+        )
     } else {
-        (s.chart_group_gdp, s.chart_group_per_person, s.chart_group_scaled)
+        (
+            s.chart_group_gdp,
+            s.chart_group_per_person,
+            s.chart_group_scaled,
+        )
     };
     let gdp_groups = || -> Option<[BarGroup; 2]> {
         let (fr, us, gdp) = (
@@ -45,7 +53,11 @@ pub(super) fn draw<DB: DrawingBackend>(
         // Stargate scaled to France's GDP (its share of GDP times France's GDP), beside the
         // package: both in all, or both a year over their own horizons.
         let (package, scaled) = (fig.announced_eur_bn / years.0, us * gdp / years.1);
-        let scaled_title = if r.per_year { s.chart_group_scaled_gdp_year } else { s.chart_group_scaled_gdp };
+        let scaled_title = if r.per_year {
+            s.chart_group_scaled_gdp_year
+        } else {
+            s.chart_group_scaled_gdp
+        };
         let (fr, us) = (fr / years.0, us / years.1);
         Some([
             (
@@ -84,11 +96,13 @@ pub(super) fn draw<DB: DrawingBackend>(
             ),
         ]
     };
-    // Same rows either way, so switching the yardstick never changes the chart's height.
-    let groups = if by_gdp {
-        gdp_groups().unwrap_or_else(per_person_groups)
+    // Per person, one group: the package scaled to the other's population has the same
+    // proportions, a second chart saying the same (the design review's look-alikes). The GDP
+    // chart keeps its second group, in euros, which the shares do not give.
+    let groups: Vec<BarGroup> = if by_gdp {
+        gdp_groups().map_or_else(|| per_person_groups().into_iter().take(1).collect(), |g| g.into())
     } else {
-        per_person_groups()
+        per_person_groups().into_iter().take(1).collect()
     };
     let mut y = PAD;
     for (title, bars) in groups.iter() {

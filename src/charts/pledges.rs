@@ -42,8 +42,15 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     let xa = scale.at(announced);
     f.line(vec![(xa, top - 4), (xa, rows_bottom)], INK, 2)?;
     // Without the state-owned and state-backed pledges the rule is what is left, said so.
-    let total_label = if r.sum == crate::report::Sum::WithoutLeftOut { s.chart_left } else { s.chart_announced };
-    let label = crate::lang::fill(total_label, &[("announced", &l.money_bn(announced, cur, 1))]);
+    let total_label = if r.sum == crate::report::Sum::WithoutLeftOut {
+        s.chart_left
+    } else {
+        s.chart_announced
+    };
+    let label = crate::lang::fill(
+        total_label,
+        &[("announced", &l.money_bn(announced, cur, 1))],
+    );
     let anchor = if xa - text_width(&label, SMALL_PX) < x0 {
         HPos::Left
     } else {
@@ -68,7 +75,10 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         let amount = match ranged_point {
             Some(point) => crate::lang::fill(
                 s.chart_point_of_range,
-                &[("point", &l.money_bn(point, cur, 1)), ("range", &l.money_bn_range(low, high, cur, 1))],
+                &[
+                    ("point", &l.money_bn(point, cur, 1)),
+                    ("range", &l.money_bn_range(low, high, cur, 1)),
+                ],
             ),
             None => l.money_bn_range(low, high, cur, 1),
         };
@@ -105,7 +115,13 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     let not_itemised = if r.ranged_counted && un.high > un.low {
         crate::lang::fill(
             s.chart_point_of_range,
-            &[("point", &l.money_bn(fig.unitemised_at_point_eur_bn.max(0.0), cur, 1)), ("range", &range)],
+            &[
+                (
+                    "point",
+                    &l.money_bn(fig.unitemised_at_point_eur_bn.max(0.0), cur, 1),
+                ),
+                ("range", &range),
+            ],
         )
     } else {
         range

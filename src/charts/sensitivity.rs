@@ -122,7 +122,12 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
         text_width(&parity_label[0], SMALL_PX) * 3 / 5,
         2,
     );
-    let reader_label = reader.map(|(_, r)| [crate::lang::fill(s.chart_you_are_here, &[("times", &l.times(r))])]);
+    let reader_label = reader.map(|(_, r)| {
+        [crate::lang::fill(
+            s.chart_you_are_here,
+            &[("times", &l.times(r))],
+        )]
+    });
     // On two lines too, where the reader's line up from the axis leaves no room for one (a
     // card's chart on a 320 px phone is 288 px wide).
     let line_lines = wrap(
@@ -133,7 +138,11 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     );
     // A label that does not wrap into two lines that fit keeps its one.
     let line_wraps = line_lines.len() == 2
-        && fits(&line_lines, SMALL_PX, text_width(&line_label[0], SMALL_PX) * 2 / 3);
+        && fits(
+            &line_lines,
+            SMALL_PX,
+            text_width(&line_label[0], SMALL_PX) * 2 / 3,
+        );
     let line_places: Vec<Placed> = [&line_label[..], &line_lines[..]]
         .into_iter()
         .take(if line_wraps { 2 } else { 1 })

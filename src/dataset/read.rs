@@ -251,7 +251,16 @@ impl Reader {
                     let Some(sm) = self.object(
                         source,
                         &path,
-                        &["publisher", "title", "date", "url", "note", "lang", "publisher_names", "description"],
+                        &[
+                            "publisher",
+                            "title",
+                            "date",
+                            "url",
+                            "note",
+                            "lang",
+                            "publisher_names",
+                            "description",
+                        ],
                     ) else {
                         continue;
                     };
@@ -596,7 +605,16 @@ impl Reader {
         let m = self.object(
             v,
             path,
-            &["text", "speaker", "source", "as_of", "quote_ar", "quoted_in", "asserts", "spoken_in"],
+            &[
+                "text",
+                "speaker",
+                "source",
+                "as_of",
+                "quote_ar",
+                "quoted_in",
+                "asserts",
+                "spoken_in",
+            ],
         )?;
         let (text, speaker) = (
             self.req_text(m, path, "text"),
@@ -626,10 +644,15 @@ impl Reader {
             ));
         }
         let spoken_in = self.opt_string(m, path, "spoken_in");
-        if let Some(code) = spoken_in.as_deref().filter(|c| crate::lang::Lang::parse(c).is_none()) {
+        if let Some(code) = spoken_in
+            .as_deref()
+            .filter(|c| crate::lang::Lang::parse(c).is_none())
+        {
             self.errors.push(DatasetError::new(
                 join(path, "spoken_in"),
-                Problem::UnknownLanguage { code: code.to_string() },
+                Problem::UnknownLanguage {
+                    code: code.to_string(),
+                },
             ));
         }
         Some(Claim {

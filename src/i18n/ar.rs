@@ -266,7 +266,7 @@ pub const STRINGS: Strings = Strings {
     card_embed: "تضمين",
     card_full: "الشرح الكامل",
     card_more: "افتراضات أخرى",
-    card_pledges_ranged_a: "حتى {as_of} كانت التعهدات المعلنة بمبالغ محددة تعهدات {fixed_pledge_list}، إضافة إلى {ranged_text} ({#uae} ضمن نطاق {ranged_range})، أي {#itemised_at_point_eur_bn} في المجموع، فيبقى {#unitemised_at_point_eur_bn} من أصل {#announced_eur_bn} غير مفصّل.",
+    card_pledges_ranged_a: "بحساب {ranged_text} عند {#uae}، تبلغ التعهدات التي أُعلنت مبالغها حتى {as_of_short} {#itemised_at_point_eur_bn}، فيبقى {#unitemised_at_point_eur_bn} من أصل {#announced_eur_bn} غير مفصّل.",
     card_claim_a_year: "إذا وُزّعت {package} على {#years_fr} ووُزّع {benchmark_package} على {years_us}، يبلغ نصيب الفرد سنويًا {#france_usd_per_person_per_year} مقابل {#us_usd_per_person_per_year}، أي {#per_person_ratio} نصيب الفرد من {benchmark_package}.",
     card_gdp_a_year: "إذا وُزّعت {package} على {#years_fr} ووُزّع {benchmark_package} على {years_us}، تبلغ حصة {package} السنوية من الناتج المحلي الإجمالي {#gdp_share_ratio} حصة {benchmark_package}.",
     label_load_factor: "نسبة السنة التي يعمل فيها {gw} بكامل طاقته",

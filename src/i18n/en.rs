@@ -256,7 +256,7 @@ pub const STRINGS: Strings = Strings {
     card_embed: "Embed",
     card_full: "Full explainer",
     card_more: "More assumptions",
-    card_pledges_ranged_a: "By {as_of}, the pledges named with an amount were those of {fixed_pledge_list}, with {ranged_text} at {#uae} of {ranged_range}: {#itemised_at_point_eur_bn} in all, leaving {#unitemised_at_point_eur_bn} of the {#announced_eur_bn} not itemised.",
+    card_pledges_ranged_a: "With {ranged_text} at {#uae}, the pledges named with an amount by {as_of} added up to {#itemised_at_point_eur_bn}, leaving {#unitemised_at_point_eur_bn} of the {#announced_eur_bn} not itemised.",
     card_claim_a_year: "If {package} is spread over {#years_fr} and {benchmark_package} over {years_us}, that is {#france_usd_per_person_per_year} per person per year against {#us_usd_per_person_per_year}: {#per_person_ratio} as much.",
     card_gdp_a_year: "If {package} is spread over {#years_fr} and {benchmark_package} over {years_us}, as a share of GDP per year {package} is {#gdp_share_ratio} as much.",
     label_load_factor: "Share of the year {gw} runs at full power",

@@ -264,7 +264,7 @@ pub const STRINGS: Strings = Strings {
     card_embed: "Intégrer",
     card_full: "L’explication complète",
     card_more: "Autres hypothèses",
-    card_pledges_ranged_a: "Au {as_of}, les engagements chiffrés étaient ceux {de_fixed_pledge_list}, ainsi que {de_ranged_open}{#uae} retenus dans une fourchette allant {ranged_range}), soit {#itemised_at_point_eur_bn}\u{A0}: {#unitemised_at_point_eur_bn} des {#announced_eur_bn} n’étaient pas détaillés.",
+    card_pledges_ranged_a: "Au {as_of}, les engagements chiffrés totalisaient {#itemised_at_point_eur_bn}, en comptant {#uae} pour {ranged_text}\u{A0}: {#unitemised_at_point_eur_bn} des {#announced_eur_bn} n’étaient pas détaillés.",
     card_claim_a_year: "Si {package} est étalé sur {#years_fr} et {benchmark_package} sur {years_us}, cela fait {#france_usd_per_person_per_year} par habitant et par an, contre {#us_usd_per_person_per_year}, soit {#per_person_ratio} ce montant.",
     card_gdp_a_year: "Si {package} est étalé sur {#years_fr} et {benchmark_package} sur {years_us}, le premier représente chaque année une part du PIB égale à {#gdp_share_ratio} celle {de_benchmark_package}.",
     label_load_factor: "Part de l’année où {gw} tourne à pleine puissance",

@@ -16,11 +16,36 @@ const NAMES: [&str; 4] = ["subject", "benchmark", "package", "benchmark_package"
 /// The placeholder of `name` joined to `prefix`: `de_subject` (static, as every value key).
 fn prefixed(prefix: &str, name: &str) -> &'static str {
     const KEYS: [[&str; 4]; 5] = [
-        ["de_subject", "de_benchmark", "de_package", "de_benchmark_package"],
-        ["a_subject", "a_benchmark", "a_package", "a_benchmark_package"],
-        ["que_subject", "que_benchmark", "que_package", "que_benchmark_package"],
-        ["li_subject", "li_benchmark", "li_package", "li_benchmark_package"],
-        ["bi_subject", "bi_benchmark", "bi_package", "bi_benchmark_package"],
+        [
+            "de_subject",
+            "de_benchmark",
+            "de_package",
+            "de_benchmark_package",
+        ],
+        [
+            "a_subject",
+            "a_benchmark",
+            "a_package",
+            "a_benchmark_package",
+        ],
+        [
+            "que_subject",
+            "que_benchmark",
+            "que_package",
+            "que_benchmark_package",
+        ],
+        [
+            "li_subject",
+            "li_benchmark",
+            "li_package",
+            "li_benchmark_package",
+        ],
+        [
+            "bi_subject",
+            "bi_benchmark",
+            "bi_package",
+            "bi_benchmark_package",
+        ],
     ];
     let row = crate::grammar::PREFIXES.iter().position(|p| *p == prefix);
     let col = NAMES.iter().position(|n| *n == name);
@@ -56,7 +81,12 @@ pub(super) fn decimals_of(value: f64) -> u32 {
 }
 
 impl<'a> Context<'a> {
-    pub(super) fn new(dataset: &'a Dataset, f: &'a Figures, locale: Locale, per_year: bool) -> Context<'a> {
+    pub(super) fn new(
+        dataset: &'a Dataset,
+        f: &'a Figures,
+        locale: Locale,
+        per_year: bool,
+    ) -> Context<'a> {
         let l = locale;
         let lang = l.lang;
         let s = l.strings();
@@ -130,10 +160,22 @@ impl<'a> Context<'a> {
             ("announced", l.money_bn(f.announced_eur_bn, base, 1)),
             // The total as announced, whatever the switches count (the article's conversion
             // and the method notes are about it).
-            ("announced_full", l.money_bn(dataset.subject.announced_bn.value, base, 1)),
-            ("package_full", dataset.subject.package.get(lang).to_string()),
-            ("itemised_point", l.money_bn(f.itemised_at_point_eur_bn, base, 1)),
-            ("unitemised_point", l.money_bn(f.unitemised_at_point_eur_bn, base, 1)),
+            (
+                "announced_full",
+                l.money_bn(dataset.subject.announced_bn.value, base, 1),
+            ),
+            (
+                "package_full",
+                dataset.subject.package.get(lang).to_string(),
+            ),
+            (
+                "itemised_point",
+                l.money_bn(f.itemised_at_point_eur_bn, base, 1),
+            ),
+            (
+                "unitemised_point",
+                l.money_bn(f.unitemised_at_point_eur_bn, base, 1),
+            ),
             ("announced_conv", l.money_bn(f.announced_usd_bn, quote, 1)),
             (
                 "itemised",
@@ -152,7 +194,10 @@ impl<'a> Context<'a> {
                 "scaled",
                 l.money_bn(f.stargate_scaled_to_france_usd_bn, quote, 1),
             ),
-            ("parity_rate", opt(f.parity_eurusd, &|r| l.rate_point(r, quote))),
+            (
+                "parity_rate",
+                opt(f.parity_eurusd, &|r| l.rate_point(r, quote)),
+            ),
             ("parity_pop", opt(f.parity_pop_fr_m, &|p| l.millions(p, 1))),
             ("names", join_list(lang, &no_amount)),
             ("names_no_amount", join_list(lang, &no_amount)),
@@ -177,7 +222,9 @@ impl<'a> Context<'a> {
         let ranged_counted = ranged.is_some_and(|p| counted(&p));
         let mut items: Vec<(String, bool)> = Vec::new();
         for p in dataset.subject.pledges.iter().filter(counted) {
-            let Some((low, high)) = p.amount() else { continue };
+            let Some((low, high)) = p.amount() else {
+                continue;
+            };
             let name = p.name_in_text(lang);
             let is_ranged = ranged_counted && ranged.is_some_and(|r| std::ptr::eq(r, p));
             let item = match a.ranged_pledge_bn.filter(|_| is_ranged) {
@@ -188,7 +235,10 @@ impl<'a> Context<'a> {
                         ("point", &l.money_bn(point, base, 1)),
                     ],
                 ),
-                None => fill(s.pledge_item, &[("amount", &l.money_bn_range(low, high, base, 1))]),
+                None => fill(
+                    s.pledge_item,
+                    &[("amount", &l.money_bn_range(low, high, base, 1))],
+                ),
             };
             items.push((format!("{name}\u{1F}{item}"), is_ranged));
         }
@@ -199,7 +249,8 @@ impl<'a> Context<'a> {
                 .filter_map(|(it, _)| {
                     let (name, item) = it.split_once('\u{1F}')?;
                     let name = match prefix {
-                        Some(p) => crate::grammar::joined(lang, p, name).unwrap_or_else(|| name.to_string()),
+                        Some(p) => crate::grammar::joined(lang, p, name)
+                            .unwrap_or_else(|| name.to_string()),
                         None => name.to_string(),
                     };
                     Some(parenthesized(lang, &name, item))
@@ -307,7 +358,9 @@ impl<'a> Context<'a> {
         {
             values.push(("fr_share", l.percent(fr, 2)));
             values.push(("us_share", l.percent(us, 2)));
-            if let (Some(fy), Some(uy)) = (f.france_share_of_gdp_per_year, f.us_share_of_gdp_per_year) {
+            if let (Some(fy), Some(uy)) =
+                (f.france_share_of_gdp_per_year, f.us_share_of_gdp_per_year)
+            {
                 values.push(("fr_share_year", l.percent(fy, 2)));
                 values.push(("us_share_year", l.percent(uy, 2)));
             }
@@ -316,7 +369,10 @@ impl<'a> Context<'a> {
             values.push(("gdp_ratio_times", l.times(ratio)));
             values.push(("gdp_pct", l.percent((ratio - 1.0).abs(), 0)));
             values.push(("gdp_fr", opt(a.subject_gdp_bn, &|g| l.money_bn(g, base, 1))));
-            values.push(("gdp_us", opt(a.benchmark_gdp_bn, &|g| l.money_bn(g, quote, 1))));
+            values.push((
+                "gdp_us",
+                opt(a.benchmark_gdp_bn, &|g| l.money_bn(g, quote, 1)),
+            ));
             values.push((
                 "gdp_parity_package",
                 opt(f.gdp_parity_package_eur_bn, &|p| l.money_bn(p, base, 1)),
@@ -357,7 +413,11 @@ impl<'a> Context<'a> {
         if let Some(about) = &dataset.benchmark.about {
             values.push(("about", about.get(lang).to_string()));
         }
-        if let Some(src) = r.converted_bn.as_ref().and_then(|c| dataset.sources.get(&c.source)) {
+        if let Some(src) = r
+            .converted_bn
+            .as_ref()
+            .and_then(|c| dataset.sources.get(&c.source))
+        {
             values.push(("reported_by", src.publisher_in(lang).to_string()));
         }
         if let Some(g) = &dataset.subject.gdp_bn {
@@ -372,7 +432,11 @@ impl<'a> Context<'a> {
             values.push(("first_year", l.digits_in(&year_of(first.as_of.as_deref()))));
         }
         // The comparison's phrase names the reader's horizon: filled last, from the values above.
-        let per = if per_year { s.per_person_year } else { s.per_person };
+        let per = if per_year {
+            s.per_person_year
+        } else {
+            s.per_person
+        };
         let per_gdp = if per_year { s.by_gdp_year } else { s.by_gdp };
         let pairs: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
         let (per, per_gdp) = (fill(per, &pairs), fill(per_gdp, &pairs));
@@ -403,7 +467,8 @@ impl<'a> Context<'a> {
     /// Whether the figures count the ranged pledge at the reader's point (it is in the story,
     /// and not left out with the state-owned and state-backed pledges).
     pub(super) fn ranged_counted(&self) -> bool {
-        let counted = |p: &crate::dataset::Pledge| Sum::of(self.figures) == Sum::Announced || p.is_private();
+        let counted =
+            |p: &crate::dataset::Pledge| Sum::of(self.figures) == Sum::Announced || p.is_private();
         self.dataset.ranged_pledge().is_some_and(counted) && self.value("ranged_point").is_some()
     }
 
@@ -414,7 +479,11 @@ impl<'a> Context<'a> {
             .map(|(_, v)| v.as_str())
     }
 
-    pub(super) fn sentences(&self, shown: Option<&Judgement>, per_year: bool) -> Vec<(&'static str, String)> {
+    pub(super) fn sentences(
+        &self,
+        shown: Option<&Judgement>,
+        per_year: bool,
+    ) -> Vec<(&'static str, String)> {
         let s = self.locale.strings();
         let f = self.figures;
         // Nothing left unexplained: say so rather than "€0bn is not itemised".
@@ -444,9 +513,19 @@ impl<'a> Context<'a> {
         }
         if f.pledges_left_out > 0 && self.value("left_out").is_some() {
             // The sum left depends on the ranged pledge's point when that pledge is left out.
-            let point_left_out = self.dataset.ranged_pledge().is_some_and(|p| !p.is_private())
+            let point_left_out = self
+                .dataset
+                .ranged_pledge()
+                .is_some_and(|p| !p.is_private())
                 && self.value("ranged_point").is_some();
-            out.push(("private_only", if point_left_out { s.private_only_ranged } else { s.private_only }));
+            out.push((
+                "private_only",
+                if point_left_out {
+                    s.private_only_ranged
+                } else {
+                    s.private_only
+                },
+            ));
         }
         out.push(("scaled", s.scaled));
         if per_year && self.value("ppy").is_some() {
@@ -467,7 +546,8 @@ impl<'a> Context<'a> {
         }
         // A parity no slider can reach is no help to a reader: said as such, not to 3 places.
         let reachable = |knob: crate::model::Knob, at: Option<f64>| {
-            at.zip(Assumptions::range(self.dataset, knob)).is_some_and(|(v, r)| r.contains(v))
+            at.zip(Assumptions::range(self.dataset, knob))
+                .is_some_and(|(v, r)| r.contains(v))
         };
         let parity_in_reach = reachable(crate::model::Knob::Rate, f.parity_eurusd)
             || reachable(crate::model::Knob::SubjectPopulation, f.parity_pop_fr_m);
@@ -543,7 +623,10 @@ impl<'a> Context<'a> {
                 "stargate_scaled_to_france_usd_bn",
                 l.money_bn(f.stargate_scaled_to_france_usd_bn, quote, 1),
             ),
-            ("parity_eurusd", opt(f.parity_eurusd, &|r| l.rate_point(r, quote))),
+            (
+                "parity_eurusd",
+                opt(f.parity_eurusd, &|r| l.rate_point(r, quote)),
+            ),
             (
                 "parity_pop_fr_m",
                 opt(f.parity_pop_fr_m, &|p| l.millions(p, 1)),
@@ -604,10 +687,12 @@ impl<'a> Context<'a> {
             ("pop_us", l.millions(a.benchmark_population_m, 1)),
             ("uae", opt(a.ranged_pledge_bn, &|u| l.money_bn(u, base, 1))),
             ("gdp_fr", opt(a.subject_gdp_bn, &|g| l.money_bn(g, base, 1))),
-            ("gdp_us", opt(a.benchmark_gdp_bn, &|g| l.money_bn(g, quote, 1))),
+            (
+                "gdp_us",
+                opt(a.benchmark_gdp_bn, &|g| l.money_bn(g, quote, 1)),
+            ),
             ("years_fr", opt(a.subject_years, &|y| years_alone(l, y))),
             ("load_factor", l.percent(a.load_factor, 0)),
         ]
     }
 }
-

@@ -103,7 +103,10 @@ pub fn controls(dataset: &Dataset, report: &Report) -> Vec<Control> {
                 };
                 fill(
                     s.parity_mark,
-                    &[("value", &show(p)), ("per", report.value(per).unwrap_or_default())],
+                    &[
+                        ("value", &show(p)),
+                        ("per", report.value(per).unwrap_or_default()),
+                    ],
                 )
             }),
             marks,
@@ -125,16 +128,28 @@ pub fn comparison(dataset: &Dataset, report: &Report) -> [(String, f64, String);
     let shown = |key: &str| report.display(key).unwrap_or_default().to_string();
     // The yardstick in effect and whether the horizons differ, as the report decided them.
     let gdp = f.france_share_of_gdp.zip(f.us_share_of_gdp);
-    let gdp_year = f.france_share_of_gdp_per_year.zip(f.us_share_of_gdp_per_year);
-    let per_year = f.france_usd_per_person_per_year.zip(f.us_usd_per_person_per_year);
+    let gdp_year = f
+        .france_share_of_gdp_per_year
+        .zip(f.us_share_of_gdp_per_year);
+    let per_year = f
+        .france_usd_per_person_per_year
+        .zip(f.us_usd_per_person_per_year);
     let (keys, values) = match (report.yardstick, gdp, per_year) {
         (Yardstick::Gdp, _, _) if report.per_year && gdp_year.is_some() => {
             let (fr, us) = gdp_year.unwrap_or_default();
-            (["france_share_of_gdp_per_year", "us_share_of_gdp_per_year"], [fr, us])
+            (
+                ["france_share_of_gdp_per_year", "us_share_of_gdp_per_year"],
+                [fr, us],
+            )
         }
-        (Yardstick::Gdp, Some((fr, us)), _) => (["france_share_of_gdp", "us_share_of_gdp"], [fr, us]),
+        (Yardstick::Gdp, Some((fr, us)), _) => {
+            (["france_share_of_gdp", "us_share_of_gdp"], [fr, us])
+        }
         (_, _, Some((fr, us))) if report.per_year => (
-            ["france_usd_per_person_per_year", "us_usd_per_person_per_year"],
+            [
+                "france_usd_per_person_per_year",
+                "us_usd_per_person_per_year",
+            ],
             [fr, us],
         ),
         _ => (
@@ -168,7 +183,8 @@ pub fn switches(dataset: &Dataset, report: &Report) -> Vec<Switch> {
     // for it. A switch with words (`yardstick=person|gdp`) is radio buttons worded by the
     // strings `<param>_<word>`; one without is a checkbox worded by its label.
     for spec in crate::model::KNOBS.iter() {
-        let (crate::model::Control::Switch { words }, Some(label)) = (spec.control, spec.label) else {
+        let (crate::model::Control::Switch { words }, Some(label)) = (spec.control, spec.label)
+        else {
             continue;
         };
         let Some(label) = s.text(label) else {
@@ -177,7 +193,11 @@ pub fn switches(dataset: &Dataset, report: &Report) -> Vec<Switch> {
         if Assumptions::range(dataset, spec.knob).is_none() {
             continue;
         }
-        let word = |w: &str| s.text(&format!("{}_{w}", spec.param)).unwrap_or(w).to_string();
+        let word = |w: &str| {
+            s.text(&format!("{}_{w}", spec.param))
+                .unwrap_or(w)
+                .to_string()
+        };
         let options = match words {
             Some((off, on)) => vec![(0.0, word(off)), (1.0, word(on))],
             None => vec![(1.0, label.to_string())],
@@ -191,4 +211,3 @@ pub fn switches(dataset: &Dataset, report: &Report) -> Vec<Switch> {
     }
     out
 }
-

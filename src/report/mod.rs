@@ -18,7 +18,6 @@ pub use verdict::{
     SAME_PROPORTION_TOLERANCE,
 };
 
-use context::{decimals_of, Context};
 use crate::dataset::{Asserts, Dataset};
 use crate::format::Locale;
 use crate::i18n::{join_list, Strings};
@@ -26,6 +25,7 @@ use crate::lang::fill;
 use crate::lang::Lang;
 use crate::model::{compute, Assumptions, FigureValue, Figures};
 use crate::params::plain_number;
+use context::{decimals_of, Context};
 use serde::Serialize;
 
 /// What a comparison is measured by: per person (Macron's claim) or by share of GDP (the
@@ -36,7 +36,6 @@ pub enum Yardstick {
     Person,
     Gdp,
 }
-
 
 /// Which sum the subject's figures count, decided once from the assumptions: the total as
 /// announced, or what is left of it without the state-owned and state-backed pledges. Every
@@ -172,8 +171,14 @@ impl Report {
         };
         let badge = shown.map(|j| j.badge.clone()).unwrap_or_default();
         let mut display = short.display();
-        display.push(("verdict", person.as_ref().map(|j| j.badge.clone()).unwrap_or_default()));
-        display.push(("gdp_verdict", gdp.as_ref().map(|j| j.badge.clone()).unwrap_or_default()));
+        display.push((
+            "verdict",
+            person.as_ref().map(|j| j.badge.clone()).unwrap_or_default(),
+        ));
+        display.push((
+            "gdp_verdict",
+            gdp.as_ref().map(|j| j.badge.clone()).unwrap_or_default(),
+        ));
         let sentences = prose_ctx.sentences(shown, per_year);
         // The cards' answers are running text: units as the language writes them there (the
         // prose context's figures where they differ), ratios in words ("1.12 times", "١٫١٢
@@ -193,10 +198,19 @@ impl Report {
         let l = prose_ctx.locale;
         let a = &figures.assumptions;
         for (key, text) in [
-            ("per_person_ratio", figures.per_person_ratio.map(|r| l.times_text(r))),
-            ("gdp_share_ratio", figures.gdp_share_ratio.map(|r| l.times_text(r))),
+            (
+                "per_person_ratio",
+                figures.per_person_ratio.map(|r| l.times_text(r)),
+            ),
+            (
+                "gdp_share_ratio",
+                figures.gdp_share_ratio.map(|r| l.times_text(r)),
+            ),
             ("eurusd", Some(l.rate_exact(a.rate, quote))),
-            ("parity_eurusd", figures.parity_eurusd.map(|r| l.rate_point(r, quote))),
+            (
+                "parity_eurusd",
+                figures.parity_eurusd.map(|r| l.rate_point(r, quote)),
+            ),
             ("years_fr", a.subject_years.map(|y| years(l, y))),
         ] {
             let Some(text) = text else { continue };
@@ -215,7 +229,8 @@ impl Report {
             ((announced * dataset.exchange_rate.value) - c.value).abs() < half
         });
         let reported_multiple_rounds = reported.population_multiple.as_ref().map(|m| {
-            let official = dataset.benchmark.population_m.value / dataset.subject.population_m.value;
+            let official =
+                dataset.benchmark.population_m.value / dataset.subject.population_m.value;
             let half = 0.5 * 10f64.powi(-(decimals_of(m.value) as i32));
             (official - m.value).abs() < half
         });
@@ -305,7 +320,6 @@ impl Report {
     }
 }
 
-
 /// Whether this language writes running text differently from tables and charts.
 fn prose_differs(s: &Strings) -> bool {
     !s.money_bn_text.is_empty() || !s.range_text.is_empty()
@@ -374,4 +388,3 @@ pub fn capitalize_first(mut s: String) -> String {
     }
     s
 }
-

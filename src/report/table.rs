@@ -57,7 +57,6 @@ pub fn summary_json(dataset: &Dataset, report: &Report) -> String {
     serde_json::to_string_pretty(&summary).unwrap_or_default()
 }
 
-
 /// One line of the figures table: the public key, a label, the formatted value.
 #[derive(Debug, Clone, Serialize)]
 pub struct Row {
@@ -77,8 +76,14 @@ impl Report {
         let ranged = self.ranged_counted;
         let pick = |yes: bool, a: &'static str, b: &'static str| if yes { a } else { b };
         let mut rows: Vec<(&'static str, String)> = vec![
-            ("announced_eur_bn", ctx.fill(pick(without, s.fig_left, s.fig_announced))),
-            ("announced_usd_bn", ctx.fill(pick(without, s.fig_left_converted, s.fig_converted))),
+            (
+                "announced_eur_bn",
+                ctx.fill(pick(without, s.fig_left, s.fig_announced)),
+            ),
+            (
+                "announced_usd_bn",
+                ctx.fill(pick(without, s.fig_left_converted, s.fig_converted)),
+            ),
             (
                 "itemised_eur_bn",
                 ctx.fill(if ranged {
@@ -87,11 +92,17 @@ impl Report {
                     pick(without, s.fig_itemised_private, s.fig_itemised)
                 }),
             ),
-            ("unitemised_eur_bn", ctx.fill(pick(ranged, s.fig_unitemised_range, s.fig_unitemised))),
+            (
+                "unitemised_eur_bn",
+                ctx.fill(pick(ranged, s.fig_unitemised_range, s.fig_unitemised)),
+            ),
         ];
         if ranged {
             rows.push(("itemised_at_point_eur_bn", ctx.fill(s.fig_at_point)));
-            rows.push(("unitemised_at_point_eur_bn", ctx.fill(s.fig_unitemised_at_point)));
+            rows.push((
+                "unitemised_at_point_eur_bn",
+                ctx.fill(s.fig_unitemised_at_point),
+            ));
         }
         // Totals per person beside a per-year ratio say "in all".
         let per_person = pick(self.per_year, s.fig_per_person_total, s.fig_per_person);
@@ -129,7 +140,10 @@ impl Report {
                 "us_usd_per_person_per_year",
                 fill(
                     s.fig_per_year,
-                    &[("who", &who("benchmark_package")), ("years", &who("years_us"))],
+                    &[
+                        ("who", &who("benchmark_package")),
+                        ("years", &who("years_us")),
+                    ],
                 ),
             ));
         }
@@ -150,7 +164,10 @@ impl Report {
                     "us_share_of_gdp_per_year",
                     fill(
                         s.fig_share_gdp_year,
-                        &[("who", &who("benchmark_package")), ("years", &who("years_us"))],
+                        &[
+                            ("who", &who("benchmark_package")),
+                            ("years", &who("years_us")),
+                        ],
                     ),
                 ));
             } else {
@@ -173,7 +190,10 @@ impl Report {
             rows.push(("verdict", fill(s.fig_verdict, &[("per", &who("per"))])));
         }
         if self.gdp.is_some() {
-            rows.push(("gdp_verdict", fill(s.fig_verdict, &[("per", &who("per_gdp"))])));
+            rows.push((
+                "gdp_verdict",
+                fill(s.fig_verdict, &[("per", &who("per_gdp"))]),
+            ));
         }
         if self.figures.nuclear_ai_twh_per_year.is_some() {
             rows.push(("nuclear_ai_twh_per_year", ctx.fill(s.fig_energy)));
@@ -197,15 +217,31 @@ pub fn method_notes(report: &Report) -> Vec<String> {
     let mut out = Vec::new();
     let needs = |keys: &[&str]| keys.iter().all(|k| ctx.value(k).is_some());
     // The article's tally counts every pledge: not said while counting private money only.
-    if needs(&["reported_itemised", "ranged", "ranged_low"]) && !report.figures.assumptions.private_only {
+    if needs(&["reported_itemised", "ranged", "ranged_low"])
+        && !report.figures.assumptions.private_only
+    {
         out.push(ctx.fill_prose(s.method_upper_bound));
     }
-    if let (Some(rounds), true) = (report.reported_rate_rounds, needs(&["reported_conv", "rate_low"])) {
-        let t = if rounds { s.method_implied_rate } else { s.method_implied_rate_off };
+    if let (Some(rounds), true) = (
+        report.reported_rate_rounds,
+        needs(&["reported_conv", "rate_low"]),
+    ) {
+        let t = if rounds {
+            s.method_implied_rate
+        } else {
+            s.method_implied_rate_off
+        };
         out.push(ctx.fill_prose(t));
     }
-    if let (Some(rounds), true) = (report.reported_multiple_rounds, needs(&["reported_multiple"])) {
-        let t = if rounds { s.method_population } else { s.method_population_off };
+    if let (Some(rounds), true) = (
+        report.reported_multiple_rounds,
+        needs(&["reported_multiple"]),
+    ) {
+        let t = if rounds {
+            s.method_population
+        } else {
+            s.method_population_off
+        };
         out.push(ctx.fill_prose(t));
     }
     // How each kind of figure is worked out, one line each, where the story has it.
@@ -296,7 +332,10 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
         };
         let de = crate::grammar::joined(lang, "de", p.name_in_text(lang)).unwrap_or_default();
         push(
-            fill(s.src_pledge, &[("name", p.name.get(lang)), ("de_name", &de)]),
+            fill(
+                s.src_pledge,
+                &[("name", p.name.get(lang)), ("de_name", &de)],
+            ),
             value,
             &p.source,
             p.as_of.as_deref(),
@@ -344,7 +383,10 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
         }
     }
     // Each claim credited to the source of the words shown, and a translation said to be one.
-    for (label, claim) in [(s.src_claim, &dataset.claim), (s.src_gdp_claim, &dataset.gdp_claim)] {
+    for (label, claim) in [
+        (s.src_claim, &dataset.claim),
+        (s.src_gdp_claim, &dataset.gdp_claim),
+    ] {
         let Some(c) = claim else { continue };
         let (source, _) = c.quoted(lang);
         let label = if c.translated_by(lang).is_some() {
@@ -388,7 +430,11 @@ pub fn sourced_figures(dataset: &Dataset, locale: Locale) -> Vec<Sourced> {
             push(
                 fill(
                     s.src_gdp,
-                    &[("who", who), ("de_who", &joined("de")), ("li_who", &joined("li"))],
+                    &[
+                        ("who", who),
+                        ("de_who", &joined("de")),
+                        ("li_who", &joined("li")),
+                    ],
                 ),
                 l.money_bn(g.value, cur, 1),
                 &g.source,
@@ -511,8 +557,16 @@ pub fn csv(dataset: &Dataset, report: &Report) -> String {
             }
             // A verdict's machine value is its direction, as in the JSON summary.
             _ => match row.key {
-                "verdict" => report.verdict().map(Verdict::name).unwrap_or_default().to_string(),
-                "gdp_verdict" => report.gdp_verdict().map(Verdict::name).unwrap_or_default().to_string(),
+                "verdict" => report
+                    .verdict()
+                    .map(Verdict::name)
+                    .unwrap_or_default()
+                    .to_string(),
+                "gdp_verdict" => report
+                    .gdp_verdict()
+                    .map(Verdict::name)
+                    .unwrap_or_default()
+                    .to_string(),
                 _ => String::new(),
             },
         };
@@ -550,4 +604,3 @@ fn csv_cell(text: &str) -> String {
         guarded
     }
 }
-

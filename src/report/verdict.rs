@@ -88,7 +88,6 @@ pub fn gap(ratio: Option<f64>) -> Option<Gap> {
     })
 }
 
-
 /// One yardstick's verdict, in words: the badge beside its claim and the sentence in the prose.
 #[derive(Debug, Clone, Serialize)]
 pub struct Judgement {
@@ -121,13 +120,13 @@ impl Judgement {
             (Asserts::AtLeast, _, _) if holds => (s.badge_true, s.verdict_true),
             (Asserts::AtLeast, _, _) => (s.badge_false, s.verdict_false),
             (_, gap, verdict) => match (gap, verdict) {
-            (Gap::Same, _) | (_, Verdict::Holds) => (s.badge_same, s.verdict_same),
-            (Gap::Close, Verdict::More) => (s.badge_close_more, s.verdict_close_more),
-            (Gap::Close, _) => (s.badge_close_less, s.verdict_close_less),
-            (Gap::Clear, Verdict::More) => (s.badge_clear_more, s.verdict_clear_more),
-            (Gap::Clear, _) => (s.badge_clear_less, s.verdict_clear_less),
-            (Gap::Multiple, Verdict::More) => (s.badge_multiple_more, s.verdict_multiple_more),
-            (Gap::Multiple, _) => (s.badge_multiple_less, s.verdict_multiple_less),
+                (Gap::Same, _) | (_, Verdict::Holds) => (s.badge_same, s.verdict_same),
+                (Gap::Close, Verdict::More) => (s.badge_close_more, s.verdict_close_more),
+                (Gap::Close, _) => (s.badge_close_less, s.verdict_close_less),
+                (Gap::Clear, Verdict::More) => (s.badge_clear_more, s.verdict_clear_more),
+                (Gap::Clear, _) => (s.badge_clear_less, s.verdict_clear_less),
+                (Gap::Multiple, Verdict::More) => (s.badge_multiple_more, s.verdict_multiple_more),
+                (Gap::Multiple, _) => (s.badge_multiple_less, s.verdict_multiple_less),
             },
         };
         let per = match (yardstick, per_year) {
@@ -147,10 +146,16 @@ impl Judgement {
             let pct = (ratio - 1.0).abs();
             // Who made the claim the verdict answers, and what the ratio is of (Arabic names
             // the benchmark's figure after a ratio: "٠٫٤٠ من نصيب الفرد من …").
-            let claimant = claim.map(|c| c.speaker.get(l.lang).to_string()).unwrap_or_default();
-            let de_claimant = crate::grammar::joined(l.lang, "de", &claimant).unwrap_or_else(|| claimant.clone());
+            let claimant = claim
+                .map(|c| c.speaker.get(l.lang).to_string())
+                .unwrap_or_default();
+            let de_claimant =
+                crate::grammar::joined(l.lang, "de", &claimant).unwrap_or_else(|| claimant.clone());
             let (subject, object) = match yardstick {
-                Yardstick::Person => (l.strings().ratio_subject_person, l.strings().ratio_object_person),
+                Yardstick::Person => (
+                    l.strings().ratio_subject_person,
+                    l.strings().ratio_object_person,
+                ),
                 Yardstick::Gdp => (l.strings().ratio_subject_gdp, l.strings().ratio_object_gdp),
             };
             let own = [
@@ -181,4 +186,3 @@ impl Judgement {
         })
     }
 }
-
