@@ -357,8 +357,10 @@ function build(node, path, required) {
   if (node.def === 'text') {
     return withClass('text', group(path, node, required, (body) => {
       const long = path[0] === 'caveats' || key === 'text';
-      // English here; French and Arabic all together on the languages step, beside the English.
-      const codes = step === LANGUAGES_STEP ? DECLARED.languages.slice(1) : DECLARED.languages.slice(0, 1);
+      // English here; French and Arabic all together on the languages step, beside the English
+      // (a source's words, its publisher's names, stay with the source: \`stepOf\`).
+      const here = path[0] === 'sources' ? DECLARED.languages : DECLARED.languages.slice(0, 1);
+      const codes = step === LANGUAGES_STEP ? DECLARED.languages.slice(1) : here;
       if (step === LANGUAGES_STEP) body.append(el('p', { className: 'reference', lang: 'en', dir: 'ltr' }, getAt([...path, 'en']) || s.no_english));
       for (const code of codes) {
         body.append(leaf([...path, code], textInput([...path, code], { multiline: long, dir: TEXT_LANGS[code], language: code }), { optional: code !== 'en' }));

@@ -260,15 +260,22 @@ fn render(
         out.join("title.html"),
         pledge_explainer::escape::escape(dataset.title.get(locale.lang)),
     )?;
-    // The lede, for search engines and link previews.
-    let lede = report
+    // The lede, for search engines and link previews (plain text: no isolates, which some
+    // platforms draw as boxes), the same words as og:description.
+    let lede: String = report
         .sentences
-        .first()
-        .map(|(_, s)| s.as_str())
+        .iter()
+        .find(|(k, _)| *k == "lede")
+        .or(report.sentences.first())
+        .map(|(_, s)| {
+            s.chars()
+                .filter(|c| !matches!(c, '\u{2066}'..='\u{2069}'))
+                .collect()
+        })
         .unwrap_or_default();
     std::fs::write(
         out.join("description.html"),
-        pledge_explainer::escape::escape(lede),
+        pledge_explainer::escape::escape(&lede),
     )?;
     std::fs::write(out.join("prose.html"), html::prose(&report))?;
     std::fs::write(out.join("figures.html"), html::figures_table(&report))?;

@@ -100,7 +100,10 @@ pub(super) fn draw<DB: DrawingBackend>(
     // proportions, a second chart saying the same (the design review's look-alikes). The GDP
     // chart keeps its second group, in euros, which the shares do not give.
     let groups: Vec<BarGroup> = if by_gdp {
-        gdp_groups().map_or_else(|| per_person_groups().into_iter().take(1).collect(), |g| g.into())
+        gdp_groups().map_or_else(
+            || per_person_groups().into_iter().take(1).collect(),
+            |g| g.into(),
+        )
     } else {
         per_person_groups().into_iter().take(1).collect()
     };

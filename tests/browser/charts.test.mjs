@@ -13,12 +13,13 @@ test('every chart has a name and a description stating its figures', async () =>
   const { page, context } = await openPage(env.browser, `${env.url}?lang=en`);
   await waitReady(page);
   const expected = {
-    pledges: ['Where does the €109bn come from?', '€63–83bn'],
+    pledges: ['Where does the €109bn come from?', '€26bn was not itemised'],
     'per-person': ['How much is it per person next to Stargate?', '$1,640'],
     gdp: ['Share of GDP: France’s AI package and Stargate', '3.73%'],
-    horizon: ['Per person per year, by how many years France’s AI package is spread over', '$410'],
-    sensitivity: ['How much does the verdict depend on the exchange rate?', '$0.9253'],
-    energy: ['Nuclear power for AI: 1 GW against the electricity France exports', '9.7%'],
+    horizon: ['Per person per year, depending on how many years France’s AI package takes', '$410'],
+    sensitivity: ['How much does the verdict depend on the exchange rate?', '$0.925'],
+    // RTE's 89 TWh of net exports (Macron rounds them to 90).
+    energy: ['Nuclear power for AI: 1 GW against the electricity France exports', '9.8%'],
   };
   for (const name of CHARTS) {
     const fig = page.locator(`[data-chart="${name}"]`);

@@ -43,7 +43,7 @@ test('from Node: initSync with the wasm bytes, then the same figures as the CLI'
     const story = new Explainer(undefined, 'en');
     story.set('eurusd', 1.05);
     story.set('yardstick', 1);
-    console.log(JSON.stringify({ figures: JSON.parse(story.figures()), chart: JSON.parse(story.chart('per-person', 640, true)) }));
+    console.log(JSON.stringify({ figures: JSON.parse(story.figures()), chart: JSON.parse(story.chart('gdp', 640, true)) }));
   `);
   const out = JSON.parse(execFileSync('node', ['node.mjs'], { cwd: dir, encoding: 'utf8' }));
   const cli = JSON.parse(execFileSync(CLI, ['summary', '--json', '--eurusd', '1.05', '--yardstick', 'gdp'], { encoding: 'utf8' }));

@@ -61,7 +61,8 @@ test('each claim carries its own verdict, and a badge is coloured by its own jud
   const person = await badge('#verdict');
   const gdp = await badge('#gdp-verdict');
   assert.deepEqual([person.text, person.verdict, person.gap], ['Close: 12% more per person', 'more', 'close']);
-  assert.deepEqual([gdp.text, gdp.verdict, gdp.gap], ['Much more: 2.18× as a share of GDP', 'more', 'multiple']);
+  // The Élysée's claim is a yes/no claim ("even in our favour"): answered yes or no first.
+  assert.deepEqual([gdp.text, gdp.verdict, gdp.gap], ['True as a share of GDP: 2.18 times as much', 'more', 'multiple']);
   const byQuote = await quoted('verdict');
   assert.equal(byQuote.text, person.text);
   assert.match(byQuote.quote, /it’s the same ratio/);

@@ -537,7 +537,7 @@ export function engineSuite(engine) {
       assert.ok(png.length > 20000, `a PNG of ${png.length} bytes has the chart in it`);
       const csv = byName['figures-en.csv'].toString('utf8');
       assert.match(csv, /^\ufeffkey,figure,value,as shown\r\n/);
-      const row = /\r\nannounced_usd_bn,"Announced, converted",([0-9.]+),\$112\.5bn\r\n/.exec(csv);
+      const row = /\r\nannounced_usd_bn,"Announced, in dollars",([0-9.]+),\$112\.5bn\r\n/.exec(csv);
       assert.ok(row, 'the CSV has the converted total');
       assert.ok(Math.abs(Number(row[1]) - expected().announced_usd_bn) < 1e-9, `${row[1]} against the dataset's ${expected().announced_usd_bn}`);
       assert.deepEqual(await problems(tab), []);
