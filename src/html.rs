@@ -355,6 +355,10 @@ impl Card {
             Card::Gdp => (s.card_gdp_q, s.card_gdp_a, "total"),
             Card::Pledges => (s.card_pledges_q, s.card_pledges_a, "total"),
             Card::Horizon => (s.card_horizon_q, s.card_horizon_a, "total"),
+            // Its words name the comparison ("per person per year"): a new form when that changes.
+            Card::Sensitivity if report.per_year => {
+                (s.card_sensitivity_q, s.card_sensitivity_a, "year")
+            }
             Card::Sensitivity => (s.card_sensitivity_q, s.card_sensitivity_a, "total"),
             Card::Energy => (s.card_energy_q, s.card_energy_a, "total"),
             Card::Sources => (s.card_sources_q, s.card_sources_a, "total"),
@@ -632,16 +636,6 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
          <h2 id=\"card-{name}-q\">{}</h2>\n",
         escape(&crate::report::capitalize_first(report.fill_prose(question)))
     );
-    // The claim's card says first what the benchmark is, so a card shared alone is understood.
-    if card == Card::Claim {
-        if report.value("about").is_some_and(|a| !a.is_empty()) {
-            let dek = report.fill_prose(s.card_claim_dek);
-            out.push_str(&format!(
-                "<p class=\"dek\">{}</p>\n",
-                escape(&crate::report::capitalize_first(dek))
-            ));
-        }
-    }
     // Each claim's card opens with its own verdict (the same judgement as beside its quote).
     match card {
         Card::Claim => out.push_str(&verdict_badge("verdict", report.person.as_ref(), true)),
@@ -719,6 +713,15 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
             ));
         }
         out.push_str("</div>\n");
+    }
+    // The claim's card says what the benchmark is and who made the claim, so a card shared
+    // alone is understood: under its chart and slider, which stay on a phone's first screen.
+    if card == Card::Claim && report.value("about").is_some_and(|a| !a.is_empty()) {
+        let dek = report.fill_prose(s.card_claim_dek);
+        out.push_str(&format!(
+            "<p class=\"dek\">{}</p>\n",
+            escape(&crate::report::capitalize_first(dek))
+        ));
     }
     // The footer: where the figures come from, each publisher linking to its source.
     out.push_str("<footer class=\"card-foot\">");

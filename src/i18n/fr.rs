@@ -297,7 +297,7 @@ pub const STRINGS: Strings = Strings {
     verdict_true: "{per}, {package} pèse {times} autant {que_benchmark_package}\u{A0}: l’affirmation {de_claimant} tient avec ces hypothèses.",
     verdict_false: "{per}, {package} représente {pct} de moins {que_benchmark_package}\u{A0}: l’affirmation {de_claimant} ne tient pas avec ces hypothèses.",
     badge_without: ", sans {left_out_nor}",
-    card_claim_dek: "{benchmark_package}, ce sont {about}. {speaker} a assuré que c’était «\u{202F}le même rapport\u{202F}».",
+    card_claim_dek: "{benchmark_package}, ce sont {about}. Pour {speaker}, c’est «\u{202F}le même rapport\u{202F}».",
     card_pledges_private_a: "Sans {left_out_nor}, les engagements chiffrés connus comme privés au {as_of} étaient ceux {de_pledge_list}, soit {#itemised_eur_bn}\u{A0}: {#unitemised_at_point_eur_bn} des {#announced_eur_bn} restants n’étaient pas détaillés.",
     card_pledges_all_a: "Les {#announced_eur_bn} se répartissent entre les engagements cités, chacun chiffré.",
     method_per_person: "Par habitant\u{A0}: chaque plan en {currency_name}s (les montants en {base} au taux de change choisi), divisé par la population de son pays.",
