@@ -88,7 +88,8 @@ pub static CHARTS: [ChartSpec; 6] = [
         chart: Chart::PerPerson,
         name: "per-person",
         applies: |_| true,
-        height: |_| (2 * (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + PAD) + PAD) as u32,
+        // One group of two bars (the scaled group had the same proportions).
+        height: |_| (GROUP_TITLE_HEIGHT + 2 * ROW_HEIGHT + 2 * PAD) as u32,
         // Per person whatever the yardstick: the claim's card asks per person (one verdict per
         // card); the gdp card draws the shares.
         draw: |f, d, r| per_person::draw(f, d, r, false),
