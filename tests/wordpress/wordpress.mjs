@@ -162,7 +162,12 @@ ${installing ? "define('WP_INSTALLING', true);" : ''}
 require ABSPATH . 'wp-load.php';
 echo json_encode((function () { ${code} })());
 `);
-      const out = execFileSync(PHP, ['-d', `auto_prepend_file=${prepend}`, '-d', 'display_errors=stderr', script], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+      let out;
+      try {
+        out = execFileSync(PHP, ['-d', `auto_prepend_file=${prepend}`, '-d', 'display_errors=stderr', script], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+      } catch (err) {
+        throw new Error(`PHP failed: ${err.stderr}${err.stdout}`);
+      }
       return JSON.parse(out.toString());
     };
     wp.php(`
