@@ -86,7 +86,11 @@ export async function startWordPress({ title = 'A newsroom', env = {}, keep = pr
   const user = userInfo().username;
   const children = [];
   const wp = { dir, url: null };
+  // Should the test process die without its `after`, its services die with it.
+  const onExit = () => children.forEach((c) => { try { process.kill(-c.pid, 'SIGKILL'); } catch { /* gone */ } });
+  process.once('exit', onExit);
   wp.stop = async () => {
+    process.off('exit', onExit);
     for (const c of children.reverse()) await stopChild(c);
     if (!keep) rmSync(dir, { recursive: true, force: true });
   };
