@@ -6,7 +6,7 @@ export CHROMEDRIVER
 # The site's public address, for absolute og:/oEmbed/canonical URLs (scripts/publish.mjs).
 export BASE_URL PROVIDER_NAME
 
-.PHONY: serve build test test-engines test-long bench mutants setup-build setup-test
+.PHONY: serve build test test-engines test-wordpress test-long bench mutants setup-build setup-test
 
 ## Build, then serve the explainer on http://127.0.0.1:8000
 serve: build
@@ -16,20 +16,27 @@ serve: build
 build: setup-build
 	scripts/build.sh
 
-## Every test there is: native, wasm in Chromium, the page in Chromium, then the reader's
-## paths in Chromium, Firefox ESR and WebKitGTK (tests/engines/, one engine at a time)
+## Every test there is: native, wasm in Chromium, the page in Chromium, the cards in a real
+## WordPress (tests/wordpress/), then the reader's paths in Chromium, Firefox ESR and WebKitGTK
+## (tests/engines/, one engine at a time)
 test: setup-test
 	@cargo fmt --check >/dev/null || { echo "cargo fmt --check: the Rust is not formatted; run cargo fmt"; cargo fmt --check | head -40; exit 1; }
 	cargo test --quiet
 	cargo test --target wasm32-unknown-unknown --test wasm
 	scripts/build.sh
 	node --test tests/browser/
+	node --test tests/wordpress/
 	node --test --test-concurrency=1 tests/engines/
 
 ## The reader's paths in the three engines alone (after a change to the page, say)
 test-engines: setup-test
 	scripts/build.sh
 	node --test --test-concurrency=1 tests/engines/
+
+## The cards in a real WordPress alone (tests/wordpress/: WordPress, MariaDB, PHP from Debian)
+test-wordpress: setup-test
+	scripts/build.sh
+	node --test tests/wordpress/
 
 ## Longer property runs than CI's
 test-long:

@@ -71,13 +71,19 @@ export function baseUrl(raw) {
   return url.href;
 }
 
-/** The oEmbed answer for a page: WordPress keeps the blockquote (its fallback) and the iframe. */
+/**
+ * The oEmbed answer for a page: WordPress keeps the blockquote (its fallback) and the iframe.
+ * The frame is as wide as its column (`width="100%"`, an attribute wp_kses() keeps, where a
+ * `style` would be dropped): WordPress asks for `maxwidth=500`, which a static answer cannot
+ * honour, and its classic paste sets no max-width on an iframe in a paragraph, so a fixed width
+ * overflowed a phone's column. `width` in the JSON stays the width the height was measured at.
+ */
 export function oembed(page, words, base, provider) {
   const url = new URL(page.file, base).href;
   const scrolling = page.height <= WORDPRESS_MAX_HEIGHT ? ' scrolling="no"' : '';
   const html =
     `<blockquote><a href="${attr(url)}">${attr(words.title)}</a></blockquote>` +
-    `<iframe src="${attr(url)}" width="${page.width}" height="${page.height}" frameborder="0" marginwidth="0" marginheight="0"${scrolling} title="${attr(words.title)}"></iframe>`;
+    `<iframe src="${attr(url)}" width="100%" height="${page.height}" frameborder="0" marginwidth="0" marginheight="0"${scrolling} title="${attr(words.title)}"></iframe>`;
   return {
     version: '1.0',
     type: 'rich',

@@ -2,7 +2,8 @@
 # Installs what the build and the tests need, skipping whatever is already there.
 #   scripts/setup.sh build   wasm32 target, the wasm-bindgen CLI matching Cargo.lock, npm tools
 #   scripts/setup.sh test    the same, plus Debian's Chromium and ChromeDriver, Firefox ESR, and
-#                            WebKitGTK's MiniBrowser with WebKitWebDriver and Xvfb (tests/engines/)
+#                            WebKitGTK's MiniBrowser with WebKitWebDriver and Xvfb (tests/engines/),
+#                            and WordPress, MariaDB and PHP (tests/wordpress/)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-build}"
@@ -78,6 +79,19 @@ if [ "$what" = test ]; then
     (cd target/wordpress-deb && { apt-get download wordpress 2>/dev/null || { apt-get update -qq && apt-get download wordpress; }; })
     dpkg-deb -x target/wordpress-deb/wordpress_*.deb target/wordpress
     rm -rf target/wordpress-deb
+  fi
+  # A real WordPress for tests/wordpress/: Debian's wordpress (6.1) and its default theme,
+  # MariaDB and PHP (the test runs PHP's built-in server on loopback; the package also brings
+  # Apache, which the test leaves stopped). Nothing is configured here: the test makes its own
+  # database, configuration and wp-content in a temporary folder.
+  if [ ! -f /usr/share/wordpress/wp-load.php ] || [ ! -d /usr/share/wordpress/wp-content/themes/twentytwentythree ] \
+     || [ ! -x /usr/sbin/mariadbd ] || [ ! -x /usr/bin/php ] || ! php -m 2>/dev/null | grep -x mysqli >/dev/null \
+     || ! php -m 2>/dev/null | grep -x curl >/dev/null; then
+    say "installing Debian's wordpress, mariadb-server and php (the WordPress test)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends wordpress wordpress-theme-twentytwentythree mariadb-server \
+      php-cli php-mysql php-curl php-xml php-mbstring >/dev/null
   fi
   # The W3C Nu HTML checker (npm's vnu-jar) that the editor's markup test runs is Java.
   if ! command -v java >/dev/null; then

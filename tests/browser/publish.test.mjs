@@ -262,7 +262,7 @@ for (const entry of PAGES) {
       { version: '1.0', type: 'rich', width: entry.width, height: entry.height, title },
     );
     assert.ok(answer.provider_name);
-    assert.match(answer.html, new RegExp(`^<blockquote><a href="${pageUrl}">[^<]+</a></blockquote><iframe src="${pageUrl}" width="${entry.width}" height="${entry.height}" frameborder="0" marginwidth="0" marginheight="0"( scrolling="no")? title="[^"]+"></iframe>$`));
+    assert.match(answer.html, new RegExp(`^<blockquote><a href="${pageUrl}">[^<]+</a></blockquote><iframe src="${pageUrl}" width="100%" height="${entry.height}" frameborder="0" marginwidth="0" marginheight="0"( scrolling="no")? title="[^"]+"></iframe>$`));
     const thumb = Buffer.from(await (await get(answer.thumbnail_url)).arrayBuffer());
     assert.deepEqual(pngSize(thumb), { width: answer.thumbnail_width, height: answer.thumbnail_height });
     // A card's thumbnail has the card's own aspect: its frame's.
