@@ -7,7 +7,7 @@
 import { test, before, after, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../../scripts/serve.mjs';
@@ -73,6 +73,13 @@ after(async () => {
   site?.server.close();
   if (siteDir) rmSync(siteDir, { recursive: true, force: true });
 });
+
+/** The post as a reader sees it, to look at: target/shots/wordpress/<name>.png. */
+const SHOTS = join(ROOT, 'target/shots/wordpress');
+async function shot(page, name) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
 
 const phpString = (s) => `base64_decode('${Buffer.from(s).toString('base64')}')`;
 
@@ -170,7 +177,8 @@ describe('WordPress alone (the static oEmbed answer)', () => {
       test(`${post.how === 'paste' ? 'classic paste' : 'embed block'} of ${post.url} at ${width} px: fits its column, its content's height (200–1000 px), interactive`, async () => {
         // WordPress asks the static answer nothing of the pasted URL's query: the defaults.
         const first = async (frame) => post.name === 'moved' && assert.notEqual(await frame.locator('#number-eurusd').inputValue(), '1.1');
-        const { context } = await readPost(post, width, { clamp: true, sandboxed: true, first });
+        const { context, page } = await readPost(post, width, { clamp: true, sandboxed: true, first });
+        await shot(page, `alone-${post.name}-${width}`);
         await context.close();
       });
     }
@@ -217,7 +225,8 @@ describe('WordPress with the newsroom\'s plugin', () => {
       test(`${post.how === 'paste' ? 'classic paste' : 'embed block'} of ${post.url} at ${width} px: fills its column, exactly its content's height, interactive`, async () => {
         // The pasted URL's query is the frame's.
         const first = async (frame) => post.name === 'moved' && assert.equal(await frame.locator('#number-eurusd').inputValue(), '1.1');
-        const { context } = await readPost(post, width, { clamp: false, sandboxed: false, first });
+        const { context, page } = await readPost(post, width, { clamp: false, sandboxed: false, first });
+        await shot(page, `plugin-${post.name}-${width}`);
         await context.close();
       });
     }
