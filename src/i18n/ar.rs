@@ -86,7 +86,7 @@ pub const STRINGS: Strings = Strings {
     chart_not_itemised: "غير مفصّل حتى {as_of_short}",
     chart_named_no_amount: "ذُكرت دون مبالغ: {names}",
     chart_announced: "المُعلن {announced}",
-    chart_parity_line: "التساوي {per}",
+    chart_parity_line: "تساوي {per_short}",
     chart_you_are_here: "عند سعرك: {times}",
     chart_rate_axis: "{quote} لكل {base}",
     chart_exports: "صافي صادرات {year}",
@@ -327,4 +327,6 @@ pub const STRINGS: Strings = Strings {
     paren_merge: "",
     per_person_year_in_sentence: "من حيث نصيب الفرد سنويًا (إذا وُزّعت {package_full} على {years_fr})",
     by_gdp_year_in_sentence: "من حيث الحصة السنوية من الناتج المحلي الإجمالي (إذا وُزّعت {package_full} على {years_fr})",
+    per_person_short: "نصيب الفرد",
+    per_person_year_short: "نصيب الفرد سنويًا",
 };

@@ -76,7 +76,7 @@ pub const STRINGS: Strings = Strings {
     chart_not_itemised: "Not itemised by {as_of_short}",
     chart_named_no_amount: "Named without amounts: {names}",
     chart_announced: "Announced {announced}",
-    chart_parity_line: "Equal {per}",
+    chart_parity_line: "Equal {per_short}",
     chart_you_are_here: "At your rate: {times}",
     chart_rate_axis: "{quote} per {base}",
     chart_exports: "Net exports, {year}",
@@ -317,4 +317,6 @@ pub const STRINGS: Strings = Strings {
     paren_merge: ", ",
     per_person_year_in_sentence: "per person per year ({subject} over {years_fr})",
     by_gdp_year_in_sentence: "as a share of GDP per year ({subject} over {years_fr})",
+    per_person_short: "per person",
+    per_person_year_short: "per person a year",
 };

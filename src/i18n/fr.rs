@@ -84,7 +84,7 @@ pub const STRINGS: Strings = Strings {
     chart_not_itemised: "Non détaillé au {as_of_short}",
     chart_named_no_amount: "Cités sans montant\u{A0}: {names}",
     chart_announced: "Annoncé\u{A0}: {announced}",
-    chart_parity_line: "Égalité {per}",
+    chart_parity_line: "Égalité {per_short}",
     chart_you_are_here: "À votre taux\u{202F}: {times}",
     chart_rate_axis: "{quote} pour 1\u{A0}{base}",
     chart_exports: "Exportations nettes, {year}",
@@ -325,4 +325,6 @@ pub const STRINGS: Strings = Strings {
     paren_merge: ", ",
     per_person_year_in_sentence: "par habitant et par an (s’il s’étale sur {years_fr})",
     by_gdp_year_in_sentence: "en part du PIB et par an (s’il s’étale sur {years_fr})",
+    per_person_short: "par habitant",
+    per_person_year_short: "par habitant et par an",
 };

@@ -560,6 +560,8 @@ strings_table! {
     paren_merge,
     per_person_year_in_sentence,
     by_gdp_year_in_sentence,
+    per_person_short,
+    per_person_year_short,
 }
 
 impl Strings {

@@ -442,6 +442,13 @@ impl<'a> Context<'a> {
         let (per, per_gdp) = (fill(per, &pairs), fill(per_gdp, &pairs));
         values.push(("per", per));
         values.push(("per_gdp", per_gdp));
+        // For a label inside a chart, where the horizon is said beside it.
+        let short = if per_year {
+            s.per_person_year_short
+        } else {
+            s.per_person_short
+        };
+        values.push(("per_short", short.to_string()));
         Context {
             dataset,
             figures: f,
