@@ -85,7 +85,7 @@ pub const STRINGS: Strings = Strings {
     chart_named_no_amount: "Cités sans montant\u{A0}: {names}",
     chart_announced: "Annoncé\u{A0}: {announced}",
     chart_parity_line: "Égalité {per_short}",
-    chart_you_are_here: "À votre taux\u{202F}: {times}",
+    chart_you_are_here: "Rapport\u{202F}: {times}",
     chart_rate_axis: "{quote} pour 1\u{A0}{base}",
     chart_exports: "Exportations nettes, {year}",
     chart_ai_year: "IA, un an à {load}",
