@@ -80,7 +80,7 @@ pub const STRINGS: Strings = Strings {
     chart_group_scaled: "À population égale, en Md{quote}",
     chart_article_line: "Chiffres de l’article",
     chart_your_line: "Vos populations",
-    chart_parity_point: "Égalité à {parity_rate}",
+    chart_parity_point: "Égaux à {parity_rate}",
     chart_not_itemised: "Non détaillé au {as_of_short}",
     chart_named_no_amount: "Cités sans montant\u{A0}: {names}",
     chart_announced: "Annoncé\u{A0}: {announced}",
