@@ -84,7 +84,7 @@ pub const STRINGS: Strings = Strings {
     chart_not_itemised: "Non détaillé au {as_of_short}",
     chart_named_no_amount: "Cités sans montant\u{A0}: {names}",
     chart_announced: "Annoncé\u{A0}: {announced}",
-    chart_parity_line: "Égalité {per_short}",
+    chart_parity_line: "Égaux {per_short}",
     chart_you_are_here: "Rapport\u{202F}: {times}",
     chart_rate_axis: "{quote} pour 1\u{A0}{base}",
     chart_exports: "Exportations nettes, {year}",
