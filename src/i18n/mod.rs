@@ -644,13 +644,21 @@ fn lookup(table: &'static [(&'static str, &'static str)], code: &str) -> &'stati
 
 /// "a, b and c" in the language's way (Arabic repeats و before each: "أ، وب وج").
 pub fn join_list(lang: Lang, items: &[&str]) -> String {
-    let s = lang.strings();
+    join_ending(lang, items, lang.strings().list_and)
+}
+
+/// "a, b and c" after "without", in the language's way (« sans a, b ni c »).
+pub fn join_nor(lang: Lang, items: &[&str]) -> String {
+    join_ending(lang, items, lang.strings().list_nor)
+}
+
+fn join_ending(lang: Lang, items: &[&str], last_joiner: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.to_string(),
         [init @ .., last] => {
-            let mut out = init.join(s.list_series);
-            out.push_str(s.list_and);
+            let mut out = init.join(lang.strings().list_series);
+            out.push_str(last_joiner);
             out.push_str(last);
             out
         }

@@ -220,7 +220,8 @@ impl<'a> Context<'a> {
         // ranged one with its range and the reader's point; and those with a fixed amount.
         let counted = |p: &&crate::dataset::Pledge| !without || p.is_private();
         let ranged_counted = ranged.is_some_and(|p| counted(&p));
-        let mut items: Vec<(String, bool)> = Vec::new();
+        // (name, amounts, whether it is the ranged pledge).
+        let mut items: Vec<(&str, String, bool)> = Vec::new();
         for p in dataset.subject.pledges.iter().filter(counted) {
             let Some((low, high)) = p.amount() else {
                 continue;
@@ -240,20 +241,19 @@ impl<'a> Context<'a> {
                     &[("amount", &l.money_bn_range(low, high, base, 1))],
                 ),
             };
-            items.push((format!("{name}\u{1F}{item}"), is_ranged));
+            items.push((name, item, is_ranged));
         }
         let list = |only_fixed: bool, prefix: Option<&str>| {
             let named: Vec<String> = items
                 .iter()
-                .filter(|(_, r)| !(only_fixed && *r))
-                .filter_map(|(it, _)| {
-                    let (name, item) = it.split_once('\u{1F}')?;
+                .filter(|(_, _, ranged)| !(only_fixed && *ranged))
+                .map(|(name, item, _)| {
                     let name = match prefix {
                         Some(p) => crate::grammar::joined(lang, p, name)
                             .unwrap_or_else(|| name.to_string()),
                         None => name.to_string(),
                     };
-                    Some(parenthesized(lang, &name, item))
+                    parenthesized(lang, &name, item)
                 })
                 .collect();
             let named: Vec<&str> = named.iter().map(String::as_str).collect();

@@ -20,7 +20,7 @@ pub use verdict::{
 
 use crate::dataset::{Asserts, Dataset};
 use crate::format::Locale;
-use crate::i18n::{join_list, Strings};
+use crate::i18n::{join_list, join_nor, Strings};
 use crate::lang::fill;
 use crate::lang::Lang;
 use crate::model::{compute, Assumptions, FigureValue, Figures};
@@ -355,21 +355,6 @@ pub fn left_out_names_in_text(dataset: &Dataset, lang: Lang) -> Vec<&str> {
         .filter(|p| !p.is_private())
         .map(|p| p.name_in_text(lang))
         .collect()
-}
-
-/// "a, b and c" after "without", in the language's way (« sans a, b ni c »).
-pub fn join_nor(lang: Lang, items: &[&str]) -> String {
-    let s = lang.strings();
-    match items {
-        [] => String::new(),
-        [one] => one.to_string(),
-        [init @ .., last] => {
-            let mut out = init.join(s.list_series);
-            out.push_str(s.list_nor);
-            out.push_str(last);
-            out
-        }
-    }
 }
 
 /// The year of an `as_of` such as "2024" or "2024-12-31".
