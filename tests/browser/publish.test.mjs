@@ -210,7 +210,7 @@ for (const { file, width, card } of EMBEDS) {
   });
 }
 
-test('each page\'s height in scripts/page-heights.json is within 10 % of the page in a frame that wide', async () => {
+test('each page\'s height in scripts/page-heights.json is within 10 % (or a line) of the page in a frame that wide', async () => {
   const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
   const page = await context.newPage();
   const measured = {};
@@ -221,7 +221,9 @@ test('each page\'s height in scripts/page-heights.json is within 10 % of the pag
     await waitReady(frame);
     const h = await frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height));
     measured[entry.file] = h;
-    if (entry.height == null || Math.abs(h - entry.height) / h > 0.1) wrong.push(`${entry.file} at ${entry.width} px: measured ${h} px, listed ${entry.height ?? 'nothing'}`);
+    // The listed height is only the frame's first height (the page then says its own), so a
+    // line more or less (one wrap that moved with a word) is not wrong; a stale list is.
+    if (entry.height == null || Math.abs(h - entry.height) > Math.max(0.1 * h, 48)) wrong.push(`${entry.file} at ${entry.width} px: measured ${h} px, listed ${entry.height ?? 'nothing'}`);
   }
   await context.close();
   if (process.env.UPDATE_HEIGHTS === '1') writeFileSync(HEIGHTS_FILE, `${JSON.stringify(measured, null, 2)}\n`);
