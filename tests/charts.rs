@@ -559,3 +559,66 @@ fn font_stacks_are_the_stylesheets_and_name_an_installed_face_first() {
         );
     }
 }
+
+/// Every axis reads evenly: the tick labels, read back as numbers, are equally spaced (a
+/// 0.25 step printed with one place read "1.3", "1.5", "1.8").
+#[test]
+fn axis_ticks_read_back_equally_spaced() {
+    let d = story();
+    // The defaults and each knob at nine points of its range (the axes' spans move with them).
+    let mut sets = vec![Assumptions::defaults(&d)];
+    for spec in pledge_explainer::model::KNOBS.iter() {
+        let range = (spec.range)(&d).unwrap();
+        for k in 0..=8 {
+            let mut a = Assumptions::defaults(&d);
+            let at = range.min + (range.max - range.min) * k as f64 / 8.0;
+            // A knob of whole steps (years) takes the nearest whole one.
+            if a.set(&d, spec.knob, at).is_ok() || a.set(&d, spec.knob, at.round()).is_ok() {
+                sets.push(a);
+            }
+        }
+    }
+    for (a, chart) in sets.iter().flat_map(|a| Chart::ALL.map(|c| (a, c))) {
+        for locale in [Locale::EN, Locale::FR] {
+            for width in (280..=720).step_by(48) {
+                let svg = standalone(&d, a, chart, locale, width);
+                let doc = roxmltree::Document::parse(&svg).unwrap();
+                let mut groups: std::collections::BTreeMap<String, Vec<f64>> = Default::default();
+                for node in doc.descendants().filter(|n| n.has_tag_name("text")) {
+                    let plain: String = node
+                        .text()
+                        .unwrap_or_default()
+                        .chars()
+                        .filter(|c| !c.is_whitespace())
+                        .collect();
+                    if plain.is_empty()
+                        || !plain
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+                    {
+                        continue;
+                    }
+                    let n: f64 = if locale == Locale::FR {
+                        plain.replace(',', ".").parse().unwrap()
+                    } else {
+                        plain.replace(',', "").parse().unwrap()
+                    };
+                    // Ticks along x share a y; ticks along y share an x.
+                    for at in ["x", "y"] {
+                        let key = format!("{at}={}", node.attribute(at).unwrap_or_default());
+                        groups.entry(key).or_default().push(n);
+                    }
+                }
+                for (at, values) in groups.iter().filter(|(_, v)| v.len() >= 3) {
+                    let mut v = values.clone();
+                    v.sort_by(f64::total_cmp);
+                    let steps: Vec<f64> = v.windows(2).map(|w| w[1] - w[0]).collect();
+                    assert!(
+                        steps.iter().all(|s| (s - steps[0]).abs() < 1e-9),
+                        "{chart:?} {locale:?} {width} px: ticks at {at} read {v:?}"
+                    );
+                }
+            }
+        }
+    }
+}

@@ -295,6 +295,19 @@ fn ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
     out
 }
 
+/// The fewest decimal places (up to 3) that write every tick exactly, so an axis stepped by
+/// 0.25 reads "1.25" and "1.50", never "1.3" beside "1.5".
+fn tick_places(ticks: &[f64]) -> u32 {
+    (0..3)
+        .find(|&d| {
+            let scale = crate::decimal::pow10i(d as i32);
+            ticks
+                .iter()
+                .all(|t| ((t * scale).round() - t * scale).abs() < 1e-6)
+        })
+        .unwrap_or(3)
+}
+
 /// How many tick labels fit along `px` pixels when each is about `label_px` wide.
 fn tick_count(px: i32, label_px: i32) -> usize {
     ((px / (label_px + 24).max(1)).max(2) as usize).min(8)

@@ -69,11 +69,13 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     };
 
     // Grid and y ticks.
-    for t in ticks(lo, hi, 5) {
+    let y_ticks = ticks(lo, hi, 5);
+    let y_places = tick_places(&y_ticks);
+    for t in y_ticks {
         let y = ys_scale.at(t);
         f.line(vec![(px0, y), (px1, y)], GRID, 1)?;
         f.text(
-            &l.number(t, 1),
+            &l.number(t, y_places),
             (px0 - 6, y),
             &style(TICK_PX, &MUTED, HPos::Right, VPos::Center),
         )?;
@@ -82,10 +84,12 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     let quote = d.benchmark.currency.as_ref();
     let n = tick_count(px1 - px0, text_width(&l.rate(range.max, quote), TICK_PX));
     f.line(vec![(px0, py_bottom), (px1, py_bottom)], RULE, 1)?;
-    for t in ticks(range.min, range.max, n) {
+    let x_ticks = ticks(range.min, range.max, n);
+    let x_places = tick_places(&x_ticks);
+    for t in x_ticks {
         let x = xs_scale.at(t);
         f.line(vec![(x, py_bottom), (x, py_bottom + 4)], RULE, 1)?;
-        let text = l.number(t, 1);
+        let text = l.number(t, x_places);
         f.text(
             &text,
             (x, py_bottom + 6),
