@@ -46,10 +46,10 @@ test-long:
 ## How strong the native tests are: cargo-mutants changes the core one mutation at a time and
 ## checks that a test fails (not part of `make test`: it takes hours on a small machine).
 ## MUTANTS_FILES narrows it, e.g. `make mutants MUTANTS_FILES="src/params.rs"`.
-MUTANTS_FILES ?= src/model.rs src/params.rs src/decimal.rs src/format.rs src/report/verdict.rs src/report/controls.rs src/report/context.rs src/report/mod.rs src/report/table.rs
+MUTANTS_FILES ?= src/format.rs src/report/verdict.rs src/report/controls.rs src/report/context.rs src/report/mod.rs src/report/table.rs src/lang.rs src/grammar.rs src/model.rs src/params.rs src/decimal.rs
 mutants: setup-test
 	command -v cargo-mutants >/dev/null || cargo install --locked cargo-mutants
-	PROPTEST_CASES=200 nice cargo mutants --no-shuffle $(foreach f,$(MUTANTS_FILES),--file $(f)) \
+	PROPTEST_CASES=100 CENSUS_CASES=200 nice cargo mutants --no-shuffle $(foreach f,$(MUTANTS_FILES),--file $(f)) \
 	  --output target/mutants -- --lib --test properties --test story --test format --test cli --test words --test layers --test census
 
 setup-build:
