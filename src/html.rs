@@ -365,9 +365,21 @@ impl Card {
         }
     }
 
-    /// The name of the answer's template under these assumptions (`data-answer`).
-    pub fn answer_form(self, report: &Report) -> &'static str {
-        self.words(report).2
+    /// The words of the card's question and answer under these assumptions, apart from the
+    /// answer's live figures (`data-answer`, a [`words_key`]): a move that changes them (the
+    /// template, "over 5 years", which sum) has the page take the question and answer again.
+    pub fn answer_form(self, report: &Report) -> String {
+        let (question, answer, _) = self.words(report);
+        words_key(&format!(
+            "{}\u{0}{}",
+            report.fill_prose(question),
+            report.fill_prose(answer)
+        ))
+    }
+
+    /// The question, as the card's heading says it.
+    pub fn question(self, report: &Report) -> String {
+        crate::report::capitalize_first(report.fill_prose(self.words(report).0))
     }
 
     /// The answer as HTML (its figures live `data-figure` cells), the content of
@@ -512,6 +524,34 @@ fn with_figures(report: &Report, template: &str) -> String {
     crate::lang::fill(&text, &pairs)
 }
 
+/// What a region says apart from its live figures, as a short key (FNV-1a, hex): the text
+/// of every `data-figure` cell is left out, so the key changes only when a move changes the
+/// words around the figures (a label's "over 3 years", which sum a row is of), and the page
+/// then takes the region's HTML again instead of writing its figures alone. Cell values are
+/// escaped text (no `<`), so a cell's content ends at the next `<`.
+pub fn words_key(html: &str) -> String {
+    const MARK: &str = "data-figure=\"";
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut add = |part: &str| {
+        for b in part.bytes() {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    let mut rest = html;
+    while let Some(at) = rest.find(MARK) {
+        // Up to the end of the cell's opening tag; then past its content.
+        let Some(open_end) = rest[at..].find('>').map(|i| at + i + 1) else {
+            break;
+        };
+        add(&rest[..open_end]);
+        rest = &rest[open_end..];
+        rest = &rest[rest.find('<').unwrap_or(rest.len())..];
+    }
+    add(rest);
+    format!("{hash:016x}")
+}
+
 /// The verdict of the Élysée's claim (by share of GDP) in a few words, for the `gdp` card.
 pub fn gdp_badge(report: &Report) -> String {
     report
@@ -630,11 +670,11 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
     let locale = report.locale;
     let s = locale.strings();
     let name = card.name();
-    let (question, _, form) = card.words(report);
+    let form = card.answer_form(report);
     let mut out = format!(
         "<section class=\"card\" id=\"card-{name}\" data-card=\"{name}\" data-region=\"card-{name}\" aria-labelledby=\"card-{name}-q\">\n\
          <h2 id=\"card-{name}-q\">{}</h2>\n",
-        escape(&crate::report::capitalize_first(report.fill_prose(question)))
+        escape(&card.question(report))
     );
     // Each claim's card opens with its own verdict (the same judgement as beside its quote).
     match card {
@@ -647,20 +687,23 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
         card.answer_html(report)
     ));
     if card == Card::Sources {
+        let (claim, figures) = (claim_section(dataset, report), figures_table(report));
         out.push_str(&format!(
             // In a frame a phone screen high (the card alone) it scrolls: a region the keyboard
             // can reach, named by its heading.
             "<details class=\"sources\" id=\"sources\">\n<summary><h3 id=\"sources-heading\">{}</h3></summary>\n\
              <div class=\"sources-scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"sources-heading\">\n\
              <p id=\"prose\" class=\"prose\" data-region=\"prose\">{}</p>\n\
-             <div id=\"claim-body\" class=\"claim\" data-region=\"claim\">{}</div>\n\
-             <h3 id=\"figures-heading\">{}</h3>\n<div id=\"figures\" class=\"figures\" data-region=\"figures\">{}</div>\n\
+             <div id=\"claim-body\" class=\"claim\" data-region=\"claim\" data-words=\"{}\">{}</div>\n\
+             <h3 id=\"figures-heading\">{}</h3>\n<div id=\"figures\" class=\"figures\" data-region=\"figures\" data-words=\"{}\">{}</div>\n\
              <div id=\"sources-body\">{}</div>\n</div>\n</details>\n",
             escape(s.sources_heading),
             prose(report),
-            claim_section(dataset, report),
+            words_key(&claim),
+            claim,
             escape(s.figures_heading),
-            figures_table(report),
+            words_key(&figures),
+            figures,
             sources_section(dataset, locale),
         ));
     }

@@ -192,7 +192,8 @@ impl Explainer {
     /// The hot path, once per animation frame while a slider moves: only what changes with the
     /// assumptions, as JSON text for `JSON.parse` (measured: five times cheaper than building
     /// the same object through serde-wasm-bindgen, property by property).
-    /// `{ display: {key: text}, prose: {key: text}, answers: {card: form}, sentences: {key: text}, order: [key], verdict, badge,
+    /// `{ display: {key: text}, prose: {key: text}, answers: {card: words key}, words: {claim | figures: words key},
+    /// sentences: {key: text}, order: [key], verdict, badge,
     /// judged: {verdict | gdp_verdict: "<holds|more|less> <same|close|clear|multiple>"},
     /// controls: [{ param, min, max, value, display, parity, parity_display, parity_words, marks }],
     /// compare: [{ name, value, display }] }` (`compare`: the two figures the verdict weighs,
@@ -206,11 +207,24 @@ impl Explainer {
         // The cards' answers are running text: the figures written otherwise there (French
         // units, ratios in words), and the name of each answer's template (`data-answer`).
         o.raw("prose", &text_object(&report.prose_display));
-        let answers: Vec<(&str, &str)> = crate::html::cards(&self.dataset)
+        let answers: Vec<(&str, String)> = crate::html::cards(&self.dataset)
             .into_iter()
             .map(|c| (c.name(), c.answer_form(report)))
             .collect();
         o.raw("answers", &text_object(&answers));
+        // The claim's and the figures table's words apart from their figures (`data-words`):
+        // when a move changes a label ("over 6 years", which sum), the page takes the section.
+        let words = [
+            (
+                "claim",
+                crate::html::words_key(&crate::html::claim_section(&self.dataset, report)),
+            ),
+            (
+                "figures",
+                crate::html::words_key(&crate::html::figures_table(report)),
+            ),
+        ];
+        o.raw("words", &text_object(&words));
         o.raw("sentences", &text_object(&report.sentences));
         o.raw(
             "order",
@@ -381,6 +395,25 @@ impl Explainer {
         match crate::html::Card::from_name(name).filter(|c| c.applies(&self.dataset)) {
             Some(card) => card.answer_html(&self.report),
             None => String::new(),
+        }
+    }
+
+    /// A card's question, as its heading says it under these assumptions (with its answer,
+    /// when `live().answers` changes); empty for a card this story cannot fill.
+    pub fn card_question(&self, name: &str) -> String {
+        match crate::html::Card::from_name(name).filter(|c| c.applies(&self.dataset)) {
+            Some(card) => card.question(&self.report),
+            None => String::new(),
+        }
+    }
+
+    /// The claim (`claim`) or the figures table (`figures`) as HTML, when a move changed their
+    /// words (`live().words`); empty for any other name.
+    pub fn section(&self, name: &str) -> String {
+        match name {
+            "claim" => crate::html::claim_section(&self.dataset, &self.report),
+            "figures" => crate::html::figures_table(&self.report),
+            _ => String::new(),
         }
     }
 

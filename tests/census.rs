@@ -1324,10 +1324,14 @@ fn a9_pledges_card(c: &Ctx, all: &[Surface]) -> Vec<Finding> {
             if let (Some(p), Some(point)) = (c.d.ranged_pledge(), f.assumptions.ranged_pledge_bn) {
                 let name = p.name.get(c.lang);
                 let point = plain(&prose.money_bn(point, base, 1));
-                let near = s.text.match_indices(name).any(|(at, _)| {
-                    let after: String = s.text[at + name.len()..].chars().take(24).collect();
-                    !find_form(&after, &point).is_empty()
-                });
+                // What is left may print as the point does ("€49.5bn is left" with the UAE at
+                // €49.5bn): then the amount beside the name is the sum left, not a point.
+                let left = plain(&prose.money_bn(f.announced_eur_bn, base, 1));
+                let near = point != left
+                    && s.text.match_indices(name).any(|(at, _)| {
+                        let after: String = s.text[at + name.len()..].chars().take(24).collect();
+                        !find_form(&after, &point).is_empty()
+                    });
                 if near {
                     out.push(finding(
                         RULE,

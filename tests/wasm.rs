@@ -181,14 +181,34 @@ fn cards_alone_and_in_the_page() {
         claim.contains("data-figure=\"per_person_ratio\" data-form=\"prose\">1.12 times</b>"),
         "{claim}"
     );
-    // A move that changes the answer's template asks for it again: the same fragment.
+    // A move that changes the answer's words (`live().answers`) asks for the question and
+    // answer again: the same fragments as the card's.
+    let live = js_sys::JSON::parse(&ex.live().unwrap()).unwrap();
+    let form = get(&live, &["answers", "claim"]).as_string().unwrap();
     assert!(
         claim.contains(&format!(
-            "data-answer=\"total\">{}</p>",
+            "data-answer=\"{form}\">{}</p>",
             ex.card_answer("claim")
         )),
         "{claim}"
     );
+    assert!(
+        claim.contains(&format!(">{}</h2>", ex.card_question("claim"))),
+        "{claim}"
+    );
+    // The claim and the figures table likewise (`live().words`, `data-words`).
+    for name in ["claim", "figures"] {
+        let words = get(&live, &["words", name]).as_string().unwrap();
+        let cards = ex.card("sources");
+        assert!(
+            cards.contains(&format!(
+                "data-words=\"{words}\">{}</div>",
+                ex.section(name)
+            )),
+            "{name}: {cards}"
+        );
+    }
+    assert_eq!(ex.section("no-such-section"), "");
     assert_eq!(ex.card_answer("no-such-card"), "");
     assert_eq!(ex.card("no-such-card"), "");
     let sections = js_sys::JSON::parse(&ex.sections()).unwrap();

@@ -399,11 +399,14 @@ function updateControls(controls, source) {
   for (const c of controls) {
     const parts = sliderParts.get(c.param);
     if (!parts) continue;
-    const state = `${c.value}|${c.display}|${c.parity}|${c.parity_words}|${c.min}|${c.max}`;
+    const state = `${c.value}|${c.display}|${c.parity}|${c.parity_words}|${c.min}|${c.max}|${c.label}`;
     if (drag && source !== parts.range && parts.written === state) continue;
     // The dragged range is not written back: read again once another control is dragged.
     parts.written = source === parts.range ? null : state;
     const { range, number, mark, parity } = parts;
+    // The label names which sum a slider spreads or which side a population is of: the
+    // switches change it.
+    setText(parts.label, c.label);
     if (range !== source && range.valueAsNumber !== c.value) range.value = c.value;
     if (number !== source && number.valueAsNumber !== round(c.value)) number.value = round(c.value);
     if (range.getAttribute('aria-valuetext') !== c.display) range.setAttribute('aria-valuetext', c.display);
@@ -548,13 +551,23 @@ let regions = [];
 function writeRegion(region, view) {
   const { name, node } = region;
   if (name === 'prose') writeProse(node, view);
-  // A card's answer whose template a move changed (per year once the horizons differ): the
-  // core writes it again, and its cells are found again.
+  // A card whose words a move changed (per year once the horizons differ, "over 5 years",
+  // which sum): the core writes its question and answer again, and its cells are found again.
   const { answer } = region;
   const form = answer && view.answers[node.dataset.card];
   if (form && answer.dataset.answer !== form) {
     answer.innerHTML = explainer.card_answer(node.dataset.card);
     answer.dataset.answer = form;
+    const question = $(':scope > h2', node);
+    if (question) setText(question, explainer.card_question(node.dataset.card));
+    region.figures = regionFigures(node);
+  }
+  // The claim and the figures table: their labels name what each figure measures, so a move
+  // that changes those words has the core write the section again.
+  const words = view.words[name];
+  if (words && node.dataset.words !== words) {
+    node.innerHTML = explainer.section(name);
+    node.dataset.words = words;
     region.figures = regionFigures(node);
   }
   for (const cell of region.figures) {

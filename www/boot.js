@@ -4,6 +4,9 @@
 // invisible until the wasm has rewritten it, so nothing visibly jumps. CSS reveals it after a
 // few seconds whatever happens, and app.js reveals it at once if the wasm cannot run.
 (function () {
+  // Script runs: without it (this class absent) style.css hides every control the static page
+  // cannot honour, so a reader without JavaScript meets no dead slider, button or "Loading…".
+  document.documentElement.classList.add('scripted');
   // font= names (the first is the default stack); their stacks are in style.css.
   var FONTS = ['system', 'sans', 'serif', 'humanist'];
   // style.css's --paper in the light and the dark theme (also charts/layout.rs BACKGROUNDS).

@@ -178,3 +178,20 @@ test('the UAE slider moves the marker on the pledges chart', async () => {
   assert.notEqual(after, before);
   await context.close();
 });
+
+// "Sources and method" opened on a phone: its table's long cells (the verdicts) wrap instead
+// of widening the page past the screen (the French copy edit: 406 to 1,320 px at 375).
+for (const lang of ['en', 'fr', 'ar']) {
+  test(`with sources and method open, the page does not scroll sideways at 320 px (${lang}, moved assumptions)`, async () => {
+    const context = await env.browser.newContext({ viewport: { width: 320, height: 700 } });
+    const page = await context.newPage();
+    await page.goto(`${env.url}?lang=${lang}&private_only=1&yardstick=gdp&years_fr=7`);
+    await waitReady(page);
+    await page.evaluate(() => { for (const d of document.querySelectorAll('details')) d.open = true; });
+    await page.locator('#figures').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
+    const wide = await page.evaluate(() => [document.documentElement.scrollWidth, innerWidth]);
+    assert.ok(wide[0] <= wide[1], `${wide[0]} px wide in ${wide[1]}`);
+    await context.close();
+  });
+}

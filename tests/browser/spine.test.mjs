@@ -49,6 +49,11 @@ test('without wasm the static figures stay', async () => {
   assert.deepEqual(await staticCharts(page), CHART_NAMES.map(() => true), 'the static charts');
   assert.match(await page.locator('#pledges-summary').textContent(), /€26bn was not itemised/);
   assert.match(await page.locator('noscript').first().textContent(), /needs JavaScript/);
+  // Nothing that needs a script is shown: no slider, switch or button that does nothing, no
+  // "Loading…" for ever (copy edit C16).
+  const visible = await page.evaluate(() => [...document.querySelectorAll('input, button, select, #loading')]
+    .filter((e) => e.getClientRects().length > 0).map((e) => e.id || e.outerHTML.slice(0, 60)));
+  assert.deepEqual(visible, []);
   await context.close();
 });
 

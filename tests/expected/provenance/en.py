@@ -82,7 +82,7 @@ EN = {
     "private_only=1": [
         ["intro", INTRO],
         ["lede", "At $1.0320 per euro, France’s AI package without the UAE (MGX) and Bpifrance (€49bn) comes to $50.6bn: $737 per person, 0.50 times Stargate’s $1,470."],
-        ["pledges", "By 9 February 2025, the pledges known to be private and named with an amount were those of Brookfield (€20bn) and Iliad (€3bn): €23bn in all, leaving €26bn of the €49bn left without the UAE (MGX) and Bpifrance not itemised."],
+        ["pledges", "By 9 February 2025, the only pledges known to be private and named with an amount were those of Brookfield (€20bn) and Iliad (€3bn), €23bn in all; the other €26bn of the €49bn left without the UAE (MGX) and Bpifrance was not itemised."],
         ["pledges_unnamed", UNNAMED],
         ["private_only", "Without the UAE (MGX) and Bpifrance, which are state-owned or state-backed, €49bn of the €109bn is left (€49–69bn across the range of the UAE (MGX)); only €23bn of it, from Brookfield and Iliad, is known to be private."],
         ["scaled", SCALED],
@@ -95,7 +95,7 @@ EN = {
         ["badge:gdp_verdict", "Not at these assumptions: 2.0% less as a share of GDP, without the UAE (MGX) and Bpifrance"],
         ["card:claim", "At $1.0320 per euro, France’s AI package without the UAE (MGX) and Bpifrance comes to $737 per person, 0.50 times Stargate’s $1,470."],
         ["card:gdp", "France’s AI package without the UAE (MGX) and Bpifrance is 1.68% of the GDP of France, Stargate 1.71% of the GDP of the United States: 0.98 times as much. GDP is one year’s output (2024); both pledges are spread over several years."],
-        ["card:pledges", "Without the UAE (MGX) and Bpifrance, the pledges known to be private and named with an amount by 9 February 2025 were those of Brookfield (€20bn) and Iliad (€3bn): €23bn in all, leaving €26bn of the €49bn left not itemised."],
+        ["card:pledges", "Without the UAE (MGX) and Bpifrance, €49bn is left; by 9 February 2025 the only pledges in it known to be private and named with an amount were those of Brookfield (€20bn) and Iliad (€3bn), €23bn in all, and the other €26bn was not itemised."],
         ["card:horizon", "If spread over 4\u00a0years, France’s AI package without the UAE (MGX) and Bpifrance is $184 per person a year; Stargate, over 4\u00a0years, $368."],
         ["card:sensitivity", "Per person, the two are level at $2.058 per euro; at $1.0320, the figure for France is 0.50 times that for Stargate."],
         ["card:energy", CARD_ENERGY],
