@@ -58,7 +58,7 @@ setup-build:
 setup-test:
 	scripts/setup.sh test
 
-## Speed and size against a hand-made Chart.js page, plus the core's native micro-benchmark
+## Speed and size against a hand-made Chart.js page, plus the core's native micro-benchmark (the tables: docs/speed.md)
 bench: setup-test
 	scripts/build.sh
 	cargo bench --bench core

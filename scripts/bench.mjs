@@ -9,14 +9,15 @@
 // first frame in which the per-person comparison is on screen), ready, bytes until ready and
 // after 5 s idle, work per slider move, and interaction to next paint of key presses on the
 // sliders (Event Timing). On the phone, a trace says where the time before first paint goes.
-// Prints the tables, writes target/bench.json and the tables into README.md.
+// Prints the tables, writes target/bench.json and the tables into docs/speed.md.
 // Machines here are noisy: the ratios within one run are the figures that count.
 //
 // BENCH_LOADS / BENCH_PHONE_LOADS (cold loads), BENCH_MOVES / BENCH_PHONE_MOVES (per slider),
 // BENCH_KEYS / BENCH_PHONE_KEYS (key presses per slider), BENCH_MOVE_ROUNDS (the rounds of
 // fresh pages, alternating, the moves and presses are split over; default 3), BENCH_TRACES
 // (phone traces per page), BENCH_IDLE_MS (the idle wait for total bytes), BENCH_SOAK, BENCH_NAIVE=1 (also the render-
-// blocked reference of earlier runs, bench/chartjs-naive/), BENCH_README=0 (leave README alone),
+// blocked naive reference, bench/chartjs-naive/), BENCH_DOCS=0 (leave docs/speed.md alone; the
+// old name BENCH_README=0 too),
 // BENCH_ONLY=trace (only the phone's first-paint traces, printed), BENCH_BASELINE=DIR (also
 // another build of ours, e.g. a copy of dist/ before a change, served alike: what a lever pays,
 // measured in the same run), BENCH_DIST=DIR (measure a copy of dist/).
@@ -26,6 +27,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { startServer } from './serve.mjs';
+import { DOC, fillMarkers, writesDocs } from './bench-docs.mjs';
 import { CHROMIUM_ARGS } from '../tests/browser/helpers.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -724,19 +726,13 @@ for (const name of ['ours', ...(hasCard ? ['card'] : [])]) {
   for (const f of bytes[name].files) console.log(`  ${f.url.padEnd(44)} ${String(f.raw).padStart(8)} raw ${String(f.gzip).padStart(8)} gzip ${String(f.brotli).padStart(8)} br`);
 }
 
-// README.md shows the latest run: the tables and the size of each file.
-if (process.env.BENCH_README !== '0') {
+// docs/speed.md shows the latest run: the tables and the size of each file, between markers.
+if (writesDocs(process.env)) {
   const sizeRows = ['| file | raw | gzip -9 | brotli |', '|---|---|---|---|', ...bytes.ours.files.map((f) => {
     const label = f.url.replace(/^\/(\?.*)?$/, 'index.html$1').replace(/^\//, '').replace(/\.[0-9a-f]{10}\./, '.<hash>.');
     return `| \`${label}\` | ${f.raw.toLocaleString('en')} | ${f.gzip.toLocaleString('en')} | ${f.brotli.toLocaleString('en')} |`;
   })].join('\n');
-  const readmePath = join(root, 'README.md');
-  let readme = readFileSync(readmePath, 'utf8');
-  for (const [name, text] of [['bench', table], ['sizes', sizeRows]]) {
-    const re = new RegExp(`(<!-- ${name}:start -->\\n)[\\s\\S]*?(\\n<!-- ${name}:end -->)`);
-    if (!re.test(readme)) throw new Error(`README.md: the ${name}:start/end markers are missing`);
-    readme = readme.replace(re, (all, open, close) => open + text + close);
-  }
-  writeFileSync(readmePath, readme);
-  console.log('\nwritten: target/bench.json, and the tables in README.md');
+  const docPath = join(root, DOC);
+  writeFileSync(docPath, fillMarkers(readFileSync(docPath, 'utf8'), { bench: table, sizes: sizeRows }));
+  console.log(`\nwritten: target/bench.json, and the tables in ${DOC}`);
 } else console.log('\nwritten: target/bench.json');

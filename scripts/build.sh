@@ -33,7 +33,7 @@ build_wasm() {
 # The page's own wasm (dist/ only; pkg/ keeps the panic hook): std built
 # with it and a panic an immediate trap, no panic message formatted (std's panic and
 # formatting paths, Unicode tables and file names): 7 KB gzip less in the part the first
-# screen waits for (README, "What the page loads"). app.js stops calling a module that
+# screen waits for (docs/speed.md, "What the page loads"). app.js stops calling a module that
 # trapped, as the panic hook makes the others refuse. It needs rust-src and two unstable
 # flags on the stable toolchain (RUSTC_BOOTSTRAP): a toolchain that refuses them gets the
 # ordinary build, said here.

@@ -1,4 +1,4 @@
-// Splits the page's wasm in two (README, "What the page loads after it is ready"): the
+// Splits the page's wasm in two (docs/speed.md, "What the page loads after it is ready"): the
 // functions that only the named exports can reach move to a second module, `_later`, which
 // the page fetches once it is ready; everything else stays in the first. By default the
 // exports the first screen never calls: `chart` and `chart_file` (the charts' drawing:

@@ -1540,7 +1540,7 @@ async function main() {
 // ---------------------------------------------------------------- the second module
 
 /**
- * The page's wasm comes in two parts (scripts/split-wasm.mjs, README "What the page loads
+ * The page's wasm comes in two parts (scripts/split-wasm.mjs, docs/speed.md "What the page loads
  * after it is ready"): the first has all the first screen needs; the second, `_later`, the
  * charts' drawing, the cards rewritten for another language or story, and the CSV. So
  * `chart`, `chart_file`, `sections`, `card` and `csv` are called only once it is in (the

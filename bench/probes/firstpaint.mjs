@@ -2,7 +2,7 @@
 // its long tasks, parse and layout in order, then what runs inside one of them (BIG, default
 // the first layout over 50 ms; BIG=EvaluateScript BIGMIN=5000 for the inline start-up script).
 // `node bench/probes/firstpaint.mjs [DIR] [QUERY]`; CSP=0 serves a copy whose inline code was
-// edited. What it showed (README, "What the figures say"): the first layout's time is mostly
+// edited. What it showed (docs/speed.md, "Decisions in force": the font stacks): the first layout's time is mostly
 // font lookups (FontCache::GetFontPlatformData, a sync IPC per face and size on Linux).
 import { DIST, launch, phonePage, serve } from './common.mjs';
 

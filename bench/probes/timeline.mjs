@@ -1,6 +1,6 @@
 // The network timeline of cold loads on the phone profile: when each request starts and ends
 // (Resource Timing), the marks and first paint. `node bench/probes/timeline.mjs [DIR] [QUERY]`,
-// N loads (default 3). What it showed (README, "What the figures say"): the first request
+// N loads (default 3). What it showed (the bytes goal in docs/speed.md, "Decisions in force"): the first request
 // leaves about 330 ms in, on our page and on the reference alike (the renderer's start at 4×).
 import { DIST, launch, phonePage, ready, serve } from './common.mjs';
 
