@@ -414,7 +414,11 @@ function updateControls(controls, source) {
     // Only when it changes: writing `hidden`, even unchanged, invalidates style on every move.
     if (mark.hidden === shown) mark.hidden = !shown;
     if (parity.hidden === shown) parity.hidden = !shown;
-    if (!shown) continue;
+    // A hidden button still describes its slider (aria-describedby): no words left from before.
+    if (!shown) {
+      setText(parity, '');
+      continue;
+    }
     const t = String((c.parity - c.min) / (c.max - c.min));
     // CSSOM, not a style attribute: allowed by the strict CSP. Written only when it moved.
     if (parts.t !== t) {

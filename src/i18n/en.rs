@@ -94,7 +94,7 @@ pub const STRINGS: Strings = Strings {
     src_population: "Population of {who}",
     src_rate: "Exchange rate",
     src_capacity: "Nuclear capacity pledged for AI",
-    src_exports: "Electricity exported",
+    src_exports: "Net electricity exports",
     src_reported_conv: "The article’s conversion",
     src_reported_itemised: "The article’s running total",
     src_reported_pop: "The article’s population",

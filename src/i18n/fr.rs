@@ -102,7 +102,7 @@ pub const STRINGS: Strings = Strings {
     src_population: "Population {de_who}",
     src_rate: "Taux de change",
     src_capacity: "Capacité nucléaire promise pour l’IA",
-    src_exports: "Électricité exportée",
+    src_exports: "Exportations nettes d’électricité",
     src_reported_conv: "Conversion de l’article",
     src_reported_itemised: "Total provisoire de l’article",
     src_reported_pop: "Population selon l’article",

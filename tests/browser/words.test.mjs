@@ -156,7 +156,6 @@ for (const [start, moves] of [
       await nextFrame(page);
     }
     await settled(page);
-    await page.waitForFunction(() => !document.querySelector("[aria-busy]"));
     await page.waitForTimeout(500); // the URL is written 300 ms after the last move
     const moved = await page.evaluate(readAllTexts);
     const query = await page.evaluate(() => new URLSearchParams(location.search).toString());
