@@ -257,7 +257,11 @@ pub(super) static DATASET: Dataset = Dataset {
                 fr: tr!("RTE"),
                 ar: tr!("مدير شبكة نقل الكهرباء الفرنسية (RTE)"),
             }),
-            description: None,
+            description: Some(Text {
+                en: s("press release on France’s 2024 electricity balance (address not checked)"),
+                fr: tr!("communiqué de presse sur le bilan électrique 2024 (adresse non vérifiée)"),
+                ar: tr!("بيان صحفي عن حصيلة الكهرباء في فرنسا لعام ٢٠٢٤ (لم ي\u{64f}تحقق من العنوان الإلكتروني)"),
+            }),
         }),
         (s("techcrunch"), Source {
             publisher: s("TechCrunch"),
