@@ -303,35 +303,24 @@ impl Locale {
     /// "9 février 2025", "٩ فبراير ٢٠٢٥". Anything else is shown as it is.
     pub fn date(&self, iso: &str) -> String {
         let s = self.strings();
-        let mut parts = iso.split('-');
-        let (year, month, day) = (parts.next(), parts.next(), parts.next());
-        let number = |p: Option<&str>, len: usize| {
-            p.filter(|p| p.len() == len && p.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(crate::decimal::parse)
-        };
-        let month_name = |m: f64| s.months.split('|').nth(m as usize - 1);
-        match (
-            number(year, 4),
-            number(month, 2),
-            number(day, 2),
-            parts.next(),
-        ) {
-            (Some(_), Some(m), Some(d), None) if (1.0..=12.0).contains(&m) && d >= 1.0 => fill(
+        let month_name = |m: usize| s.months.split('|').nth(m - 1).unwrap_or_default();
+        match parse_date(iso) {
+            Some((year, month, Some(day))) => fill(
                 s.date_day,
                 &[
-                    ("day", &self.number(d, 0)),
-                    ("month", month_name(m).unwrap_or_default()),
-                    ("year", &self.digits_in(year.unwrap_or_default())),
+                    ("day", &self.number(day as f64, 0)),
+                    ("month", month_name(month)),
+                    ("year", &self.digits_in(year)),
                 ],
             ),
-            (Some(_), Some(m), None, None) if (1.0..=12.0).contains(&m) => fill(
+            Some((year, month, None)) => fill(
                 s.date_month,
                 &[
-                    ("month", month_name(m).unwrap_or_default()),
-                    ("year", &self.digits_in(year.unwrap_or_default())),
+                    ("month", month_name(month)),
+                    ("year", &self.digits_in(year)),
                 ],
             ),
-            _ => self.digits_in(iso),
+            None => self.digits_in(iso),
         }
     }
 
@@ -339,23 +328,14 @@ impl Locale {
     /// "9 févr.", "٩ فبراير"; anything but a full date as [`date`](Self::date) writes it.
     pub fn date_short(&self, iso: &str) -> String {
         let s = self.strings();
-        let mut parts = iso.split('-');
-        let (_, month, day) = (parts.next(), parts.next(), parts.next());
-        let number = |p: Option<&str>| {
-            p.filter(|p| p.len() == 2 && p.bytes().all(|b| b.is_ascii_digit()))
-                .and_then(crate::decimal::parse)
-        };
-        match (number(month), number(day)) {
-            (Some(m), Some(d)) if (1.0..=12.0).contains(&m) && d >= 1.0 => fill(
+        match parse_date(iso) {
+            Some((_, month, Some(day))) => fill(
                 s.date_short,
                 &[
-                    ("day", &self.number(d, 0)),
+                    ("day", &self.number(day as f64, 0)),
                     (
                         "month",
-                        s.months_short
-                            .split('|')
-                            .nth(m as usize - 1)
-                            .unwrap_or_default(),
+                        s.months_short.split('|').nth(month - 1).unwrap_or_default(),
                     ),
                 ],
             ),
@@ -579,4 +559,20 @@ mod tests {
         assert_eq!(Locale::parse("ar-EG").unwrap().tag(), "ar");
         assert_eq!(Locale::EN.times(1.1153), "1.12×");
     }
+}
+
+/// "2025-02-09" or "2024-05" (a year of four digits, a month 01–12, a day from 01): the year
+/// as written, the month and the day; `None` for anything else ("2024", "2025-13", "soon").
+fn parse_date(iso: &str) -> Option<(&str, usize, Option<u32>)> {
+    let digits = |p: &str, len: usize| {
+        (p.len() == len && p.bytes().all(|b| b.is_ascii_digit())).then(|| p.parse::<u32>().ok())?
+    };
+    let mut parts = iso.split('-');
+    let year = parts.next().filter(|y| digits(y, 4).is_some())?;
+    let month = digits(parts.next()?, 2).filter(|m| (1..=12).contains(m))? as usize;
+    let day = match parts.next() {
+        None => None,
+        Some(d) => Some(digits(d, 2).filter(|d| *d >= 1)?),
+    };
+    parts.next().is_none().then_some((year, month, day))
 }

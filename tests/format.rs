@@ -138,3 +138,29 @@ fn negatives_and_rounding_read_right() {
     assert_eq!(Locale::EN.number_trim(2.0, 0), "2");
     assert_eq!(Locale::EN.number_trim(-3.10, 2), "-3.1");
 }
+
+/// A dataset's dates in words, and anything that is not a date shown as it is (a month 13,
+/// day 0, month 0): a journalist's typo is visible, never "undefined 2025".
+#[test]
+fn dates_in_words_and_malformed_ones_as_they_are() {
+    for (iso, long, short) in [
+        ("2025-02-09", "9 February 2025", "9 Feb"),
+        ("2024-05", "May 2024", "May 2024"),
+        ("2024-12", "December 2024", "December 2024"),
+        ("2024-01-31", "31 January 2024", "31 Jan"),
+        ("2024", "2024", "2024"),
+        ("2025-13-09", "2025-13-09", "2025-13-09"),
+        ("2025-00-09", "2025-00-09", "2025-00-09"),
+        ("2025-02-00", "2025-02-00", "2025-02-00"),
+        ("2025-13", "2025-13", "2025-13"),
+        ("2025-00", "2025-00", "2025-00"),
+        ("2025-2-9", "2025-2-9", "2025-2-9"),
+        ("2025-02-09-01", "2025-02-09-01", "2025-02-09-01"),
+        ("soon", "soon", "soon"),
+    ] {
+        assert_eq!(Locale::EN.date(iso), long, "{iso}");
+        assert_eq!(Locale::EN.date_short(iso), short, "{iso}");
+    }
+    assert_eq!(Locale::FR.date("2025-02-09"), "9\u{a0}février 2025");
+    assert_eq!(Locale::AR.date("2025-02-09"), "٩ فبراير ٢٠٢٥");
+}
