@@ -404,6 +404,13 @@ impl<'a> Context<'a> {
             values.push(("left_out", join_list(lang, &left_out_in_text)));
             values.push(("left_out_nor", left_out_nor.clone()));
         }
+        // A label of a figure of what is left says so (", without the UAE (MGX) and Bpifrance").
+        let sum_note = if without {
+            fill(s.badge_without, &[("left_out_nor", &left_out_nor)])
+        } else {
+            String::new()
+        };
+        values.push(("sum_note", sum_note));
         if let Some(c) = &dataset.gdp_claim {
             values.push(("gdp_speaker", c.speaker.get(lang).to_string()));
         }
