@@ -468,7 +468,7 @@ fn the_energy_chart_shows_the_first_phase_reported_beside_the_gigawatt() {
     ))
     .join(" | ");
     assert!(
-        shown.contains("First phase: 250 MW (end of 2026), a year at 100%")
+        shown.contains("First phase, 250 MW, at 100%")
             && shown.contains("2.19 TWh")
             && shown.contains("8.76 TWh"),
         "{shown}"

@@ -90,7 +90,7 @@ pub const STRINGS: Strings = Strings {
     chart_you_are_here: "عند سعرك: {times}",
     chart_rate_axis: "{quote} لكل {base}",
     chart_exports: "صافي صادرات {year}",
-    chart_ai_year: "تشغيل {gw} عامًا بنسبة {load} من القدرة",
+    chart_ai_year: "{gw} لعام بنسبة {load}",
 
     claim_said: "قال {speaker}",
     method_upper_bound: "رقم المقال ({reported_itemised}) هو الحد الأعلى للنطاق، إذ يحتسب {ranged_text} بقيمة {ranged_high}؛ وعند {ranged_low} تبلغ التعهدات {itemised_low}.",
@@ -182,7 +182,7 @@ pub const STRINGS: Strings = Strings {
     chart_gdp_title: "الحصة من الناتج المحلي: {benchmark_package} و{package}",
     chart_gdp_desc: "تمثّل {package} {fr_share} من الناتج، و{benchmark_package} {us_share}: أي {gdp_times} حصة {benchmark_package}.",
     chart_group_gdp: "الحصة من الناتج المحلي",
-    chart_first_phase: "المرحلة الأولى: {first_gw} بنهاية {first_year}، عامًا بنسبة {load}",
+    chart_first_phase: "المرحلة الأولى ({first_gw}) بنسبة {load}",
     chart_group_scaled_gdp: "{benchmark_package} بمقياس الناتج المحلي {li_subject}",
     src_gdp: "الناتج المحلي الإجمالي {li_who}",
     src_horizon: "مدة {benchmark_package}",

@@ -80,7 +80,7 @@ pub const STRINGS: Strings = Strings {
     chart_you_are_here: "At your rate: {times}",
     chart_rate_axis: "{quote} per {base}",
     chart_exports: "Net exports, {year}",
-    chart_ai_year: "A year of {gw} at {load} of capacity",
+    chart_ai_year: "A year of {gw} at {load}",
 
     claim_said: "{speaker} said",
     method_upper_bound: "The article’s {reported_itemised} is the top of the range: it counts {ranged_text} at {ranged_high}; at {ranged_low} the pledges add up to {itemised_low}.",
@@ -172,7 +172,7 @@ pub const STRINGS: Strings = Strings {
     chart_gdp_title: "Share of GDP: {benchmark_package} and {package}",
     chart_gdp_desc: "{package} is {fr_share} of GDP, {benchmark_package} {us_share}: {gdp_times} as much.",
     chart_group_gdp: "Share of GDP",
-    chart_first_phase: "First phase: {first_gw} (end of {first_year}), a year at {load}",
+    chart_first_phase: "First phase, {first_gw}, at {load}",
     chart_group_scaled_gdp: "{benchmark_package} scaled to the GDP of {subject}",
     src_gdp: "GDP of {who}",
     src_horizon: "Horizon of {benchmark_package}",

@@ -88,7 +88,7 @@ pub const STRINGS: Strings = Strings {
     chart_you_are_here: "Rapport\u{202F}: {times}",
     chart_rate_axis: "{quote} pour 1\u{A0}{base}",
     chart_exports: "Exportations nettes, {year}",
-    chart_ai_year: "Un an de {gw} à {load} de sa capacité",
+    chart_ai_year: "Un an de {gw} à {load}",
 
     claim_said: "{speaker} a déclaré",
     method_upper_bound: "Les {reported_itemised} de l’article sont le haut de la fourchette, avec {ranged_text} à {ranged_high}\u{202F}; à {ranged_low}, les engagements totalisent {itemised_low}.",
@@ -180,7 +180,7 @@ pub const STRINGS: Strings = Strings {
     chart_gdp_title: "Part du PIB\u{A0}: {benchmark_package} et {package}",
     chart_gdp_desc: "{package} représente {fr_share} du PIB, {benchmark_package} {us_share}\u{A0}: {gdp_times} autant.",
     chart_group_gdp: "Part du PIB",
-    chart_first_phase: "Première phase\u{A0}: {first_gw} (fin {first_year}), un an à {load}",
+    chart_first_phase: "Première phase, {first_gw}, à {load}",
     chart_group_scaled_gdp: "{benchmark_package} ramené au PIB {de_subject}",
     src_gdp: "PIB {de_who}",
     src_horizon: "Durée prévue pour {benchmark_package}",
