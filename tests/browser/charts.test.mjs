@@ -15,7 +15,7 @@ test('every chart has a name and a description stating its figures', async () =>
   const expected = {
     pledges: ['Where does the €109bn come from?', '€26bn was not itemised'],
     'per-person': ['How much is it per person next to Stargate?', '$1,640'],
-    gdp: ['Share of GDP: France’s AI package and Stargate', '3.73%'],
+    gdp: ['Share of GDP: Stargate and France’s AI package', '3.73%'],
     horizon: ['Per person per year, depending on how many years France’s AI package takes', '$410'],
     sensitivity: ['How much does the verdict depend on the exchange rate?', '$0.925'],
     // RTE's 89 TWh of net exports (Macron rounds them to 90).
