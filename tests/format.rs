@@ -164,3 +164,27 @@ fn dates_in_words_and_malformed_ones_as_they_are() {
     assert_eq!(Locale::FR.date("2025-02-09"), "9\u{a0}février 2025");
     assert_eq!(Locale::AR.date("2025-02-09"), "٩ فبراير ٢٠٢٥");
 }
+
+/// Ratios in running text: whole from two up ("5 times"), two places otherwise; in Arabic
+/// "of" below one as printed, "as much as" when printed as 1.00, and CLDR's plural forms.
+#[test]
+fn ratios_in_words_at_the_edges_of_each_form() {
+    for (value, en, ar) in [
+        (0.74, "0.74 times", "٠٫٧٤ من"),
+        (0.994, "0.99 times", "٠٫٩٩ من"),
+        (0.996, "1.00 times", "ما يعادل"),
+        (1.0, "1.00 times", "ما يعادل"),
+        (1.004, "1.00 times", "ما يعادل"),
+        (1.006, "1.01 times", "١٫٠١ ضعف"),
+        (1.12, "1.12 times", "١٫١٢ ضعف"),
+        (1.994, "1.99 times", "١٫٩٩ ضعف"),
+        (1.996, "2 times", "ضعفا"),
+        (2.004, "2 times", "ضعفا"),
+        (2.006, "2.01 times", "٢٫٠١ ضعف"),
+        (3.0, "3 times", "٣ أضعاف"),
+        (11.0, "11 times", "١١ ضعفًا"),
+    ] {
+        assert_eq!(bare(&Locale::EN.times_text(value)), en, "{value}");
+        assert_eq!(bare(&Locale::AR.times_text(value)), ar, "{value}");
+    }
+}
