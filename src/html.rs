@@ -791,7 +791,11 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
         out.push_str(&format!(
             "<span class=\"card-source\">{}</span> ",
             crate::lang::fill(
-                &escape(s.card_source),
+                &escape(if sources.len() > 1 {
+                    s.card_sources_list
+                } else {
+                    s.card_source
+                }),
                 &[("list", &sources.join(s.list_comma))]
             )
         ));

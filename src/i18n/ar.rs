@@ -329,4 +329,5 @@ pub const STRINGS: Strings = Strings {
     by_gdp_year_in_sentence: "من حيث الحصة السنوية من الناتج المحلي الإجمالي (إذا وُزّعت {package_full} على {years_fr})",
     per_person_short: "نصيب الفرد",
     per_person_year_short: "نصيب الفرد سنويًا",
+    card_sources_list: "المصادر: {list}",
 };

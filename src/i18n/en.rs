@@ -319,4 +319,5 @@ pub const STRINGS: Strings = Strings {
     by_gdp_year_in_sentence: "as a share of GDP per year ({subject} over {years_fr})",
     per_person_short: "per person",
     per_person_year_short: "per person a year",
+    card_sources_list: "Sources: {list}",
 };

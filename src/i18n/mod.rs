@@ -562,6 +562,7 @@ strings_table! {
     by_gdp_year_in_sentence,
     per_person_short,
     per_person_year_short,
+    card_sources_list,
 }
 
 impl Strings {
