@@ -1,8 +1,10 @@
 // A move's main-thread CPU time (the trace's thread time, `tdur`: what the thread ran, not the
 // time it waited for a core), at 4× CPU, of two or more builds in alternating fresh pages:
-// each frame's BeginMainFrame (the rAF callbacks, style, layout, paint, commit) by phase, with
-// the machine's load out of it as far as a trace can leave it out. The bench's work per move is
-// wall time, which on a loaded machine swings more than a lever pays; read both.
+// each frame's BeginMainFrame (the rAF callbacks, style, layout, paint, commit) by phase. What it
+// showed: under the DevTools throttle the thread time is most of the wall time (17 of 21 ms a
+// move) and moved by 5-17% between two runs of the same build at load 5-12 on two cores, so it
+// does not take the machine's load out; what it gives is the share of each phase (the commit's
+// wall time is mostly waiting: 0.5 ms of thread time for 2.5-6.5 ms of wall).
 // `node bench/probes/move-cpu.mjs DIR…`; QUERY (default ?lang=en), N moves per slider (20),
 // ROUNDS (3), SLIDERS (the bench's four).
 import { launch, median, p95, readyPhonePage, serve, sweep } from './common.mjs';
