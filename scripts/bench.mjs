@@ -20,7 +20,9 @@
 // old name BENCH_README=0 too),
 // BENCH_ONLY=trace (only the phone's first-paint traces, printed), BENCH_BASELINE=DIR (also
 // another build of ours, e.g. a copy of dist/ before a change, served alike: what a lever pays,
-// measured in the same run), BENCH_DIST=DIR (measure a copy of dist/).
+// measured in the same run), BENCH_DIST=DIR (measure a copy of dist/), BENCH_ONLY=moves (only the
+// phone's moves and key presses of ours and the BENCH_BASELINE build, no reference, in each of
+// BENCH_LANGS, default en,ar: per slider and in all, printed, nothing written).
 import { chromium } from 'playwright-core';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -108,6 +110,8 @@ const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 const kb = (b) => (Number.isFinite(b) ? `${(b / 1024).toFixed(1)} KiB` : '—');
 const ratio = (a, b) => (Number.isFinite(a) && Number.isFinite(b) && b > 0 ? round(a / b, 2) : '');
 const timing = (s) => (s && Number.isFinite(s.median) ? `${s.median} (${s.p95})` : '—');
+const eventMs = (x) => (x >= 16 ? String(x) : '< 16');
+const inpText = (i) => (i ? `${eventMs(i.inp_ms)} (${eventMs(i.median_ms)}, ${eventMs(i.p95_ms)}; ${i.over_16_ms} of ${i.presses} over 16)` : '—');
 
 function floorPage() {
   const dist = distDir;
@@ -307,14 +311,15 @@ async function sizes(urls) {
  * over its rounds: each move's work and handler time, the presses and the slow interactions.
  * (bench/probes/common.mjs's `sweep` measures a move alike.)
  */
-async function moves(profile, name, thumbOnly = false, count = profile.moves, keys = profile.keys) {
+async function moves(profile, name, thumbOnly = false, count = profile.moves, keys = profile.keys, lang = 'en') {
   const { context, page } = await openPage(profile, name);
-  await page.goto(PAGES[name].url);
+  await page.goto(PAGES[name].url.replace('?lang=en', `?lang=${lang}`));
   await waitReady(page, name);
   await page.waitForTimeout(500);
   if (thumbOnly) await page.evaluate(() => window.addEventListener('input', (e) => e.stopPropagation(), true));
   const work = [];
   const handler = [];
+  const bySlider = {};
   for (const p of SLIDERS) {
     const r = await page.evaluate(async ({ sel, n }) => {
       const range = document.querySelector(sel);
@@ -343,8 +348,9 @@ async function moves(profile, name, thumbOnly = false, count = profile.moves, ke
     }, { sel: PAGES[name].slider(p), n: count });
     work.push(...r.work);
     handler.push(...r.handler);
+    bySlider[p] = r.work;
   }
-  const result = { work, handler, presses: 0, slow: [] };
+  const result = { work, handler, bySlider, presses: 0, slow: [] };
   if (!thumbOnly && keys > 0) {
     await page.waitForTimeout(500);
     Object.assign(result, await keyPresses(page, name, keys));
@@ -598,6 +604,34 @@ if (process.env.BENCH_ONLY === 'loads') {
   await browser.close();
   process.exit(0);
 }
+if (process.env.BENCH_ONLY === 'moves') {
+  // Only the phone's moves and key presses, ours and the baseline, in each language: printed.
+  const profile = PROFILES.phone;
+  const names = Object.keys(PAGES).filter((n) => n === 'ours' || n === 'baseline');
+  const share = (total, round) => Math.floor(total / MOVE_ROUNDS) + (round < total % MOVE_ROUNDS ? 1 : 0);
+  console.log(`load average at start ${uptimeNow()}; ${profile.moves} moves and ${profile.keys} key presses per slider, ${MOVE_ROUNDS} rounds`);
+  for (const lang of (process.env.BENCH_LANGS || 'en,ar').split(',')) {
+    const runs = Object.fromEntries(names.map((n) => [n, { work: [], bySlider: {}, presses: 0, slow: [] }]));
+    for (let round = 0; round < MOVE_ROUNDS; round++) {
+      for (const n of alternate(names, round)) {
+        const r = await moves(profile, n, false, share(profile.moves, round), share(profile.keys, round), lang);
+        const into = runs[n];
+        into.work.push(...r.work);
+        for (const [p, w] of Object.entries(r.bySlider)) (into.bySlider[p] ||= []).push(...w);
+        into.presses += r.presses;
+        into.slow.push(...r.slow);
+      }
+    }
+    for (const n of names) {
+      const r = runs[n];
+      const each = SLIDERS.map((p) => `${p} ${timing(stats(r.bySlider[p] || [], 2))}`).join(', ');
+      console.log(`${lang} ${n === 'ours' ? 'ours' : 'baseline'}: work per move median (p95) ${timing(stats(r.work, 2))} ms, ${r.work.length} moves; ${each}; INP ${inpText(interactions(r.presses, r.slow))}`);
+    }
+    console.log(`  (load average ${uptimeNow()})`);
+  }
+  await browser.close();
+  process.exit(0);
+}
 if (process.env.BENCH_ONLY === 'trace') {
   // Only the phone's traces (for work on the first paint): printed, nothing written.
   console.log(JSON.stringify(await firstPaint(PROFILES.phone), null, 1));
@@ -637,8 +671,6 @@ const GOALS = {
   phone: { fcp: 1.1, answer: 0.4, ready: 0.6, work: 0.3, inp: 0.3, bytes_until_ready: 1.0, bytes_total: 1.25, card_bytes_until_ready: 0.8, card_ready: 0.5 },
 };
 const goal = (g) => (g ? `≤ ${g}` : '');
-const eventMs = (x) => (x >= 16 ? String(x) : '< 16');
-const inpText = (i) => (i ? `${eventMs(i.inp_ms)} (${eventMs(i.median_ms)}, ${eventMs(i.p95_ms)}; ${i.over_16_ms} of ${i.presses} over 16)` : '—');
 const ratios = {};
 const tables = {};
 const hasCard = !!PAGES.card;

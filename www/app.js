@@ -715,17 +715,25 @@ const chartWidths = new Map();
 function renderCharts(onlyInView = false, all = false, captions = !onlyInView) {
   // Until the second module is in, the charts stay as served; they are drawn on its arrival.
   if (!laterLoaded) return afterLater(renderCharts);
+  // A drag (a move without captions) draws what is on screen, anything else what is near it.
+  // The caption is the chart's text alternative: off screen too, it follows the sliders
+  // (after a drag, once it rests).
+  const drag = onlyInView && !captions && !all;
   for (const name of chartNames) {
+    // Off screen during a drag: left to `catchUp` without asking the core whether it changed
+    // (its key is a call into the wasm and a string per chart, on every move).
+    if (drag && !visible.has(name)) {
+      const parts = chartParts(name);
+      if (parts) deferUntilSettled(parts.fig);
+      continue;
+    }
     const chartWidth = chartWidths.get(name) || 0;
     const key = `${chartWidth}|${explainer.chart_key(name)}`;
     if (drawnFor.get(name) === key) continue;
     const parts = chartParts(name);
     if (!parts) continue;
     const { fig } = parts;
-    // A drag (a move without captions) draws what is on screen, anything else what is near it.
-    // The caption is the chart's text alternative: off screen too, it follows the sliders
-    // (after a drag, once it rests).
-    const draw = all || (onlyInView && !captions ? visible : near).has(name) || (!onlyInView && !waiting.has(name));
+    const draw = all || (drag ? visible : near).has(name) || (!onlyInView && !waiting.has(name));
     if (!draw && !captions) {
       deferUntilSettled(fig);
       continue;

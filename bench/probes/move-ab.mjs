@@ -1,7 +1,7 @@
 // Work per slider move of two or more builds at 4× CPU (no network limit), as the bench counts
 // it (the input handler, then the next frame's callbacks, style, layout and paint): ROUNDS
 // rounds, each a fresh page of each build in turn (alternating order), N moves of each of the
-// bench's four sliders. `node bench/probes/move-ab.mjs DIR…`. Read the ratio of one run.
+// bench's four sliders. `node bench/probes/move-ab.mjs DIR…` (QUERY, default ?lang=en). Read the ratio of one run.
 import { launch, median, p95, readyPhonePage, serve, sweep } from './common.mjs';
 
 const dirs = process.argv.slice(2);
@@ -13,7 +13,7 @@ const browser = await launch();
 const work = dirs.map(() => []);
 for (let round = 0; round < ROUNDS; round++) {
   for (const i of (round % 2 ? [...dirs.keys()].reverse() : [...dirs.keys()])) {
-    const { context, page } = await readyPhonePage(browser, sites[i]);
+    const { context, page } = await readyPhonePage(browser, sites[i], process.env.QUERY || '?lang=en');
     for (const param of SLIDERS) work[i].push(...await sweep(page, `#range-${param}`, N));
     await context.close();
   }

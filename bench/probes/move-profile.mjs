@@ -1,7 +1,7 @@
 // Which functions a slider move spends its script time in, at 4× CPU: a sampling profile of N
 // synthetic moves (as the bench makes them) on a copy of the built site whose app.js and JS
 // glue are put back unminified from their source maps, so the profile names our functions.
-// Self and total ms per move (the sweep's own timing is in them, as small as the bench's). `node bench/probes/move-profile.mjs [DIR]`; SEL, N (default 60).
+// Self and total ms per move (the sweep's own timing is in them, as small as the bench's). `node bench/probes/move-profile.mjs [DIR]`; SEL, N (default 60), QUERY (default ?lang=en).
 import { cpSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +23,7 @@ writeFileSync(join(dir, app), source);
 const N = Number(process.env.N || 60);
 const site = await serve(dir);
 const browser = await launch();
-const { page, cdp } = await readyPhonePage(browser, site);
+const { page, cdp } = await readyPhonePage(browser, site, process.env.QUERY || '?lang=en');
 const SEL = process.env.SEL || '#range-eurusd';
 await sweep(page, SEL, N); // warm
 await cdp.send('Profiler.enable');

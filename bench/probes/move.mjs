@@ -5,12 +5,12 @@
 // stylesheet added after ready (an experiment: CSS='.plot{display:none}' leaves the charts out).
 import { DIST, launch, median, p95, readyPhonePage, serve, sweep } from './common.mjs';
 
-const [dir = DIST] = process.argv.slice(2);
+const [dir = DIST, query = '?lang=en'] = process.argv.slice(2);
 const SEL = process.env.SEL || '#range-eurusd';
 const N = Number(process.env.N || 40);
 const site = await serve(dir);
 const browser = await launch();
-const { page } = await readyPhonePage(browser, site);
+const { page } = await readyPhonePage(browser, site, query);
 if (process.env.CSS) {
   await page.evaluate((css) => { const s = new CSSStyleSheet(); s.replaceSync(css); document.adoptedStyleSheets = [...document.adoptedStyleSheets, s]; }, process.env.CSS);
 }
