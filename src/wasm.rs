@@ -192,7 +192,7 @@ impl Explainer {
     /// The hot path, once per animation frame while a slider moves: only what changes with the
     /// assumptions, as JSON text for `JSON.parse` (measured: five times cheaper than building
     /// the same object through serde-wasm-bindgen, property by property).
-    /// `{ display: {key: text}, prose: {key: text}, answers: {card: words key}, words: {claim | figures: words key},
+    /// `{ display: {key: text}, prose: {key: text}, answers: {card: words key},
     /// sentences: {key: text}, order: [key], verdict, badge,
     /// judged: {verdict | gdp_verdict: "<holds|more|less> <same|close|clear|multiple>"},
     /// controls: [{ param, min, max, value, display, parity, parity_display, parity_words, marks }],
@@ -212,19 +212,6 @@ impl Explainer {
             .map(|c| (c.name(), c.answer_form(report)))
             .collect();
         o.raw("answers", &text_object(&answers));
-        // The claim's and the figures table's words apart from their figures (`data-words`):
-        // when a move changes a label ("over 6 years", which sum), the page takes the section.
-        let words = [
-            (
-                "claim",
-                crate::html::words_key(&crate::html::claim_section(&self.dataset, report)),
-            ),
-            (
-                "figures",
-                crate::html::words_key(&crate::html::figures_table(report)),
-            ),
-        ];
-        o.raw("words", &text_object(&words));
         o.raw("sentences", &text_object(&report.sentences));
         o.raw(
             "order",
@@ -396,6 +383,24 @@ impl Explainer {
             Some(card) => card.answer_html(&self.report),
             None => String::new(),
         }
+    }
+
+    /// The claim's and the figures table's words apart from their figures, as JSON
+    /// `{ claim, figures }` (`data-words`): when a move changes a label ("over 6 years", which
+    /// sum), the page takes the section again. Not in `live()`: the page asks only when it
+    /// writes one of them (a drag leaves them while they are off screen).
+    pub fn words(&self) -> String {
+        let report = &self.report;
+        text_object(&[
+            (
+                "claim",
+                crate::html::words_key(&crate::html::claim_section(&self.dataset, report)),
+            ),
+            (
+                "figures",
+                crate::html::words_key(&crate::html::figures_table(report)),
+            ),
+        ])
     }
 
     /// A card's question, as its heading says it under these assumptions (with its answer,

@@ -196,9 +196,10 @@ fn cards_alone_and_in_the_page() {
         claim.contains(&format!(">{}</h2>", ex.card_question("claim"))),
         "{claim}"
     );
-    // The claim and the figures table likewise (`live().words`, `data-words`).
+    // The claim and the figures table likewise (`words()`, `data-words`).
+    let all_words = js_sys::JSON::parse(&ex.words()).unwrap();
     for name in ["claim", "figures"] {
-        let words = get(&live, &["words", name]).as_string().unwrap();
+        let words = get(&all_words, &[name]).as_string().unwrap();
         let cards = ex.card("sources");
         assert!(
             cards.contains(&format!(

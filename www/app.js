@@ -568,7 +568,7 @@ function writeRegion(region, view) {
   }
   // The claim and the figures table: their labels name what each figure measures, so a move
   // that changes those words has the core write the section again.
-  const words = view.words[name];
+  const words = (name === 'claim' || name === 'figures') && regionWords(view)[name];
   if (words && node.dataset.words !== words) {
     node.innerHTML = explainer.section(name);
     node.dataset.words = words;
@@ -586,6 +586,13 @@ function writeRegion(region, view) {
       if (cell.dataset.gap !== gap) cell.dataset.gap = gap;
     }
   }
+}
+
+/** The claim's and the figures table's words keys, asked of the core once per view and only
+ * when one of the two is written (off screen during a drag they are left to catchUp). */
+function regionWords(view) {
+  if (!view.words) view.words = JSON.parse(explainer.words());
+  return view.words;
 }
 
 function writeProse(prose, view) {
