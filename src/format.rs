@@ -346,12 +346,7 @@ impl Locale {
     /// A ratio in running text: "1.12 times", "1,12 fois", "١٫١٢ ضعف", "٠٫٧٤ من".
     pub fn times_text(&self, value: f64) -> String {
         let s = self.strings();
-        // "5 times", not "5.00 times"; a ratio near one keeps its two places ("1.00").
-        let decimals = if value >= 1.995 && (value - value.round()).abs() < 0.005 {
-            0
-        } else {
-            2
-        };
+        let decimals = ratio_places(value);
         let n = self.number(value, decimals);
         let cat = self.category(value, decimals);
         // Below one (as printed) Arabic says "0.74 of", not "0.74 times": not a CLDR category.
@@ -367,15 +362,12 @@ impl Locale {
 
     /// A ratio as a bare number, to the places [`times`](Self::times) prints it: "1.12", "5".
     pub fn ratio(&self, value: f64) -> String {
-        let whole = value >= 1.995 && (value - value.round()).abs() < 0.005;
-        self.number(value, if whole { 0 } else { 2 })
+        self.number(value, ratio_places(value))
     }
 
     /// A ratio: "1.12×".
     pub fn times(&self, value: f64) -> String {
-        // "5×", not "5.00×"; "4.96×" and "1.10×" keep two places.
-        let whole = value >= 1.995 && (value - value.round()).abs() < 0.005;
-        let n = self.number(value, if whole { 0 } else { 2 });
+        let n = self.number(value, ratio_places(value));
         self.quantity(fill(self.strings().times, &[("n", &n)]))
     }
 
@@ -575,4 +567,14 @@ fn parse_date(iso: &str) -> Option<(&str, usize, Option<u32>)> {
         Some(d) => Some(digits(d, 2).filter(|d| *d >= 1)?),
     };
     parts.next().is_none().then_some((year, month, day))
+}
+
+/// The places a ratio is printed with, the same in every form ("5×", "5 times", "5"): none
+/// for a whole one from two up, two otherwise ("4.96", "1.10", and "1.00" near one).
+fn ratio_places(value: f64) -> u32 {
+    if value >= 1.995 && (value - value.round()).abs() < 0.005 {
+        0
+    } else {
+        2
+    }
 }

@@ -185,6 +185,10 @@ fn ratios_in_words_at_the_edges_of_each_form() {
         (11.0, "11 times", "١١ ضعفًا"),
     ] {
         assert_eq!(bare(&Locale::EN.times_text(value)), en, "{value}");
+        // The bare ratio and the "×" form print the same number.
+        let n = en.trim_end_matches(" times");
+        assert_eq!(Locale::EN.ratio(value), n, "{value}");
+        assert_eq!(Locale::EN.times(value), format!("{n}×"), "{value}");
         assert_eq!(bare(&Locale::AR.times_text(value)), ar, "{value}");
     }
 }
