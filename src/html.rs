@@ -760,7 +760,12 @@ pub fn card(card: Card, dataset: &Dataset, report: &Report, controls_here: &[Kno
     // The claim's card says what the benchmark is and who made the claim, so a card shared
     // alone is understood: under its chart and slider, which stay on a phone's first screen.
     if card == Card::Claim && report.value("about").is_some_and(|a| !a.is_empty()) {
-        let dek = report.fill_prose(s.card_claim_dek);
+        // A story without a claim quotes nobody.
+        let dek = report.fill_prose(if report.has_claim {
+            s.card_claim_dek
+        } else {
+            s.card_claim_dek_unclaimed
+        });
         out.push_str(&format!(
             "<p class=\"dek\">{}</p>\n",
             escape(&crate::report::capitalize_first(dek))

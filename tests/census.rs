@@ -1196,6 +1196,9 @@ fn a5_per_year_unlabelled(c: &Ctx, all: &[Surface]) -> Vec<Finding> {
         if fixed.iter().any(|p| s.name.starts_with(p))
             || s.name.ends_with("/li")
             || s.name.contains("energy")
+            || s.name.contains("nuclear_ai")
+            || s.text.contains("TWh")
+            || s.text.contains("تيراواط")
         {
             continue;
         }
@@ -1358,6 +1361,12 @@ fn a9_pledges_card(c: &Ctx, all: &[Surface]) -> Vec<Finding> {
                 else {
                     continue;
                 };
+                // "(beyond the slider’s range), or with 48.4m people": the phrase ends before
+                // the number, which is not the range's.
+                let between: String = s.text.chars().skip(pos).take(nums[i].start - pos).collect();
+                if between.contains([')', ',', '،', ';']) {
+                    continue;
+                }
                 if point_or_range(s.lang, &s.text, &nums, i).1.is_none() {
                     out.push(finding(RULE, s, "a range with one value"));
                 }

@@ -330,4 +330,7 @@ pub const STRINGS: Strings = Strings {
     per_person_short: "نصيب الفرد",
     per_person_year_short: "نصيب الفرد سنويًا",
     card_sources_list: "المصادر: {list}",
+    parity_rate_beyond: "ويتساوى الرقمان {per} عند سعر {parity_rate} لكل {unit} (خارج النطاق المتاح للاختيار)، أو لو بلغ عدد سكان {subject} {parity_pop}.",
+    parity_pop_beyond: "ويتساوى الرقمان {per} عند سعر {parity_rate} لكل {unit}، أو لو بلغ عدد سكان {subject} {parity_pop} (خارج النطاق المتاح للاختيار).",
+    card_claim_dek_unclaimed: "{benchmark_package}: {about}.",
 };

@@ -320,4 +320,7 @@ pub const STRINGS: Strings = Strings {
     per_person_short: "per person",
     per_person_year_short: "per person a year",
     card_sources_list: "Sources: {list}",
+    parity_rate_beyond: "The two would be equal {per} at {parity_rate} per {unit} (beyond the slider’s range), or with {parity_pop} people in {subject}.",
+    parity_pop_beyond: "The two would be equal {per} at {parity_rate} per {unit}, or with {parity_pop} people in {subject} (beyond the slider’s range).",
+    card_claim_dek_unclaimed: "{benchmark_package} is {about}.",
 };

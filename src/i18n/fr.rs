@@ -328,4 +328,7 @@ pub const STRINGS: Strings = Strings {
     per_person_short: "par habitant",
     per_person_year_short: "par habitant et par an",
     card_sources_list: "Sources\u{A0}: {list}",
+    parity_rate_beyond: "Les montants {per} seraient égaux avec un euro à {parity_rate} (hors des limites du curseur), ou si {subject} comptait {parity_pop} d’habitants.",
+    parity_pop_beyond: "Les montants {per} seraient égaux avec un euro à {parity_rate}, ou si {subject} comptait {parity_pop} d’habitants (hors des limites du curseur).",
+    card_claim_dek_unclaimed: "{benchmark_package}, ce sont {about}.",
 };

@@ -563,6 +563,9 @@ strings_table! {
     per_person_short,
     per_person_year_short,
     card_sources_list,
+    parity_rate_beyond,
+    parity_pop_beyond,
+    card_claim_dek_unclaimed,
 }
 
 impl Strings {

@@ -563,16 +563,20 @@ impl<'a> Context<'a> {
             at.zip(Assumptions::range(self.dataset, knob))
                 .is_some_and(|(v, r)| r.contains(v))
         };
-        let parity_in_reach = reachable(crate::model::Knob::Rate, f.parity_eurusd)
-            || reachable(crate::model::Knob::SubjectPopulation, f.parity_pop_fr_m);
+        // Each value beyond its slider says so, in the lede as on the cards.
+        let rate_in = reachable(crate::model::Knob::Rate, f.parity_eurusd);
+        let pop_in = reachable(crate::model::Knob::SubjectPopulation, f.parity_pop_fr_m);
         let parity = if by_gdp && f.gdp_parity_package_eur_bn.is_some() {
             Some(s.gdp_parity)
-        } else if !by_gdp && f.parity_eurusd.is_some() && parity_in_reach {
-            Some(s.parity)
-        } else if !by_gdp && f.parity_eurusd.is_some() {
-            Some(s.parity_out_of_reach)
-        } else {
+        } else if by_gdp || f.parity_eurusd.is_none() {
             None
+        } else {
+            Some(match (rate_in, pop_in) {
+                (true, true) => s.parity,
+                (false, true) => s.parity_rate_beyond,
+                (true, false) => s.parity_pop_beyond,
+                (false, false) => s.parity_out_of_reach,
+            })
         };
         let mut tail = Vec::new();
         if let Some(t) = parity {

@@ -45,7 +45,7 @@ EN = {
         ["horizon", "If France’s AI package is spread over 6\u00a0years and Stargate over 4\u00a0years, that is $273 per person per year against $368: 0.74 times as much."],
         ["gdp", "If spread over 6\u00a0years, France’s AI package is 0.62% of the GDP of France a year; over 4\u00a0years, Stargate is 0.43% of the GDP of the United States a year."],
         ["verdict", "Per person per year (France over 6\u00a0years), France’s AI package is 26% smaller than Stargate: clearly less."],
-        ["parity", "The two would be equal per person per year (France over 6\u00a0years) at $1.388 per euro, or with 51m people in France."],
+        ["parity", "The two would be equal per person per year (France over 6\u00a0years) at $1.388 per euro (beyond the slider’s range), or with 51m people in France."],
         ["article_check", ARTICLE],
         ["energy", ENERGY],
         ["badge:verdict", "Clearly less: 26% less per person per year (France over 6\u00a0years)"],
