@@ -628,3 +628,96 @@ fn the_pledges_own_horizons_are_marked_on_the_horizon_slider() {
             && controls.iter().any(|c| c.param == "gdp_us")
     );
 }
+
+/// The CSV a reader downloads, read back: each figure's raw value beside its shown one (a
+/// range as low–high, a verdict as its direction), then each pledge as the dataset names it.
+#[test]
+fn the_csv_reads_back_as_the_figures_and_pledges() {
+    let d = story();
+    let csv = |a: &Assumptions| {
+        let text = pledge_explainer::report::csv(&d, &Report::new(&d, a, Locale::EN));
+        assert!(text.ends_with("\r\n"));
+        text.lines().map(csv_cells).collect::<Vec<_>>()
+    };
+    let row = |rows: &[Vec<String>], key: &str, name: Option<&str>| {
+        rows.iter()
+            .find(|r| r[0] == key && name.is_none_or(|n| r[1].starts_with(n)))
+            .unwrap_or_else(|| panic!("no {key} {name:?} in {rows:?}"))
+            .clone()
+    };
+    let a = Assumptions::defaults(&d);
+    let rows = csv(&a);
+    assert_eq!(rows[0][0], "key");
+    assert_eq!(row(&rows, "announced_eur_bn", None)[2], "109");
+    assert_eq!(row(&rows, "itemised_eur_bn", None)[2], "63–83");
+    assert_eq!(row(&rows, "verdict", None)[2], "more");
+    assert_eq!(row(&rows, "gdp_verdict", None)[2], "more");
+    let uae = row(&rows, "pledge", Some("UAE"));
+    assert_eq!((uae[2].as_str(), uae[3].as_str()), ("30–50", "€30–50bn"));
+    let brookfield = row(&rows, "pledge", Some("Brookfield"));
+    assert_eq!(
+        (brookfield[2].as_str(), brookfield[3].as_str()),
+        ("20", "€20bn")
+    );
+    let orange = row(&rows, "pledge", Some("Orange"));
+    assert_eq!(orange[2], "");
+    assert!(!orange[3].is_empty());
+    // Less: the verdict's direction follows.
+    let mut less = a;
+    less.set(&d, Knob::Rate, 0.8).unwrap();
+    assert_eq!(row(&csv(&less), "verdict", None)[2], "less");
+}
+
+/// The method notes: the article's tally is an upper bound only while every pledge counts;
+/// each kind of figure the story has gets its line.
+#[test]
+fn method_notes_follow_what_the_story_counts() {
+    let d = story();
+    let notes =
+        |a: &Assumptions| pledge_explainer::report::method_notes(&Report::new(&d, a, Locale::EN));
+    let a = Assumptions::defaults(&d);
+    let all = notes(&a);
+    let s = Locale::EN.strings();
+    let start = |t: &str| t.split('{').next().unwrap().to_string();
+    for template in [
+        s.method_upper_bound,
+        s.method_per_person,
+        s.method_share,
+        s.method_per_year,
+        s.method_parity,
+    ] {
+        assert!(
+            all.iter().any(|n| n.starts_with(&start(template))),
+            "{template}: {all:?}"
+        );
+    }
+    let mut private = a;
+    private.set(&d, Knob::PrivateOnly, 1.0).unwrap();
+    let without = notes(&private);
+    assert!(
+        !without
+            .iter()
+            .any(|n| n.starts_with(&start(s.method_upper_bound))),
+        "{without:?}"
+    );
+    assert_eq!(without.len(), all.len() - 1, "{without:?}");
+}
+
+/// One CSV line's cells (RFC 4180: a quoted cell may hold commas and doubled quotes).
+fn csv_cells(line: &str) -> Vec<String> {
+    let (mut cells, mut cell, mut quoted) = (Vec::new(), String::new(), false);
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => cells.push(std::mem::take(&mut cell)),
+            (c, _) => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}
