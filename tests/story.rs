@@ -721,3 +721,29 @@ fn csv_cells(line: &str) -> Vec<String> {
     cells.push(cell);
     cells
 }
+
+/// Each ratio row sits right after the two figures it divides: the totals, or (once the
+/// horizons differ) a year of each.
+#[test]
+fn each_ratio_row_follows_the_figures_it_divides() {
+    let d = story();
+    let keys = |a: &Assumptions| -> Vec<&'static str> {
+        Report::new(&d, a, Locale::EN)
+            .rows()
+            .iter()
+            .map(|r| r.key)
+            .collect()
+    };
+    let after = |keys: &[&str], key: &str| {
+        keys[keys.iter().position(|k| *k == key).unwrap() - 1].to_string()
+    };
+    let a = Assumptions::defaults(&d);
+    let at = keys(&a);
+    assert_eq!(after(&at, "per_person_ratio"), "us_usd_per_person");
+    assert_eq!(after(&at, "gdp_share_ratio"), "us_share_of_gdp");
+    let mut six = a;
+    six.set(&d, Knob::SubjectYears, 6.0).unwrap();
+    let at = keys(&six);
+    assert_eq!(after(&at, "per_person_ratio"), "us_usd_per_person_per_year");
+    assert_eq!(after(&at, "gdp_share_ratio"), "us_share_of_gdp_per_year");
+}
