@@ -87,7 +87,7 @@ pub(super) fn draw<DB: DrawingBackend>(f: &Frame<DB>, d: &Dataset, r: &Report) -
     let yb = ys.at(benchmark_ppy);
     f.dashed((px0, yb), (px1, yb), BENCHMARK)?;
     f.text(
-        &r.fill(s.label_subject_years),
+        &r.fill(s.chart_horizon_axis),
         (px1, h as i32 - PAD),
         &style(SMALL_PX, &MUTED, HPos::Right, VPos::Bottom),
     )

@@ -566,6 +566,7 @@ strings_table! {
     parity_rate_beyond,
     parity_pop_beyond,
     card_claim_dek_unclaimed,
+    chart_horizon_axis,
 }
 
 impl Strings {
