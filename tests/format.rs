@@ -197,7 +197,12 @@ fn ratios_in_words_at_the_edges_of_each_form() {
 /// table ("63–83 Md€") and in running text (« de 63 à 83 milliards d’euros »).
 #[test]
 fn power_and_ranges_of_billions_in_tables_and_in_prose() {
-    for (gw, shown) in [(0.0, "0 GW"), (0.25, "250 MW"), (1.0, "1 GW"), (1.5, "1.5 GW")] {
+    for (gw, shown) in [
+        (0.0, "0 GW"),
+        (0.25, "250 MW"),
+        (1.0, "1 GW"),
+        (1.5, "1.5 GW"),
+    ] {
         assert_eq!(Locale::EN.gw(gw), shown, "{gw}");
     }
     assert_eq!(Locale::EN.money_bn_range(63.0, 83.0, "EUR", 1), "€63–83bn");

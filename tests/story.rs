@@ -747,3 +747,50 @@ fn each_ratio_row_follows_the_figures_it_divides() {
     assert_eq!(after(&at, "per_person_ratio"), "us_usd_per_person_per_year");
     assert_eq!(after(&at, "gdp_share_ratio"), "us_share_of_gdp_per_year");
 }
+
+/// The rates at which a story's rounded conversion holds (A10), as facts.md checks them:
+/// €109bn is "$112bn" from $1.0230 to $1.0321, €200bn "$206bn" from $1.0275 to $1.0324; a
+/// place kept ("$112.5bn") narrows it; nonsense gives none.
+#[test]
+fn rounding_rates_are_the_rates_that_print_the_storys_figure() {
+    use pledge_explainer::report::rounding_rates;
+    let near = |got: Option<(f64, f64)>, want: (f64, f64)| {
+        let (lo, hi) = got.unwrap();
+        assert!(
+            (lo - want.0).abs() < 1e-9 && (hi - want.1).abs() < 1e-9,
+            "{got:?} vs {want:?}"
+        );
+    };
+    near(rounding_rates(109.0, 112.0), (1.0230, 1.0321));
+    near(rounding_rates(200.0, 206.0), (1.0275, 1.0324));
+    near(rounding_rates(109.0, 112.5), (1.0317, 1.0325));
+    for (announced, shown) in [
+        (0.0, 112.0),
+        (109.0, 0.0),
+        (-1.0, 5.0),
+        (109.0, f64::NAN),
+        (109.0, f64::INFINITY),
+    ] {
+        assert_eq!(
+            rounding_rates(announced, shown),
+            None,
+            "{announced} {shown}"
+        );
+    }
+    // Each end prints the figure, and a step beyond it does not.
+    let (lo, hi) = rounding_rates(109.0, 112.0).unwrap();
+    let printed = |rate: f64| (109.0 * rate + 0.5 + 1e-9).floor();
+    assert_eq!((printed(lo), printed(hi)), (112.0, 112.0));
+    assert_eq!((printed(lo - 1e-4), printed(hi + 1e-4)), (111.0, 113.0));
+}
+
+/// Which sum a report weighs: the one left only when the switch is on and leaves a pledge out.
+#[test]
+fn the_sum_left_only_when_the_switch_leaves_a_pledge_out() {
+    use pledge_explainer::report::Sum;
+    let d = story();
+    let mut a = Assumptions::defaults(&d);
+    assert_eq!(Sum::of(&compute(&d, &a)), Sum::Announced);
+    a.set(&d, Knob::PrivateOnly, 1.0).unwrap();
+    assert_eq!(Sum::of(&compute(&d, &a)), Sum::WithoutLeftOut);
+}
