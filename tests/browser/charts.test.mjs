@@ -134,6 +134,9 @@ test('a chart off screen during a drag: its words catch up when the slider rests
 test('a chart just off the screen is drawn before it is seen, but not redrawn on every move of a drag', async () => {
   const { page, errors, context } = await openPage(env.browser, `${env.url}?lang=en`, { width: 375, height: 812 });
   await waitReady(page);
+  // The charts are drawn by the wasm's second part, which arrives after ready: on a loaded
+  // machine later than four frames (the check then failed with nothing wrong).
+  await page.waitForFunction(() => !document.querySelector('[data-chart="per-person"] svg.placeholder'));
   const result = await page.evaluate(async () => {
     const frame = () => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0)));
     // In a card the chart sits above its slider: scrolled just past it (10 px above the top of
