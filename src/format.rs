@@ -354,7 +354,8 @@ impl Locale {
         let printed_one = decimals == 2 && (value * 100.0).round() == 100.0;
         let pattern = match (form(s.times_text, "equal"), form(s.times_text, "fraction")) {
             (Some(f), _) if printed_one => f,
-            (_, Some(f)) if value < 0.995 || (value < 1.005 && !printed_one) => f,
+            // Below one as printed (the arm above takes what prints as 1.00).
+            (_, Some(f)) if value < 1.005 => f,
             _ => pick(s.times_text, cat),
         };
         self.quantity(fill(pattern, &[("n", &n)]))

@@ -327,9 +327,8 @@ impl Card {
         }
     }
 
-    /// The question (the card's heading), the answer's template, and the template's name
-    /// (`data-answer`: the page asks for the answer again when a move changes it).
-    fn words(self, report: &Report) -> (&'static str, &'static str, &'static str) {
+    /// The question (the card's heading) and the answer's template under these assumptions.
+    fn words(self, report: &Report) -> (&'static str, &'static str) {
         let s = report.locale.strings();
         let all_itemised = report.figures.unitemised_eur_bn.high.abs() < 0.05;
         // A story without a claim quotes nobody: its per-person card asks plainly.
@@ -339,29 +338,23 @@ impl Card {
             s.card_claim_q_unclaimed
         };
         match self {
-            Card::Pledges if all_itemised => (s.card_pledges_q, s.card_pledges_all_a, "all"),
+            Card::Pledges if all_itemised => (s.card_pledges_q, s.card_pledges_all_a),
             // Without the state-owned and state-backed pledges: what is left, and no range.
             Card::Pledges if report.sum == crate::report::Sum::WithoutLeftOut => {
-                (s.card_pledges_q, s.card_pledges_private_a, "private")
+                (s.card_pledges_q, s.card_pledges_private_a)
             }
             // With a ranged pledge (the UAE's), the answer follows the reader's point in it.
-            Card::Pledges if report.ranged_counted => {
-                (s.card_pledges_q, s.card_pledges_ranged_a, "ranged")
-            }
+            Card::Pledges if report.ranged_counted => (s.card_pledges_q, s.card_pledges_ranged_a),
             // With different horizons the ratio is per year: so are the figures beside it.
-            Card::Claim if report.per_year => (claim_q, s.card_claim_a_year, "year"),
-            Card::Claim => (claim_q, s.card_claim_a, "total"),
-            Card::Gdp if report.per_year => (s.card_gdp_q, s.card_gdp_a_year, "year"),
-            Card::Gdp => (s.card_gdp_q, s.card_gdp_a, "total"),
-            Card::Pledges => (s.card_pledges_q, s.card_pledges_a, "total"),
-            Card::Horizon => (s.card_horizon_q, s.card_horizon_a, "total"),
-            // Its words name the comparison ("per person per year"): a new form when that changes.
-            Card::Sensitivity if report.per_year => {
-                (s.card_sensitivity_q, s.card_sensitivity_a, "year")
-            }
-            Card::Sensitivity => (s.card_sensitivity_q, s.card_sensitivity_a, "total"),
-            Card::Energy => (s.card_energy_q, s.card_energy_a, "total"),
-            Card::Sources => (s.card_sources_q, s.card_sources_a, "total"),
+            Card::Claim if report.per_year => (claim_q, s.card_claim_a_year),
+            Card::Claim => (claim_q, s.card_claim_a),
+            Card::Gdp if report.per_year => (s.card_gdp_q, s.card_gdp_a_year),
+            Card::Gdp => (s.card_gdp_q, s.card_gdp_a),
+            Card::Pledges => (s.card_pledges_q, s.card_pledges_a),
+            Card::Horizon => (s.card_horizon_q, s.card_horizon_a),
+            Card::Sensitivity => (s.card_sensitivity_q, s.card_sensitivity_a),
+            Card::Energy => (s.card_energy_q, s.card_energy_a),
+            Card::Sources => (s.card_sources_q, s.card_sources_a),
         }
     }
 
@@ -369,7 +362,7 @@ impl Card {
     /// answer's live figures (`data-answer`, a [`words_key`]): a move that changes them (the
     /// template, "over 5 years", which sum) has the page take the question and answer again.
     pub fn answer_form(self, report: &Report) -> String {
-        let (question, answer, _) = self.words(report);
+        let (question, answer) = self.words(report);
         words_key(&format!(
             "{}\u{0}{}",
             report.fill_prose(question),
@@ -402,7 +395,7 @@ impl Card {
     /// The card's question, its verdict (the two claims' cards), and its answer with the figures
     /// as a reader reads them, as plain text: what its share image and `og:` tags say.
     pub fn text(self, report: &Report) -> (String, Option<&crate::report::Judgement>, String) {
-        let (question, _, _) = self.words(report);
+        let (question, _) = self.words(report);
         let verdict = match self {
             Card::Claim => report.person.as_ref(),
             Card::Gdp => report.gdp.as_ref(),
